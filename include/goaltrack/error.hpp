@@ -1,0 +1,62 @@
+#pragma once
+/// @file
+/// The library's exceptions: one hierarchy rooted at goaltrack::error. Each class also
+/// derives from the standard exception that matches it, so callers may catch either
+/// (and Python bindings map them to ValueError, KeyError, OSError naturally).
+/// Every message names the entity, field, file or line at fault.
+
+#include <stdexcept>
+#include <string>
+
+namespace goaltrack {
+
+/// Root of all goaltrack exceptions; catch this to catch them all.
+class error {
+ public:
+  virtual ~error() = default;
+  /// The explanation, naming what was at fault.
+  [[nodiscard]] virtual const char* what() const noexcept = 0;
+
+ protected:
+  error() = default;
+  error(const error&) = default;
+  error& operator=(const error&) = default;
+};
+
+/// A value is out of its domain: a baseline equal to its target, a period that ends
+/// before it starts, a non-finite measurement, a rating level not on its scale, ...
+class invalid_argument : public error, public std::invalid_argument {
+ public:
+  explicit invalid_argument(const std::string& message) : std::invalid_argument(message) {}
+  [[nodiscard]] const char* what() const noexcept override {
+    return std::invalid_argument::what();
+  }
+};
+
+/// Text could not be parsed (a period such as "2021-Q5", a date, a rating label).
+class parse_error : public invalid_argument {
+ public:
+  using invalid_argument::invalid_argument;
+};
+
+/// A reference to an entity that does not exist: an unknown collective code, a
+/// target id out of range, a member of an unknown collective.
+class not_found : public error, public std::out_of_range {
+ public:
+  explicit not_found(const std::string& message) : std::out_of_range(message) {}
+  [[nodiscard]] const char* what() const noexcept override { return std::out_of_range::what(); }
+};
+
+/// An entity whose stable code is already taken by another of the same kind.
+class duplicate_error : public invalid_argument {
+ public:
+  using invalid_argument::invalid_argument;
+};
+
+/// A change that would make the organisation or program tree cyclic.
+class cycle_error : public invalid_argument {
+ public:
+  using invalid_argument::invalid_argument;
+};
+
+}  // namespace goaltrack

@@ -1,0 +1,249 @@
+#pragma once
+/// @file
+/// Progress evaluation as of a date: goaltrack::evaluate(plan, as_of, policy).
+///
+/// For each target, with as-of day A and the target's period [S, E]:
+/// - actual: the value of the last measurement dated on or before A (ties on the same
+///   day: the one added last). Ratios: numerator / denominator of that measurement,
+///   never an average of percentages. Rating targets: counted from the rating round
+///   of the target's scale and period, once decided (decided_on <= A).
+/// - progress: by the target's formula (target.hpp); clamped progress is progress
+///   limited to [0, 1].
+/// - expected = clamp((A - S + 1) / (E - S + 1), 0, 1), in days (period::elapsed_fraction).
+/// - status, decided in this order:
+///   1. not_started  if A < S                       (when policy.not_started_before_start)
+///   2. no_data      if there is no actual
+///   3. achieved     if progress >= 1 (rating targets: the share or count is reached,
+///                   compared exactly in integers)
+///   4. missed       if A > E                       (when policy.missed_after_end)
+///   5. on_track     if progress >= expected - policy.on_track_margin
+///   6. at_risk      if progress >= expected - policy.at_risk_margin
+///   7. off_track    otherwise.
+///   Direction targets have no progress: with fewer than two measurements in [S, A]
+///   no_data; else the least-squares slope of value over days, in the wanted direction,
+///   as a change over the whole period relative to the mean level, r; achieved if
+///   A > E and r > tolerance, missed if A > E otherwise; else on_track if
+///   r > tolerance, at_risk if |r| <= tolerance, off_track if r < -tolerance.
+///
+/// Roll-ups: per program, its own tasks and targets and those of the programs that
+/// implement it (the cascade); per collective, its own and its whole subtree's. Task
+/// counts are as of A (a task counts as completed when its status as of A is
+/// completed); cancelled tasks are counted apart and excluded from the totals.
+///
+/// Results are deterministic: the same plan, date and policy give the same bits.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "goaltrack/ids.hpp"
+#include "goaltrack/period.hpp"
+#include "goaltrack/rating.hpp"
+#include "goaltrack/target.hpp"
+
+namespace goaltrack {
+
+class plan;
+
+/// Where a target stands as of a date; see the order of the rules in this header.
+enum class target_status : std::uint8_t {
+  not_started,
+  no_data,
+  on_track,
+  at_risk,
+  off_track,
+  achieved,
+  missed,
+};
+/// Number of statuses.
+inline constexpr std::size_t target_status_count = 7;
+/// The stable code of a status ("on_track", ...).
+std::string_view to_string(target_status s) noexcept;
+/// The status with this code. @throws parse_error naming the text.
+target_status parse_target_status(std::string_view code);
+
+/// A request to summarise ratings per collective without a target: how many members
+/// are rated `level` or above, and how many collectives (of `counted_kind`) qualify.
+struct rating_summary_spec {
+  round_id round;
+  rating_level level;
+  std::string counted_kind;  ///< "" counts collectives of every kind
+  collective_criterion criterion = collective_criterion::own_rating;
+  share required_share = share::percent(100);  ///< for the member_share criterion
+  friend bool operator==(const rating_summary_spec&, const rating_summary_spec&) = default;
+};
+
+/// The thresholds and switches of evaluation. The defaults are documented per field.
+struct evaluation_policy {
+  /// on_track when progress >= expected - on_track_margin. Default 0.10.
+  double on_track_margin = 0.10;
+  /// at_risk when progress >= expected - at_risk_margin. Default 0.25.
+  double at_risk_margin = 0.25;
+  /// Report not_started before a target's period starts. Default true.
+  bool not_started_before_start = true;
+  /// Report missed after a target's period ends unachieved. Default true.
+  bool missed_after_end = true;
+  /// Direction targets: a relative change over the period within +-tolerance is flat.
+  /// Default 0.02 (2%).
+  double trend_tolerance = 0.02;
+  /// Rating summaries to compute besides those the rating targets need.
+  std::vector<rating_summary_spec> rating_summaries;
+
+  /// @throws invalid_argument naming the field: margins not finite, negative, or
+  ///         at_risk_margin < on_track_margin; tolerance not finite or negative.
+  void validate() const;
+};
+
+/// The evaluation of one target.
+struct target_result {
+  target_id target;
+  target_status status = target_status::no_data;
+  /// The actual value: the amount (quantity, money), the fraction (ratio,
+  /// member_share), the items done (milestone), the number of qualifying collectives
+  /// (collective_count), the last level (direction). None without data.
+  std::optional<double> actual;
+  /// Ratio and rating targets: the parts of the actual (numerator / denominator).
+  std::optional<double> numerator;
+  std::optional<double> denominator;
+  /// The day of the measurement used (numeric, milestone and direction targets).
+  std::optional<date> actual_date;
+  /// Progress by the target's formula; none without data and for direction targets.
+  std::optional<double> progress;
+  /// progress limited to [0, 1].
+  std::optional<double> clamped_progress;
+  /// Expected progress at the as-of date (linear over the period).
+  double expected = 0;
+};
+
+/// Counts of targets by status.
+struct status_counts {
+  std::array<std::uint32_t, target_status_count> by_status{};
+  [[nodiscard]] std::uint32_t operator[](target_status s) const noexcept {
+    return by_status[static_cast<std::size_t>(s)];
+  }
+  /// Number of targets counted.
+  [[nodiscard]] std::uint32_t total() const noexcept;
+  friend bool operator==(const status_counts&, const status_counts&) = default;
+};
+
+/// Counts of tasks as of the evaluation date (cancelled tasks are not in the totals).
+struct task_tally {
+  std::uint32_t planned = 0;                  ///< planned tasks, not cancelled
+  std::uint32_t planned_completed = 0;
+  std::uint32_t supplementary = 0;            ///< supplementary tasks, not cancelled
+  std::uint32_t supplementary_completed = 0;
+  std::uint32_t cancelled = 0;
+  double weight = 0;                          ///< sum of weights of counted tasks
+  double weight_completed = 0;
+  void add(const task_tally& other) noexcept;
+  friend bool operator==(const task_tally&, const task_tally&) = default;
+};
+
+/// Roll-up of a set of targets: counts by status and the mean clamped progress.
+struct target_rollup {
+  status_counts statuses;
+  double progress_sum = 0;       ///< sum of clamped progress over targets that have progress
+  std::uint32_t with_progress = 0;
+  /// progress_sum / with_progress; none when no target has progress.
+  [[nodiscard]] std::optional<double> mean_progress() const noexcept;
+  void add(const target_rollup& other) noexcept;
+};
+
+/// The evaluation of a program: own, and over its cascade (itself and every program
+/// that implements it, directly or not).
+struct program_result {
+  program_id program;
+  task_tally own_tasks;
+  task_tally cascade_tasks;
+  target_rollup own_targets;
+  target_rollup cascade_targets;
+};
+
+/// The evaluation of a collective: own (owned by it) and over its subtree.
+struct collective_result {
+  collective_id collective;
+  task_tally own_tasks;
+  task_tally subtree_tasks;
+  target_rollup own_targets;
+  target_rollup subtree_targets;
+};
+
+/// Ratings per collective for one rating_summary_spec (or one rating target's needs).
+/// Columns indexed by collective id. "ok" means rated the level or above.
+struct rating_tally {
+  rating_summary_spec spec;
+  bool decided = false;  ///< false when the round is not decided as of the date (all zero)
+  std::vector<std::uint32_t> members;            ///< members of the collective itself
+  std::vector<std::uint32_t> members_ok;
+  std::vector<std::uint64_t> subtree_members;    ///< members in its subtree (itself included)
+  std::vector<std::uint64_t> subtree_members_ok;
+  std::vector<std::uint8_t> qualifies;           ///< 1 when of the counted kind and meeting the criterion
+  std::vector<std::uint32_t> children_counted;   ///< direct children of the counted kind
+  std::vector<std::uint32_t> children_ok;        ///< ... that qualify
+  std::vector<std::uint32_t> below_counted;      ///< collectives of the counted kind below it
+  std::vector<std::uint32_t> below_ok;           ///< ... that qualify
+};
+
+/// The result of evaluate(): per target, per program, per collective, and the rating
+/// summaries, in columns indexed by id (bulk readers use the spans).
+class evaluation {
+ public:
+  /// The day evaluated.
+  [[nodiscard]] date as_of() const noexcept { return as_of_; }
+  /// The policy used.
+  [[nodiscard]] const evaluation_policy& policy() const noexcept { return policy_; }
+
+  /// Number of targets evaluated (the plan's target count).
+  [[nodiscard]] std::size_t target_count() const noexcept { return status_.size(); }
+  /// The result of one target. @throws not_found for an unknown id.
+  [[nodiscard]] target_result target(target_id id) const;
+  /// Status of every target.
+  [[nodiscard]] std::span<const target_status> statuses() const noexcept { return status_; }
+  /// Actual of every target; NaN where none.
+  [[nodiscard]] std::span<const double> actuals() const noexcept { return actual_; }
+  /// Progress of every target; NaN where none.
+  [[nodiscard]] std::span<const double> progress() const noexcept { return progress_; }
+  /// Expected progress of every target.
+  [[nodiscard]] std::span<const double> expected() const noexcept { return expected_; }
+  /// Counts over all targets.
+  [[nodiscard]] status_counts overall() const noexcept;
+
+  /// @throws not_found for an unknown id.
+  [[nodiscard]] const program_result& program(program_id id) const;
+  [[nodiscard]] std::span<const program_result> programs() const noexcept { return programs_; }
+  /// @throws not_found for an unknown id.
+  [[nodiscard]] const collective_result& collective(collective_id id) const;
+  [[nodiscard]] std::span<const collective_result> collectives() const noexcept {
+    return collectives_;
+  }
+  /// The summaries asked for in policy().rating_summaries, in that order.
+  [[nodiscard]] std::span<const rating_tally> rating_summaries() const noexcept {
+    return summaries_;
+  }
+
+ private:
+  friend evaluation evaluate(const plan&, date, const evaluation_policy&);
+  date as_of_;
+  evaluation_policy policy_;
+  std::vector<target_status> status_;
+  std::vector<double> actual_;
+  std::vector<double> numerator_;
+  std::vector<double> denominator_;
+  std::vector<std::int32_t> actual_day_;
+  std::vector<double> progress_;
+  std::vector<double> expected_;
+  std::vector<program_result> programs_;
+  std::vector<collective_result> collectives_;
+  std::vector<rating_tally> summaries_;
+};
+
+/// Evaluates every target, program and collective of `p` as of the end of day `as_of`.
+/// @throws invalid_argument when the policy is invalid or a summary names an unknown
+///         round or a level not on its scale.
+evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy = {});
+
+}  // namespace goaltrack

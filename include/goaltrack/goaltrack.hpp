@@ -1,0 +1,35 @@
+#pragma once
+/// @file
+/// goaltrack: goal and target tracking for organisations. Include this header for the
+/// whole library, or the header of one concept:
+///
+/// | header            | concept                                                   |
+/// |-------------------|-----------------------------------------------------------|
+/// | period.hpp        | dates; years, quarters, months, school and fiscal years    |
+/// | ids.hpp           | typed ids of entities                                      |
+/// | organization.hpp  | collectives in a tree, and their members                   |
+/// | rating.hpp        | ordinal rating scales, rating rounds                       |
+/// | program.hpp       | action programs and their cascade                          |
+/// | task.hpp          | planned and supplementary tasks with status history        |
+/// | target.hpp        | targets of every kind and their progress formulas          |
+/// | measurement.hpp   | dated measurements                                         |
+/// | plan.hpp          | the plan that owns all of the above                        |
+/// | evaluation.hpp    | evaluate(plan, as_of): statuses and roll-ups               |
+/// | report.hpp        | Vietnamese and English wording of figures                  |
+/// | error.hpp         | the exception hierarchy                                    |
+/// | version.hpp       | the library version                                        |
+
+#include "goaltrack/error.hpp"
+#include "goaltrack/evaluation.hpp"
+#include "goaltrack/ids.hpp"
+#include "goaltrack/language.hpp"
+#include "goaltrack/measurement.hpp"
+#include "goaltrack/organization.hpp"
+#include "goaltrack/period.hpp"
+#include "goaltrack/plan.hpp"
+#include "goaltrack/program.hpp"
+#include "goaltrack/rating.hpp"
+#include "goaltrack/report.hpp"
+#include "goaltrack/target.hpp"
+#include "goaltrack/task.hpp"
+#include "goaltrack/version.hpp"

@@ -1,0 +1,119 @@
+#pragma once
+/// @file
+/// Dates and periods. A period is a closed range of calendar days [first, last] with a
+/// kind that says how people name it: a calendar year ("2021"), a quarter ("2021-Q1"),
+/// a month ("2021-03"), a school year ("2019-2020"), a fiscal year ("FY2021-04") or a
+/// custom range ("2021-01-05/2021-02-01"). Dates are Boost.Date_Time Gregorian dates.
+/// Parsing and printing never depend on the C or C++ locale.
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace goaltrack {
+
+/// A calendar day (Boost.Date_Time Gregorian date, 4 bytes, a day number inside).
+using date = boost::gregorian::date;
+
+/// The date year-month-day.
+/// @throws invalid_argument when the day does not exist (2021-02-29) or the year is
+///         outside 1400..9999 (the range Boost.Date_Time supports).
+date make_date(int year, int month, int day);
+
+/// Parses an ISO 8601 calendar date "YYYY-MM-DD".
+/// @throws parse_error naming the text when it is not such a date.
+date parse_date(std::string_view text);
+
+/// Formats a date as ISO 8601 "YYYY-MM-DD".
+std::string to_iso(date d);
+
+/// Days since 1970-01-01 (negative before). The integer form used in columns and
+/// arithmetic: for dates a and b, a - b in days is day_number(a) - day_number(b).
+std::int32_t day_number(date d) noexcept;
+
+/// The date that is `days` days after 1970-01-01.
+/// @throws invalid_argument outside the supported years.
+date from_day_number(std::int32_t days);
+
+/// How a period is named. The kind only affects printing and parsing: every period
+/// is a closed range of days.
+enum class period_kind : std::uint8_t {
+  calendar_year,  ///< 1 January to 31 December: "2021"
+  quarter,        ///< three calendar months: "2021-Q1"
+  month,          ///< one calendar month: "2021-03"
+  school_year,    ///< a school year, by default 5 September to 31 May: "2019-2020"
+  fiscal_year,    ///< twelve months from a start month: "FY2021-04" starts 1 April 2021
+  custom,         ///< any range: "2021-01-05/2021-02-01"; a single day: "2021-01-21"
+};
+
+/// When a school year starts and ends. The Vietnamese default is 5 September to
+/// 31 May of the next year (the national school-year opening day).
+struct school_calendar {
+  int start_month = 9;  ///< month of the first day, 1..12
+  int start_day = 5;    ///< day of the first day
+  int end_month = 5;    ///< month of the last day, in the following calendar year
+  int end_day = 31;     ///< day of the last day
+};
+
+/// Options for parsing period text.
+struct period_format {
+  school_calendar school{};   ///< used for "2019-2020"
+  int fiscal_start_month = 1; ///< used for "FY2021" without a month
+};
+
+/// A closed range of days [first, last] with the kind that names it. Cheap to copy.
+class period {
+ public:
+  /// The calendar year `year`.
+  static period year(int year);
+  /// Quarter q (1..4) of `year`. @throws invalid_argument for another q.
+  static period quarter(int year, int q);
+  /// Month m (1..12) of `year`. @throws invalid_argument for another m.
+  static period month(int year, int m);
+  /// The school year that starts in `start_year` ("2019-2020" starts in 2019).
+  /// @throws invalid_argument when the calendar names a day that does not exist.
+  static period school_year(int start_year, const school_calendar& calendar = {});
+  /// The twelve months that start on day 1 of `start_month` (1..12) of `start_year`.
+  static period fiscal_year(int start_year, int start_month);
+  /// Any range of days, both ends included.
+  /// @throws invalid_argument naming both dates when last is before first.
+  static period between(date first, date last);
+
+  /// Parses "2021", "2021-Q1", "2021-03", "2019-2020", "FY2021", "FY2021-04",
+  /// "2021-01-21" (one day) or "2021-01-05/2021-02-01" (a range).
+  /// @throws parse_error naming the text when it is none of these.
+  static period parse(std::string_view text, const period_format& format = {});
+
+  /// The first day.
+  [[nodiscard]] date first() const noexcept { return first_; }
+  /// The last day (included).
+  [[nodiscard]] date last() const noexcept { return last_; }
+  /// How the period is named.
+  [[nodiscard]] period_kind kind() const noexcept { return kind_; }
+  /// Number of days, both ends included: last - first + 1.
+  [[nodiscard]] std::int32_t days() const noexcept;
+  /// True when first <= d <= last.
+  [[nodiscard]] bool contains(date d) const noexcept { return first_ <= d && d <= last_; }
+
+  /// The share of the period elapsed at the end of day `as_of`:
+  ///   clamp((as_of - first + 1) / (last - first + 1), 0, 1)   in days,
+  /// so the whole of 2021 as of 2021-09-30 gives 273/365, as of its last day 1,
+  /// and as of any day before it starts 0.
+  [[nodiscard]] double elapsed_fraction(date as_of) const noexcept;
+
+  /// The name people write: "2021", "2021-Q1", "2021-03", "2019-2020", "FY2021-04",
+  /// "2021-01-21" or "2021-01-05/2021-02-01". period::parse reads it back (a school
+  /// year with a non-default calendar needs the same calendar to read back).
+  [[nodiscard]] std::string to_string() const;
+
+  friend bool operator==(const period&, const period&) = default;
+
+ private:
+  period(period_kind kind, date first, date last) : first_(first), last_(last), kind_(kind) {}
+  date first_;
+  date last_;
+  period_kind kind_;
+};
+
+}  // namespace goaltrack

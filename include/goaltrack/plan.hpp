@@ -1,0 +1,142 @@
+#pragma once
+/// @file
+/// The plan: the one object that owns an organisation's whole tracking world — its
+/// collectives and members, rating scales and rounds, programs, tasks, targets and
+/// measurements. Entities refer to each other by typed ids (ids.hpp). Every add_* and
+/// set_* checks its input first and either succeeds or throws leaving the plan exactly
+/// as it was (the strong guarantee), with a message that names the entity at fault.
+///
+/// A plan is a value: copyable, movable and comparable. Concurrent reads (several
+/// evaluations at once) are safe; writes need exclusive access.
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "goaltrack/detail/target_table.hpp"
+#include "goaltrack/ids.hpp"
+#include "goaltrack/measurement.hpp"
+#include "goaltrack/organization.hpp"
+#include "goaltrack/program.hpp"
+#include "goaltrack/rating.hpp"
+#include "goaltrack/target.hpp"
+#include "goaltrack/task.hpp"
+
+namespace goaltrack {
+
+/// An organisation's programs, tasks, targets, ratings and measurements.
+class plan {
+ public:
+  // --- organisation ------------------------------------------------------------------
+  /// Collectives and members; add them here directly (organization checks them).
+  [[nodiscard]] organization& org() noexcept { return org_; }
+  [[nodiscard]] const organization& org() const noexcept { return org_; }
+
+  // --- rating scales and rounds ------------------------------------------------------
+  /// Adds a scale. @throws duplicate_error when its code is taken.
+  scale_id add_scale(rating_scale scale);
+  /// The scale with this code, if any.
+  [[nodiscard]] std::optional<scale_id> find_scale(std::string_view code) const noexcept;
+  [[nodiscard]] std::size_t scale_count() const noexcept { return scales_.size(); }
+  /// @throws not_found for an unknown id.
+  [[nodiscard]] const rating_scale& get(scale_id id) const;
+
+  /// Opens the round of ratings on `scale` for `rated_period`, decided on `decided_on`
+  /// (default: the period's last day); evaluations as of earlier days ignore it.
+  /// @throws not_found for an unknown scale; duplicate_error when the scale already has
+  ///         a round for that period.
+  round_id add_round(scale_id scale, const period& rated_period,
+                     std::optional<date> decided_on = std::nullopt);
+  /// The round of `scale` for exactly `rated_period`, if any.
+  [[nodiscard]] std::optional<round_id> find_round(scale_id scale, const period& rated_period) const noexcept;
+  [[nodiscard]] std::size_t round_count() const noexcept { return rounds_.size(); }
+  /// @throws not_found for an unknown id.
+  [[nodiscard]] const rating_round& get(round_id id) const;
+  /// Records (or replaces) a member's rating in a round.
+  /// @throws not_found for an unknown round or member; invalid_argument when the level
+  ///         is not on the round's scale.
+  void rate(round_id round, member_id member, rating_level level);
+  /// Records (or replaces) a collective's rating in a round; errors as for members.
+  void rate(round_id round, collective_id collective, rating_level level);
+  /// Records many members' ratings at once; all or nothing.
+  void rate(round_id round, std::span<const member_id> members,
+            std::span<const rating_level> levels);
+
+  // --- programs and tasks ------------------------------------------------------------
+  /// Adds a program. @throws invalid_argument for an empty code; duplicate_error when
+  ///         the code is taken; not_found for an unknown owner or parent program.
+  program_id add_program(program p);
+  [[nodiscard]] std::optional<program_id> find_program(std::string_view code) const noexcept;
+  [[nodiscard]] std::size_t program_count() const noexcept { return programs_.size(); }
+  [[nodiscard]] std::span<const program> programs() const noexcept { return programs_; }
+  /// @throws not_found for an unknown id.
+  [[nodiscard]] const program& get(program_id id) const;
+
+  /// Adds a task. @throws invalid_argument for an empty code, a weight that is not
+  ///         finite and positive, or a history out of date order; duplicate_error when
+  ///         the code is taken; not_found for an unknown program or owner.
+  task_id add_task(task t);
+  /// Records that a task's status became `status` on day `on`.
+  /// @throws not_found for an unknown task; invalid_argument when `on` is before the
+  ///         task's last recorded change.
+  void set_task_status(task_id id, task_status status, date on);
+  [[nodiscard]] std::optional<task_id> find_task(std::string_view code) const noexcept;
+  [[nodiscard]] std::size_t task_count() const noexcept { return tasks_.size(); }
+  [[nodiscard]] std::span<const task> tasks() const noexcept { return tasks_; }
+  /// @throws not_found for an unknown id.
+  [[nodiscard]] const task& get(task_id id) const;
+
+  // --- targets and measurements ------------------------------------------------------
+  /// Adds a target after target::validate() and checking its references.
+  /// @throws as target::validate; duplicate_error when the code is taken; not_found
+  ///         for an unknown owner, program or scale; invalid_argument for a rating
+  ///         level not on the scale.
+  target_id add_target(const target& t);
+  [[nodiscard]] std::optional<target_id> find_target(std::string_view code) const noexcept;
+  [[nodiscard]] std::size_t target_count() const noexcept { return targets_.size(); }
+  /// A copy of the target. @throws not_found for an unknown id.
+  [[nodiscard]] target get(target_id id) const;
+
+  /// Adds one measurement.
+  /// @throws not_found for an unknown target; invalid_argument naming the target when
+  ///         the value or denominator is not finite, a ratio's denominator is not > 0,
+  ///         a count or amount is not a whole number, a milestone value is outside
+  ///         0..items, the target is a rating target, or the day is outside the
+  ///         supported years.
+  void add_measurement(const measurement& m);
+  /// Adds many measurements from columns of equal length (denominators: empty, or one
+  /// per row, used by ratio targets). All or nothing; errors as add_measurement's,
+  /// naming the row. `days` are day numbers (goaltrack::day_number).
+  void add_measurements(std::span<const target_id> targets, std::span<const std::int32_t> days,
+                        std::span<const double> values,
+                        std::span<const double> denominators = {});
+  /// As above, with dates.
+  void add_measurements(std::span<const target_id> targets, std::span<const date> dates,
+                        std::span<const double> values,
+                        std::span<const double> denominators = {});
+  [[nodiscard]] const measurement_table& measurements() const noexcept { return measurements_; }
+
+  /// The targets' storage, for evaluation and bulk readers.
+  [[nodiscard]] const detail::target_table& target_rows() const noexcept { return targets_; }
+
+  friend bool operator==(const plan&, const plan&) = default;
+
+ private:
+  rating_round& round_for_write(round_id id);
+  void check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
+                         double denominator) const;
+  void add_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
+                            std::span<const double> values, std::span<const double> denominators,
+                            const measurement* annotated);
+
+  organization org_;
+  std::vector<rating_scale> scales_;
+  std::vector<rating_round> rounds_;
+  std::vector<program> programs_;
+  std::vector<task> tasks_;
+  detail::target_table targets_;
+  measurement_table measurements_;
+};
+
+}  // namespace goaltrack

@@ -1,0 +1,49 @@
+#pragma once
+/// @file
+/// Text building blocks for reviews in Vietnamese and English: numbers with the
+/// language's separators, percentages, exact and approximate money, and the phrases a
+/// review uses for task counts and statuses. Formatting never depends on the C or C++
+/// locale.
+///
+/// | what                  | Vietnamese                 | English                      |
+/// |-----------------------|----------------------------|------------------------------|
+/// | format_number(1234.5) | 1.234,5                    | 1,234.5                      |
+/// | format_percent(0.581) | 58,1%                      | 58.1%                        |
+/// | format_money(46850000)| 46.850.000 đồng            | 46,850,000 VND               |
+/// | approximate_money     | gần 47 triệu đồng          | nearly 47 million VND        |
+/// | describe_tasks        | Hoàn thành 15/15 nhiệm vụ  | Completed 15/15 tasks and 2  |
+/// |                       | và 2 nhiệm vụ bổ sung      | supplementary tasks          |
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "goaltrack/evaluation.hpp"
+#include "goaltrack/language.hpp"
+
+namespace goaltrack {
+
+/// `value` rounded half away from zero to `decimals` (0..9) decimals, with the
+/// language's decimal and thousands separators. @throws invalid_argument for a
+/// non-finite value or decimals outside 0..9.
+std::string format_number(double value, int decimals, language lang);
+/// A whole number with the language's thousands separator.
+std::string format_count(std::int64_t value, language lang);
+/// A fraction as a percentage: 0.581 with 1 decimal is "58,1%" (vi) or "58.1%" (en).
+std::string format_percent(double fraction, int decimals, language lang);
+/// An exact amount in a currency's smallest unit: "46.850.000 đồng", "46,850,000 VND".
+std::string format_money(std::int64_t amount, std::string_view currency, language lang);
+/// An amount rounded to the largest of thousand/million/billion (nghìn/triệu/tỷ) not above
+/// it, to a whole number of that unit (one decimal below 10 units), with the word that
+/// says which way it was rounded: "gần"/"nearly" when rounded up, "hơn"/"over" when
+/// rounded down, none when exact. 46,850,000 VND is "gần 47 triệu đồng" /
+/// "nearly 47 million VND". Amounts below a thousand are written exactly.
+std::string approximate_money(std::int64_t amount, std::string_view currency, language lang);
+/// The review phrase for task counts: "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung" /
+/// "Completed 15/15 tasks and 2 supplementary tasks" (the supplementary part only when
+/// there are supplementary tasks; it counts the completed ones).
+std::string describe_tasks(const task_tally& tasks, language lang);
+/// A status in words: "đạt" / "achieved", "đúng tiến độ" / "on track", ...
+std::string_view status_label(target_status s, language lang) noexcept;
+
+}  // namespace goaltrack

@@ -1,0 +1,264 @@
+#pragma once
+/// @file
+/// Targets (chỉ tiêu): what a collective aims to reach over a period, of every kind a
+/// review names.
+///
+/// | kind             | example from a review                              | actual value          |
+/// |------------------|----------------------------------------------------|-----------------------|
+/// | quantity         | remove 98 school sites; 623 prize winners          | last measurement      |
+/// | ratio            | 58.1% go on to upper secondary                     | numerator/denominator |
+/// | money            | raise 47 million VND                               | last measurement      |
+/// | milestone        | replicate the "Happy School" model (a checklist)   | items done            |
+/// | direction        | reduce dropout in highland areas (no number)       | trend of measurements |
+/// | member_share     | 100% of party members rated "good" or above        | share from ratings    |
+/// | collective_count | 5/5 cells rated "good" or above                    | count from ratings    |
+///
+/// Progress of a numeric target, with actual a, baseline b and goal g (see also
+/// evaluation.hpp for expected progress and status):
+///
+/// | goal                         | progress                                           |
+/// |------------------------------|----------------------------------------------------|
+/// | increase_to g / decrease_to g| (a - b) / (g - b)                                  |
+/// | increase_by d / decrease_by d| the same with g = b + d / g = b - d                |
+/// | at_least g, at_most g        | (a - b) / (g - b) with a baseline; without one:    |
+/// |                              | at_least: a / g if g > 0, else 1 if a >= g else 0; |
+/// |                              | at_most: 1 if a <= g else 0                        |
+/// | within [lo, hi]              | 1 inside; outside, with a baseline outside:        |
+/// |                              | (dist(b) - dist(a)) / dist(b), dist = distance to  |
+/// |                              | the range; without a baseline 0                    |
+/// | milestone                    | items done / items (1 item without a checklist)    |
+///
+/// Progress 1 means achieved. Values are doubles; counts and money are checked to be
+/// whole numbers no larger than 2^53 in magnitude, where doubles are exact.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "goaltrack/ids.hpp"
+#include "goaltrack/period.hpp"
+#include "goaltrack/rating.hpp"
+
+namespace goaltrack {
+
+/// What a target measures; see the table in this header.
+enum class target_kind : std::uint8_t {
+  quantity,
+  ratio,
+  money,
+  milestone,
+  direction,
+  member_share,
+  collective_count,
+};
+
+/// How a numeric target's goal is stated.
+enum class goal_kind : std::uint8_t {
+  increase_to,  ///< reach g from a lower baseline
+  decrease_to,  ///< come down to g from a higher baseline ("giảm xuống")
+  increase_by,  ///< rise by d over the baseline
+  decrease_by,  ///< fall by d below the baseline ("giảm 98 điểm trường")
+  at_least,     ///< be at least g
+  at_most,      ///< be at most g
+  within,       ///< stay within [g, goal_high]
+};
+
+/// The wanted trend of a direction-only target.
+enum class trend : std::uint8_t {
+  increase,  ///< "raise the quality of ..."
+  decrease,  ///< "reduce dropout ..."
+};
+
+/// Which members or collectives a rating target counts.
+enum class rating_scope : std::uint8_t {
+  direct,   ///< member_share: members of the collective itself;
+            ///< collective_count: its direct children
+  subtree,  ///< member_share: members anywhere in its subtree;
+            ///< collective_count: every collective below it
+};
+
+/// How a collective qualifies in a collective_count target.
+enum class collective_criterion : std::uint8_t {
+  own_rating,    ///< its own rating in the round is the level or above
+  member_share,  ///< it has members and at least the share of its subtree's members are
+                 ///< rated the level or above (a rating derived from its members')
+};
+
+/// Stable text codes of the enums above ("quantity", "increase_to", ...), for files,
+/// reports and bindings, and their parsers (@throws parse_error naming the text).
+std::string_view to_string(target_kind k) noexcept;
+std::string_view to_string(goal_kind g) noexcept;
+std::string_view to_string(trend t) noexcept;
+std::string_view to_string(rating_scope s) noexcept;
+std::string_view to_string(collective_criterion c) noexcept;
+target_kind parse_target_kind(std::string_view code);
+goal_kind parse_goal_kind(std::string_view code);
+trend parse_trend(std::string_view code);
+rating_scope parse_rating_scope(std::string_view code);
+collective_criterion parse_collective_criterion(std::string_view code);
+
+/// A share as an exact fraction, numerator / denominator (100% is 1/1, 95.5% is 191/200).
+struct share {
+  std::uint32_t numerator = 1;
+  std::uint32_t denominator = 1;
+  /// p percent given in tenths of a percent: percent_tenths(955) is 95.5%.
+  static constexpr share percent_tenths(std::uint32_t tenths) noexcept { return {tenths, 1000}; }
+  /// p whole percent: percent(100) is 100%.
+  static constexpr share percent(std::uint32_t p) noexcept { return {p, 100}; }
+  /// True when part / whole >= this share, compared exactly in integers.
+  [[nodiscard]] constexpr bool reached(std::uint64_t part, std::uint64_t whole) const noexcept {
+    return part * denominator >= whole * numerator;
+  }
+  [[nodiscard]] double value() const noexcept {
+    return static_cast<double>(numerator) / static_cast<double>(denominator);
+  }
+  friend constexpr bool operator==(share, share) noexcept = default;
+};
+
+/// The parameters of a member_share or collective_count target.
+struct rating_goal {
+  scale_id scale;      ///< the scale of the rating round to read (matched by scale and period)
+  rating_level level;  ///< "this level or above"
+  /// member_share: the share of members to reach; collective_count with the
+  /// member_share criterion: the share a collective's members must reach.
+  share required_share = share::percent(100);
+  std::uint32_t count = 0;  ///< collective_count: at least this many collectives ...
+  bool all = false;         ///< ... or, when true, all of them ("5/5")
+  rating_scope scope = rating_scope::direct;
+  std::string counted_kind;  ///< collective_count: count only collectives of this kind ("" = any)
+  collective_criterion criterion = collective_criterion::own_rating;
+  friend bool operator==(const rating_goal&, const rating_goal&) = default;
+};
+
+/// A target: what it is, who owns it, over which period, and its goal. Build one with a
+/// factory (quantity, ratio, ...) and the chained setters, then plan::add_target checks
+/// it as a whole.
+struct target {
+  std::string code;    ///< unique stable code
+  std::string title;   ///< what it aims at, e.g. "Giảm điểm trường"
+  collective_id owner; ///< the collective responsible
+  period span = period::year(2020);    ///< the period over which it is to be reached
+  std::optional<program_id> program;   ///< the program it belongs to, if any
+  target_kind kind = target_kind::quantity;
+  std::string unit;    ///< unit of measure, e.g. "điểm trường", "học sinh", "%"
+
+  // numeric kinds (quantity, ratio, money)
+  goal_kind goal = goal_kind::at_least;
+  double goal_value = 0;              ///< g, or d for increase_by / decrease_by; ratios as a fraction (0.581)
+  double goal_high = 0;               ///< upper end for `within`
+  std::optional<double> baseline;     ///< b, where it applies
+  bool whole_numbers = false;         ///< counts: measurements must be whole numbers
+  std::string currency;               ///< money: ISO 4217 code, e.g. "VND" (amounts in its smallest unit)
+
+  std::vector<std::string> checklist; ///< milestone: items to complete (empty: one step)
+  trend wanted = trend::increase;     ///< direction: the wanted trend
+  rating_goal rating;                 ///< member_share and collective_count
+
+  // --- factories ---------------------------------------------------------------------
+  /// A quantity (count or amount); chain a goal setter (decrease_by(98), ...).
+  static target quantity(std::string code, std::string title, collective_id owner, period span);
+  /// A ratio numerator / denominator, shown as a percentage; goals are fractions.
+  static target ratio(std::string code, std::string title, collective_id owner, period span);
+  /// A money amount in whole units of `currency`'s smallest unit (VND has no minor unit).
+  static target money(std::string code, std::string title, collective_id owner, period span,
+                      std::string currency);
+  /// A milestone: done or not, or the items of a checklist.
+  static target milestone(std::string code, std::string title, collective_id owner, period span,
+                          std::vector<std::string> checklist = {});
+  /// A direction-only goal, judged by the trend of its measurements.
+  static target direction(std::string code, std::string title, collective_id owner, period span,
+                          trend wanted);
+  /// At least `required` of the members of `owner` (scope direct) or of its subtree
+  /// rated `level` or above on `scale` in the round for `span`.
+  static target member_share(std::string code, std::string title, collective_id owner,
+                             period span, scale_id scale, rating_level level,
+                             share required = share::percent(100),
+                             rating_scope scope = rating_scope::direct);
+  /// At least `count` of the child collectives of `owner` (scope direct) or of all
+  /// collectives below it, rated `level` or above on `scale` in the round for `span`.
+  static target collective_count(std::string code, std::string title, collective_id owner,
+                                 period span, scale_id scale, rating_level level,
+                                 std::uint32_t count, rating_scope scope = rating_scope::direct);
+  /// As collective_count, with "all" (n/n) instead of a count.
+  static target all_collectives(std::string code, std::string title, collective_id owner,
+                                period span, scale_id scale, rating_level level,
+                                rating_scope scope = rating_scope::direct);
+
+  // --- chained setters ---------------------------------------------------------------
+  target& increase_to(double g) { return set_goal(goal_kind::increase_to, g); }
+  target& decrease_to(double g) { return set_goal(goal_kind::decrease_to, g); }
+  target& increase_by(double d) { return set_goal(goal_kind::increase_by, d); }
+  target& decrease_by(double d) { return set_goal(goal_kind::decrease_by, d); }
+  target& at_least(double g) { return set_goal(goal_kind::at_least, g); }
+  target& at_most(double g) { return set_goal(goal_kind::at_most, g); }
+  target& within(double lo, double hi) {
+    goal_high = hi;
+    return set_goal(goal_kind::within, lo);
+  }
+  /// Sets the baseline b.
+  target& from(double b) {
+    baseline = b;
+    return *this;
+  }
+  /// Measurements are whole counts of `what` (e.g. "điểm trường").
+  target& counting(std::string what) {
+    whole_numbers = true;
+    unit = std::move(what);
+    return *this;
+  }
+  /// Sets the unit of measure.
+  target& in_unit(std::string u) {
+    unit = std::move(u);
+    return *this;
+  }
+  /// Puts the target in a program.
+  target& in_program(program_id p) {
+    program = p;
+    return *this;
+  }
+  /// collective_count: count only collectives of this kind (e.g. "cell").
+  target& counting_kind(std::string collective_kind) {
+    rating.counted_kind = std::move(collective_kind);
+    return *this;
+  }
+  /// collective_count: a collective qualifies when `s` of its subtree's members are rated
+  /// the level or above, instead of by its own rating.
+  target& qualifying_by_members(share s = share::percent(100)) {
+    rating.criterion = collective_criterion::member_share;
+    rating.required_share = s;
+    return *this;
+  }
+
+  /// The goal g in the target's own terms: goal_value, or b + d / b - d for
+  /// increase_by / decrease_by. Meaningless for milestone, direction and rating kinds.
+  [[nodiscard]] double goal_level() const noexcept;
+  /// True for quantity, ratio and money.
+  [[nodiscard]] bool is_numeric() const noexcept {
+    return kind == target_kind::quantity || kind == target_kind::ratio || kind == target_kind::money;
+  }
+  /// True for member_share and collective_count.
+  [[nodiscard]] bool is_rating() const noexcept {
+    return kind == target_kind::member_share || kind == target_kind::collective_count;
+  }
+
+  /// Checks the target on its own (not its references, which plan::add_target checks).
+  /// @throws invalid_argument naming the target and the field at fault: an empty code,
+  ///         a non-finite number, a baseline equal to the goal, a goal on the wrong side
+  ///         of the baseline, a missing baseline where the goal needs one, a range with
+  ///         lo > hi, money or counts that are not whole numbers, a currency that is not
+  ///         three letters, a share above 100% or with a zero denominator, a count of 0.
+  void validate() const;
+
+  friend bool operator==(const target&, const target&) = default;
+
+ private:
+  target& set_goal(goal_kind g, double v) {
+    goal = g;
+    goal_value = v;
+    return *this;
+  }
+};
+
+}  // namespace goaltrack

@@ -1,0 +1,69 @@
+#pragma once
+/// @file
+/// Tasks (nhiệm vụ) of a program. A task is planned (in the program from the start) or
+/// supplementary (nhiệm vụ bổ sung: added during the period); reviews count the two
+/// apart ("15/15 tasks and 2 supplementary tasks"). A task keeps the history of its
+/// status, so its status as of any date is known.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "goaltrack/ids.hpp"
+#include "goaltrack/period.hpp"
+
+namespace goaltrack {
+
+/// Whether a task was in the program from the start.
+enum class task_kind : std::uint8_t {
+  planned,        ///< in the program as issued
+  supplementary,  ///< added later (nhiệm vụ bổ sung)
+};
+
+/// Where a task stands.
+enum class task_status : std::uint8_t {
+  not_started,  ///< the status before any change is recorded
+  in_progress,
+  completed,
+  cancelled,  ///< dropped; not counted as due
+};
+
+/// The stable code of a status: "not_started", "in_progress", "completed", "cancelled".
+std::string_view to_string(task_status s) noexcept;
+/// The status with this code. @throws parse_error naming the text.
+task_status parse_task_status(std::string_view code);
+/// The stable code of a kind: "planned" or "supplementary".
+std::string_view to_string(task_kind k) noexcept;
+/// The kind with this code. @throws parse_error naming the text.
+task_kind parse_task_kind(std::string_view code);
+
+/// A status and the day it took effect.
+struct task_status_change {
+  date on;
+  task_status status = task_status::not_started;
+  friend bool operator==(const task_status_change&, const task_status_change&) = default;
+};
+
+/// A task of a program.
+struct task {
+  std::string code;   ///< unique stable code
+  std::string title;  ///< what is to be done
+  program_id program; ///< the program it belongs to
+  collective_id owner;///< the collective responsible
+  std::optional<date> deadline;  ///< when it is due, if set
+  task_kind kind = task_kind::planned;
+  double weight = 1.0;  ///< relative weight for weighted roll-ups (finite, > 0)
+  /// Status changes, oldest first (dates never decrease). Record them through
+  /// plan::set_task_status, which checks the order.
+  std::vector<task_status_change> history;
+
+  /// The status in effect at the end of day `as_of`: the last change on or before it,
+  /// or not_started when there is none.
+  [[nodiscard]] task_status status_as_of(date as_of) const noexcept;
+
+  friend bool operator==(const task&, const task&) = default;
+};
+
+}  // namespace goaltrack

@@ -1,0 +1,36 @@
+#pragma once
+// Private: tables that map enums to their stable text codes and back, so every enum
+// is printed and parsed the same way (files, reports, bindings).
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack::detail {
+
+template <class Enum, std::size_t N>
+using code_list = std::array<std::pair<Enum, std::string_view>, N>;
+
+template <class Enum, std::size_t N>
+std::string_view code_of(const code_list<Enum, N>& table, Enum e) noexcept {
+  for (const auto& [value, code] : table) {
+    if (value == e) return code;
+  }
+  return "?";
+}
+
+/// @throws parse_error naming `what`, the text and the accepted codes.
+template <class Enum, std::size_t N>
+Enum parse_code(const code_list<Enum, N>& table, std::string_view text, std::string_view what) {
+  for (const auto& [value, code] : table) {
+    if (code == text) return value;
+  }
+  std::string known;
+  for (const auto& entry : table) known += (known.empty() ? "" : ", ") + std::string(entry.second);
+  throw parse_error(std::string(what) + " '" + std::string(text) + "' is not one of: " + known);
+}
+
+}  // namespace goaltrack::detail

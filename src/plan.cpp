@@ -1,0 +1,297 @@
+#include "goaltrack/plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+std::string id_text(std::uint32_t v) { return v == UINT32_MAX ? "(none)" : std::to_string(v); }
+
+template <class Vector, class Id>
+const auto& checked(const Vector& v, Id id, std::string_view what) {
+  if (!id.ok() || id.index() >= v.size()) {
+    throw not_found(std::string(what) + " id " + id_text(id.value()) + " is not in the plan");
+  }
+  return v[id.index()];
+}
+
+template <class Vector>
+std::optional<std::size_t> find_code(const Vector& v, std::string_view code) {
+  const auto it = std::find_if(v.begin(), v.end(), [&](const auto& e) { return e.code == code; });
+  if (it == v.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - v.begin());
+}
+
+constexpr double max_exact_whole = 9007199254740992.0;  // 2^53
+
+}  // namespace
+
+// --- scales and rounds ---------------------------------------------------------------
+
+scale_id plan::add_scale(rating_scale scale) {
+  if (find_scale(scale.code())) {
+    throw duplicate_error("rating scale code '" + scale.code() + "' is already used");
+  }
+  scales_.push_back(std::move(scale));
+  return scale_id(static_cast<scale_id::value_type>(scales_.size() - 1));
+}
+
+std::optional<scale_id> plan::find_scale(std::string_view code) const noexcept {
+  for (std::size_t i = 0; i < scales_.size(); ++i) {
+    if (scales_[i].code() == code) return scale_id(static_cast<scale_id::value_type>(i));
+  }
+  return std::nullopt;
+}
+
+const rating_scale& plan::get(scale_id id) const { return checked(scales_, id, "rating scale"); }
+
+round_id plan::add_round(scale_id scale, const period& rated_period, std::optional<date> decided_on) {
+  const rating_scale& s = get(scale);
+  if (find_round(scale, rated_period)) {
+    throw duplicate_error("rating scale '" + s.code() + "' already has a round for " +
+                          rated_period.to_string());
+  }
+  rounds_.emplace_back(scale, rated_period, decided_on.value_or(rated_period.last()));
+  return round_id(static_cast<round_id::value_type>(rounds_.size() - 1));
+}
+
+std::optional<round_id> plan::find_round(scale_id scale, const period& rated_period) const noexcept {
+  for (std::size_t i = 0; i < rounds_.size(); ++i) {
+    if (rounds_[i].scale() == scale && rounds_[i].rated_period() == rated_period) {
+      return round_id(static_cast<round_id::value_type>(i));
+    }
+  }
+  return std::nullopt;
+}
+
+const rating_round& plan::get(round_id id) const { return checked(rounds_, id, "rating round"); }
+
+rating_round& plan::round_for_write(round_id id) {
+  checked(rounds_, id, "rating round");
+  return rounds_[id.index()];
+}
+
+void plan::rate(round_id round, member_id member, rating_level level) {
+  rate(round, std::span(&member, 1), std::span(&level, 1));
+}
+
+void plan::rate(round_id round, collective_id collective, rating_level level) {
+  rating_round& r = round_for_write(round);
+  org_.check(collective, "rated collective");
+  get(r.scale()).check(level, "rating of collective '" + std::string(org_.code(collective)) + "'");
+  auto& column = r.collective_level_;
+  if (column.size() <= collective.index()) column.resize(org_.collective_count(), rating_round::unrated);
+  column[collective.index()] = level.rank();
+}
+
+void plan::rate(round_id round, std::span<const member_id> members,
+                std::span<const rating_level> levels) {
+  rating_round& r = round_for_write(round);
+  if (members.size() != levels.size()) {
+    throw invalid_argument("rate: " + std::to_string(members.size()) + " members but " +
+                           std::to_string(levels.size()) + " levels");
+  }
+  const rating_scale& scale = get(r.scale());
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    org_.check(members[i], "rated member (row " + std::to_string(i) + ")");
+    if (!scale.contains(levels[i])) {
+      scale.check(levels[i], "rating of member '" + std::string(org_.code(members[i])) + "'");
+    }
+  }
+  auto& column = r.member_level_;
+  if (column.size() < org_.member_count()) column.resize(org_.member_count(), rating_round::unrated);
+  for (std::size_t i = 0; i < members.size(); ++i) column[members[i].index()] = levels[i].rank();
+}
+
+// --- programs and tasks --------------------------------------------------------------
+
+program_id plan::add_program(program p) {
+  if (p.code.empty()) throw invalid_argument("program code must not be empty");
+  if (find_program(p.code)) throw duplicate_error("program code '" + p.code + "' is already used");
+  org_.check(p.owner, "owner of program '" + p.code + "'");
+  if (p.parent) checked(programs_, *p.parent, "parent of program '" + p.code + "': program");
+  programs_.push_back(std::move(p));
+  return program_id(static_cast<program_id::value_type>(programs_.size() - 1));
+}
+
+std::optional<program_id> plan::find_program(std::string_view code) const noexcept {
+  if (auto i = find_code(programs_, code)) return program_id(static_cast<program_id::value_type>(*i));
+  return std::nullopt;
+}
+
+const program& plan::get(program_id id) const { return checked(programs_, id, "program"); }
+
+task_id plan::add_task(task t) {
+  if (t.code.empty()) throw invalid_argument("task code must not be empty");
+  if (find_task(t.code)) throw duplicate_error("task code '" + t.code + "' is already used");
+  checked(programs_, t.program, "program of task '" + t.code + "': program");
+  org_.check(t.owner, "owner of task '" + t.code + "'");
+  if (!std::isfinite(t.weight) || !(t.weight > 0)) {
+    throw invalid_argument("task '" + t.code + "': weight " + std::to_string(t.weight) +
+                           " is not a finite positive number");
+  }
+  const bool ordered = std::is_sorted(t.history.begin(), t.history.end(),
+                                      [](const auto& a, const auto& b) { return a.on < b.on; });
+  const bool real_dates = std::none_of(t.history.begin(), t.history.end(),
+                                       [](const auto& c) { return c.on.is_special(); });
+  if (!ordered || !real_dates) {
+    throw invalid_argument("task '" + t.code + "': status history must be real dates in order");
+  }
+  tasks_.push_back(std::move(t));
+  return task_id(static_cast<task_id::value_type>(tasks_.size() - 1));
+}
+
+void plan::set_task_status(task_id id, task_status status, date on) {
+  checked(tasks_, id, "task");
+  task& t = tasks_[id.index()];
+  if (on.is_special()) throw invalid_argument("task '" + t.code + "': status date is not a date");
+  if (!t.history.empty() && on < t.history.back().on) {
+    throw invalid_argument("task '" + t.code + "': status change on " + to_iso(on) +
+                           " is before the last recorded change (" +
+                           to_iso(t.history.back().on) + ")");
+  }
+  t.history.push_back({on, status});
+}
+
+std::optional<task_id> plan::find_task(std::string_view code) const noexcept {
+  if (auto i = find_code(tasks_, code)) return task_id(static_cast<task_id::value_type>(*i));
+  return std::nullopt;
+}
+
+const task& plan::get(task_id id) const { return checked(tasks_, id, "task"); }
+
+// --- targets -------------------------------------------------------------------------
+
+target_id plan::add_target(const target& t) {
+  t.validate();
+  org_.check(t.owner, "owner of target '" + t.code + "'");
+  if (t.program) checked(programs_, *t.program, "program of target '" + t.code + "': program");
+  if (t.is_rating()) {
+    const rating_scale& s = checked(scales_, t.rating.scale, "scale of target '" + t.code + "': rating scale");
+    s.check(t.rating.level, "target '" + t.code + "'");
+  }
+  return targets_.push_back(t);
+}
+
+std::optional<target_id> plan::find_target(std::string_view code) const noexcept {
+  return targets_.find(code);
+}
+
+target plan::get(target_id id) const {
+  if (!id.ok() || id.index() >= targets_.size()) {
+    throw not_found("target id " + id_text(id.value()) + " is not in the plan");
+  }
+  return targets_.get(id);
+}
+
+// --- measurements --------------------------------------------------------------------
+
+void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
+                             double denominator) const {
+  const auto where = [&] { return "measurement (row " + std::to_string(row) + ")"; };
+  if (!t.ok() || t.index() >= targets_.size()) {
+    throw not_found(where() + " names unknown target id " + id_text(t.value()));
+  }
+  const detail::target_row& r = targets_.rows()[t.index()];
+  const auto fail = [&](const std::string& what) {
+    throw invalid_argument(where() + " of target '" + get(t).code + "': " + what);
+  };
+  static const std::int32_t min_day = day_number(make_date(1400, 1, 1));
+  static const std::int32_t max_day = day_number(make_date(9999, 12, 31));
+  if (day < min_day || day > max_day) fail("day number " + std::to_string(day) + " is out of range");
+  if (!std::isfinite(value)) fail("value is not a finite number");
+  switch (r.kind) {
+    case target_kind::ratio:
+      if (!std::isfinite(denominator) || !(denominator > 0)) {
+        fail("ratio denominator " + std::to_string(denominator) + " is not positive");
+      }
+      break;
+    case target_kind::quantity:
+    case target_kind::money:
+      if (r.whole_numbers && (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
+        fail("value " + std::to_string(value) + " is not a whole number");
+      }
+      break;
+    case target_kind::milestone: {
+      const auto items = static_cast<double>(std::max<std::size_t>(1, targets_.checklist_size(r)));
+      if (std::floor(value) != value || value < 0 || value > items) {
+        fail("milestone value " + std::to_string(value) + " is not a whole number in 0.." +
+             std::to_string(static_cast<int>(items)));
+      }
+      break;
+    }
+    case target_kind::direction:
+      break;
+    case target_kind::member_share:
+    case target_kind::collective_count:
+      fail("rating targets take ratings, not measurements");
+  }
+}
+
+void plan::add_measurement(const measurement& m) {
+  if (m.on.is_special()) throw invalid_argument("measurement date is not a date");
+  const std::int32_t day = day_number(m.on);
+  add_measurement_rows(std::span(&m.target, 1), std::span(&day, 1), std::span(&m.value, 1),
+                       std::span(&m.denominator, 1), &m);
+}
+
+void plan::add_measurements(std::span<const target_id> targets, std::span<const date> dates,
+                            std::span<const double> values, std::span<const double> denominators) {
+  std::vector<std::int32_t> days(dates.size());
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    if (dates[i].is_special()) {
+      throw invalid_argument("measurement (row " + std::to_string(i) + "): date is not a date");
+    }
+    days[i] = day_number(dates[i]);
+  }
+  add_measurement_rows(targets, days, values, denominators, nullptr);
+}
+
+void plan::add_measurements(std::span<const target_id> targets, std::span<const std::int32_t> days,
+                            std::span<const double> values, std::span<const double> denominators) {
+  add_measurement_rows(targets, days, values, denominators, nullptr);
+}
+
+void plan::add_measurement_rows(std::span<const target_id> targets,
+                                std::span<const std::int32_t> days, std::span<const double> values,
+                                std::span<const double> denominators, const measurement* annotated) {
+  const std::size_t n = targets.size();
+  if (days.size() != n || values.size() != n || (!denominators.empty() && denominators.size() != n)) {
+    throw invalid_argument("add_measurements: columns have different lengths (" +
+                           std::to_string(n) + " targets, " + std::to_string(days.size()) +
+                           " days, " + std::to_string(values.size()) + " values, " +
+                           std::to_string(denominators.size()) + " denominators)");
+  }
+  bool any_ratio = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double den = denominators.empty() ? 1.0 : denominators[i];
+    check_measurement(i, targets[i], days[i], values[i], den);
+    any_ratio = any_ratio || den != 1.0;
+  }
+  measurement_table& m = measurements_;
+  const std::size_t old = m.size();
+  try {
+    if (any_ratio && m.denominator_.empty()) m.denominator_.assign(old, 1.0);
+    m.target_.insert(m.target_.end(), targets.begin(), targets.end());
+    m.day_.insert(m.day_.end(), days.begin(), days.end());
+    m.value_.insert(m.value_.end(), values.begin(), values.end());
+    if (!m.denominator_.empty()) {
+      if (denominators.empty()) {
+        m.denominator_.resize(old + n, 1.0);
+      } else {
+        m.denominator_.insert(m.denominator_.end(), denominators.begin(), denominators.end());
+      }
+    }
+    if (annotated != nullptr && (!annotated->source.empty() || !annotated->note.empty())) {
+      m.annotations_[static_cast<std::uint32_t>(old)] = {annotated->source, annotated->note};
+    }
+  } catch (...) {
+    m.truncate(old);
+    throw;
+  }
+}
+
+}  // namespace goaltrack

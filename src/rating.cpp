@@ -1,0 +1,74 @@
+#include "goaltrack/rating.hpp"
+
+#include <algorithm>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+
+rating_scale::rating_scale(std::string code, std::vector<level_labels> levels_best_first)
+    : code_(std::move(code)), levels_(std::move(levels_best_first)) {
+  if (code_.empty()) throw invalid_argument("rating scale code must not be empty");
+  if (levels_.empty() || levels_.size() > max_levels) {
+    throw invalid_argument("rating scale '" + code_ + "' must have 1.." +
+                           std::to_string(max_levels) + " levels, not " +
+                           std::to_string(levels_.size()));
+  }
+  for (std::size_t i = 0; i < levels_.size(); ++i) {
+    const auto& l = levels_[i];
+    if (l.code.empty()) {
+      throw invalid_argument("rating scale '" + code_ + "': level " + std::to_string(i) +
+                             " has an empty code");
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (levels_[j].code == l.code) {
+        throw duplicate_error("rating scale '" + code_ + "': level code '" + l.code +
+                              "' is used twice");
+      }
+    }
+  }
+}
+
+rating_scale rating_scale::vietnamese_default() {
+  return rating_scale(
+      "vn4", {{"excellent", "Hoàn thành xuất sắc nhiệm vụ", "Excellently completed tasks"},
+              {"good", "Hoàn thành tốt nhiệm vụ", "Well completed tasks"},
+              {"completed", "Hoàn thành nhiệm vụ", "Completed tasks"},
+              {"not_completed", "Không hoàn thành nhiệm vụ", "Did not complete tasks"}});
+}
+
+std::optional<rating_level> rating_scale::find(std::string_view code_or_label) const noexcept {
+  const auto it = std::find_if(levels_.begin(), levels_.end(), [&](const level_labels& l) {
+    return l.code == code_or_label || l.label_vi == code_or_label || l.label_en == code_or_label;
+  });
+  if (it == levels_.end()) return std::nullopt;
+  return rating_level(static_cast<std::uint8_t>(it - levels_.begin()));
+}
+
+rating_level rating_scale::level(std::string_view code_or_label) const {
+  if (auto found = find(code_or_label)) return *found;
+  std::string known;
+  for (const auto& l : levels_) known += (known.empty() ? "" : ", ") + l.code;
+  throw parse_error("rating '" + std::string(code_or_label) + "' is not on scale '" + code_ +
+                    "' (levels: " + known + ")");
+}
+
+void rating_scale::check(rating_level level, std::string_view what) const {
+  if (!contains(level)) {
+    throw invalid_argument(std::string(what) + ": rating rank " + std::to_string(level.rank()) +
+                           " is not on scale '" + code_ + "' (ranks 0.." +
+                           std::to_string(size() - 1) + ")");
+  }
+}
+
+const level_labels& rating_scale::labels(rating_level level) const {
+  check(level, "labels");
+  return levels_[level.rank()];
+}
+
+const std::string& rating_scale::label(rating_level level, language lang) const {
+  const auto& l = labels(level);
+  return lang == language::vi ? l.label_vi : l.label_en;
+}
+
+}  // namespace goaltrack

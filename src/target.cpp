@@ -1,0 +1,219 @@
+#include "goaltrack/target.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "enum_codes.hpp"
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+constexpr detail::code_list<target_kind, 7> kind_codes{{
+    {target_kind::quantity, "quantity"},
+    {target_kind::ratio, "ratio"},
+    {target_kind::money, "money"},
+    {target_kind::milestone, "milestone"},
+    {target_kind::direction, "direction"},
+    {target_kind::member_share, "member_share"},
+    {target_kind::collective_count, "collective_count"},
+}};
+constexpr detail::code_list<goal_kind, 7> goal_codes{{
+    {goal_kind::increase_to, "increase_to"},
+    {goal_kind::decrease_to, "decrease_to"},
+    {goal_kind::increase_by, "increase_by"},
+    {goal_kind::decrease_by, "decrease_by"},
+    {goal_kind::at_least, "at_least"},
+    {goal_kind::at_most, "at_most"},
+    {goal_kind::within, "within"},
+}};
+constexpr detail::code_list<trend, 2> trend_codes{{
+    {trend::increase, "increase"},
+    {trend::decrease, "decrease"},
+}};
+constexpr detail::code_list<rating_scope, 2> scope_codes{{
+    {rating_scope::direct, "direct"},
+    {rating_scope::subtree, "subtree"},
+}};
+constexpr detail::code_list<collective_criterion, 2> criterion_codes{{
+    {collective_criterion::own_rating, "own_rating"},
+    {collective_criterion::member_share, "member_share"},
+}};
+
+// Largest magnitude at which every whole number is exactly a double.
+constexpr double max_exact_whole = 9007199254740992.0;  // 2^53
+
+bool is_whole(double v) { return std::isfinite(v) && std::floor(v) == v && std::fabs(v) <= max_exact_whole; }
+
+}  // namespace
+
+std::string_view to_string(target_kind k) noexcept { return detail::code_of(kind_codes, k); }
+std::string_view to_string(goal_kind g) noexcept { return detail::code_of(goal_codes, g); }
+std::string_view to_string(trend t) noexcept { return detail::code_of(trend_codes, t); }
+std::string_view to_string(rating_scope s) noexcept { return detail::code_of(scope_codes, s); }
+std::string_view to_string(collective_criterion c) noexcept {
+  return detail::code_of(criterion_codes, c);
+}
+target_kind parse_target_kind(std::string_view code) {
+  return detail::parse_code(kind_codes, code, "target kind");
+}
+goal_kind parse_goal_kind(std::string_view code) {
+  return detail::parse_code(goal_codes, code, "goal");
+}
+trend parse_trend(std::string_view code) { return detail::parse_code(trend_codes, code, "trend"); }
+rating_scope parse_rating_scope(std::string_view code) {
+  return detail::parse_code(scope_codes, code, "rating scope");
+}
+collective_criterion parse_collective_criterion(std::string_view code) {
+  return detail::parse_code(criterion_codes, code, "collective criterion");
+}
+
+namespace {
+target base(target_kind kind, std::string code, std::string title, collective_id owner, period span) {
+  target t;
+  t.kind = kind;
+  t.code = std::move(code);
+  t.title = std::move(title);
+  t.owner = owner;
+  t.span = span;
+  return t;
+}
+}  // namespace
+
+target target::quantity(std::string code, std::string title, collective_id owner, period span) {
+  return base(target_kind::quantity, std::move(code), std::move(title), owner, span);
+}
+
+target target::ratio(std::string code, std::string title, collective_id owner, period span) {
+  target t = base(target_kind::ratio, std::move(code), std::move(title), owner, span);
+  t.unit = "%";
+  return t;
+}
+
+target target::money(std::string code, std::string title, collective_id owner, period span,
+                     std::string currency) {
+  target t = base(target_kind::money, std::move(code), std::move(title), owner, span);
+  t.unit = currency;
+  t.currency = std::move(currency);
+  t.whole_numbers = true;
+  return t;
+}
+
+target target::milestone(std::string code, std::string title, collective_id owner, period span,
+                         std::vector<std::string> checklist) {
+  target t = base(target_kind::milestone, std::move(code), std::move(title), owner, span);
+  t.checklist = std::move(checklist);
+  return t;
+}
+
+target target::direction(std::string code, std::string title, collective_id owner, period span,
+                         trend wanted) {
+  target t = base(target_kind::direction, std::move(code), std::move(title), owner, span);
+  t.wanted = wanted;
+  return t;
+}
+
+target target::member_share(std::string code, std::string title, collective_id owner,
+                            period span, scale_id scale, rating_level level, share required,
+                            rating_scope scope) {
+  target t = base(target_kind::member_share, std::move(code), std::move(title), owner, span);
+  t.unit = "%";
+  t.rating.scale = scale;
+  t.rating.level = level;
+  t.rating.required_share = required;
+  t.rating.scope = scope;
+  return t;
+}
+
+target target::collective_count(std::string code, std::string title, collective_id owner,
+                                period span, scale_id scale, rating_level level,
+                                std::uint32_t count, rating_scope scope) {
+  target t = base(target_kind::collective_count, std::move(code), std::move(title), owner, span);
+  t.rating.scale = scale;
+  t.rating.level = level;
+  t.rating.count = count;
+  t.rating.scope = scope;
+  return t;
+}
+
+target target::all_collectives(std::string code, std::string title, collective_id owner,
+                               period span, scale_id scale, rating_level level,
+                               rating_scope scope) {
+  target t = collective_count(std::move(code), std::move(title), owner, span, scale, level, 0, scope);
+  t.rating.all = true;
+  return t;
+}
+
+double target::goal_level() const noexcept {
+  const double b = baseline.value_or(0.0);
+  switch (goal) {
+    case goal_kind::increase_by:
+      return b + goal_value;
+    case goal_kind::decrease_by:
+      return b - goal_value;
+    default:
+      return goal_value;
+  }
+}
+
+void target::validate() const {
+  const auto fail = [&](const std::string& what) {
+    throw invalid_argument("target '" + code + "': " + what);
+  };
+  if (code.empty()) throw invalid_argument("target code must not be empty");
+  if (is_numeric()) {
+    if (!std::isfinite(goal_value)) fail("goal value is not a finite number");
+    if (baseline && !std::isfinite(*baseline)) fail("baseline is not a finite number");
+    if (goal == goal_kind::within && !std::isfinite(goal_high)) fail("range end is not finite");
+    const bool needs_baseline = goal == goal_kind::increase_to || goal == goal_kind::decrease_to ||
+                                goal == goal_kind::increase_by || goal == goal_kind::decrease_by;
+    if (needs_baseline && !baseline) fail(std::string(to_string(goal)) + " needs a baseline");
+    if ((goal == goal_kind::increase_by || goal == goal_kind::decrease_by) && !(goal_value > 0)) {
+      fail(std::string(to_string(goal)) + " needs a positive amount, not " +
+           std::to_string(goal_value));
+    }
+    const double g = goal_level();
+    if (baseline && goal != goal_kind::within) {
+      const double b = *baseline;
+      if (b == g) {
+        fail("baseline equals the target value (" + std::to_string(g) +
+             "): progress (a - b) / (g - b) would divide by zero");
+      }
+      const bool up = goal == goal_kind::increase_to || goal == goal_kind::increase_by ||
+                      goal == goal_kind::at_least;
+      if (up != (g > b)) {
+        fail("goal " + std::to_string(g) + " lies on the wrong side of baseline " +
+             std::to_string(b) + " for " + std::string(to_string(goal)));
+      }
+    }
+    if (goal == goal_kind::within) {
+      if (goal_value > goal_high) fail("range [" + std::to_string(goal_value) + ", " +
+                                       std::to_string(goal_high) + "] is empty");
+      if (baseline && *baseline >= goal_value && *baseline <= goal_high) {
+        fail("baseline already lies within the range");
+      }
+    }
+    if (whole_numbers || kind == target_kind::money) {
+      if (!is_whole(goal_value) || (baseline && !is_whole(*baseline)) ||
+          (goal == goal_kind::within && !is_whole(goal_high))) {
+        fail("counts and money amounts must be whole numbers up to 2^53");
+      }
+    }
+    if (kind == target_kind::money) {
+      const bool three_letters =
+          currency.size() == 3 &&
+          std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (!three_letters) fail("currency '" + currency + "' is not an ISO 4217 code like VND");
+    }
+  }
+  if (is_rating()) {
+    const auto& r = rating;
+    if (r.required_share.denominator == 0) fail("share has a zero denominator");
+    if (r.required_share.numerator > r.required_share.denominator) fail("share exceeds 100%");
+    if (kind == target_kind::collective_count && !r.all && r.count == 0) {
+      fail("a collective count needs a count of at least 1, or all");
+    }
+  }
+}
+
+}  // namespace goaltrack

@@ -1,0 +1,41 @@
+#include "goaltrack/task.hpp"
+
+#include <algorithm>
+
+#include "enum_codes.hpp"
+
+namespace goaltrack {
+namespace {
+
+constexpr detail::code_list<task_status, 4> status_codes{{
+    {task_status::not_started, "not_started"},
+    {task_status::in_progress, "in_progress"},
+    {task_status::completed, "completed"},
+    {task_status::cancelled, "cancelled"},
+}};
+
+constexpr detail::code_list<task_kind, 2> kind_codes{{
+    {task_kind::planned, "planned"},
+    {task_kind::supplementary, "supplementary"},
+}};
+
+}  // namespace
+
+std::string_view to_string(task_status s) noexcept { return detail::code_of(status_codes, s); }
+task_status parse_task_status(std::string_view code) {
+  return detail::parse_code(status_codes, code, "task status");
+}
+std::string_view to_string(task_kind k) noexcept { return detail::code_of(kind_codes, k); }
+task_kind parse_task_kind(std::string_view code) {
+  return detail::parse_code(kind_codes, code, "task kind");
+}
+
+task_status task::status_as_of(date as_of) const noexcept {
+  // history is sorted by date: the last change on or before as_of is in effect.
+  const auto after = std::upper_bound(
+      history.begin(), history.end(), as_of,
+      [](const date& d, const task_status_change& c) { return d < c.on; });
+  return after == history.begin() ? task_status::not_started : std::prev(after)->status;
+}
+
+}  // namespace goaltrack

@@ -1,0 +1,18 @@
+#pragma once
+// Private, locale-independent text helpers shared by the library's parsers.
+
+#include <charconv>
+#include <string_view>
+#include <system_error>
+
+namespace goaltrack::detail {
+
+/// Parses the whole of `s` as a decimal integer; false on any other character or overflow.
+template <class Int>
+bool parse_int(std::string_view s, Int& out) {
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, out);
+  return ec == std::errc() && p == end;
+}
+
+}  // namespace goaltrack::detail
