@@ -274,11 +274,13 @@ void plan::add_measurement_rows(std::span<const target_id> targets,
   measurement_table& m = measurements_;
   const std::size_t old = m.size();
   try {
-    if (any_ratio && m.denominator_.empty()) m.denominator_.assign(old, 1.0);
+    // The denominator column exists once any measurement has a denominator other than 1.
+    const bool keep_denominators = any_ratio || !m.denominator_.empty();
+    if (keep_denominators) m.denominator_.resize(old, 1.0);
     m.target_.insert(m.target_.end(), targets.begin(), targets.end());
     m.day_.insert(m.day_.end(), days.begin(), days.end());
     m.value_.insert(m.value_.end(), values.begin(), values.end());
-    if (!m.denominator_.empty()) {
+    if (keep_denominators) {
       if (denominators.empty()) {
         m.denominator_.resize(old + n, 1.0);
       } else {

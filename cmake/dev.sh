@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# One-command set-up, build and run for a fresh Debian 12 machine. Idempotent: packages
+# are installed only when missing, CMake reconfigures and rebuilds only what changed.
+#
+#   bash cmake/dev.sh example   # the origin-document annual review (the main example)
+#   bash cmake/dev.sh test      # the whole test suite (warnings are errors)
+#   bash cmake/dev.sh asan      # the whole test suite under ASan + UBSan
+#   bash cmake/dev.sh bench     # Release build of the benchmarks
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+packages=(cmake ninja-build g++ libboost-date-time-dev libboost-serialization-dev libeigen3-dev
+          libgtest-dev libgmock-dev libbenchmark-dev)
+
+install_missing_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "dev.sh: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Builds with at most as many jobs as cores (the machines here have two).
+build() {
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" --parallel "$(nproc)" "${@:2}"
+}
+
+command=${1:-}
+case "$command" in
+  example)
+    install_missing_packages
+    build dev --target annual_review
+    ./build/dev/examples/annual_review/annual_review
+    ;;
+  test)
+    install_missing_packages
+    build dev
+    ctest --preset dev --parallel "$(nproc)"
+    ;;
+  asan)
+    install_missing_packages
+    build asan
+    ctest --preset asan --parallel "$(nproc)"
+    ;;
+  bench)
+    install_missing_packages
+    build release
+    echo "built: build/release/bench/goaltrack_bench and build/release/bench/goaltrack_peer (see bench/README.md)"
+    ;;
+  *)
+    echo "usage: bash cmake/dev.sh example|test|asan|bench" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,548 @@
+#include "origin_review.hpp"
+
+#include <array>
+#include <cmath>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace origin {
+namespace {
+
+namespace gt = goaltrack;
+using gt::language;
+
+// --- English names ------------------------------------------------------------------
+// The plan holds one name per entity, the Vietnamese one users type and expect to see;
+// the English review takes its words from this glossary, keyed by code or by the
+// Vietnamese word.
+struct gloss {
+  std::string_view key;
+  std::string_view en;
+};
+constexpr std::array glossary{
+    gloss{"Tỉnh ủy", "the Provincial Party Committee (Tỉnh ủy)"},
+    gloss{"UBND tỉnh", "the Provincial People's Committee (UBND tỉnh)"},
+    gloss{"Sở GD-ĐT", "The Department of Education and Training (Sở GD-ĐT)"},
+    gloss{"Đảng bộ Sở GD-ĐT", "The Party Committee of the Department (Đảng bộ Sở GD-ĐT)"},
+    gloss{"điểm trường", "school sites"},
+    gloss{codes::school_sites, "The 2020 plan to reorganise the school network"},
+    gloss{codes::prize_winners, "students won prizes in provincial and national subject competitions"},
+    gloss{codes::upper_secondary, "Lower-secondary graduates going on to upper secondary school"},
+    gloss{codes::tet_fund, "Donations to the “Tet for the Poor” fund (Tết vì người nghèo)"},
+    gloss{codes::dropout, "Reduce student dropout in highland and disadvantaged areas"},
+    gloss{codes::happy_school, "Replicate the “Happy School” model (Trường học hạnh phúc)"},
+    gloss{"NV-BS-01", "advise the Province on closing schools during Covid-19"},
+    gloss{"NV-BS-02", "advise the Province on reopening schools safely"},
+};
+
+std::string_view english(std::string_view key) {
+  for (const gloss& g : glossary) {
+    if (g.key == key) return g.en;
+  }
+  throw gt::not_found("origin review: no English name for '" + std::string(key) + "'");
+}
+
+// --- the department's tasks ---------------------------------------------------------
+// The article counts 15 planned and 2 supplementary tasks without listing them; these
+// titles are drawn from the work it names, and the dates are illustrative.
+struct task_spec {
+  std::string_view code;
+  std::string_view program;
+  gt::task_kind kind;
+  std::string_view title;
+  int started_month;
+  int started_day;
+  int done_month;
+  int done_day;
+};
+constexpr gt::task_kind planned = gt::task_kind::planned;
+constexpr gt::task_kind supplementary = gt::task_kind::supplementary;
+constexpr std::string_view p190 = codes::department_plan_190;
+constexpr std::string_view p02 = codes::department_plan_02;
+constexpr std::array<task_spec, 17> department_tasks{{
+    {"NV-01", p190, planned, "Xây dựng chương trình, kế hoạch năm; cụ thể hóa các chương trình, nghị quyết của Đảng bộ", 1, 6, 2, 28},
+    {"NV-02", p190, planned, "Giáo dục chính trị, tư tưởng cho cán bộ, đảng viên", 1, 6, 12, 15},
+    {"NV-03", p190, planned, "Phòng, chống tham nhũng", 1, 6, 12, 15},
+    {"NV-04", p190, planned, "Công tác dân vận, lãnh đạo đoàn thể", 1, 6, 11, 30},
+    {"NV-05", p190, planned, "Các cuộc vận động, phong trào thi đua yêu nước", 1, 6, 12, 20},
+    {"NV-06", p190, planned, "Nghị quyết Trung ương 4 gắn với Chỉ thị số 05 của Bộ Chính trị", 1, 6, 12, 25},
+    {"NV-07", p190, planned, "Chỉ thị số 10 của Ban Bí thư về nâng cao chất lượng sinh hoạt chi bộ", 1, 6, 12, 25},
+    {"NV-08", p02, planned, "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020", 1, 6, 12, 31},
+    {"NV-09", p02, planned, "Chuẩn bị cơ sở vật chất cho chương trình giáo dục phổ thông 2018", 1, 6, 8, 31},
+    {"NV-10", p02, planned, "Chuẩn bị đội ngũ cho chương trình giáo dục phổ thông 2018", 1, 6, 8, 31},
+    {"NV-11", p02, planned, "Thi học sinh giỏi cấp tỉnh và dự thi cấp quốc gia", 1, 6, 5, 31},
+    {"NV-12", p02, planned, "Tuyển sinh lớp 10 năm học 2020-2021", 3, 2, 8, 15},
+    {"NV-13", p02, planned, "Tổng kết năm học 2019-2020, khai giảng năm học 2020-2021", 6, 1, 9, 5},
+    {"NV-14", p02, planned, "Hướng nghiệp, phân luồng học sinh sau THCS", 1, 6, 7, 31},
+    {"NV-15", p02, planned, "Truyền thông về giáo dục", 1, 6, 12, 28},
+    {"NV-BS-01", p02, supplementary, "Tham mưu UBND tỉnh cho học sinh tạm nghỉ học phòng, chống dịch Covid-19", 2, 3, 2, 5},
+    {"NV-BS-02", p02, supplementary, "Tham mưu UBND tỉnh cho học sinh đi học trở lại an toàn", 4, 20, 5, 4},
+}};
+
+// Members of the five cells, and how many of each were rated excellent (and, in 2020,
+// only "completed") in each year's round. Illustrative: the article gives the totals
+// (12 individuals excellent in 2020) and the 2021 goals, not the people.
+constexpr std::array<int, 5> cell_sizes{9, 8, 7, 6, 6};
+constexpr std::array<int, 5> excellent_2020{3, 3, 2, 2, 2};
+constexpr std::array<int, 5> only_completed_2020{0, 0, 0, 1, 1};
+constexpr std::array<int, 5> excellent_2021{3, 2, 2, 2, 1};
+constexpr std::array<bool, 5> cell_excellent_2020{true, false, false, false, false};
+constexpr std::array<bool, 5> cell_excellent_2021{true, false, true, false, false};
+
+gt::date day(int year, int month, int d) { return gt::make_date(year, month, d); }
+
+template <class Id>
+Id need(std::optional<Id> id, std::string_view what, std::string_view code) {
+  if (!id) throw gt::not_found("origin plan has no " + std::string(what) + " '" + std::string(code) + "'");
+  return *id;
+}
+gt::target_id target_of(const gt::plan& p, std::string_view code) {
+  return need(p.find_target(code), "target", code);
+}
+gt::program_id program_of(const gt::plan& p, std::string_view code) {
+  return need(p.find_program(code), "program", code);
+}
+gt::scale_id scale_of(const gt::plan& p) { return need(p.find_scale(codes::scale), "scale", codes::scale); }
+
+// --- text helpers -------------------------------------------------------------------
+
+std::string lower_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+std::string count(double v, language lang) {
+  return gt::format_count(static_cast<std::int64_t>(std::llround(v)), lang);
+}
+
+// A share as a percentage: whole percentages without decimals ("100%"), others with one.
+std::string percent(double fraction, language lang) {
+  const double p = fraction * 100;
+  return gt::format_percent(fraction, std::fabs(p - std::round(p)) < 1e-9 ? 0 : 1, lang);
+}
+
+// "21/01/2021" in Vietnamese, "21 January 2021" in English.
+std::string format_day(gt::date d, language lang) {
+  const std::string iso = gt::to_iso(d);
+  if (lang == language::vi) return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  static constexpr std::array<std::string_view, 12> months{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  const std::string day_of_month = iso[8] == '0' ? iso.substr(9, 1) : iso.substr(8, 2);
+  return day_of_month + " " + std::string(months[static_cast<std::size_t>(month - 1)]) + " " +
+         iso.substr(0, 4);
+}
+
+std::string status_of(const gt::target_result& r, language lang) {
+  return " — " + std::string(gt::status_label(r.status, lang)) + ".";
+}
+
+// The name of a collective or issuer in the review's language.
+std::string name_in(std::string_view vietnamese, language lang) {
+  return lang == language::vi ? std::string(vietnamese) : std::string(english(vietnamese));
+}
+
+// A target's title in the review's language.
+std::string title_in(const gt::target& t, language lang) {
+  return lang == language::vi ? t.title : std::string(english(t.code));
+}
+
+// The level's label, lower-cased to sit inside a sentence: "hoàn thành tốt nhiệm vụ".
+std::string level_words(const gt::plan& p, gt::rating_level level, language lang) {
+  return lower_first(p.get(scale_of(p)).label(level, lang));
+}
+
+// The collectives a collective_count target counts, read from the organisation.
+std::uint32_t counted_collectives(const gt::plan& p, const gt::target& t) {
+  const gt::organization& org = p.org();
+  std::uint32_t n = 0;
+  for (std::size_t c = 0; c < org.collective_count(); ++c) {
+    const gt::collective_id id(static_cast<gt::collective_id::value_type>(c));
+    if (id == t.owner) continue;
+    const bool below = t.rating.scope == gt::rating_scope::subtree ? org.in_subtree(id, t.owner)
+                                                                   : org.parent(id) == t.owner;
+    const bool of_kind = t.rating.counted_kind.empty() || org.kind(id) == t.rating.counted_kind;
+    n += below && of_kind ? 1U : 0U;
+  }
+  return n;
+}
+
+}  // namespace
+
+gt::date review_date() { return day(2021, 1, 21); }
+gt::period review_period() { return gt::period::year(2020); }
+gt::period plan_period() { return gt::period::year(2021); }
+gt::date follow_up_date() { return day(2021, 12, 31); }
+
+gt::plan build_origin_plan() {
+  gt::plan p;
+  gt::organization& org = p.org();
+
+  // The organisation. A collective has one parent, so the tree follows each body's own
+  // line: the department under the People's Committee, the department's Party
+  // Committee under the Provincial Party Committee, and the five cells under it.
+  const auto province_party = org.add_collective(codes::provincial_party, "Tỉnh ủy", "provincial_party_committee");
+  const auto province = org.add_collective(codes::provincial_people, "UBND tỉnh", "provincial_peoples_committee");
+  const auto department = org.add_collective(codes::department, "Sở GD-ĐT", "department", province);
+  const auto committee = org.add_collective(codes::party_committee, "Đảng bộ Sở GD-ĐT", "party_committee", province_party);
+  std::vector<gt::collective_id> cells;
+  std::vector<std::vector<gt::member_id>> cell_members(cell_sizes.size());
+  int member_number = 0;
+  for (std::size_t c = 0; c < cell_sizes.size(); ++c) {
+    const std::string n = std::to_string(c + 1);
+    cells.push_back(org.add_collective("CB-" + n, "Chi bộ số " + n, codes::cell_kind, committee));
+    for (int m = 0; m < cell_sizes[c]; ++m) {
+      const std::string k = (++member_number < 10 ? "0" : "") + std::to_string(member_number);
+      cell_members[c].push_back(org.add_member("DV-" + k, "Đảng viên " + k, cells.back()));
+    }
+  }
+
+  // The rating scale and the two rounds: 2020's (decided before the conference, whose
+  // Giấy khen it feeds) and 2021's (illustrative, in which the 2021 targets are met).
+  const gt::scale_id scale = p.add_scale(gt::rating_scale::vietnamese_default());
+  const gt::rating_scale& levels = p.get(scale);
+  const gt::rating_level excellent = levels.level("excellent");
+  const gt::rating_level good = levels.level("good");
+  const gt::rating_level completed = levels.level("completed");
+  const auto rate_year = [&](gt::round_id round, std::span<const int> n_excellent,
+                             std::span<const int> n_completed, std::span<const bool> cell_excellent) {
+    std::vector<gt::member_id> who;
+    std::vector<gt::rating_level> what;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const auto& members = cell_members[c];
+      for (std::size_t m = 0; m < members.size(); ++m) {
+        const auto i = static_cast<int>(m);
+        const bool last = members.size() - m <= static_cast<std::size_t>(n_completed[c]);
+        who.push_back(members[m]);
+        what.push_back(i < n_excellent[c] ? excellent : (last ? completed : good));
+      }
+      p.rate(round, cells[c], cell_excellent[c] ? excellent : good);
+    }
+    p.rate(round, who, what);
+  };
+  constexpr std::array<int, 5> none{};
+  rate_year(p.add_round(scale, review_period(), day(2021, 1, 15)), excellent_2020,
+            only_completed_2020, cell_excellent_2020);
+  rate_year(p.add_round(scale, plan_period(), day(2021, 12, 28)), excellent_2021, none,
+            cell_excellent_2021);
+
+  // The programs: the two provincial action programs (the article gives their numbers;
+  // the period here is the year reviewed), the department's plans that carry them out,
+  // and the Party Committee's directions for 2021.
+  const auto program_190 = p.add_program({std::string(codes::program_190), "190-CTr/TU", "Tỉnh ủy",
+                                          "Chương trình hành động số 190-CTr/TU của Tỉnh ủy",
+                                          review_period(), province_party, std::nullopt});
+  const auto program_02 = p.add_program({std::string(codes::program_02), "02/CTr-UBND", "UBND tỉnh",
+                                         "Chương trình hành động số 02/CTr-UBND của UBND tỉnh",
+                                         review_period(), province, std::nullopt});
+  p.add_program({std::string(codes::department_plan_190), "", "Sở GD-ĐT",
+                 "Kế hoạch năm 2020 của Sở GD-ĐT thực hiện Chương trình hành động số 190-CTr/TU",
+                 review_period(), department, program_190});
+  const auto plan_02 = p.add_program({std::string(codes::department_plan_02), "", "Sở GD-ĐT",
+                                      "Kế hoạch năm 2020 của Sở GD-ĐT thực hiện Chương trình hành động số 02/CTr-UBND",
+                                      review_period(), department, program_02});
+  const auto plan_2021 = p.add_program({std::string(codes::plan_2021), "", "Đảng bộ Sở GD-ĐT",
+                                        "Phương hướng, nhiệm vụ năm 2021", plan_period(), committee,
+                                        std::nullopt});
+
+  // The department's tasks, each started and completed in 2020.
+  for (const task_spec& s : department_tasks) {
+    gt::task t;
+    t.code = s.code;
+    t.title = s.title;
+    t.program = program_of(p, s.program);
+    t.owner = department;
+    t.deadline = day(2020, 12, 31);
+    t.kind = s.kind;
+    t.history = {{day(2020, s.started_month, s.started_day), gt::task_status::in_progress},
+                 {day(2020, s.done_month, s.done_day), gt::task_status::completed}};
+    p.add_task(std::move(t));
+  }
+
+  // The 2020 targets, with their measurements.
+  const auto add = [&p](gt::target_id t, gt::date on, double value, double denominator = 1) {
+    p.add_measurement({t, on, value, denominator, "Báo cáo tổng kết của Sở GD-ĐT", ""});
+  };
+  const auto sites = p.add_target(
+      gt::target::quantity(std::string(codes::school_sites), "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020",
+                           department, review_period())
+          .decrease_by(98)
+          .from(assumed::school_sites_before)
+          .counting("điểm trường")
+          .in_program(plan_02));
+  add(sites, day(2020, 6, 30), 1012);
+  add(sites, day(2020, 9, 5), 971);
+  add(sites, day(2020, 12, 31), 948);
+
+  const auto prizes = p.add_target(
+      gt::target::quantity(std::string(codes::prize_winners),
+                           "Học sinh đạt giải các kỳ thi học sinh giỏi THCS, THPT cấp tỉnh, quốc gia",
+                           department, gt::period::school_year(2019))
+          .at_least(assumed::prize_goal)
+          .counting("học sinh")
+          .in_program(plan_02));
+  add(prizes, day(2020, 1, 10), 548);
+  add(prizes, day(2020, 5, 31), 623);
+
+  const auto transition = p.add_target(
+      gt::target::ratio(std::string(codes::upper_secondary), "Học sinh sau tốt nghiệp THCS vào THPT",
+                        department, review_period())
+          .at_least(assumed::upper_secondary_goal)
+          .in_program(plan_02));
+  add(transition, day(2020, 8, 15), assumed::upper_secondary_entrants, assumed::lower_secondary_graduates);
+
+  // Raised at the conference, for Tết (12 February 2021).
+  const auto tet = p.add_target(
+      gt::target::money(std::string(codes::tet_fund), "Ủng hộ “Tết vì người nghèo”", department,
+                        gt::period::between(day(2021, 1, 21), day(2021, 2, 10)), "VND")
+          .at_least(assumed::tet_goal_vnd));
+  add(tet, day(2021, 1, 21), static_cast<double>(assumed::tet_raised_vnd));
+
+  // The 2021 targets: two education targets of the department, two party-building
+  // targets of the Committee, all in the directions for 2021.
+  const auto dropout = p.add_target(
+      gt::target::direction(std::string(codes::dropout), "Giảm hiện tượng học sinh bỏ học ở vùng cao, vùng khó khăn",
+                            department, plan_period(), gt::trend::decrease)
+          .in_unit("%")
+          .in_program(plan_2021));
+  add(dropout, day(2021, 1, 15), 0.0185);
+  add(dropout, day(2021, 5, 31), 0.0162);
+  add(dropout, day(2021, 10, 15), 0.0148);
+  add(dropout, day(2021, 12, 31), 0.0136);
+
+  const auto happy = p.add_target(
+      gt::target::milestone(std::string(codes::happy_school), "Nhân rộng Mô hình “Trường học hạnh phúc”",
+                            department, plan_period(),
+                            {"Ban hành kế hoạch nhân rộng mô hình", "Tập huấn cán bộ quản lý, giáo viên",
+                             "Triển khai tại các trường trong toàn tỉnh", "Sơ kết, đánh giá"})
+          .in_program(plan_2021));
+  add(happy, day(2021, 2, 26), 1);
+  add(happy, day(2021, 5, 14), 2);
+  add(happy, day(2021, 9, 30), 3);
+  add(happy, day(2021, 12, 20), 4);
+
+  p.add_target(gt::target::member_share(std::string(codes::members_good), "Đảng viên hoàn thành tốt nhiệm vụ",
+                                        committee, plan_period(), scale, good, gt::share::percent(100),
+                                        gt::rating_scope::subtree)
+                   .in_program(plan_2021));
+  p.add_target(gt::target::all_collectives(std::string(codes::cells_good),
+                                           "Chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên", committee,
+                                           plan_period(), scale, good)
+                   .counting_kind(std::string(codes::cell_kind))
+                   .in_program(plan_2021));
+  return p;
+}
+
+gt::evaluation_policy review_policy(const gt::plan& p) {
+  const gt::scale_id scale = scale_of(p);
+  gt::evaluation_policy policy;
+  gt::rating_summary_spec spec;
+  spec.round = need(p.find_round(scale, review_period()), "rating round for", review_period().to_string());
+  spec.level = p.get(scale).level("excellent");
+  policy.rating_summaries.push_back(spec);
+  return policy;
+}
+
+gt::evaluation evaluate_review(const gt::plan& p) {
+  return gt::evaluate(p, review_date(), review_policy(p));
+}
+
+gt::evaluation evaluate_follow_up(const gt::plan& p) { return gt::evaluate(p, follow_up_date()); }
+
+excellent_count count_excellent(const gt::plan& p, const gt::evaluation& review) {
+  const gt::evaluation_policy wanted = review_policy(p);
+  for (const gt::rating_tally& tally : review.rating_summaries()) {
+    if (!(tally.spec == wanted.rating_summaries.front())) continue;
+    excellent_count n;
+    for (const auto q : tally.qualifies) n.collectives += q;
+    for (const auto m : tally.members_ok) n.individuals += m;
+    return n;
+  }
+  throw gt::not_found("origin review: the evaluation has no summary of the 2020 excellent ratings");
+}
+
+std::uint32_t cell_count(const gt::plan& p) {
+  return counted_collectives(p, p.get(target_of(p, codes::cells_good)));
+}
+
+std::string render_review(const gt::plan& p, const gt::evaluation& review,
+                          const gt::evaluation& follow_up, language lang) {
+  const bool vi = lang == language::vi;
+  const gt::organization& org = p.org();
+  const auto department = org.collective(codes::department);
+  const auto committee = org.collective(codes::party_committee);
+  const gt::program& year_plan = p.get(program_of(p, codes::department_plan_190));
+  const gt::program& next_plan = p.get(program_of(p, codes::plan_2021));
+  const std::string year = year_plan.span.to_string();
+  const std::string next_year = next_plan.span.to_string();
+  std::string out;
+  const auto line = [&out](const std::string& text) { out += text + "\n"; };
+
+  line(vi ? std::string(org.name(committee)) + ": tổng kết công tác Đảng năm " + year +
+                ", triển khai phương hướng, nhiệm vụ năm " + next_year
+          : name_in(org.name(committee), lang) + ": review of the Party's work in " + year +
+                " and directions for " + next_year);
+  line(vi ? "Hội nghị ngày " + format_day(review.as_of(), lang) + "."
+          : "Conference of " + format_day(review.as_of(), lang) + ".");
+
+  // 1. The action programs, rolled up over their cascade, and the department's tasks.
+  line("");
+  line(vi ? "1. Thực hiện các chương trình hành động năm " + year
+          : "1. Carrying out the action programs in " + year);
+  for (const std::string_view code : {codes::program_190, codes::program_02}) {
+    const gt::program_id id = program_of(p, code);
+    const gt::program& pr = p.get(id);
+    const std::string tasks = lower_first(gt::describe_tasks(review.program(id).cascade_tasks, lang));
+    line(vi ? "- Chương trình hành động số " + pr.number + " của " + pr.issuer + ": " + tasks + "."
+            : "- Action Program No. " + pr.number + " of " + name_in(pr.issuer, lang) + ": " + tasks + ".");
+  }
+  line("- " + name_in(org.name(department), lang) + ": " +
+       gt::describe_tasks(review.collective(department).own_tasks, lang) + ".");
+  for (const gt::task& t : p.tasks()) {
+    if (t.owner != department || t.kind != gt::task_kind::supplementary ||
+        t.status_as_of(review.as_of()) != gt::task_status::completed) {
+      continue;
+    }
+    const gt::date done = t.history.back().on;
+    line(vi ? "  + Nhiệm vụ bổ sung: " + t.title + " (hoàn thành " + format_day(done, lang) + ")."
+            : "  + Supplementary task: " + std::string(english(t.code)) + " (completed " +
+                  format_day(done, lang) + ").");
+  }
+
+  // 2. The 2020 targets.
+  line("");
+  line(vi ? "2. Các chỉ tiêu năm " + year : "2. Targets for " + year);
+  {
+    const gt::target t = p.get(target_of(p, codes::school_sites));
+    const gt::target_result r = review.target(target_of(p, codes::school_sites));
+    std::string text = "- " + title_in(t, lang);
+    if (r.actual && t.baseline) {
+      const double before = *t.baseline;
+      const double after = *r.actual;
+      text += vi ? ": giảm " + count(before - after, lang) + " " + t.unit + " (từ " + count(before, lang) +
+                       " xuống " + count(after, lang) + ")"
+                 : ": removed " + count(before - after, lang) + " " + std::string(english(t.unit)) +
+                       " (from " + count(before, lang) + " to " + count(after, lang) + ")";
+    }
+    line(text + status_of(r, lang));
+  }
+  {
+    const gt::target t = p.get(target_of(p, codes::prize_winners));
+    const gt::target_result r = review.target(target_of(p, codes::prize_winners));
+    const std::string what = lower_first(title_in(t, lang));
+    line((vi ? "- Năm học " : "- School year ") + t.span.to_string() + ": " +
+         (r.actual ? count(*r.actual, lang) + " " + what : what) + status_of(r, lang));
+  }
+  {
+    const gt::target t = p.get(target_of(p, codes::upper_secondary));
+    const gt::target_result r = review.target(target_of(p, codes::upper_secondary));
+    std::string text = "- " + title_in(t, lang);
+    if (r.actual && r.numerator && r.denominator) {
+      text += ": " + gt::format_percent(*r.actual, 1, lang) + " (" + count(*r.numerator, lang) + "/" +
+              count(*r.denominator, lang) + ")";
+    }
+    line(text + status_of(r, lang));
+  }
+
+  // 3. Recognition: the 2020 ratings counted from the round.
+  {
+    const excellent_count n = count_excellent(p, review);
+    const std::string level = level_words(p, p.get(scale_of(p)).level("excellent"), lang);
+    line("");
+    line(vi ? "3. Khen thưởng" : "3. Recognition");
+    line(vi ? "- Trao Giấy khen cho " + std::to_string(n.collectives) + " tập thể và " +
+                  std::to_string(n.individuals) + " cá nhân " + level + " năm " + year + "."
+            : "- Certificates of merit (Giấy khen) to " + std::to_string(n.collectives) + " collective" +
+                  (n.collectives == 1 ? "" : "s") + " and " + std::to_string(n.individuals) +
+                  " individual" + (n.individuals == 1 ? "" : "s") + " rated “" + level + "” for " +
+                  year + ".");
+  }
+
+  // 4. The Tết fund raised at the conference.
+  {
+    const gt::target t = p.get(target_of(p, codes::tet_fund));
+    const gt::target_result r = review.target(target_of(p, codes::tet_fund));
+    std::string text = "- " + title_in(t, lang);
+    if (r.actual) {
+      const auto amount = static_cast<std::int64_t>(std::llround(*r.actual));
+      text += ": " + gt::approximate_money(amount, t.currency, lang) + " (" +
+              gt::format_money(amount, t.currency, lang) + ")";
+    }
+    line("");
+    line(vi ? "4. Hưởng ứng “Tết vì người nghèo”" : "4. “Tet for the Poor”");
+    line(text + status_of(r, lang));
+  }
+
+  // 5. The targets for the next year, as stated.
+  const gt::target members_good = p.get(target_of(p, codes::members_good));
+  const gt::target cells_good = p.get(target_of(p, codes::cells_good));
+  const std::string good = level_words(p, members_good.rating.level, lang);
+  const std::string cells_level = level_words(p, cells_good.rating.level, lang);
+  {
+    const gt::target dropout = p.get(target_of(p, codes::dropout));
+    const gt::target happy = p.get(target_of(p, codes::happy_school));
+    const std::uint32_t cells = counted_collectives(p, cells_good);
+    const std::string cells_text = std::to_string(cells) + "/" + std::to_string(cells);
+    line("");
+    line(vi ? "5. Chỉ tiêu, nhiệm vụ năm " + next_year : "5. Targets and tasks for " + next_year);
+    line("- " + title_in(dropout, lang) + ".");
+    line("- " + title_in(happy, lang) + " (" + std::to_string(happy.checklist.size()) +
+         (vi ? " bước)." : " steps)."));
+    line(vi ? "- Phấn đấu " + percent(members_good.rating.required_share.value(), lang) + " đảng viên " + good + "."
+            : "- Aim for " + percent(members_good.rating.required_share.value(), lang) +
+                  " of party members rated “" + good + "”.");
+    line(vi ? "- Phấn đấu " + cells_text + " chi bộ đạt tập thể " + cells_level + " trở lên."
+            : "- Aim for " + cells_text + " cells rated “" + cells_level + "” or above.");
+  }
+
+  // 6. The next year's results, as of the follow-up date.
+  line("");
+  line(vi ? "6. Kết quả năm " + next_year + " (đánh giá ngày " + format_day(follow_up.as_of(), lang) + ")"
+          : "6. Results of " + next_year + " (as of " + format_day(follow_up.as_of(), lang) + ")");
+  {
+    const gt::target t = p.get(target_of(p, codes::dropout));
+    const gt::target_result r = follow_up.target(target_of(p, codes::dropout));
+    std::string text = "- " + title_in(t, lang);
+    if (r.actual && r.actual_date) {
+      text += (vi ? ": tỷ lệ bỏ học " : ": dropout rate ") + gt::format_percent(*r.actual, 2, lang) +
+              " (" + format_day(*r.actual_date, lang) + ")";
+    }
+    line(text + status_of(r, lang));
+  }
+  {
+    const gt::target t = p.get(target_of(p, codes::happy_school));
+    const gt::target_result r = follow_up.target(target_of(p, codes::happy_school));
+    std::string text = "- " + title_in(t, lang);
+    if (r.actual) {
+      text += ": " + count(*r.actual, lang) + "/" + std::to_string(t.checklist.size()) +
+              (vi ? " bước" : " steps");
+    }
+    line(text + status_of(r, lang));
+  }
+  {
+    const gt::target_result r = follow_up.target(target_of(p, codes::members_good));
+    const std::string share = r.actual ? percent(*r.actual, lang) + " " : "";
+    const std::string parts = r.numerator && r.denominator
+                                  ? " (" + count(*r.numerator, lang) + "/" + count(*r.denominator, lang) + ")"
+                                  : "";
+    line(vi ? "- " + share + "đảng viên " + good + " trở lên" + parts + status_of(r, lang)
+            : "- " + share + "of party members rated “" + good + "” or above" + parts + status_of(r, lang));
+  }
+  {
+    const gt::target_result r = follow_up.target(target_of(p, codes::cells_good));
+    const std::string parts = r.numerator && r.denominator
+                                  ? count(*r.numerator, lang) + "/" + count(*r.denominator, lang) + " "
+                                  : "";
+    line(vi ? "- " + parts + "chi bộ đạt tập thể " + cells_level + " trở lên" + status_of(r, lang)
+            : "- " + parts + "cells rated “" + cells_level + "” or above" + status_of(r, lang));
+  }
+  return out;
+}
+
+std::string render_review(const gt::plan& p, language lang) {
+  return render_review(p, evaluate_review(p), evaluate_follow_up(p), lang);
+}
+
+}  // namespace origin

@@ -1,0 +1,35 @@
+#include "goaltrack/error.hpp"
+
+#include <gtest/gtest.h>
+
+#include <type_traits>
+
+namespace goaltrack {
+namespace {
+
+static_assert(std::is_base_of_v<std::invalid_argument, invalid_argument>);
+static_assert(std::is_base_of_v<std::out_of_range, not_found>);
+static_assert(std::is_base_of_v<invalid_argument, parse_error>);
+static_assert(std::is_base_of_v<invalid_argument, duplicate_error>);
+static_assert(std::is_base_of_v<invalid_argument, cycle_error>);
+
+TEST(Error, EveryErrorIsCatchableAsTheRootAndAsTheStandardOne) {
+  try {
+    throw duplicate_error("collective code 'X' is used twice");
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "collective code 'X' is used twice");
+  }
+  try {
+    throw not_found("no collective has code 'Y'");
+  } catch (const std::out_of_range& e) {
+    EXPECT_STREQ(e.what(), "no collective has code 'Y'");
+  }
+  try {
+    throw cycle_error("cycle");
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "cycle");
+  }
+}
+
+}  // namespace
+}  // namespace goaltrack

@@ -1,0 +1,237 @@
+#include "goaltrack/evaluation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <vector>
+
+#include "goaltrack/error.hpp"
+#include "goaltrack/plan.hpp"
+
+namespace goaltrack {
+namespace {
+
+date d(int y, int m, int day) { return make_date(y, m, day); }
+
+class EvaluationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dept = p.org().add_collective("SGD", "Sở GD-ĐT", "department");
+    committee = p.org().add_collective("DB", "Đảng bộ", "party_committee", dept);
+    for (int c = 1; c <= 3; ++c) {
+      cells.push_back(p.org().add_collective("CB" + std::to_string(c), "", "cell", committee));
+      for (int m = 1; m <= 4; ++m) {
+        members.push_back(p.org().add_member("DV" + std::to_string(c) + std::to_string(m), "", cells.back()));
+      }
+    }
+    scale = p.add_scale(rating_scale::vietnamese_default());
+    good = p.get(scale).level("good");
+  }
+  plan p;
+  collective_id dept, committee;
+  std::vector<collective_id> cells;
+  std::vector<member_id> members;
+  scale_id scale;
+  rating_level good;
+};
+
+TEST_F(EvaluationTest, QuantityProgressExpectedAndStatusAsOfAnyDate) {
+  // Remove 98 sites from 1200 during 2020: progress = (a - b) / (g - b), g = 1102.
+  const target_id t = p.add_target(
+      target::quantity("SITES", "", dept, period::year(2020)).decrease_by(98).from(1200).counting("sites"));
+  p.add_measurement({t, d(2020, 6, 30), 1165, 1, "", ""});
+  p.add_measurement({t, d(2020, 12, 31), 1102, 1, "", ""});
+
+  const evaluation mid = evaluate(p, d(2020, 7, 1));
+  const target_result r = mid.target(t);
+  ASSERT_TRUE(r.actual && r.progress);
+  EXPECT_DOUBLE_EQ(*r.actual, 1165);
+  EXPECT_EQ(r.actual_date, d(2020, 6, 30));
+  EXPECT_NEAR(*r.progress, 35.0 / 98.0, 1e-12);
+  EXPECT_NEAR(r.expected, 183.0 / 366.0, 1e-12);  // 2020 is a leap year
+  // progress 0.357 < expected 0.5 - 0.1 but >= 0.5 - 0.25: at risk.
+  EXPECT_EQ(r.status, target_status::at_risk);
+
+  EXPECT_EQ(evaluate(p, d(2021, 1, 21)).target(t).status, target_status::achieved);
+  EXPECT_EQ(evaluate(p, d(2019, 12, 31)).target(t).status, target_status::not_started);
+  EXPECT_EQ(evaluate(p, d(2020, 3, 1)).target(t).status, target_status::no_data);
+}
+
+TEST_F(EvaluationTest, MissedAfterThePeriodUnlessThePolicySaysOtherwise) {
+  const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(600).from(0));
+  p.add_measurement({t, d(2020, 12, 1), 500, 1, "", ""});
+  EXPECT_EQ(evaluate(p, d(2021, 1, 21)).target(t).status, target_status::missed);
+  evaluation_policy kit;
+  kit.missed_after_end = false;
+  kit.not_started_before_start = false;
+  // 500/600 = 0.833 >= 1 - 0.25: at risk once "missed" is switched off.
+  EXPECT_EQ(evaluate(p, d(2021, 1, 21), kit).target(t).status, target_status::at_risk);
+  EXPECT_EQ(evaluate(p, d(2019, 6, 1), kit).target(t).status, target_status::no_data);
+}
+
+TEST_F(EvaluationTest, SameDayCorrectionAddedLaterWins) {
+  const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(10));
+  p.add_measurement({t, d(2020, 5, 1), 4, 1, "", ""});
+  p.add_measurement({t, d(2020, 5, 1), 6, 1, "", "correction"});
+  p.add_measurement({t, d(2020, 4, 1), 9, 1, "", "older"});
+  EXPECT_DOUBLE_EQ(*evaluate(p, d(2020, 5, 2)).target(t).actual, 6);
+  EXPECT_DOUBLE_EQ(*evaluate(p, d(2020, 4, 30)).target(t).actual, 9);
+}
+
+TEST_F(EvaluationTest, RatioIsRecomputedFromNumeratorAndDenominator) {
+  const target_id t = p.add_target(target::ratio("TL", "", dept, period::school_year(2019)).at_least(0.55));
+  p.add_measurement({t, d(2020, 7, 1), 7425, 12780, "", ""});
+  const target_result r = evaluate(p, d(2020, 7, 31)).target(t);
+  EXPECT_DOUBLE_EQ(*r.numerator, 7425);
+  EXPECT_DOUBLE_EQ(*r.denominator, 12780);
+  EXPECT_NEAR(*r.actual, 0.581, 0.0005);
+  EXPECT_EQ(r.status, target_status::achieved);
+}
+
+TEST_F(EvaluationTest, ThresholdRangeAndMilestoneFormulas) {
+  const period y = period::year(2020);
+  const target_id most = p.add_target(target::quantity("MOST", "", dept, y).at_most(10));
+  const target_id range = p.add_target(target::quantity("RANGE", "", dept, y).within(10, 20).from(40));
+  const target_id mile = p.add_target(target::milestone("MILE", "", dept, y, {"a", "b", "c", "d"}));
+  p.add_measurement({most, d(2020, 12, 1), 12, 1, "", ""});
+  p.add_measurement({range, d(2020, 12, 1), 25, 1, "", ""});
+  p.add_measurement({mile, d(2020, 12, 1), 3, 1, "", ""});
+  const evaluation ev = evaluate(p, d(2020, 12, 31));
+  EXPECT_DOUBLE_EQ(*ev.target(most).progress, 0.0);
+  EXPECT_NEAR(*ev.target(range).progress, (20.0 - 5.0) / 20.0, 1e-12);
+  EXPECT_DOUBLE_EQ(*ev.target(mile).progress, 0.75);
+  EXPECT_DOUBLE_EQ(*ev.target(mile).clamped_progress, 0.75);
+}
+
+TEST_F(EvaluationTest, DirectionTargetsAreJudgedByTrend) {
+  const target_id down = p.add_target(target::direction("DROPOUT", "", dept, period::year(2021), trend::decrease));
+  const target_id up = p.add_target(target::direction("QUALITY", "", dept, period::year(2021), trend::increase));
+  const double dropout[] = {3.1, 2.9, 2.6, 2.4};
+  for (int q = 0; q < 4; ++q) {
+    p.add_measurement({down, d(2021, 3 * q + 1, 15), dropout[q], 1, "", ""});
+    p.add_measurement({up, d(2021, 3 * q + 1, 15), dropout[q], 1, "", ""});
+  }
+  const evaluation mid = evaluate(p, d(2021, 11, 1));
+  EXPECT_EQ(mid.target(down).status, target_status::on_track);
+  EXPECT_EQ(mid.target(up).status, target_status::off_track);
+  EXPECT_FALSE(mid.target(down).progress.has_value());
+  EXPECT_DOUBLE_EQ(*mid.target(down).actual, 2.4);
+  const evaluation after = evaluate(p, d(2022, 1, 20));
+  EXPECT_EQ(after.target(down).status, target_status::achieved);
+  EXPECT_EQ(after.target(up).status, target_status::missed);
+  EXPECT_EQ(evaluate(p, d(2021, 2, 1)).target(down).status, target_status::no_data);
+}
+
+TEST_F(EvaluationTest, RatingTargetsCountMembersAndCollectives) {
+  const round_id r2021 = p.add_round(scale, period::year(2021), d(2021, 12, 20));
+  const target_id all_members = p.add_target(target::member_share(
+      "DV100", "", committee, period::year(2021), scale, good, share::percent(100), rating_scope::subtree));
+  const target_id cells_own = p.add_target(
+      target::all_collectives("CB33", "", committee, period::year(2021), scale, good).counting_kind("cell"));
+  const target_id cells_members =
+      p.add_target(target::collective_count("CB2", "", committee, period::year(2021), scale, good, 2)
+                       .counting_kind("cell")
+                       .qualifying_by_members());
+  for (std::size_t i = 0; i < members.size(); ++i) p.rate(r2021, members[i], i == 5 ? rating_level{2} : good);
+  for (const auto c : cells) p.rate(r2021, c, rating_level{0});
+
+  EXPECT_EQ(evaluate(p, d(2021, 12, 1)).target(all_members).status, target_status::no_data);
+
+  const evaluation ev = evaluate(p, d(2022, 1, 10));
+  const target_result share = ev.target(all_members);
+  EXPECT_DOUBLE_EQ(*share.numerator, 11);
+  EXPECT_DOUBLE_EQ(*share.denominator, 12);
+  EXPECT_EQ(share.status, target_status::missed);
+  EXPECT_LT(*share.progress, 1.0);
+
+  const target_result own = ev.target(cells_own);
+  EXPECT_DOUBLE_EQ(*own.numerator, 3);
+  EXPECT_DOUBLE_EQ(*own.denominator, 3);
+  EXPECT_EQ(own.status, target_status::achieved);
+
+  const target_result by_members = ev.target(cells_members);
+  EXPECT_DOUBLE_EQ(*by_members.actual, 2);  // cell 2 has one member rated "completed"
+  EXPECT_EQ(by_members.status, target_status::achieved);
+}
+
+TEST_F(EvaluationTest, RatingSummariesOnRequest) {
+  const round_id r = p.add_round(scale, period::year(2020));
+  for (std::size_t i = 0; i < members.size(); ++i) p.rate(r, members[i], i < 4 ? rating_level{0} : rating_level{3});
+  evaluation_policy policy;
+  policy.rating_summaries.push_back({r, good, "cell", collective_criterion::member_share, share::percent(100)});
+  const evaluation ev = evaluate(p, d(2021, 1, 21), policy);
+  ASSERT_EQ(ev.rating_summaries().size(), 1U);
+  const rating_tally& t = ev.rating_summaries()[0];
+  EXPECT_TRUE(t.decided);
+  EXPECT_EQ(t.members[cells[0].index()], 4U);
+  EXPECT_EQ(t.members_ok[cells[1].index()], 0U);
+  EXPECT_EQ(t.subtree_members[dept.index()], 12U);
+  EXPECT_EQ(t.subtree_members_ok[dept.index()], 4U);
+  EXPECT_EQ(t.below_counted[dept.index()], 3U);
+  EXPECT_EQ(t.below_ok[dept.index()], 1U);
+  EXPECT_EQ(t.children_counted[committee.index()], 3U);
+  EXPECT_EQ(t.children_counted[dept.index()], 0U);
+
+  evaluation_policy bad = policy;
+  bad.rating_summaries[0].round = round_id{9};
+  EXPECT_THROW(evaluate(p, d(2021, 1, 21), bad), not_found);
+}
+
+TEST_F(EvaluationTest, TasksAndTargetsRollUpThroughProgramsAndTheTree) {
+  const program_id province = p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "", period::year(2020), dept, std::nullopt});
+  const program_id dept_plan = p.add_program({"KH", "", "", "", period::year(2020), dept, province});
+  for (int i = 0; i < 3; ++i) {
+    const task_id t = p.add_task({"P" + std::to_string(i), "", dept_plan, cells[static_cast<std::size_t>(i)],
+                                  std::nullopt, task_kind::planned, 1.0, {}});
+    p.set_task_status(t, task_status::completed, d(2020, 10, 1 + i));
+  }
+  const task_id extra = p.add_task({"S", "", dept_plan, dept, std::nullopt, task_kind::supplementary, 2.0, {}});
+  p.set_task_status(extra, task_status::completed, d(2020, 12, 1));
+  const task_id dropped = p.add_task({"X", "", province, dept, std::nullopt, task_kind::planned, 1.0, {}});
+  p.set_task_status(dropped, task_status::cancelled, d(2020, 5, 1));
+  const target_id q = p.add_target(target::quantity("Q", "", cells[0], period::year(2020)).at_least(10).in_program(dept_plan));
+  p.add_measurement({q, d(2020, 12, 1), 10, 1, "", ""});
+
+  const evaluation ev = evaluate(p, d(2020, 10, 2));
+  const task_tally own = ev.program(dept_plan).own_tasks;
+  EXPECT_EQ(own.planned, 3U);
+  EXPECT_EQ(own.planned_completed, 2U);
+  EXPECT_EQ(own.supplementary, 1U);
+  EXPECT_EQ(own.supplementary_completed, 0U);
+  EXPECT_EQ(ev.program(province).own_tasks.cancelled, 1U);
+  EXPECT_EQ(ev.program(province).own_tasks.planned, 0U);
+  EXPECT_EQ(ev.program(province).cascade_tasks.planned, 3U);
+
+  const evaluation end = evaluate(p, d(2020, 12, 31));
+  const collective_result& root = end.collective(dept);
+  EXPECT_EQ(root.subtree_tasks.planned_completed, 3U);
+  EXPECT_EQ(root.subtree_tasks.supplementary_completed, 1U);
+  EXPECT_DOUBLE_EQ(root.subtree_tasks.weight_completed, 5.0);
+  EXPECT_EQ(root.own_tasks.planned, 0U);
+  EXPECT_EQ(root.subtree_targets.statuses[target_status::achieved], 1U);
+  EXPECT_EQ(root.own_targets.statuses.total(), 0U);
+  EXPECT_DOUBLE_EQ(*root.subtree_targets.mean_progress(), 1.0);
+  EXPECT_EQ(end.program(province).cascade_targets.statuses[target_status::achieved], 1U);
+  EXPECT_EQ(end.overall()[target_status::achieved], 1U);
+}
+
+TEST_F(EvaluationTest, PolicyIsValidatedAndResultsAreDeterministic) {
+  evaluation_policy bad;
+  bad.at_risk_margin = 0.05;
+  EXPECT_THROW(evaluate(p, d(2020, 1, 1), bad), invalid_argument);
+  bad = {};
+  bad.on_track_margin = -1;
+  EXPECT_THROW(evaluate(p, d(2020, 1, 1), bad), invalid_argument);
+
+  const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).increase_to(7).from(1.5));
+  p.add_measurement({t, d(2020, 8, 1), 3.3, 1, "", ""});
+  const evaluation a = evaluate(p, d(2020, 9, 30));
+  const evaluation b = evaluate(p, d(2020, 9, 30));
+  ASSERT_EQ(a.progress().size(), 1U);
+  EXPECT_EQ(std::memcmp(a.progress().data(), b.progress().data(), sizeof(double)), 0);
+  EXPECT_THROW((void)a.target(target_id{3}), not_found);
+  EXPECT_EQ(parse_target_status(to_string(target_status::at_risk)), target_status::at_risk);
+}
+
+}  // namespace
+}  // namespace goaltrack

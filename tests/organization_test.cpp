@@ -1,0 +1,131 @@
+#include "goaltrack/organization.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+std::string message_of(const auto& f) {
+  try {
+    f();
+  } catch (const error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(Organization, BuildsATreeOfCollectivesAndMembers) {
+  organization org;
+  const auto dept = org.add_collective("SGD", "Sở GD-ĐT", "department");
+  const auto committee = org.add_collective("DB", "Đảng bộ Sở", "party_committee", dept);
+  const auto cell = org.add_collective("CB1", "Chi bộ 1", "cell", committee);
+  const auto m = org.add_member("DV001", "Nguyễn Văn A", cell);
+  EXPECT_EQ(org.collective_count(), 3U);
+  EXPECT_EQ(org.collective("CB1"), cell);
+  EXPECT_EQ(org.name(cell), "Chi bộ 1");
+  EXPECT_EQ(org.kind(cell), "cell");
+  EXPECT_EQ(org.parent(cell), committee);
+  EXPECT_FALSE(org.parent(dept).has_value());
+  EXPECT_EQ(org.children(committee), std::vector<collective_id>{cell});
+  EXPECT_TRUE(org.in_subtree(cell, dept));
+  EXPECT_FALSE(org.in_subtree(dept, cell));
+  EXPECT_EQ(org.collective_of(m), cell);
+  EXPECT_EQ(org.members_of(cell), std::vector<member_id>{m});
+  EXPECT_EQ(org.member("DV001"), m);
+  EXPECT_FALSE(org.find_member("DV999").has_value());
+  EXPECT_TRUE(org.contains_collective("DB"));
+}
+
+TEST(Organization, BatchInAnyOrderGetsParentsBeforeChildren) {
+  organization org;
+  const std::vector<collective_spec> specs{
+      {"cell-2", "", "cell", "org-1"},
+      {"nation", "", "nation", ""},
+      {"org-1", "", "org", "nation"},
+      {"cell-1", "", "cell", "org-1"},
+  };
+  const auto ids = org.add_collectives(specs);
+  ASSERT_EQ(ids.size(), 4U);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(org.code(ids[i]), specs[i].code);
+    if (auto parent = org.parent(ids[i])) {
+      EXPECT_LT(*parent, ids[i]);
+    }
+  }
+  EXPECT_EQ(org.parent(ids[0]), ids[2]);
+  EXPECT_EQ(org.children(ids[2]).size(), 2U);
+  EXPECT_EQ(org.kind_names().size(), 3U);
+}
+
+TEST(Organization, CycleIsRejectedAndNothingIsAdded) {
+  organization org;
+  org.add_collective("root", "", "x");
+  const organization before = org;
+  const std::vector<collective_spec> cyclic{
+      {"a", "", "x", "b"}, {"b", "", "x", "c"}, {"c", "", "x", "a"}, {"d", "", "x", "root"}};
+  EXPECT_THROW(org.add_collectives(cyclic), cycle_error);
+  EXPECT_NE(message_of([&] { org.add_collectives(cyclic); }).find("'a'"), std::string::npos);
+  EXPECT_EQ(org, before);
+  const std::vector<collective_spec> self{{"s", "", "x", "s"}};
+  EXPECT_THROW(org.add_collectives(self), cycle_error);
+  EXPECT_EQ(org, before);
+}
+
+TEST(Organization, UnknownParentAndDuplicatesAreRejectedNamingTheCode) {
+  organization org;
+  const auto root = org.add_collective("root", "", "x");
+  const organization before = org;
+  const std::vector<collective_spec> orphan{{"a", "", "x", "root"}, {"b", "", "x", "nowhere"}};
+  EXPECT_THROW(org.add_collectives(orphan), not_found);
+  EXPECT_NE(message_of([&] { org.add_collectives(orphan); }).find("'nowhere'"), std::string::npos);
+  const std::vector<collective_spec> twice{{"a", "", "x", ""}, {"a", "", "x", ""}};
+  EXPECT_THROW(org.add_collectives(twice), duplicate_error);
+  EXPECT_THROW(org.add_collective("root", "", "x"), duplicate_error);
+  EXPECT_THROW(org.add_collective("", "", "x"), invalid_argument);
+  EXPECT_THROW(org.add_collective("z", "", "x", collective_id{42}), not_found);
+  EXPECT_EQ(org, before);
+  (void)root;
+}
+
+TEST(Organization, MemberOfUnknownCollectiveOrDuplicateLeavesMembersUnchanged) {
+  organization org;
+  const auto cell = org.add_collective("CB1", "", "cell");
+  org.add_member("m1", "", cell);
+  const organization before = org;
+  EXPECT_THROW(org.add_member("m2", "", collective_id{9}), not_found);
+  EXPECT_NE(message_of([&] { org.add_member("m2", "", collective_id{9}); }).find("'m2'"),
+            std::string::npos);
+  const std::vector<member_spec> batch{{"m3", "", cell}, {"m4", "", cell}, {"m1", "", cell}};
+  EXPECT_THROW(org.add_members(batch), duplicate_error);
+  EXPECT_EQ(org, before);
+  EXPECT_FALSE(org.find_member("m3").has_value());
+  EXPECT_EQ(org.add_member("m3", "", cell), member_id{1});
+}
+
+TEST(Organization, UnknownIdsThrowNotFound) {
+  organization org;
+  EXPECT_THROW((void)org.code(collective_id{0}), not_found);
+  EXPECT_THROW((void)org.name(member_id{0}), not_found);
+  EXPECT_THROW((void)org.collective("nope"), not_found);
+}
+
+TEST(Organization, ManyCodesStayFindable) {
+  organization org;
+  const auto root = org.add_collective("root", "", "x");
+  std::vector<std::string> codes;
+  for (int i = 0; i < 20000; ++i) codes.push_back("member-" + std::to_string(i));
+  std::vector<member_spec> specs;
+  for (const auto& c : codes) specs.push_back({c, "", root});
+  org.add_members(specs);
+  for (int i = 0; i < 20000; i += 997) {
+    EXPECT_EQ(org.member(codes[static_cast<std::size_t>(i)]).value(), static_cast<std::uint32_t>(i));
+  }
+  EXPECT_FALSE(org.find_member("member-20000").has_value());
+}
+
+}  // namespace
+}  // namespace goaltrack

@@ -1,0 +1,158 @@
+// The plan as a whole: references between entities are checked, and every rejected
+// change leaves the plan exactly as it was (compared with a copy taken before).
+#include "goaltrack/plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+class PlanTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    committee = p.org().add_collective("DB", "Đảng bộ Sở", "party_committee");
+    cell = p.org().add_collective("CB1", "Chi bộ 1", "cell", committee);
+    member = p.org().add_member("DV1", "", cell);
+    scale = p.add_scale(rating_scale::vietnamese_default());
+    round = p.add_round(scale, period::year(2020), make_date(2020, 12, 20));
+    prog = p.add_program({"KH", "", "", "", period::year(2020), committee, std::nullopt});
+  }
+
+  // Runs a change that must fail with E, and checks that the plan is unchanged and the
+  // message names `names`.
+  template <class E, class F>
+  void expect_rejected(F change, const std::string& names) {
+    const plan before = p;
+    try {
+      change();
+      ADD_FAILURE() << "accepted a change that should fail (" << names << ")";
+    } catch (const E& e) {
+      EXPECT_NE(std::string(e.what()).find(names), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(p, before);
+  }
+
+  plan p;
+  collective_id committee, cell;
+  member_id member;
+  scale_id scale;
+  round_id round;
+  program_id prog;
+};
+
+TEST_F(PlanTest, RatingsOfMembersAndCollectives) {
+  p.rate(round, member, p.get(scale).level("good"));
+  p.rate(round, cell, p.get(scale).level("excellent"));
+  EXPECT_EQ(p.get(round).of(member), rating_level{1});
+  EXPECT_EQ(p.get(round).of(cell), rating_level{0});
+  EXPECT_FALSE(p.get(round).of(committee).has_value());
+  EXPECT_EQ(p.get(round).decided_on(), make_date(2020, 12, 20));
+  EXPECT_EQ(p.find_round(scale, period::year(2020)), round);
+  EXPECT_FALSE(p.find_round(scale, period::year(2021)).has_value());
+}
+
+TEST_F(PlanTest, BaselineEqualToTarget) {
+  expect_rejected<invalid_argument>(
+      [&] { p.add_target(target::quantity("T", "", cell, period::year(2020)).increase_to(5).from(5)); },
+      "'T'");
+}
+
+TEST_F(PlanTest, RatingOutsideTheScale) {
+  expect_rejected<invalid_argument>([&] { p.rate(round, member, rating_level{7}); }, "'DV1'");
+  expect_rejected<invalid_argument>([&] { p.rate(round, cell, rating_level{4}); }, "'CB1'");
+  const std::vector<member_id> members{member, member};
+  const std::vector<rating_level> levels{rating_level{0}, rating_level{9}};
+  expect_rejected<invalid_argument>([&] { p.rate(round, members, levels); }, "'vn4'");
+  expect_rejected<invalid_argument>(
+      [&] {
+        p.add_target(target::member_share("S", "", cell, period::year(2020), scale, rating_level{5}));
+      },
+      "'S'");
+}
+
+TEST_F(PlanTest, MemberOfAnUnknownCollective) {
+  expect_rejected<not_found>([&] { p.org().add_member("DV2", "", collective_id{42}); }, "'DV2'");
+}
+
+TEST_F(PlanTest, CycleInTheCollectiveTree) {
+  const std::vector<collective_spec> cyclic{{"X", "", "cell", "Y"}, {"Y", "", "cell", "X"}};
+  expect_rejected<cycle_error>([&] { p.org().add_collectives(cyclic); }, "'X'");
+}
+
+TEST_F(PlanTest, DuplicateCodes) {
+  expect_rejected<duplicate_error>([&] { p.org().add_collective("CB1", "", "cell"); }, "'CB1'");
+  expect_rejected<duplicate_error>([&] { p.org().add_member("DV1", "", cell); }, "'DV1'");
+  p.add_target(target::quantity("T", "", cell, period::year(2020)).at_least(3));
+  expect_rejected<duplicate_error>(
+      [&] { p.add_target(target::quantity("T", "", cell, period::year(2020)).at_least(4)); }, "'T'");
+  expect_rejected<duplicate_error>([&] { p.add_scale(rating_scale::vietnamese_default()); }, "'vn4'");
+  expect_rejected<duplicate_error>([&] { p.add_round(scale, period::year(2020)); }, "2020");
+  p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}});
+  expect_rejected<duplicate_error>(
+      [&] { p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}}); }, "'NV1'");
+}
+
+TEST_F(PlanTest, RatioWithZeroDenominator) {
+  const target_id t = p.add_target(target::ratio("TL", "", cell, period::year(2020)).at_least(0.5));
+  expect_rejected<invalid_argument>(
+      [&] { p.add_measurement({t, make_date(2020, 6, 1), 3, 0, "", ""}); }, "'TL'");
+}
+
+TEST_F(PlanTest, MeasurementForUnknownTargetOrNonFinite) {
+  const target_id t = p.add_target(target::quantity("Q", "", cell, period::year(2020)).at_least(3));
+  expect_rejected<not_found>([&] { p.add_measurement({target_id{5}, make_date(2020, 6, 1), 3, 1, "", ""}); },
+                             "5");
+  expect_rejected<invalid_argument>(
+      [&] { p.add_measurement({t, make_date(2020, 6, 1), std::nan(""), 1, "", ""}); }, "'Q'");
+  const target_id share = p.add_target(target::member_share("S", "", cell, period::year(2020), scale, rating_level{1}));
+  expect_rejected<invalid_argument>(
+      [&] { p.add_measurement({share, make_date(2020, 6, 1), 1, 1, "", ""}); }, "ratings");
+}
+
+TEST_F(PlanTest, TaskChecksAndStatusHistory) {
+  const task_id t = p.add_task({"NV1", "Sắp xếp mạng lưới", prog, cell, make_date(2020, 12, 31),
+                                task_kind::planned, 1.0, {}});
+  p.set_task_status(t, task_status::in_progress, make_date(2020, 3, 1));
+  p.set_task_status(t, task_status::completed, make_date(2020, 11, 1));
+  EXPECT_EQ(p.get(t).status_as_of(make_date(2020, 12, 31)), task_status::completed);
+  expect_rejected<invalid_argument>(
+      [&] { p.set_task_status(t, task_status::cancelled, make_date(2020, 10, 1)); }, "'NV1'");
+  expect_rejected<not_found>(
+      [&] { p.add_task({"NV2", "", program_id{9}, cell, std::nullopt, task_kind::planned, 1.0, {}}); },
+      "'NV2'");
+  expect_rejected<invalid_argument>(
+      [&] { p.add_task({"NV3", "", prog, cell, std::nullopt, task_kind::planned, -1.0, {}}); }, "'NV3'");
+  EXPECT_THROW(p.set_task_status(task_id{8}, task_status::completed, make_date(2020, 1, 1)), not_found);
+}
+
+TEST_F(PlanTest, TargetReferencesAreChecked) {
+  expect_rejected<not_found>(
+      [&] { p.add_target(target::quantity("A", "", collective_id{9}, period::year(2020)).at_least(1)); },
+      "'A'");
+  expect_rejected<not_found>(
+      [&] {
+        p.add_target(target::quantity("B", "", cell, period::year(2020)).at_least(1).in_program(program_id{3}));
+      },
+      "'B'");
+  expect_rejected<not_found>(
+      [&] { p.add_target(target::member_share("C", "", cell, period::year(2020), scale_id{4}, rating_level{1})); },
+      "'C'");
+}
+
+TEST_F(PlanTest, TargetsRoundTripThroughStorage) {
+  const target t = target::milestone("HAPPY", "Nhân rộng mô hình", committee, period::year(2021),
+                                     {"thí điểm", "nhân rộng"})
+                       .in_program(prog);
+  const target_id id = p.add_target(t);
+  EXPECT_EQ(p.get(id), t);
+  EXPECT_EQ(p.find_target("HAPPY"), id);
+  EXPECT_THROW((void)p.get(target_id{77}), not_found);
+}
+
+}  // namespace
+}  // namespace goaltrack

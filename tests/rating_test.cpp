@@ -1,0 +1,52 @@
+#include "goaltrack/rating.hpp"
+
+#include <gtest/gtest.h>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+TEST(RatingScale, VietnameseDefaultIsOrderedBestFirst) {
+  const rating_scale s = rating_scale::vietnamese_default();
+  ASSERT_EQ(s.size(), 4U);
+  EXPECT_EQ(s.level("excellent").rank(), 0);
+  EXPECT_EQ(s.level("Hoàn thành tốt nhiệm vụ"), s.level("good"));
+  EXPECT_EQ(s.level("Completed tasks"), s.level("completed"));
+  EXPECT_EQ(s.label(s.level("not_completed"), language::vi), "Không hoàn thành nhiệm vụ");
+  EXPECT_EQ(s.label(s.level("excellent"), language::en), "Excellently completed tasks");
+}
+
+TEST(RatingScale, OrAboveIsAFirstClassComparison) {
+  const rating_scale s = rating_scale::vietnamese_default();
+  const rating_level good = s.level("good");
+  EXPECT_TRUE(s.level("excellent").at_or_above(good));
+  EXPECT_TRUE(good.at_or_above(good));
+  EXPECT_FALSE(s.level("completed").at_or_above(good));
+}
+
+TEST(RatingScale, RejectsBadScalesAndLevels) {
+  EXPECT_THROW(rating_scale("", {{"a", "", ""}}), invalid_argument);
+  EXPECT_THROW(rating_scale("s", {}), invalid_argument);
+  EXPECT_THROW(rating_scale("s", {{"a", "", ""}, {"a", "", ""}}), duplicate_error);
+  const rating_scale s = rating_scale::vietnamese_default();
+  try {
+    (void)s.level("xuất sắc lắm");
+    FAIL();
+  } catch (const parse_error& e) {
+    EXPECT_NE(std::string(e.what()).find("'xuất sắc lắm'"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("'vn4'"), std::string::npos);
+  }
+  EXPECT_THROW((void)s.labels(rating_level{4}), invalid_argument);
+  EXPECT_FALSE(s.contains(rating_level{4}));
+}
+
+TEST(RatingScale, CustomScales) {
+  const rating_scale okr("okr3", {{"green", "Xanh", "Green"}, {"amber", "Vàng", "Amber"},
+                                  {"red", "Đỏ", "Red"}});
+  EXPECT_EQ(okr.size(), 3U);
+  EXPECT_TRUE(okr.level("green").at_or_above(okr.level("amber")));
+}
+
+}  // namespace
+}  // namespace goaltrack

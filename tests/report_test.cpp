@@ -1,0 +1,66 @@
+#include "goaltrack/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+TEST(Report, NumbersUseEachLanguagesSeparators) {
+  EXPECT_EQ(format_number(1234.5, 1, language::vi), "1.234,5");
+  EXPECT_EQ(format_number(1234.5, 1, language::en), "1,234.5");
+  EXPECT_EQ(format_number(-0.04, 1, language::en), "0.0");
+  EXPECT_EQ(format_number(-2.5, 0, language::en), "-3");
+  EXPECT_EQ(format_number(0.5, 2, language::vi), "0,50");
+  EXPECT_EQ(format_count(46850000, language::vi), "46.850.000");
+  EXPECT_EQ(format_count(-1234567, language::en), "-1,234,567");
+  EXPECT_EQ(format_count(std::numeric_limits<std::int64_t>::min(), language::en),
+            "-9,223,372,036,854,775,808");
+  EXPECT_THROW(format_number(std::numeric_limits<double>::quiet_NaN(), 1, language::en),
+               invalid_argument);
+  EXPECT_THROW(format_number(1, 12, language::en), invalid_argument);
+}
+
+TEST(Report, PercentagesRoundHalfAwayFromZeroInDecimal) {
+  EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::vi), "58,1%");
+  EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::en), "58.1%");
+  EXPECT_EQ(format_percent(0.5805, 1, language::en), "58.1%");  // 58.05 in binary is below .05
+  EXPECT_EQ(format_percent(1.0, 0, language::vi), "100%");
+}
+
+TEST(Report, MoneyExactAndApproximate) {
+  EXPECT_EQ(format_money(46'850'000, "VND", language::vi), "46.850.000 đồng");
+  EXPECT_EQ(format_money(46'850'000, "VND", language::en), "46,850,000 VND");
+  EXPECT_EQ(approximate_money(46'850'000, "VND", language::vi), "gần 47 triệu đồng");
+  EXPECT_EQ(approximate_money(46'850'000, "VND", language::en), "nearly 47 million VND");
+  EXPECT_EQ(approximate_money(47'200'000, "VND", language::vi), "hơn 47 triệu đồng");
+  EXPECT_EQ(approximate_money(47'000'000, "VND", language::en), "47 million VND");
+  EXPECT_EQ(approximate_money(1'450'000'000, "VND", language::vi), "gần 1,5 tỷ đồng");
+  EXPECT_EQ(approximate_money(950, "USD", language::en), "950 USD");
+}
+
+TEST(Report, TaskPhraseCountsPlannedAndSupplementaryApart) {
+  task_tally t;
+  t.planned = 15;
+  t.planned_completed = 15;
+  t.supplementary = 2;
+  t.supplementary_completed = 2;
+  EXPECT_EQ(describe_tasks(t, language::vi), "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung");
+  EXPECT_EQ(describe_tasks(t, language::en), "Completed 15/15 tasks and 2 supplementary tasks");
+  t.supplementary = 0;
+  t.supplementary_completed = 0;
+  t.planned_completed = 14;
+  EXPECT_EQ(describe_tasks(t, language::en), "Completed 14/15 tasks");
+}
+
+TEST(Report, StatusLabels) {
+  EXPECT_EQ(status_label(target_status::achieved, language::vi), "đạt");
+  EXPECT_EQ(status_label(target_status::on_track, language::en), "on track");
+  EXPECT_EQ(status_label(target_status::missed, language::vi), "không đạt");
+}
+
+}  // namespace
+}  // namespace goaltrack

@@ -1,0 +1,32 @@
+#include "goaltrack/task.hpp"
+
+#include <gtest/gtest.h>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+TEST(Task, StatusAsOfFollowsHistory) {
+  task t;
+  t.history = {{make_date(2020, 3, 1), task_status::in_progress},
+               {make_date(2020, 11, 30), task_status::completed}};
+  EXPECT_EQ(t.status_as_of(make_date(2020, 1, 1)), task_status::not_started);
+  EXPECT_EQ(t.status_as_of(make_date(2020, 3, 1)), task_status::in_progress);
+  EXPECT_EQ(t.status_as_of(make_date(2020, 11, 29)), task_status::in_progress);
+  EXPECT_EQ(t.status_as_of(make_date(2020, 11, 30)), task_status::completed);
+}
+
+TEST(Task, CodesRoundTrip) {
+  for (auto s : {task_status::not_started, task_status::in_progress, task_status::completed,
+                 task_status::cancelled}) {
+    EXPECT_EQ(parse_task_status(to_string(s)), s);
+  }
+  EXPECT_EQ(parse_task_kind("supplementary"), task_kind::supplementary);
+  EXPECT_EQ(to_string(task_kind::planned), "planned");
+  EXPECT_THROW(parse_task_status("done"), parse_error);
+  EXPECT_THROW(parse_task_kind("bổ sung"), parse_error);
+}
+
+}  // namespace
+}  // namespace goaltrack

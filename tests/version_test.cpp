@@ -1,0 +1,20 @@
+#include "goaltrack/goaltrack.hpp"  // the umbrella header compiles on its own
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace goaltrack {
+namespace {
+
+TEST(Version, LibraryMatchesHeaderMacros) {
+  const std::string expected = std::to_string(GOALTRACK_VERSION_MAJOR) + "." +
+                               std::to_string(GOALTRACK_VERSION_MINOR) + "." +
+                               std::to_string(GOALTRACK_VERSION_PATCH);
+  EXPECT_EQ(version(), expected);
+  EXPECT_EQ(GOALTRACK_VERSION, GOALTRACK_VERSION_MAJOR * 10000 + GOALTRACK_VERSION_MINOR * 100 +
+                                   GOALTRACK_VERSION_PATCH);
+}
+
+}  // namespace
+}  // namespace goaltrack
