@@ -148,8 +148,10 @@ target_result evaluation::target(target_id id) const {
   r.target = id;
   r.status = status_[i];
   r.actual = opt(actual_[i]);
-  r.numerator = opt(numerator_[i]);
-  r.denominator = opt(denominator_[i]);
+  if (!numerator_.empty()) {  // empty when no target has parts (see evaluate)
+    r.numerator = opt(numerator_[i]);
+    r.denominator = opt(denominator_[i]);
+  }
   if (actual_day_[i] != no_day) r.actual_date = from_day_number(actual_day_[i]);
   r.progress = opt(progress_[i]);
   if (r.progress) r.clamped_progress = std::clamp(*r.progress, 0.0, 1.0);
@@ -191,27 +193,28 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   ev.policy_ = policy;
   ev.status_.assign(nt, target_status::no_data);
   ev.actual_.assign(nt, nan);
-  ev.numerator_.assign(nt, nan);
-  ev.denominator_.assign(nt, nan);
   ev.actual_day_.assign(nt, no_day);
   ev.progress_.assign(nt, nan);
   ev.expected_.resize(nt);
 
-  // The last measurement on or before A per target: one pass over the columns. On the
-  // same day the later row wins, so a correction added later replaces a figure.
-  struct latest {
-    std::int32_t day;
-    std::uint32_t row;
-  };
-  std::vector<latest> best(nt, latest{no_day, 0});
+  // The last measurement on or before A per target, in one pass over the columns, kept
+  // in actual_day_ and actual_ (a ratio is divided later). On the same day the later row
+  // wins, so a correction added later replaces a figure. The pass compares against the
+  // 4-byte day column only, a small working set for its random accesses; the row is kept
+  // only for ratios' denominators, a column that exists only once a measurement has one.
+  const auto denominators = ms.denominators();
+  std::vector<std::uint32_t> latest_row(denominators.empty() ? 0 : nt);
   {
     const auto mt = ms.targets();
     const auto md = ms.days();
+    const auto mv = ms.values();
     for (std::size_t i = 0, n = ms.size(); i < n; ++i) {
       const std::int32_t d = md[i];
-      if (d > A) continue;
-      latest& b = best[mt[i].index()];
-      if (d >= b.day) b = {d, static_cast<std::uint32_t>(i)};
+      const std::size_t t = mt[i].index();
+      if (d > A || d < ev.actual_day_[t]) continue;
+      ev.actual_day_[t] = d;
+      ev.actual_[t] = mv[i];
+      if (!latest_row.empty()) latest_row[t] = static_cast<std::uint32_t>(i);
     }
   }
 
@@ -220,17 +223,26 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   for (const auto& spec : policy.rating_summaries) tallies.require(spec);
   std::vector<std::uint32_t> target_tally(nt, detail::tally_set::none);
   bool any_direction = false;
+  bool any_parts = false;  // a ratio or rating target, whose actual has parts
   for (std::size_t t = 0; t < nt; ++t) {
     any_direction = any_direction || rows[t].kind == target_kind::direction;
+    any_parts = any_parts || rows[t].kind == target_kind::ratio;
     if (rows[t].kind != target_kind::member_share && rows[t].kind != target_kind::collective_count) {
       continue;
     }
+    any_parts = true;
     const rating_goal& g = p.target_rows().extras()[rows[t].extra].rating;
     if (auto round = p.find_round(g.scale, rows[t].span)) {
       target_tally[t] = tallies.require({*round, g.level, g.counted_kind, g.criterion, g.required_share});
     }
   }
   tallies.compute();
+  // Numerators and denominators only when some target has them (evaluation::target
+  // reads an empty column as "none"): two columns fewer to fill in the common case.
+  if (any_parts) {
+    ev.numerator_.assign(nt, nan);
+    ev.denominator_.assign(nt, nan);
+  }
 
   // Direction targets: their measurements in [S, A], grouped per target.
   std::vector<std::vector<std::pair<std::int32_t, double>>> points;
@@ -249,8 +261,6 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     }
   }
 
-  const auto denominators = ms.denominators();
-  const auto values = ms.values();
   for (std::size_t t = 0; t < nt; ++t) {
     const detail::target_row& r = rows[t];
     const std::int32_t S = day_number(r.span.first());
@@ -270,27 +280,22 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       case target_kind::money:
       case target_kind::ratio:
       case target_kind::milestone: {
-        if (best[t].day == no_day) break;
-        const std::uint32_t row = best[t].row;
-        double a = values[row];
+        if (ev.actual_day_[t] == no_day) break;
+        double a = ev.actual_[t];  // the latest measurement's value
         if (r.kind == target_kind::ratio) {
-          const double den = denominators.empty() ? 1.0 : denominators[row];
+          const double den = latest_row.empty() ? 1.0 : denominators[latest_row[t]];
           ev.numerator_[t] = a;
           ev.denominator_[t] = den;
           a /= den;
+          ev.actual_[t] = a;
         }
-        ev.actual_[t] = a;
-        ev.actual_day_[t] = best[t].day;
         progress = numeric_progress(r, a, p.target_rows().checklist_size(r));
         reached = progress >= 1.0;
         has_data = true;
         break;
       }
       case target_kind::direction: {
-        if (best[t].day != no_day) {
-          ev.actual_[t] = values[best[t].row];
-          ev.actual_day_[t] = best[t].day;
-        }
+        // actual_ and actual_day_ hold the latest measurement already.
         const auto score = trend_score(points[t], E - S + 1, r.wanted);
         if (!score || ev.status_[t] == target_status::not_started) break;
         const double tol = policy.trend_tolerance;
@@ -348,12 +353,14 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
 
   // Roll-ups. Own figures first, then subtree/cascade sums in one reverse pass over
   // ids: parents always have smaller ids than their children (organization.hpp), and
-  // a program's parent is added before it.
+  // a program's parent is added before it. A target's owner is any collective, so own
+  // sums are first gathered in a compact column of target_rollup (48 bytes each), which
+  // stays in cache where the collective_result rows (184 bytes) would cost a cache miss
+  // per target; own tasks likewise, in a column that exists only when there are tasks.
   const std::size_t nc = org.collective_count();
   const std::size_t np = p.program_count();
-  ev.collectives_.resize(nc);
+  std::vector<target_rollup> own_targets(nc);
   ev.programs_.resize(np);
-  for (std::size_t c = 0; c < nc; ++c) ev.collectives_[c].collective = collective_id(static_cast<std::uint32_t>(c));
   for (std::size_t i = 0; i < np; ++i) ev.programs_[i].program = program_id(static_cast<std::uint32_t>(i));
   for (std::size_t t = 0; t < nt; ++t) {
     const detail::target_row& r = rows[t];
@@ -365,9 +372,10 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
         ++roll.with_progress;
       }
     };
-    add(ev.collectives_[r.owner.index()].own_targets);
+    add(own_targets[r.owner.index()]);
     if (r.program.ok()) add(ev.programs_[r.program.index()].own_targets);
   }
+  std::vector<task_tally> own_tasks(p.tasks().empty() ? 0 : nc);
   for (const task& tk : p.tasks()) {
     task_tally one;
     const task_status s = tk.status_as_of(as_of);
@@ -380,12 +388,14 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       one.weight = tk.weight;
       one.weight_completed = done ? tk.weight : 0.0;
     }
-    ev.collectives_[tk.owner.index()].own_tasks.add(one);
+    own_tasks[tk.owner.index()].add(one);
     ev.programs_[tk.program.index()].own_tasks.add(one);
   }
-  for (auto& c : ev.collectives_) {
-    c.subtree_tasks = c.own_tasks;
-    c.subtree_targets = c.own_targets;
+  ev.collectives_.reserve(nc);
+  for (std::size_t c = 0; c < nc; ++c) {
+    const collective_id id(static_cast<std::uint32_t>(c));
+    const task_tally tasks = own_tasks.empty() ? task_tally{} : own_tasks[c];
+    ev.collectives_.push_back({id, tasks, tasks, own_targets[c], own_targets[c]});
   }
   const auto parents = org.parents();
   for (std::size_t c = nc; c-- > 0;) {

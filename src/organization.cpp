@@ -12,6 +12,13 @@ namespace {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+[[noreturn]] void throw_unknown(std::string_view what, std::string_view entity, bool valid,
+                                std::uint32_t value) {
+  throw not_found(std::string(what) + ": " + std::string(entity) + " id " +
+                  (valid ? std::to_string(value) : std::string("(none)")) +
+                  " is not in the organisation");
+}
+
 void require_code(std::string_view code, std::string_view what) {
   if (code.empty()) throw invalid_argument(std::string(what) + " code must not be empty");
 }
@@ -161,19 +168,11 @@ collective_id organization::collective(std::string_view code) const {
 }
 
 void organization::check(collective_id id, std::string_view what) const {
-  if (!contains(id)) {
-    throw not_found(std::string(what) + ": collective id " +
-                    (id.ok() ? std::to_string(id.value()) : std::string("(none)")) +
-                    " is not in the organisation");
-  }
+  if (!contains(id)) throw_unknown(what, "collective", id.ok(), id.value());
 }
 
 void organization::check(member_id id, std::string_view what) const {
-  if (!contains(id)) {
-    throw not_found(std::string(what) + ": member id " +
-                    (id.ok() ? std::to_string(id.value()) : std::string("(none)")) +
-                    " is not in the organisation");
-  }
+  if (!contains(id)) throw_unknown(what, "member", id.ok(), id.value());
 }
 
 std::string_view organization::code(collective_id id) const {

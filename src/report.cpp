@@ -1,5 +1,6 @@
 #include "goaltrack/report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -22,6 +23,11 @@ std::string group_digits(std::string_view digits, language lang) {
     out += digits[i];
   }
   return out;
+}
+
+// |value| as unsigned, defined for the most negative value too.
+std::uint64_t unsigned_magnitude(std::int64_t value) noexcept {
+  return value < 0 ? static_cast<std::uint64_t>(-(value + 1)) + 1U : static_cast<std::uint64_t>(value);
 }
 
 std::string currency_word(std::string_view currency, language lang) {
@@ -55,10 +61,7 @@ std::string format_number(double value, int decimals, language lang) {
 }
 
 std::string format_count(std::int64_t value, language lang) {
-  // Magnitude as unsigned, so that the most negative value has one too.
-  const std::uint64_t magnitude = value < 0 ? static_cast<std::uint64_t>(-(value + 1)) + 1U
-                                            : static_cast<std::uint64_t>(value);
-  const std::string digits = std::to_string(magnitude);
+  const std::string digits = std::to_string(unsigned_magnitude(value));
   return (value < 0 ? "-" : "") + group_digits(digits, lang);
 }
 
@@ -66,46 +69,76 @@ std::string format_percent(double fraction, int decimals, language lang) {
   return format_number(fraction * 100.0, decimals, lang) + "%";
 }
 
+int currency_minor_units(std::string_view currency) noexcept {
+  // ISO 4217 currencies whose smallest unit is not a hundredth.
+  static constexpr std::array<std::string_view, 16> whole{
+      "VND", "JPY", "KRW", "CLP", "ISK", "PYG", "UGX", "XAF", "XOF", "XPF",
+      "BIF", "DJF", "GNF", "KMF", "RWF", "VUV"};
+  static constexpr std::array<std::string_view, 7> thousandths{"BHD", "IQD", "JOD", "KWD",
+                                                               "LYD", "OMR", "TND"};
+  if (std::find(whole.begin(), whole.end(), currency) != whole.end()) return 0;
+  if (std::find(thousandths.begin(), thousandths.end(), currency) != thousandths.end()) return 3;
+  return 2;
+}
+
 std::string format_money(std::int64_t amount, std::string_view currency, language lang) {
-  return format_count(amount, lang) + " " + currency_word(currency, lang);
+  const int minor = currency_minor_units(currency);
+  const std::uint64_t scale = minor == 0 ? 1 : (minor == 2 ? 100 : 1000);
+  const std::uint64_t magnitude = unsigned_magnitude(amount);
+  std::string out = (amount < 0 ? "-" : "") + group_digits(std::to_string(magnitude / scale), lang);
+  if (minor > 0) {
+    std::string fraction = std::to_string(magnitude % scale);
+    fraction.insert(0, static_cast<std::size_t>(minor) - fraction.size(), '0');
+    out += decimal_mark(lang) + fraction;
+  }
+  return out + " " + currency_word(currency, lang);
 }
 
 std::string approximate_money(std::int64_t amount, std::string_view currency, language lang) {
   struct unit {
-    std::int64_t size;
+    std::uint64_t size;  // in the currency's major unit
     const char* vi;
     const char* en;
   };
   static constexpr std::array<unit, 3> units{{{1'000'000'000, "tỷ", "billion"},
                                               {1'000'000, "triệu", "million"},
                                               {1'000, "nghìn", "thousand"}}};
-  const std::int64_t magnitude = amount < 0 ? -amount : amount;
+  const int minor = currency_minor_units(currency);
+  const std::uint64_t per_major = minor == 0 ? 1 : (minor == 2 ? 100 : 1000);
+  const std::uint64_t magnitude = unsigned_magnitude(amount);
   for (const unit& u : units) {
-    if (magnitude < u.size) continue;
-    const int decimals = magnitude < 10 * u.size ? 1 : 0;
-    // Round in integers: the amount in tenths (or whole) units, half away from zero.
-    const std::int64_t step = decimals == 1 ? u.size / 10 : u.size;
-    const std::int64_t rounded_steps = (magnitude + step / 2) / step;
-    const std::int64_t rounded = rounded_steps * step;
+    const std::uint64_t size = u.size * per_major;
+    // Tenths of the unit while the rounded figure stays below 10 units, whole units above;
+    // rounding half up in integers. A figure that rounds up to the unit (999,600,000 ->
+    // 1 billion) is shown in that unit.
+    const std::uint64_t step = magnitude + size / 20 < 10 * size ? size / 10 : size;
+    const std::uint64_t steps = (magnitude + step / 2) / step;
+    const std::uint64_t rounded = steps * step;
+    if (rounded < size) continue;
     const char* word = "";
     if (rounded > magnitude) word = lang == language::vi ? "gần " : "nearly ";
     if (rounded < magnitude) word = lang == language::vi ? "hơn " : "over ";
-    const double shown = static_cast<double>(rounded_steps) / (decimals == 1 ? 10.0 : 1.0);
-    return std::string(amount < 0 ? "-" : "") + word + format_number(shown, decimals, lang) + " " +
-           (lang == language::vi ? u.vi : u.en) + " " + currency_word(currency, lang);
+    const bool tenths = step < size && steps % 10 != 0;
+    const double shown = static_cast<double>(steps) / (step < size ? 10.0 : 1.0);
+    return word + std::string(amount < 0 ? "-" : "") + format_number(shown, tenths ? 1 : 0, lang) +
+           " " + (lang == language::vi ? u.vi : u.en) + " " + currency_word(currency, lang);
   }
   return format_money(amount, currency, lang);
 }
 
 std::string describe_tasks(const task_tally& tasks, language lang) {
+  const bool vi = lang == language::vi;
+  const auto tasks_word = [&](std::uint32_t n) { return std::string(n == 1 ? " task" : " tasks"); };
   const std::string done = std::to_string(tasks.planned_completed) + "/" + std::to_string(tasks.planned);
-  std::string out = lang == language::vi ? "Hoàn thành " + done + " nhiệm vụ"
-                                         : "Completed " + done + " tasks";
+  std::string out = vi ? "Hoàn thành " + done + " nhiệm vụ" : "Completed " + done + tasks_word(tasks.planned);
   if (tasks.supplementary > 0) {
-    const std::string extra = std::to_string(tasks.supplementary_completed);
-    out += lang == language::vi ? " và " + extra + " nhiệm vụ bổ sung"
-                                : " and " + extra + " supplementary task" +
-                                      (tasks.supplementary_completed == 1 ? "" : "s");
+    // "2 supplementary tasks" when all are done, as reviews say it; "1/2" otherwise.
+    const bool all = tasks.supplementary_completed == tasks.supplementary;
+    const std::string extra = all ? std::to_string(tasks.supplementary)
+                                  : std::to_string(tasks.supplementary_completed) + "/" +
+                                        std::to_string(tasks.supplementary);
+    out += vi ? " và " + extra + " nhiệm vụ bổ sung"
+              : " and " + extra + " supplementary" + tasks_word(tasks.supplementary);
   }
   return out;
 }

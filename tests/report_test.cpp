@@ -39,7 +39,9 @@ TEST(Report, MoneyExactAndApproximate) {
   EXPECT_EQ(approximate_money(47'200'000, "VND", language::vi), "hơn 47 triệu đồng");
   EXPECT_EQ(approximate_money(47'000'000, "VND", language::en), "47 million VND");
   EXPECT_EQ(approximate_money(1'450'000'000, "VND", language::vi), "gần 1,5 tỷ đồng");
-  EXPECT_EQ(approximate_money(950, "USD", language::en), "950 USD");
+  EXPECT_EQ(approximate_money(940, "VND", language::en), "940 VND");
+  EXPECT_EQ(approximate_money(950, "VND", language::en), "nearly 1 thousand VND");
+  EXPECT_EQ(approximate_money(950, "USD", language::en), "9.50 USD");
 }
 
 TEST(Report, TaskPhraseCountsPlannedAndSupplementaryApart) {
@@ -60,6 +62,39 @@ TEST(Report, StatusLabels) {
   EXPECT_EQ(status_label(target_status::achieved, language::vi), "đạt");
   EXPECT_EQ(status_label(target_status::on_track, language::en), "on track");
   EXPECT_EQ(status_label(target_status::missed, language::vi), "không đạt");
+}
+
+}  // namespace
+}  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+TEST(Report, ApproximationMovesToTheUnitItRoundsTo) {
+  EXPECT_EQ(approximate_money(999'600'000, "VND", language::vi), "gần 1 tỷ đồng");
+  EXPECT_EQ(approximate_money(999'999, "VND", language::en), "nearly 1 million VND");
+  EXPECT_EQ(approximate_money(9'960'000, "VND", language::vi), "gần 10 triệu đồng");
+  EXPECT_EQ(approximate_money(1'000'000'000, "VND", language::en), "1 billion VND");
+  EXPECT_EQ(approximate_money(-46'850'000, "VND", language::en), "nearly -47 million VND");
+  EXPECT_NO_THROW(approximate_money(std::numeric_limits<std::int64_t>::min(), "VND", language::en));
+}
+
+TEST(Report, MoneyWithMinorUnits) {
+  EXPECT_EQ(currency_minor_units("VND"), 0);
+  EXPECT_EQ(currency_minor_units("USD"), 2);
+  EXPECT_EQ(currency_minor_units("KWD"), 3);
+  EXPECT_EQ(format_money(123456, "USD", language::en), "1,234.56 USD");
+  EXPECT_EQ(format_money(-5, "EUR", language::vi), "-0,05 EUR");
+  EXPECT_EQ(approximate_money(4'990'000'00, "USD", language::en), "nearly 5 million USD");
+}
+
+TEST(Report, SupplementaryTasksNotAllDoneShowTheirCount) {
+  task_tally t;
+  t.planned = 1;
+  t.planned_completed = 1;
+  t.supplementary = 2;
+  EXPECT_EQ(describe_tasks(t, language::en), "Completed 1/1 task and 0/2 supplementary tasks");
+  EXPECT_EQ(describe_tasks(t, language::vi), "Hoàn thành 1/1 nhiệm vụ và 0/2 nhiệm vụ bổ sung");
 }
 
 }  // namespace

@@ -27,11 +27,12 @@ constexpr std::array glossary{
     gloss{"Đảng bộ Sở GD-ĐT", "The Party Committee of the Department (Đảng bộ Sở GD-ĐT)"},
     gloss{"điểm trường", "school sites"},
     gloss{codes::school_sites, "The 2020 plan to reorganise the school network"},
-    gloss{codes::prize_winners, "students won prizes in provincial and national subject competitions"},
+    gloss{codes::prize_winners,
+          "students won prizes in provincial and national subject competitions"},
     gloss{codes::upper_secondary, "Lower-secondary graduates going on to upper secondary school"},
     gloss{codes::tet_fund, "Donations to the “Tet for the Poor” fund (Tết vì người nghèo)"},
     gloss{codes::dropout, "Reduce student dropout in highland and disadvantaged areas"},
-    gloss{codes::happy_school, "Replicate the “Happy School” model (Trường học hạnh phúc)"},
+    gloss{codes::happy_school, "Replicate the “Happy School” model"},
     gloss{"NV-BS-01", "advise the Province on closing schools during Covid-19"},
     gloss{"NV-BS-02", "advise the Province on reopening schools safely"},
 };
@@ -50,34 +51,41 @@ struct task_spec {
   std::string_view code;
   std::string_view program;
   gt::task_kind kind;
-  std::string_view title;
-  int started_month;
+  int started_month;  // all in 2020
   int started_day;
   int done_month;
   int done_day;
+  std::string_view title;
 };
 constexpr gt::task_kind planned = gt::task_kind::planned;
 constexpr gt::task_kind supplementary = gt::task_kind::supplementary;
 constexpr std::string_view p190 = codes::department_plan_190;
 constexpr std::string_view p02 = codes::department_plan_02;
 constexpr std::array<task_spec, 17> department_tasks{{
-    {"NV-01", p190, planned, "Xây dựng chương trình, kế hoạch năm; cụ thể hóa các chương trình, nghị quyết của Đảng bộ", 1, 6, 2, 28},
-    {"NV-02", p190, planned, "Giáo dục chính trị, tư tưởng cho cán bộ, đảng viên", 1, 6, 12, 15},
-    {"NV-03", p190, planned, "Phòng, chống tham nhũng", 1, 6, 12, 15},
-    {"NV-04", p190, planned, "Công tác dân vận, lãnh đạo đoàn thể", 1, 6, 11, 30},
-    {"NV-05", p190, planned, "Các cuộc vận động, phong trào thi đua yêu nước", 1, 6, 12, 20},
-    {"NV-06", p190, planned, "Nghị quyết Trung ương 4 gắn với Chỉ thị số 05 của Bộ Chính trị", 1, 6, 12, 25},
-    {"NV-07", p190, planned, "Chỉ thị số 10 của Ban Bí thư về nâng cao chất lượng sinh hoạt chi bộ", 1, 6, 12, 25},
-    {"NV-08", p02, planned, "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020", 1, 6, 12, 31},
-    {"NV-09", p02, planned, "Chuẩn bị cơ sở vật chất cho chương trình giáo dục phổ thông 2018", 1, 6, 8, 31},
-    {"NV-10", p02, planned, "Chuẩn bị đội ngũ cho chương trình giáo dục phổ thông 2018", 1, 6, 8, 31},
-    {"NV-11", p02, planned, "Thi học sinh giỏi cấp tỉnh và dự thi cấp quốc gia", 1, 6, 5, 31},
-    {"NV-12", p02, planned, "Tuyển sinh lớp 10 năm học 2020-2021", 3, 2, 8, 15},
-    {"NV-13", p02, planned, "Tổng kết năm học 2019-2020, khai giảng năm học 2020-2021", 6, 1, 9, 5},
-    {"NV-14", p02, planned, "Hướng nghiệp, phân luồng học sinh sau THCS", 1, 6, 7, 31},
-    {"NV-15", p02, planned, "Truyền thông về giáo dục", 1, 6, 12, 28},
-    {"NV-BS-01", p02, supplementary, "Tham mưu UBND tỉnh cho học sinh tạm nghỉ học phòng, chống dịch Covid-19", 2, 3, 2, 5},
-    {"NV-BS-02", p02, supplementary, "Tham mưu UBND tỉnh cho học sinh đi học trở lại an toàn", 4, 20, 5, 4},
+    {"NV-01", p190, planned, 1, 6, 2, 28,
+     "Xây dựng chương trình, kế hoạch năm; cụ thể hóa các chương trình, nghị quyết của Đảng bộ"},
+    {"NV-02", p190, planned, 1, 6, 12, 15, "Giáo dục chính trị, tư tưởng cho cán bộ, đảng viên"},
+    {"NV-03", p190, planned, 1, 6, 12, 15, "Phòng, chống tham nhũng"},
+    {"NV-04", p190, planned, 1, 6, 11, 30, "Công tác dân vận, lãnh đạo đoàn thể"},
+    {"NV-05", p190, planned, 1, 6, 12, 20, "Các cuộc vận động, phong trào thi đua yêu nước"},
+    {"NV-06", p190, planned, 1, 6, 12, 25,
+     "Nghị quyết Trung ương 4 gắn với Chỉ thị số 05 của Bộ Chính trị"},
+    {"NV-07", p190, planned, 1, 6, 12, 25,
+     "Chỉ thị số 10 của Ban Bí thư về nâng cao chất lượng sinh hoạt chi bộ"},
+    {"NV-08", p02, planned, 1, 6, 12, 31, "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020"},
+    {"NV-09", p02, planned, 1, 6, 8, 31,
+     "Chuẩn bị cơ sở vật chất cho chương trình giáo dục phổ thông 2018"},
+    {"NV-10", p02, planned, 1, 6, 8, 31,
+     "Chuẩn bị đội ngũ cho chương trình giáo dục phổ thông 2018"},
+    {"NV-11", p02, planned, 1, 6, 5, 31, "Thi học sinh giỏi cấp tỉnh và dự thi cấp quốc gia"},
+    {"NV-12", p02, planned, 3, 2, 8, 15, "Tuyển sinh lớp 10 năm học 2020-2021"},
+    {"NV-13", p02, planned, 6, 1, 9, 5, "Tổng kết năm học 2019-2020, khai giảng năm học 2020-2021"},
+    {"NV-14", p02, planned, 1, 6, 7, 31, "Hướng nghiệp, phân luồng học sinh sau THCS"},
+    {"NV-15", p02, planned, 1, 6, 12, 28, "Truyền thông về giáo dục"},
+    {"NV-BS-01", p02, supplementary, 2, 3, 2, 5,
+     "Tham mưu UBND tỉnh cho học sinh tạm nghỉ học phòng, chống dịch Covid-19"},
+    {"NV-BS-02", p02, supplementary, 4, 20, 5, 4,
+     "Tham mưu UBND tỉnh cho học sinh đi học trở lại an toàn"},
 }};
 
 // Members of the five cells, and how many of each were rated excellent (and, in 2020,
@@ -94,7 +102,8 @@ gt::date day(int year, int month, int d) { return gt::make_date(year, month, d);
 
 template <class Id>
 Id need(std::optional<Id> id, std::string_view what, std::string_view code) {
-  if (!id) throw gt::not_found("origin plan has no " + std::string(what) + " '" + std::string(code) + "'");
+  if (!id)
+    throw gt::not_found("origin plan has no " + std::string(what) + " '" + std::string(code) + "'");
   return *id;
 }
 gt::target_id target_of(const gt::plan& p, std::string_view code) {
@@ -103,7 +112,9 @@ gt::target_id target_of(const gt::plan& p, std::string_view code) {
 gt::program_id program_of(const gt::plan& p, std::string_view code) {
   return need(p.find_program(code), "program", code);
 }
-gt::scale_id scale_of(const gt::plan& p) { return need(p.find_scale(codes::scale), "scale", codes::scale); }
+gt::scale_id scale_of(const gt::plan& p) {
+  return need(p.find_scale(codes::scale), "scale", codes::scale);
+}
 
 // --- text helpers -------------------------------------------------------------------
 
@@ -125,7 +136,8 @@ std::string percent(double fraction, language lang) {
 // "21/01/2021" in Vietnamese, "21 January 2021" in English.
 std::string format_day(gt::date d, language lang) {
   const std::string iso = gt::to_iso(d);
-  if (lang == language::vi) return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  if (lang == language::vi)
+    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
   static constexpr std::array<std::string_view, 12> months{
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
@@ -183,10 +195,13 @@ gt::plan build_origin_plan() {
   // The organisation. A collective has one parent, so the tree follows each body's own
   // line: the department under the People's Committee, the department's Party
   // Committee under the Provincial Party Committee, and the five cells under it.
-  const auto province_party = org.add_collective(codes::provincial_party, "Tỉnh ủy", "provincial_party_committee");
-  const auto province = org.add_collective(codes::provincial_people, "UBND tỉnh", "provincial_peoples_committee");
+  const auto province_party =
+      org.add_collective(codes::provincial_party, "Tỉnh ủy", "provincial_party_committee");
+  const auto province =
+      org.add_collective(codes::provincial_people, "UBND tỉnh", "provincial_peoples_committee");
   const auto department = org.add_collective(codes::department, "Sở GD-ĐT", "department", province);
-  const auto committee = org.add_collective(codes::party_committee, "Đảng bộ Sở GD-ĐT", "party_committee", province_party);
+  const auto committee = org.add_collective(codes::party_committee, "Đảng bộ Sở GD-ĐT",
+                                            "party_committee", province_party);
   std::vector<gt::collective_id> cells;
   std::vector<std::vector<gt::member_id>> cell_members(cell_sizes.size());
   int member_number = 0;
@@ -194,7 +209,8 @@ gt::plan build_origin_plan() {
     const std::string n = std::to_string(c + 1);
     cells.push_back(org.add_collective("CB-" + n, "Chi bộ số " + n, codes::cell_kind, committee));
     for (int m = 0; m < cell_sizes[c]; ++m) {
-      const std::string k = (++member_number < 10 ? "0" : "") + std::to_string(member_number);
+      ++member_number;
+      const std::string k = (member_number < 10 ? "0" : "") + std::to_string(member_number);
       cell_members[c].push_back(org.add_member("DV-" + k, "Đảng viên " + k, cells.back()));
     }
   }
@@ -207,7 +223,8 @@ gt::plan build_origin_plan() {
   const gt::rating_level good = levels.level("good");
   const gt::rating_level completed = levels.level("completed");
   const auto rate_year = [&](gt::round_id round, std::span<const int> n_excellent,
-                             std::span<const int> n_completed, std::span<const bool> cell_excellent) {
+                             std::span<const int> n_completed,
+                             std::span<const bool> cell_excellent) {
     std::vector<gt::member_id> who;
     std::vector<gt::rating_level> what;
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -240,12 +257,13 @@ gt::plan build_origin_plan() {
   p.add_program({std::string(codes::department_plan_190), "", "Sở GD-ĐT",
                  "Kế hoạch năm 2020 của Sở GD-ĐT thực hiện Chương trình hành động số 190-CTr/TU",
                  review_period(), department, program_190});
-  const auto plan_02 = p.add_program({std::string(codes::department_plan_02), "", "Sở GD-ĐT",
-                                      "Kế hoạch năm 2020 của Sở GD-ĐT thực hiện Chương trình hành động số 02/CTr-UBND",
-                                      review_period(), department, program_02});
-  const auto plan_2021 = p.add_program({std::string(codes::plan_2021), "", "Đảng bộ Sở GD-ĐT",
-                                        "Phương hướng, nhiệm vụ năm 2021", plan_period(), committee,
-                                        std::nullopt});
+  const auto plan_02 = p.add_program(
+      {std::string(codes::department_plan_02), "", "Sở GD-ĐT",
+       "Kế hoạch năm 2020 của Sở GD-ĐT thực hiện Chương trình hành động số 02/CTr-UBND",
+       review_period(), department, program_02});
+  const auto plan_2021 =
+      p.add_program({std::string(codes::plan_2021), "", "Đảng bộ Sở GD-ĐT",
+                     "Phương hướng, nhiệm vụ năm 2021", plan_period(), committee, std::nullopt});
 
   // The department's tasks, each started and completed in 2020.
   for (const task_spec& s : department_tasks) {
@@ -265,33 +283,36 @@ gt::plan build_origin_plan() {
   const auto add = [&p](gt::target_id t, gt::date on, double value, double denominator = 1) {
     p.add_measurement({t, on, value, denominator, "Báo cáo tổng kết của Sở GD-ĐT", ""});
   };
-  const auto sites = p.add_target(
-      gt::target::quantity(std::string(codes::school_sites), "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020",
-                           department, review_period())
-          .decrease_by(98)
-          .from(assumed::school_sites_before)
-          .counting("điểm trường")
-          .in_program(plan_02));
+  const auto sites =
+      p.add_target(gt::target::quantity(std::string(codes::school_sites),
+                                        "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020",
+                                        department, review_period())
+                       .decrease_by(98)
+                       .from(assumed::school_sites_before)
+                       .counting("điểm trường")
+                       .in_program(plan_02));
   add(sites, day(2020, 6, 30), 1012);
   add(sites, day(2020, 9, 5), 971);
   add(sites, day(2020, 12, 31), 948);
 
-  const auto prizes = p.add_target(
-      gt::target::quantity(std::string(codes::prize_winners),
-                           "Học sinh đạt giải các kỳ thi học sinh giỏi THCS, THPT cấp tỉnh, quốc gia",
-                           department, gt::period::school_year(2019))
-          .at_least(assumed::prize_goal)
-          .counting("học sinh")
-          .in_program(plan_02));
+  const auto prizes =
+      p.add_target(gt::target::quantity(
+                       std::string(codes::prize_winners),
+                       "Học sinh đạt giải các kỳ thi học sinh giỏi THCS, THPT cấp tỉnh, quốc gia",
+                       department, gt::period::school_year(2019))
+                       .at_least(assumed::prize_goal)
+                       .counting("học sinh")
+                       .in_program(plan_02));
   add(prizes, day(2020, 1, 10), 548);
   add(prizes, day(2020, 5, 31), 623);
 
-  const auto transition = p.add_target(
-      gt::target::ratio(std::string(codes::upper_secondary), "Học sinh sau tốt nghiệp THCS vào THPT",
-                        department, review_period())
-          .at_least(assumed::upper_secondary_goal)
-          .in_program(plan_02));
-  add(transition, day(2020, 8, 15), assumed::upper_secondary_entrants, assumed::lower_secondary_graduates);
+  const auto transition = p.add_target(gt::target::ratio(std::string(codes::upper_secondary),
+                                                         "Học sinh sau tốt nghiệp THCS vào THPT",
+                                                         department, review_period())
+                                           .at_least(assumed::upper_secondary_goal)
+                                           .in_program(plan_02));
+  add(transition, day(2020, 8, 15), assumed::upper_secondary_entrants,
+      assumed::lower_secondary_graduates);
 
   // Raised at the conference, for Tết (12 February 2021).
   const auto tet = p.add_target(
@@ -303,8 +324,9 @@ gt::plan build_origin_plan() {
   // The 2021 targets: two education targets of the department, two party-building
   // targets of the Committee, all in the directions for 2021.
   const auto dropout = p.add_target(
-      gt::target::direction(std::string(codes::dropout), "Giảm hiện tượng học sinh bỏ học ở vùng cao, vùng khó khăn",
-                            department, plan_period(), gt::trend::decrease)
+      gt::target::direction(std::string(codes::dropout),
+                            "Giảm hiện tượng học sinh bỏ học ở vùng cao, vùng khó khăn", department,
+                            plan_period(), gt::trend::decrease)
           .in_unit("%")
           .in_program(plan_2021));
   add(dropout, day(2021, 1, 15), 0.0185);
@@ -312,24 +334,25 @@ gt::plan build_origin_plan() {
   add(dropout, day(2021, 10, 15), 0.0148);
   add(dropout, day(2021, 12, 31), 0.0136);
 
-  const auto happy = p.add_target(
-      gt::target::milestone(std::string(codes::happy_school), "Nhân rộng Mô hình “Trường học hạnh phúc”",
-                            department, plan_period(),
-                            {"Ban hành kế hoạch nhân rộng mô hình", "Tập huấn cán bộ quản lý, giáo viên",
-                             "Triển khai tại các trường trong toàn tỉnh", "Sơ kết, đánh giá"})
-          .in_program(plan_2021));
+  const auto happy =
+      p.add_target(gt::target::milestone(
+                       std::string(codes::happy_school), "Nhân rộng Mô hình “Trường học hạnh phúc”",
+                       department, plan_period(),
+                       {"Ban hành kế hoạch nhân rộng mô hình", "Tập huấn cán bộ quản lý, giáo viên",
+                        "Triển khai tại các trường trong toàn tỉnh", "Sơ kết, đánh giá"})
+                       .in_program(plan_2021));
   add(happy, day(2021, 2, 26), 1);
   add(happy, day(2021, 5, 14), 2);
   add(happy, day(2021, 9, 30), 3);
   add(happy, day(2021, 12, 20), 4);
 
-  p.add_target(gt::target::member_share(std::string(codes::members_good), "Đảng viên hoàn thành tốt nhiệm vụ",
-                                        committee, plan_period(), scale, good, gt::share::percent(100),
-                                        gt::rating_scope::subtree)
+  p.add_target(gt::target::member_share(
+                   std::string(codes::members_good), "Đảng viên hoàn thành tốt nhiệm vụ", committee,
+                   plan_period(), scale, good, gt::share::percent(100), gt::rating_scope::subtree)
                    .in_program(plan_2021));
   p.add_target(gt::target::all_collectives(std::string(codes::cells_good),
-                                           "Chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên", committee,
-                                           plan_period(), scale, good)
+                                           "Chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên",
+                                           committee, plan_period(), scale, good)
                    .counting_kind(std::string(codes::cell_kind))
                    .in_program(plan_2021));
   return p;
@@ -339,7 +362,8 @@ gt::evaluation_policy review_policy(const gt::plan& p) {
   const gt::scale_id scale = scale_of(p);
   gt::evaluation_policy policy;
   gt::rating_summary_spec spec;
-  spec.round = need(p.find_round(scale, review_period()), "rating round for", review_period().to_string());
+  spec.round =
+      need(p.find_round(scale, review_period()), "rating round for", review_period().to_string());
   spec.level = p.get(scale).level("excellent");
   policy.rating_summaries.push_back(spec);
   return policy;
@@ -394,9 +418,11 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
   for (const std::string_view code : {codes::program_190, codes::program_02}) {
     const gt::program_id id = program_of(p, code);
     const gt::program& pr = p.get(id);
-    const std::string tasks = lower_first(gt::describe_tasks(review.program(id).cascade_tasks, lang));
+    const std::string tasks =
+        lower_first(gt::describe_tasks(review.program(id).cascade_tasks, lang));
     line(vi ? "- Chương trình hành động số " + pr.number + " của " + pr.issuer + ": " + tasks + "."
-            : "- Action Program No. " + pr.number + " of " + name_in(pr.issuer, lang) + ": " + tasks + ".");
+            : "- Action Program No. " + pr.number + " of " + name_in(pr.issuer, lang) + ": " +
+                  tasks + ".");
   }
   line("- " + name_in(org.name(department), lang) + ": " +
        gt::describe_tasks(review.collective(department).own_tasks, lang) + ".");
@@ -421,8 +447,8 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
     if (r.actual && t.baseline) {
       const double before = *t.baseline;
       const double after = *r.actual;
-      text += vi ? ": giảm " + count(before - after, lang) + " " + t.unit + " (từ " + count(before, lang) +
-                       " xuống " + count(after, lang) + ")"
+      text += vi ? ": giảm " + count(before - after, lang) + " " + t.unit + " (từ " +
+                       count(before, lang) + " xuống " + count(after, lang) + ")"
                  : ": removed " + count(before - after, lang) + " " + std::string(english(t.unit)) +
                        " (from " + count(before, lang) + " to " + count(after, lang) + ")";
     }
@@ -440,8 +466,8 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
     const gt::target_result r = review.target(target_of(p, codes::upper_secondary));
     std::string text = "- " + title_in(t, lang);
     if (r.actual && r.numerator && r.denominator) {
-      text += ": " + gt::format_percent(*r.actual, 1, lang) + " (" + count(*r.numerator, lang) + "/" +
-              count(*r.denominator, lang) + ")";
+      text += ": " + gt::format_percent(*r.actual, 1, lang) + " (" + count(*r.numerator, lang) +
+              "/" + count(*r.denominator, lang) + ")";
     }
     line(text + status_of(r, lang));
   }
@@ -454,10 +480,10 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
     line(vi ? "3. Khen thưởng" : "3. Recognition");
     line(vi ? "- Trao Giấy khen cho " + std::to_string(n.collectives) + " tập thể và " +
                   std::to_string(n.individuals) + " cá nhân " + level + " năm " + year + "."
-            : "- Certificates of merit (Giấy khen) to " + std::to_string(n.collectives) + " collective" +
-                  (n.collectives == 1 ? "" : "s") + " and " + std::to_string(n.individuals) +
-                  " individual" + (n.individuals == 1 ? "" : "s") + " rated “" + level + "” for " +
-                  year + ".");
+            : "- Certificates of merit (Giấy khen) to " + std::to_string(n.collectives) +
+                  " collective" + (n.collectives == 1 ? "" : "s") + " and " +
+                  std::to_string(n.individuals) + " individual" + (n.individuals == 1 ? "" : "s") +
+                  " rated “" + level + "” for " + year + ".");
   }
 
   // 4. The Tết fund raised at the conference.
@@ -471,7 +497,7 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
               gt::format_money(amount, t.currency, lang) + ")";
     }
     line("");
-    line(vi ? "4. Hưởng ứng “Tết vì người nghèo”" : "4. “Tet for the Poor”");
+    line(vi ? "4. Phát động tại Hội nghị" : "4. Raised at the conference");
     line(text + status_of(r, lang));
   }
 
@@ -490,7 +516,8 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
     line("- " + title_in(dropout, lang) + ".");
     line("- " + title_in(happy, lang) + " (" + std::to_string(happy.checklist.size()) +
          (vi ? " bước)." : " steps)."));
-    line(vi ? "- Phấn đấu " + percent(members_good.rating.required_share.value(), lang) + " đảng viên " + good + "."
+    line(vi ? "- Phấn đấu " + percent(members_good.rating.required_share.value(), lang) +
+                  " đảng viên " + good + "."
             : "- Aim for " + percent(members_good.rating.required_share.value(), lang) +
                   " of party members rated “" + good + "”.");
     line(vi ? "- Phấn đấu " + cells_text + " chi bộ đạt tập thể " + cells_level + " trở lên."
@@ -499,15 +526,17 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
 
   // 6. The next year's results, as of the follow-up date.
   line("");
-  line(vi ? "6. Kết quả năm " + next_year + " (đánh giá ngày " + format_day(follow_up.as_of(), lang) + ")"
+  line(vi ? "6. Kết quả năm " + next_year + " (đánh giá ngày " +
+                format_day(follow_up.as_of(), lang) + ")"
           : "6. Results of " + next_year + " (as of " + format_day(follow_up.as_of(), lang) + ")");
   {
     const gt::target t = p.get(target_of(p, codes::dropout));
     const gt::target_result r = follow_up.target(target_of(p, codes::dropout));
     std::string text = "- " + title_in(t, lang);
     if (r.actual && r.actual_date) {
-      text += (vi ? ": tỷ lệ bỏ học " : ": dropout rate ") + gt::format_percent(*r.actual, 2, lang) +
-              " (" + format_day(*r.actual_date, lang) + ")";
+      text += (vi ? ": tỷ lệ bỏ học " : ": dropout rate ") +
+              gt::format_percent(*r.actual, 2, lang) + " (" + format_day(*r.actual_date, lang) +
+              ")";
     }
     line(text + status_of(r, lang));
   }
@@ -524,17 +553,19 @@ std::string render_review(const gt::plan& p, const gt::evaluation& review,
   {
     const gt::target_result r = follow_up.target(target_of(p, codes::members_good));
     const std::string share = r.actual ? percent(*r.actual, lang) + " " : "";
-    const std::string parts = r.numerator && r.denominator
-                                  ? " (" + count(*r.numerator, lang) + "/" + count(*r.denominator, lang) + ")"
-                                  : "";
+    const std::string parts =
+        r.numerator && r.denominator
+            ? " (" + count(*r.numerator, lang) + "/" + count(*r.denominator, lang) + ")"
+            : "";
     line(vi ? "- " + share + "đảng viên " + good + " trở lên" + parts + status_of(r, lang)
-            : "- " + share + "of party members rated “" + good + "” or above" + parts + status_of(r, lang));
+            : "- " + share + "of party members rated “" + good + "” or above" + parts +
+                  status_of(r, lang));
   }
   {
     const gt::target_result r = follow_up.target(target_of(p, codes::cells_good));
-    const std::string parts = r.numerator && r.denominator
-                                  ? count(*r.numerator, lang) + "/" + count(*r.denominator, lang) + " "
-                                  : "";
+    const std::string parts = r.numerator && r.denominator ? count(*r.numerator, lang) + "/" +
+                                                                 count(*r.denominator, lang) + " "
+                                                           : "";
     line(vi ? "- " + parts + "chi bộ đạt tập thể " + cells_level + " trở lên" + status_of(r, lang)
             : "- " + parts + "cells rated “" + cells_level + "” or above" + status_of(r, lang));
   }

@@ -28,17 +28,17 @@ namespace origin {
 /// Stable codes of the entities of the origin plan.
 namespace codes {
 // Collectives.
-inline constexpr std::string_view provincial_party = "TU";          ///< Tỉnh ủy
-inline constexpr std::string_view provincial_people = "UBND";       ///< UBND tỉnh
-inline constexpr std::string_view department = "SGDDT";             ///< Sở GD-ĐT
-inline constexpr std::string_view party_committee = "DB-SGDDT";     ///< Đảng bộ Sở GD-ĐT
-inline constexpr std::string_view cell_kind = "cell";               ///< kind of the chi bộ
+inline constexpr std::string_view provincial_party = "TU";       ///< Tỉnh ủy
+inline constexpr std::string_view provincial_people = "UBND";    ///< UBND tỉnh
+inline constexpr std::string_view department = "SGDDT";          ///< Sở GD-ĐT
+inline constexpr std::string_view party_committee = "DB-SGDDT";  ///< Đảng bộ Sở GD-ĐT
+inline constexpr std::string_view cell_kind = "cell";            ///< kind of the chi bộ
 // Programs.
-inline constexpr std::string_view program_190 = "CTr-190";          ///< No. 190-CTr/TU
-inline constexpr std::string_view program_02 = "CTr-02";            ///< No. 02/CTr-UBND
+inline constexpr std::string_view program_190 = "CTr-190";  ///< No. 190-CTr/TU
+inline constexpr std::string_view program_02 = "CTr-02";    ///< No. 02/CTr-UBND
 inline constexpr std::string_view department_plan_190 = "KH-SGDDT-190-2020";
 inline constexpr std::string_view department_plan_02 = "KH-SGDDT-02-2020";
-inline constexpr std::string_view plan_2021 = "PHNV-2021";          ///< directions for 2021
+inline constexpr std::string_view plan_2021 = "PHNV-2021";  ///< directions for 2021
 // Targets.
 inline constexpr std::string_view school_sites = "diem-truong-2020";
 inline constexpr std::string_view prize_winners = "hsg-2019-2020";
@@ -54,12 +54,12 @@ inline constexpr std::string_view scale = "vn4";
 
 /// Illustrative figures the article does not give (see the file comment).
 namespace assumed {
-inline constexpr double school_sites_before = 1046;     ///< school sites on 1 January 2020
-inline constexpr double prize_goal = 600;                ///< goal for prize winners
-inline constexpr double upper_secondary_goal = 0.55;    ///< goal for the transition rate
-inline constexpr double upper_secondary_entrants = 7412; ///< 7,412 / 12,757 = 58.1%
+inline constexpr double school_sites_before = 1046;       ///< school sites on 1 January 2020
+inline constexpr double prize_goal = 600;                 ///< goal for prize winners
+inline constexpr double upper_secondary_goal = 0.55;      ///< goal for the transition rate
+inline constexpr double upper_secondary_entrants = 7412;  ///< 7,412 / 12,757 = 58.1%
 inline constexpr double lower_secondary_graduates = 12757;
-inline constexpr double tet_goal_vnd = 40'000'000;       ///< goal of the Tết fund
+inline constexpr double tet_goal_vnd = 40'000'000;          ///< goal of the Tết fund
 inline constexpr std::int64_t tet_raised_vnd = 46'850'000;  ///< "gần 47 triệu đồng"
 }  // namespace assumed
 

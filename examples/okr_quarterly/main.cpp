@@ -1,0 +1,212 @@
+// Quarterly OKRs at a software company, tracked with goaltrack: the company's OKR set
+// for a quarter is a program, each objective a program that implements it, each key
+// result a target (of four kinds), each weekly check-in a measurement. The plan is
+// evaluated at the end of each month and a week after the quarter, and the progress
+// and status of every key result and objective is printed in English.
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "goaltrack/goaltrack.hpp"
+
+namespace {
+
+namespace gt = goaltrack;
+constexpr gt::language en = gt::language::en;
+
+// The quarter's Mondays: weekly check-ins from 1 July to 30 September 2024.
+constexpr std::size_t weeks = 14;
+
+// Check-ins, one per week.
+constexpr std::array<double, weeks> active_teams{1200, 1228, 1265, 1301, 1352, 1410, 1466,
+                                                 1525, 1590, 1652, 1718, 1786, 1850, 1921};
+constexpr std::array<double, weeks> paid_conversions{33, 33, 37, 38, 42, 45, 46,
+                                                     50, 53, 54, 57, 60, 60, 63};
+constexpr std::array<double, weeks> trials{410, 395, 430, 420, 445, 460, 452,
+                                           470, 480, 475, 490, 505, 498, 512};
+constexpr std::array<double, weeks> p95_latency_ms{420, 415, 402, 398, 371, 360, 342,
+                                                   318, 305, 290, 277, 262, 249, 244};
+constexpr std::array<double, weeks> sso_steps_done{0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2};
+
+std::string pad(std::string s, std::size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+// The actual value of a key result in its own terms.
+std::string shown(const gt::target& t, double v) {
+  switch (t.kind) {
+    case gt::target_kind::ratio:
+      return gt::format_percent(v, 1, en);
+    case gt::target_kind::milestone:
+      return gt::format_count(std::llround(v), en) + "/" + std::to_string(t.checklist.size()) +
+             " steps";
+    default:
+      return gt::format_number(v, 0, en) + " " + t.unit;
+  }
+}
+
+// The goal of a key result: "-> 2,000 teams", "<= 250 ms", "3/3 steps".
+std::string goal_text(const gt::target& t) {
+  if (t.kind == gt::target_kind::milestone)
+    return shown(t, static_cast<double>(t.checklist.size()));
+  const std::string g = shown(t, t.goal_level());
+  switch (t.goal) {
+    case gt::goal_kind::at_most:
+      return "<= " + g;
+    case gt::goal_kind::at_least:
+      return ">= " + g;
+    default:
+      return "-> " + g;
+  }
+}
+
+// "2 achieved, 1 on track": the non-zero counts, in the order of the statuses.
+std::string describe(const gt::status_counts& counts) {
+  std::string out;
+  for (std::size_t s = 0; s < gt::target_status_count; ++s) {
+    const auto status = static_cast<gt::target_status>(s);
+    if (counts[status] == 0) continue;
+    out += (out.empty() ? "" : ", ") + std::to_string(counts[status]) + " " +
+           std::string(gt::status_label(status, en));
+  }
+  return out.empty() ? "no key results" : out;
+}
+
+std::string rollup(const gt::target_rollup& r) {
+  const auto mean = r.mean_progress();
+  return describe(r.statuses) + (mean ? "; mean progress " + gt::format_percent(*mean, 1, en) : "");
+}
+
+}  // namespace
+
+int main() {
+  try {
+    gt::plan p;
+    gt::organization& org = p.org();
+    const auto company = org.add_collective("NW", "Northwind Cloud", "company");
+    const auto growth = org.add_collective("NW-GROWTH", "Growth team", "team", company);
+    const auto platform = org.add_collective("NW-PLATFORM", "Platform team", "team", company);
+
+    const gt::period q3 = gt::period::quarter(2024, 3);
+    const auto okrs = p.add_program({"OKR-2024-Q3", "2024-Q3", "Leadership team",
+                                     "Northwind Cloud OKRs", q3, company, std::nullopt});
+    const auto o1 =
+        p.add_program({"O1", "O1", "Growth team", "Grow self-serve adoption", q3, growth, okrs});
+    const auto o2 =
+        p.add_program({"O2", "O2", "Platform team", "Make the platform fast and enterprise-ready",
+                       q3, platform, okrs});
+
+    // Key results of four kinds.
+    const auto kr11 = p.add_target(gt::target::quantity("KR1.1", "Weekly active teams", growth, q3)
+                                       .increase_to(2000)
+                                       .from(1200)
+                                       .counting("teams")
+                                       .in_program(o1));
+    const auto kr12 =
+        p.add_target(gt::target::ratio("KR1.2", "Trial-to-paid conversion", growth, q3)
+                         .increase_to(0.12)
+                         .from(0.08)
+                         .in_program(o1));
+    const auto kr21 = p.add_target(gt::target::quantity("KR2.1", "p95 API latency", platform, q3)
+                                       .at_most(250)
+                                       .from(420)
+                                       .in_unit("ms")
+                                       .in_program(o2));
+    const auto kr22 = p.add_target(
+        gt::target::milestone("KR2.2", "Ship single sign-on", platform, q3,
+                              {"Design review", "Beta with 5 customers", "General availability"})
+            .in_program(o2));
+    const std::array key_results{kr11, kr12, kr21, kr22};
+
+    // Initiatives: tasks of the objectives, one of them added mid-quarter.
+    const auto initiative = [&](const char* code, const char* title, gt::program_id objective,
+                                gt::collective_id team, gt::task_kind kind,
+                                std::vector<gt::task_status_change> history) {
+      gt::task t;
+      t.code = code;
+      t.title = title;
+      t.program = objective;
+      t.owner = team;
+      t.deadline = q3.last();
+      t.kind = kind;
+      t.history = std::move(history);
+      p.add_task(std::move(t));
+    };
+    using gt::make_date;
+    constexpr auto started = gt::task_status::in_progress;
+    constexpr auto done = gt::task_status::completed;
+    initiative("I1", "Pricing page experiment", o1, growth, gt::task_kind::planned,
+               {{make_date(2024, 7, 1), started}, {make_date(2024, 7, 26), done}});
+    initiative("I2", "Onboarding checklist", o1, growth, gt::task_kind::planned,
+               {{make_date(2024, 7, 8), started}, {make_date(2024, 8, 9), done}});
+    initiative("I3", "Query result cache", o2, platform, gt::task_kind::planned,
+               {{make_date(2024, 7, 1), started}, {make_date(2024, 8, 30), done}});
+    initiative("I4", "SAML identity providers", o2, platform, gt::task_kind::planned,
+               {{make_date(2024, 7, 8), started}});
+    initiative("I5", "Self-serve invoicing", o1, growth, gt::task_kind::supplementary,
+               {{make_date(2024, 8, 12), started}, {make_date(2024, 9, 20), done}});
+
+    // Weekly check-ins, added as columns.
+    std::vector<gt::target_id> targets;
+    std::vector<gt::date> days;
+    std::vector<double> values;
+    std::vector<double> denominators;
+    for (std::size_t w = 0; w < weeks; ++w) {
+      const gt::date monday =
+          make_date(2024, 7, 1) + boost::gregorian::days(static_cast<long>(7 * w));
+      const std::array<std::pair<gt::target_id, std::pair<double, double>>, 4> check_in{{
+          {kr11, {active_teams[w], 1}},
+          {kr12, {paid_conversions[w], trials[w]}},
+          {kr21, {p95_latency_ms[w], 1}},
+          {kr22, {sso_steps_done[w], 1}},
+      }};
+      for (const auto& [kr, value] : check_in) {
+        targets.push_back(kr);
+        days.push_back(monday);
+        values.push_back(value.first);
+        denominators.push_back(value.second);
+      }
+    }
+    p.add_measurements(targets, days, values, denominators);
+
+    // Evaluate at the end of each month and a week after the quarter.
+    const std::array as_of{make_date(2024, 7, 31), make_date(2024, 8, 31), make_date(2024, 9, 30),
+                           make_date(2024, 10, 7)};
+    std::cout << p.get(okrs).title << ", " << q3.to_string() << "\n";
+    for (const gt::date d : as_of) {
+      const gt::evaluation ev = gt::evaluate(p, d);
+      std::cout << "\nAs of " << gt::to_iso(d) << " ("
+                << gt::format_percent(q3.elapsed_fraction(d), 0, en)
+                << " of the quarter elapsed)\n";
+      std::cout << "  " << pad("KR", 7) << pad("key result", 27) << pad("last check-in", 15)
+                << pad("goal", 16) << pad("progress", 10) << "status\n";
+      for (const gt::target_id id : key_results) {
+        const gt::target t = p.get(id);
+        const gt::target_result r = ev.target(id);
+        std::cout << "  " << pad(t.code, 7) << pad(t.title, 27)
+                  << pad(r.actual ? shown(t, *r.actual) : "-", 15) << pad(goal_text(t), 16)
+                  << pad(r.progress ? gt::format_percent(*r.progress, 0, en) : "-", 10)
+                  << gt::status_label(r.status, en) << "\n";
+      }
+      for (const gt::program_id objective : {o1, o2}) {
+        const gt::program_result& r = ev.program(objective);
+        std::cout << "  " << p.get(objective).code << " " << p.get(objective).title << ": "
+                  << rollup(r.cascade_targets)
+                  << "; initiatives: " << gt::describe_tasks(r.cascade_tasks, en) << "\n";
+      }
+      const gt::program_result& all = ev.program(okrs);
+      std::cout << "  " << p.get(okrs).title << " (" << q3.to_string() << ") as of "
+                << gt::to_iso(d) << ": " << rollup(all.cascade_targets)
+                << "; initiatives: " << gt::describe_tasks(all.cascade_tasks, en) << "\n";
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "okr_quarterly: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,15 @@
+#include "goaltrack/language.hpp"
+
+#include "enum_codes.hpp"
+
+namespace goaltrack {
+namespace {
+constexpr detail::code_list<language, 2> language_codes{{{language::vi, "vi"}, {language::en, "en"}}};
+}  // namespace
+
+std::string_view to_string(language lang) noexcept { return detail::code_of(language_codes, lang); }
+language parse_language(std::string_view code) {
+  return detail::parse_code(language_codes, code, "language");
+}
+
+}  // namespace goaltrack
