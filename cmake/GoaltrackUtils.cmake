@@ -9,6 +9,12 @@ function(goaltrack_enable_warnings target)
     if(GOALTRACK_WERROR)
       target_compile_options(${target} PRIVATE -Werror)
     endif()
+    # GCC 12 reports std::string concatenation at -O3 as an overlapping memcpy, a known
+    # false positive (GCC bug 105329).
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12
+       AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+      target_compile_options(${target} PRIVATE -Wno-restrict)
+    endif()
   elseif(MSVC)
     target_compile_options(${target} PRIVATE /W4 $<$<BOOL:${GOALTRACK_WERROR}>:/WX>)
   endif()

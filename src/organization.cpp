@@ -233,7 +233,7 @@ member_id organization::add_members(std::span<const member_spec> specs) {
     member_collective_.reserve(old_count + specs.size());
     for (const auto& s : specs) {
       require_code(s.code, "member");
-      check(s.collective, "collective of member " + quoted(s.code));
+      if (!contains(s.collective)) check(s.collective, "collective of member " + quoted(s.code));
       if (!member_codes_.insert(s.code)) {
         throw duplicate_error("member code " + quoted(s.code) + " is used twice");
       }

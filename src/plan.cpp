@@ -96,7 +96,7 @@ void plan::rate(round_id round, std::span<const member_id> members,
   }
   const rating_scale& scale = get(r.scale());
   for (std::size_t i = 0; i < members.size(); ++i) {
-    org_.check(members[i], "rated member (row " + std::to_string(i) + ")");
+    if (!org_.contains(members[i])) org_.check(members[i], "rated member (row " + std::to_string(i) + ")");
     if (!scale.contains(levels[i])) {
       scale.check(levels[i], "rating of member '" + std::string(org_.code(members[i])) + "'");
     }
@@ -195,7 +195,7 @@ void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, dou
   if (!t.ok() || t.index() >= targets_.size()) {
     throw not_found(where() + " names unknown target id " + id_text(t.value()));
   }
-  const detail::target_row& r = targets_.rows()[t.index()];
+  const auto [kind, whole_numbers] = targets_.value_rules()[t.index()];
   const auto fail = [&](const std::string& what) {
     throw invalid_argument(where() + " of target '" + get(t).code + "': " + what);
   };
@@ -203,7 +203,7 @@ void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, dou
   static const std::int32_t max_day = day_number(make_date(9999, 12, 31));
   if (day < min_day || day > max_day) fail("day number " + std::to_string(day) + " is out of range");
   if (!std::isfinite(value)) fail("value is not a finite number");
-  switch (r.kind) {
+  switch (kind) {
     case target_kind::ratio:
       if (!std::isfinite(denominator) || !(denominator > 0)) {
         fail("ratio denominator " + std::to_string(denominator) + " is not positive");
@@ -211,12 +211,13 @@ void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, dou
       break;
     case target_kind::quantity:
     case target_kind::money:
-      if (r.whole_numbers && (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
+      if (whole_numbers && (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
         fail("value " + std::to_string(value) + " is not a whole number");
       }
       break;
     case target_kind::milestone: {
-      const auto items = static_cast<double>(std::max<std::size_t>(1, targets_.checklist_size(r)));
+      const auto items = static_cast<double>(
+          std::max<std::size_t>(1, targets_.checklist_size(targets_.rows()[t.index()])));
       if (std::floor(value) != value || value < 0 || value > items) {
         fail("milestone value " + std::to_string(value) + " is not a whole number in 0.." +
              std::to_string(static_cast<int>(items)));

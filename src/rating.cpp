@@ -71,4 +71,20 @@ const std::string& rating_scale::label(rating_level level, language lang) const 
   return lang == language::vi ? l.label_vi : l.label_en;
 }
 
+namespace {
+bool same_levels(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b) noexcept {
+  const auto& shorter = a.size() <= b.size() ? a : b;
+  const auto& longer = a.size() <= b.size() ? b : a;
+  return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&
+         std::all_of(longer.begin() + static_cast<std::ptrdiff_t>(shorter.size()), longer.end(),
+                     [](std::uint8_t v) { return v == rating_round::unrated; });
+}
+}  // namespace
+
+bool operator==(const rating_round& a, const rating_round& b) noexcept {
+  return a.scale_ == b.scale_ && a.period_ == b.period_ && a.decided_on_ == b.decided_on_ &&
+         same_levels(a.member_level_, b.member_level_) &&
+         same_levels(a.collective_level_, b.collective_level_);
+}
+
 }  // namespace goaltrack

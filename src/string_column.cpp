@@ -9,7 +9,7 @@ namespace goaltrack::detail {
 namespace {
 
 // FNV-1a, then a multiplicative mix so that the low bits used for the slot are good.
-std::size_t hash_code(std::string_view s) noexcept {
+std::uint64_t hash_code(std::string_view s) noexcept {
   std::uint64_t h = 14695981039346656037ULL;
   for (const char c : s) {
     h ^= static_cast<unsigned char>(c);
@@ -18,7 +18,7 @@ std::size_t hash_code(std::string_view s) noexcept {
   h ^= h >> 29;
   h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 32;
-  return static_cast<std::size_t>(h);
+  return h;
 }
 
 }  // namespace
@@ -42,21 +42,30 @@ void string_column::reserve_more(std::size_t n, std::size_t chars_each) {
   chars_.reserve(chars_.size() + n * chars_each);
 }
 
-std::optional<std::uint32_t> code_table::find(std::string_view code) const noexcept {
-  if (slots_.empty()) return std::nullopt;
+std::size_t code_table::probe(std::string_view code, std::uint64_t hash) const noexcept {
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash_code(code) & mask;; i = (i + 1) & mask) {
-    const std::uint32_t slot = slots_[i];
-    if (slot == 0) return std::nullopt;
-    if (codes_[slot - 1] == code) return slot - 1;
+  const std::uint64_t tag = hash & ~0xffffffffULL;
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) return i;
+    if ((slot & ~0xffffffffULL) == tag && codes_[(slot & 0xffffffffULL) - 1] == code) return i;
   }
 }
 
+std::optional<std::uint32_t> code_table::find(std::string_view code) const noexcept {
+  if (slots_.empty()) return std::nullopt;
+  const std::uint64_t slot = slots_[probe(code, hash_code(code))];
+  if (slot == 0) return std::nullopt;
+  return static_cast<std::uint32_t>((slot & 0xffffffffULL) - 1);
+}
+
 bool code_table::insert(std::string_view code) {
-  if (find(code)) return false;
   grow(codes_.size() + 1);
+  const std::uint64_t hash = hash_code(code);
+  const std::size_t i = probe(code, hash);
+  if (slots_[i] != 0) return false;
   codes_.push_back(code);
-  index_row(static_cast<std::uint32_t>(codes_.size() - 1));
+  slots_[i] = (hash & ~0xffffffffULL) | codes_.size();
   return true;
 }
 
@@ -81,10 +90,11 @@ void code_table::grow(std::size_t min_rows) {
 }
 
 void code_table::index_row(std::uint32_t row) noexcept {
+  const std::uint64_t hash = hash_code(codes_[row]);
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash_code(codes_[row]) & mask;
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
   while (slots_[i] != 0) i = (i + 1) & mask;
-  slots_[i] = row + 1;
+  slots_[i] = (hash & ~0xffffffffULL) | (row + 1ULL);
 }
 
 }  // namespace goaltrack::detail

@@ -34,7 +34,9 @@ target_id target_table::push_back(const target& t) {
     titles_.push_back(t.title);
     units_.push_back(t.unit);
     rows_.push_back(row);
+    rules_.push_back({t.kind, t.whole_numbers});
   } catch (...) {
+    rules_.resize(std::min(n, rules_.size()));
     codes_.truncate(n);
     titles_.truncate(n);
     units_.truncate(n);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "goaltrack/error.hpp"
+#include "goaltrack/plan.hpp"
 
 namespace goaltrack {
 namespace {
@@ -46,6 +47,29 @@ TEST(RatingScale, CustomScales) {
                                   {"red", "Đỏ", "Red"}});
   EXPECT_EQ(okr.size(), 3U);
   EXPECT_TRUE(okr.level("green").at_or_above(okr.level("amber")));
+}
+
+}  // namespace
+}  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+TEST(RatingRound, EqualityIgnoresHowFarTheColumnsReach) {
+  plan a;
+  const auto cell = a.org().add_collective("CB1", "", "cell");
+  const auto m1 = a.org().add_member("m1", "", cell);
+  const auto scale = a.add_scale(rating_scale::vietnamese_default());
+  const auto round = a.add_round(scale, period::year(2020));
+  a.rate(round, m1, rating_level{1});
+  plan b = a;
+  a.org().add_member("m2", "", cell);
+  b.org().add_member("m2", "", cell);
+  // a's column stops at m1 (rated before m2 joined); b's, rated again, covers m2 as unrated.
+  b.rate(round, m1, rating_level{1});
+  EXPECT_EQ(a.get(round), b.get(round));
+  b.rate(round, member_id{1}, rating_level{0});
+  EXPECT_NE(a.get(round), b.get(round));
 }
 
 }  // namespace

@@ -128,7 +128,9 @@ class rating_round {
     return collective_level_;
   }
 
-  friend bool operator==(const rating_round&, const rating_round&) = default;
+  /// Equal when scale, period, decision day and every rating are equal (a column that
+  /// stops early equals one that continues with "unrated").
+  friend bool operator==(const rating_round& a, const rating_round& b) noexcept;
 
  private:
   friend class plan;

@@ -35,8 +35,9 @@ class string_column {
 };
 
 /// A string column whose strings are unique, with a hash index from string to row.
-/// Open addressing with linear probing over row numbers, so the index costs 4 bytes
-/// per slot and the strings are stored once.
+/// Open addressing with linear probing; a slot holds the row and 32 bits of the code's
+/// hash, so a probe compares strings only when the hashes agree. The strings are stored
+/// once.
 class code_table {
  public:
   [[nodiscard]] std::size_t size() const noexcept { return codes_.size(); }
@@ -53,8 +54,10 @@ class code_table {
  private:
   void grow(std::size_t min_rows);
   void index_row(std::uint32_t row) noexcept;
+  // The slot holding `code`, or the empty slot where it would go.
+  [[nodiscard]] std::size_t probe(std::string_view code, std::uint64_t hash) const noexcept;
   string_column codes_;
-  std::vector<std::uint32_t> slots_;  // row + 1; 0 = empty; size a power of two
+  std::vector<std::uint64_t> slots_;  // high 32 hash bits | (row + 1); 0 = empty; size a power of two
 };
 
 }  // namespace goaltrack::detail

@@ -51,6 +51,13 @@ class target_table {
   target_id push_back(const target& t);
   /// The target in row `id` (must exist).
   [[nodiscard]] target get(target_id id) const;
+  /// What a measurement of each target must satisfy, 2 bytes per target: bulk checks of
+  /// measurements read these instead of whole rows, to stay in cache.
+  struct value_rule {
+    target_kind kind;
+    bool whole_numbers;
+  };
+  [[nodiscard]] std::span<const value_rule> value_rules() const noexcept { return rules_; }
   /// Number of checklist items of a milestone (0 without a checklist).
   [[nodiscard]] std::size_t checklist_size(const target_row& row) const noexcept {
     return row.extra == target_row::no_extra ? 0 : extras_[row.extra].checklist.size();
@@ -63,6 +70,7 @@ class target_table {
   string_column titles_;
   string_column units_;
   std::vector<target_row> rows_;
+  std::vector<value_rule> rules_;
   std::vector<target_extra> extras_;
 };
 
