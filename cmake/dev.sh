@@ -36,7 +36,7 @@ case "$command" in
   example)
     install_missing_packages
     build dev --target annual_review
-    ./build/dev/examples/annual_review/annual_review
+    ./build/dev/examples/annual_review
     ;;
   test)
     install_missing_packages
