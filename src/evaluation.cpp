@@ -129,15 +129,6 @@ void target_rollup::add(const target_rollup& o) noexcept {
   with_progress += o.with_progress;
 }
 
-void evaluation_policy::validate() const {
-  const auto bad = [](double v) { return !std::isfinite(v) || v < 0; };
-  if (bad(on_track_margin)) throw invalid_argument("policy: on_track_margin must be finite and >= 0");
-  if (bad(at_risk_margin) || at_risk_margin < on_track_margin) {
-    throw invalid_argument("policy: at_risk_margin must be finite and >= on_track_margin");
-  }
-  if (bad(trend_tolerance)) throw invalid_argument("policy: trend_tolerance must be finite and >= 0");
-}
-
 target_result evaluation::target(target_id id) const {
   if (!id.ok() || id.index() >= target_count()) {
     throw not_found("evaluation has no target id " + std::to_string(id.value()));
@@ -422,6 +413,10 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     ev.summaries_.push_back(tallies.take(i));
   }
   return ev;
+}
+
+evaluation evaluate(const plan& p, date as_of, std::string_view policy_code) {
+  return evaluate(p, as_of, p.policy(policy_code));
 }
 
 }  // namespace goaltrack

@@ -297,4 +297,22 @@ void plan::add_measurement_rows(std::span<const target_id> targets,
   }
 }
 
+// --- policies ------------------------------------------------------------------------
+
+void plan::add_policy(std::string code, evaluation_policy policy) {
+  if (code.empty()) throw invalid_argument("policy code must not be empty");
+  if (find_code(policies_, code)) throw duplicate_error("policy code '" + code + "' is already used");
+  policy.validate();
+  for (const auto& summary : policy.rating_summaries) {
+    const rating_round& r = checked(rounds_, summary.round, "rating summary of policy '" + code + "': round");
+    get(r.scale()).check(summary.level, "rating summary of policy '" + code + "'");
+  }
+  policies_.push_back({std::move(code), std::move(policy)});
+}
+
+const evaluation_policy& plan::policy(std::string_view code) const {
+  if (auto i = find_code(policies_, code)) return policies_[*i].policy;
+  throw not_found("no policy has code '" + std::string(code) + "'");
+}
+
 }  // namespace goaltrack

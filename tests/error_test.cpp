@@ -33,3 +33,26 @@ TEST(Error, EveryErrorIsCatchableAsTheRootAndAsTheStandardOne) {
 
 }  // namespace
 }  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+static_assert(std::is_base_of_v<file_error, io_error>);
+static_assert(std::is_base_of_v<file_error, format_error>);
+static_assert(std::is_base_of_v<file_error, corrupt_error>);
+static_assert(std::is_base_of_v<std::runtime_error, file_error>);
+
+TEST(Error, FileErrorsCarryPathAndOffset) {
+  try {
+    throw corrupt_error("plan.gtk: checksum mismatch at byte 40", "plan.gtk", 40);
+  } catch (const file_error& e) {
+    EXPECT_EQ(e.path(), "plan.gtk");
+    EXPECT_EQ(e.offset(), 40U);
+    EXPECT_STREQ(e.what(), "plan.gtk: checksum mismatch at byte 40");
+  }
+  const io_error no_offset("cannot open x", "x");
+  EXPECT_FALSE(no_offset.offset().has_value());
+}
+
+}  // namespace
+}  // namespace goaltrack

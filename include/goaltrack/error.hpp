@@ -5,8 +5,11 @@
 /// (and Python bindings map them to ValueError, KeyError, OSError naturally).
 /// Every message names the entity, field, file or line at fault.
 
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace goaltrack {
 
@@ -57,6 +60,43 @@ class duplicate_error : public invalid_argument {
 class cycle_error : public invalid_argument {
  public:
   using invalid_argument::invalid_argument;
+};
+
+/// A file (or stream) could not be read or written, or holds what it must not. The
+/// message names the path and, where known, the byte offset; both are also fields.
+class file_error : public error, public std::runtime_error {
+ public:
+  file_error(const std::string& message, std::string path, std::optional<std::uint64_t> offset = {})
+      : std::runtime_error(message), path_(std::move(path)), offset_(offset) {}
+  [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
+  /// The file at fault ("" for a stream).
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  /// The byte offset at fault, where known.
+  [[nodiscard]] std::optional<std::uint64_t> offset() const noexcept { return offset_; }
+
+ private:
+  std::string path_;
+  std::optional<std::uint64_t> offset_;
+};
+
+/// The operating system refused: a file that cannot be opened, written, synced or renamed.
+class io_error : public file_error {
+ public:
+  using file_error::file_error;
+};
+
+/// Not a file this version can read: another kind of file, an unknown archive kind, or a
+/// newer file-format version (the message says which).
+class format_error : public file_error {
+ public:
+  using file_error::file_error;
+};
+
+/// A goaltrack file whose content is damaged: truncated, a checksum that does not match,
+/// a payload that does not parse or describes an impossible plan, a size above the limits.
+class corrupt_error : public file_error {
+ public:
+  using file_error::file_error;
 };
 
 }  // namespace goaltrack

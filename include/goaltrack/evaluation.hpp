@@ -42,6 +42,7 @@
 
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
+#include "goaltrack/policy.hpp"
 #include "goaltrack/rating.hpp"
 #include "goaltrack/target.hpp"
 
@@ -65,38 +66,6 @@ inline constexpr std::size_t target_status_count = 7;
 std::string_view to_string(target_status s) noexcept;
 /// The status with this code. @throws parse_error naming the text.
 target_status parse_target_status(std::string_view code);
-
-/// A request to summarise ratings per collective without a target: how many members
-/// are rated `level` or above, and how many collectives (of `counted_kind`) qualify.
-struct rating_summary_spec {
-  round_id round;
-  rating_level level;
-  std::string counted_kind;  ///< "" counts collectives of every kind
-  collective_criterion criterion = collective_criterion::own_rating;
-  share required_share = share::percent(100);  ///< for the member_share criterion
-  friend bool operator==(const rating_summary_spec&, const rating_summary_spec&) = default;
-};
-
-/// The thresholds and switches of evaluation. The defaults are documented per field.
-struct evaluation_policy {
-  /// on_track when progress >= expected - on_track_margin. Default 0.10.
-  double on_track_margin = 0.10;
-  /// at_risk when progress >= expected - at_risk_margin. Default 0.25.
-  double at_risk_margin = 0.25;
-  /// Report not_started before a target's period starts. Default true.
-  bool not_started_before_start = true;
-  /// Report missed after a target's period ends unachieved. Default true.
-  bool missed_after_end = true;
-  /// Direction targets: a relative change over the period within +-tolerance is flat.
-  /// Default 0.02 (2%).
-  double trend_tolerance = 0.02;
-  /// Rating summaries to compute besides those the rating targets need.
-  std::vector<rating_summary_spec> rating_summaries;
-
-  /// @throws invalid_argument naming the field: margins not finite, negative, or
-  ///         at_risk_margin < on_track_margin; tolerance not finite or negative.
-  void validate() const;
-};
 
 /// The evaluation of one target.
 struct target_result {
@@ -245,5 +214,9 @@ class evaluation {
 /// @throws invalid_argument when the policy is invalid or a summary names an unknown
 ///         round or a level not on its scale.
 evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy = {});
+
+/// Evaluates with the policy the plan keeps under `policy_code` (plan::add_policy).
+/// @throws not_found when the plan has no such policy.
+evaluation evaluate(const plan& p, date as_of, std::string_view policy_code);
 
 }  // namespace goaltrack

@@ -14,6 +14,7 @@
 /// | target.hpp        | targets of every kind and their progress formulas          |
 /// | measurement.hpp   | dated measurements                                         |
 /// | plan.hpp          | the plan that owns all of the above                        |
+/// | policy.hpp        | evaluation policies: thresholds, switches, summaries        |
 /// | evaluation.hpp    | evaluate(plan, as_of): statuses and roll-ups               |
 /// | report.hpp        | Vietnamese and English wording of figures                  |
 /// | error.hpp         | the exception hierarchy                                    |
@@ -27,6 +28,7 @@
 #include "goaltrack/organization.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/plan.hpp"
+#include "goaltrack/policy.hpp"
 #include "goaltrack/program.hpp"
 #include "goaltrack/rating.hpp"
 #include "goaltrack/report.hpp"

@@ -18,6 +18,7 @@
 #include "goaltrack/ids.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"
+#include "goaltrack/policy.hpp"
 #include "goaltrack/program.hpp"
 #include "goaltrack/rating.hpp"
 #include "goaltrack/target.hpp"
@@ -117,6 +118,16 @@ class plan {
                         std::span<const double> denominators = {});
   [[nodiscard]] const measurement_table& measurements() const noexcept { return measurements_; }
 
+  // --- evaluation policies ----------------------------------------------------------
+  /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the
+  /// plan. @throws invalid_argument for an empty code or an invalid policy (as
+  ///         evaluation_policy::validate); duplicate_error when the code is taken;
+  ///         not_found when a rating summary names an unknown round.
+  void add_policy(std::string code, evaluation_policy policy);
+  /// The policy kept under `code`. @throws not_found naming the code.
+  [[nodiscard]] const evaluation_policy& policy(std::string_view code) const;
+  [[nodiscard]] std::span<const named_policy> policies() const noexcept { return policies_; }
+
   /// The targets' storage, for evaluation and bulk readers.
   [[nodiscard]] const detail::target_table& target_rows() const noexcept { return targets_; }
 
@@ -137,6 +148,7 @@ class plan {
   std::vector<task> tasks_;
   detail::target_table targets_;
   measurement_table measurements_;
+  std::vector<named_policy> policies_;
 };
 
 }  // namespace goaltrack

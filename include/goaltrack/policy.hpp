@@ -1,0 +1,57 @@
+#pragma once
+/// @file
+/// Evaluation policies as data: the thresholds and switches evaluate() applies, and the
+/// rating summaries it computes. A plan can keep named policies (plan::add_policy) so that
+/// a department's rules travel with its plan.
+
+#include <string>
+#include <vector>
+
+#include "goaltrack/ids.hpp"
+#include "goaltrack/rating.hpp"
+#include "goaltrack/target.hpp"
+
+namespace goaltrack {
+
+/// A request to summarise ratings per collective without a target: how many members
+/// are rated `level` or above, and how many collectives (of `counted_kind`) qualify.
+struct rating_summary_spec {
+  round_id round;
+  rating_level level;
+  std::string counted_kind;  ///< "" counts collectives of every kind
+  collective_criterion criterion = collective_criterion::own_rating;
+  share required_share = share::percent(100);  ///< for the member_share criterion
+  friend bool operator==(const rating_summary_spec&, const rating_summary_spec&) = default;
+};
+
+/// The thresholds and switches of evaluation. The defaults are documented per field.
+struct evaluation_policy {
+  /// on_track when progress >= expected - on_track_margin. Default 0.10.
+  double on_track_margin = 0.10;
+  /// at_risk when progress >= expected - at_risk_margin. Default 0.25.
+  double at_risk_margin = 0.25;
+  /// Report not_started before a target's period starts. Default true.
+  bool not_started_before_start = true;
+  /// Report missed after a target's period ends unachieved. Default true.
+  bool missed_after_end = true;
+  /// Direction targets: a relative change over the period within +-tolerance is flat.
+  /// Default 0.02 (2%).
+  double trend_tolerance = 0.02;
+  /// Rating summaries to compute besides those the rating targets need.
+  std::vector<rating_summary_spec> rating_summaries;
+
+  /// @throws invalid_argument naming the field: margins not finite, negative, or
+  ///         at_risk_margin < on_track_margin; tolerance not finite or negative.
+  void validate() const;
+
+  friend bool operator==(const evaluation_policy&, const evaluation_policy&) = default;
+};
+
+/// A policy kept in a plan under a code.
+struct named_policy {
+  std::string code;
+  evaluation_policy policy;
+  friend bool operator==(const named_policy&, const named_policy&) = default;
+};
+
+}  // namespace goaltrack

@@ -1,0 +1,2 @@
+# Sources of the CSV import and export layer.
+target_sources(goaltrack PRIVATE)
