@@ -5,16 +5,18 @@
 #   bash cmake/dev.sh example   # the origin-document annual review (the main example)
 #   bash cmake/dev.sh test      # the whole test suite (warnings are errors)
 #   bash cmake/dev.sh asan      # the whole test suite under ASan + UBSan
+#   bash cmake/dev.sh fuzz [S]  # libFuzzer harnesses: replay the corpus, then S s each (60)
 #   bash cmake/dev.sh bench     # Release build of the benchmarks
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(cmake ninja-build g++ libboost-date-time-dev libboost-serialization-dev libeigen3-dev
-          libgtest-dev libgmock-dev libbenchmark-dev)
+          libgtest-dev libgmock-dev libbenchmark-dev pybind11-dev python3-dev python3-numpy
+          python3-pytest)
 
 install_missing_packages() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "${packages[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -48,13 +50,21 @@ case "$command" in
     build asan
     ctest --preset asan --parallel "$(nproc)"
     ;;
+  fuzz)
+    install_missing_packages clang-14 libclang-rt-14-dev
+    harnesses=()
+    for f in tests/fuzz/*_fuzz.cpp; do harnesses+=("$(basename "$f" .cpp)"); done
+    build fuzz --target "${harnesses[@]}"
+    ctest --preset fuzz
+    bash tests/fuzz/run_fuzzers.sh build/fuzz/tests/fuzz "${2:-60}"
+    ;;
   bench)
     install_missing_packages
     build release
     echo "built: build/release/bench/goaltrack_bench and build/release/bench/goaltrack_peer (see bench/README.md)"
     ;;
   *)
-    echo "usage: bash cmake/dev.sh example|test|asan|bench" >&2
+    echo "usage: bash cmake/dev.sh example|test|asan|fuzz [seconds]|bench" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,7 @@
 #include "goaltrack/measurement.hpp"
 
+#include <algorithm>
+
 #include "goaltrack/error.hpp"
 
 namespace goaltrack {
@@ -16,6 +18,15 @@ measurement measurement_table::at(std::size_t i) const {
     m.note = it->second.note;
   }
   return m;
+}
+
+std::vector<measurement_annotation> measurement_table::annotations() const {
+  std::vector<measurement_annotation> out;
+  out.reserve(annotations_.size());
+  for (const auto& [row, a] : annotations_) out.push_back({row, a.source, a.note});
+  std::sort(out.begin(), out.end(),
+            [](const measurement_annotation& x, const measurement_annotation& y) { return x.row < y.row; });
+  return out;
 }
 
 void measurement_table::truncate(std::size_t n) {

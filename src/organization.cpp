@@ -1,6 +1,7 @@
 #include "goaltrack/organization.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -162,6 +163,33 @@ std::optional<collective_id> organization::find_collective(std::string_view code
   return std::nullopt;
 }
 
+namespace {
+
+// The ids of rows found by code_table::find_many.
+template <class Id>
+std::vector<std::optional<Id>> ids_of_codes(const detail::code_table& table,
+                                            std::span<const std::string_view> codes) {
+  std::vector<std::uint32_t> rows(codes.size());
+  table.find_many(codes, rows);
+  std::vector<std::optional<Id>> ids(codes.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i] != detail::code_table::absent) ids[i] = Id(rows[i]);
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::vector<std::optional<collective_id>> organization::find_collectives(
+    std::span<const std::string_view> codes) const {
+  return ids_of_codes<collective_id>(collective_codes_, codes);
+}
+
+std::vector<std::optional<member_id>> organization::find_members(
+    std::span<const std::string_view> codes) const {
+  return ids_of_codes<member_id>(member_codes_, codes);
+}
+
 collective_id organization::collective(std::string_view code) const {
   if (auto id = find_collective(code)) return *id;
   throw not_found("no collective has code " + quoted(code));
@@ -227,16 +255,36 @@ member_id organization::add_member(std::string_view code, std::string_view name,
 
 member_id organization::add_members(std::span<const member_spec> specs) {
   const std::size_t old_count = member_count();
+  // The first spec with an empty code or an unknown collective; the specs before it may
+  // still hold a repeated code, which insert_many finds. Errors come in the order of
+  // the specs, as if each were added alone.
+  const auto bad = static_cast<std::size_t>(
+      std::find_if(specs.begin(), specs.end(),
+                   [&](const member_spec& s) { return s.code.empty() || !contains(s.collective); }) -
+      specs.begin());
   try {
     member_codes_.reserve_more(specs.size(), 8);
     member_names_.reserve_more(specs.size(), 0);
-    member_collective_.reserve(old_count + specs.size());
-    for (const auto& s : specs) {
-      require_code(s.code, "member");
-      if (!contains(s.collective)) check(s.collective, "collective of member " + quoted(s.code));
-      if (!member_codes_.insert(s.code)) {
-        throw duplicate_error("member code " + quoted(s.code) + " is used twice");
+    // At least doubling, as string_column::reserve_more: loaders add batch after batch.
+    if (old_count + specs.size() > member_collective_.capacity()) {
+      member_collective_.reserve(std::max(old_count + specs.size(), 2 * member_collective_.capacity()));
+    }
+    // Codes go to the index in chunks, without allocating.
+    std::array<std::string_view, 256> chunk;
+    for (std::size_t base = 0; base < bad; base += chunk.size()) {
+      const std::size_t n = std::min(chunk.size(), bad - base);
+      for (std::size_t k = 0; k < n; ++k) chunk[k] = specs[base + k].code;
+      const std::size_t added = member_codes_.insert_many(std::span(chunk.data(), n));
+      if (added < n) {
+        throw duplicate_error("member code " + quoted(specs[base + added].code) + " is used twice");
       }
+    }
+    if (bad < specs.size()) {
+      const member_spec& s = specs[bad];
+      require_code(s.code, "member");
+      check(s.collective, "collective of member " + quoted(s.code));
+    }
+    for (const auto& s : specs) {
       member_names_.push_back(s.name);
       member_collective_.push_back(s.collective);
     }

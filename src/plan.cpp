@@ -180,6 +180,16 @@ std::optional<target_id> plan::find_target(std::string_view code) const noexcept
   return targets_.find(code);
 }
 
+std::vector<std::optional<target_id>> plan::find_targets(std::span<const std::string_view> codes) const {
+  std::vector<std::uint32_t> rows(codes.size());
+  targets_.find_many(codes, rows);
+  std::vector<std::optional<target_id>> ids(codes.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i] != detail::code_table::absent) ids[i] = target_id(rows[i]);
+  }
+  return ids;
+}
+
 target plan::get(target_id id) const {
   if (!id.ok() || id.index() >= targets_.size()) {
     throw not_found("target id " + id_text(id.value()) + " is not in the plan");
@@ -294,6 +304,19 @@ void plan::add_measurement_rows(std::span<const target_id> targets,
   } catch (...) {
     m.truncate(old);
     throw;
+  }
+}
+
+void plan::annotate_measurement(std::size_t row, std::string source, std::string note) {
+  if (row >= measurements_.size()) {
+    throw not_found("measurement row " + std::to_string(row) + " is out of range (" +
+                    std::to_string(measurements_.size()) + " measurements)");
+  }
+  const auto key = static_cast<std::uint32_t>(row);
+  if (source.empty() && note.empty()) {
+    measurements_.annotations_.erase(key);
+  } else {
+    measurements_.annotations_[key] = {std::move(source), std::move(note)};
   }
 }
 

@@ -1,5 +1,7 @@
 #include "goaltrack/detail/string_column.hpp"
 
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <limits>
 
@@ -21,6 +23,18 @@ std::uint64_t hash_code(std::string_view s) noexcept {
   return h;
 }
 
+// Codes handled together by find_many and insert_many: enough cache misses in flight to
+// hide most of the memory latency, few enough for their slots to stay in the L1 cache.
+constexpr std::size_t group = 32;
+
+// Makes room for `total` elements, at least doubling the capacity when it grows: bulk
+// loaders reserve before every batch, and an exact reserve would copy the whole column
+// each time (quadratic in the number of batches).
+template <class Container>
+void reserve_total(Container& c, std::size_t total) {
+  if (total > c.capacity()) c.reserve(std::max(total, 2 * c.capacity()));
+}
+
 }  // namespace
 
 void string_column::push_back(std::string_view s) {
@@ -38,14 +52,15 @@ void string_column::truncate(std::size_t n) {
 }
 
 void string_column::reserve_more(std::size_t n, std::size_t chars_each) {
-  ends_.reserve(ends_.size() + n);
-  chars_.reserve(chars_.size() + n * chars_each);
+  reserve_total(ends_, ends_.size() + n);
+  reserve_total(chars_, chars_.size() + n * chars_each);
 }
 
-std::size_t code_table::probe(std::string_view code, std::uint64_t hash) const noexcept {
+std::size_t code_table::probe_from(std::string_view code, std::uint64_t hash,
+                                   std::size_t i) const noexcept {
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t tag = hash & ~0xffffffffULL;
-  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+  for (;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) return i;
     if ((slot & ~0xffffffffULL) == tag && codes_[(slot & 0xffffffffULL) - 1] == code) return i;
@@ -59,6 +74,45 @@ std::optional<std::uint32_t> code_table::find(std::string_view code) const noexc
   return static_cast<std::uint32_t>((slot & 0xffffffffULL) - 1);
 }
 
+void code_table::find_many(std::span<const std::string_view> codes,
+                           std::span<std::uint32_t> out) const noexcept {
+  if (slots_.empty()) {
+    std::fill(out.begin(), out.end(), absent);
+    return;
+  }
+  const std::size_t mask = slots_.size() - 1;
+  std::array<std::uint64_t, group> hash{};
+  std::array<std::size_t, group> at{};  // the slot of the candidate row
+  for (std::size_t base = 0; base < codes.size(); base += group) {
+    const std::size_t n = std::min(group, codes.size() - base);
+    const std::string_view* code = codes.data() + base;
+    std::uint32_t* row = out.data() + base;
+    // Each pass requests what the next one reads, for the whole group at once.
+    for (std::size_t k = 0; k < n; ++k) {
+      hash[k] = hash_code(code[k]);
+      prefetch(&slots_[static_cast<std::size_t>(hash[k]) & mask]);
+    }
+    // The first slot whose 32 hash bits match, or the empty slot that ends the run.
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t tag = hash[k] & ~0xffffffffULL;
+      std::size_t i = static_cast<std::size_t>(hash[k]) & mask;
+      while (slots_[i] != 0 && (slots_[i] & ~0xffffffffULL) != tag) i = (i + 1) & mask;
+      at[k] = i;
+      row[k] = slots_[i] == 0 ? absent : static_cast<std::uint32_t>((slots_[i] & 0xffffffffULL) - 1);
+      if (row[k] != absent) codes_.prefetch(row[k]);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      if (row[k] != absent) prefetch(codes_[row[k]].data());
+    }
+    // Confirm; on a mere hash match (1 in 2^32), go on along the probe sequence.
+    for (std::size_t k = 0; k < n; ++k) {
+      if (row[k] == absent || codes_[row[k]] == code[k]) continue;
+      const std::uint64_t slot = slots_[probe_from(code[k], hash[k], (at[k] + 1) & mask)];
+      row[k] = slot == 0 ? absent : static_cast<std::uint32_t>((slot & 0xffffffffULL) - 1);
+    }
+  }
+}
+
 bool code_table::insert(std::string_view code) {
   grow(codes_.size() + 1);
   const std::uint64_t hash = hash_code(code);
@@ -69,11 +123,32 @@ bool code_table::insert(std::string_view code) {
   return true;
 }
 
+std::size_t code_table::insert_many(std::span<const std::string_view> codes) {
+  grow(codes_.size() + codes.size());
+  const std::size_t mask = slots_.size() - 1;
+  std::array<std::uint64_t, group> hash{};
+  for (std::size_t base = 0; base < codes.size(); base += group) {
+    const std::size_t n = std::min(group, codes.size() - base);
+    const std::string_view* code = codes.data() + base;
+    for (std::size_t k = 0; k < n; ++k) {
+      hash[k] = hash_code(code[k]);
+      prefetch(&slots_[static_cast<std::size_t>(hash[k]) & mask]);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = probe(code[k], hash[k]);
+      if (slots_[i] != 0) return base + k;
+      codes_.push_back(code[k]);
+      slots_[i] = (hash[k] & ~0xffffffffULL) | codes_.size();
+    }
+  }
+  return codes.size();
+}
+
 void code_table::truncate(std::size_t n) {
   if (n >= codes_.size()) return;
   codes_.truncate(n);
   std::fill(slots_.begin(), slots_.end(), 0U);
-  for (std::uint32_t row = 0; row < codes_.size(); ++row) index_row(row);
+  reindex();
 }
 
 void code_table::reserve_more(std::size_t n, std::size_t chars_each) {
@@ -86,15 +161,24 @@ void code_table::grow(std::size_t min_rows) {
   const std::size_t needed = min_rows + min_rows / 3 + 1;
   if (needed <= slots_.size()) return;
   slots_.assign(std::bit_ceil(std::max<std::size_t>(needed, 16)), 0U);
-  for (std::uint32_t row = 0; row < codes_.size(); ++row) index_row(row);
+  reindex();
 }
 
-void code_table::index_row(std::uint32_t row) noexcept {
-  const std::uint64_t hash = hash_code(codes_[row]);
+void code_table::reindex() noexcept {
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = static_cast<std::size_t>(hash) & mask;
-  while (slots_[i] != 0) i = (i + 1) & mask;
-  slots_[i] = (hash & ~0xffffffffULL) | (row + 1ULL);
+  std::array<std::uint64_t, group> hash{};
+  for (std::size_t base = 0; base < codes_.size(); base += group) {
+    const std::size_t n = std::min(group, codes_.size() - base);
+    for (std::size_t k = 0; k < n; ++k) {
+      hash[k] = hash_code(codes_[base + k]);
+      prefetch(&slots_[static_cast<std::size_t>(hash[k]) & mask]);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      std::size_t i = static_cast<std::size_t>(hash[k]) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = (hash[k] & ~0xffffffffULL) | (base + k + 1);
+    }
+  }
 }
 
 }  // namespace goaltrack::detail

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "goaltrack/error.hpp"
@@ -125,6 +127,57 @@ TEST(Organization, ManyCodesStayFindable) {
     EXPECT_EQ(org.member(codes[static_cast<std::size_t>(i)]).value(), static_cast<std::uint32_t>(i));
   }
   EXPECT_FALSE(org.find_member("member-20000").has_value());
+}
+
+TEST(Organization, FindsMembersAndCollectivesInBulk) {
+  organization org;
+  const auto root = org.add_collective("root", "", "x");
+  const auto cell = org.add_collective("cell", "", "x", root);
+  std::vector<std::string> owned;
+  for (int i = 0; i < 3000; ++i) owned.push_back("m" + std::to_string(i));
+  std::vector<member_spec> specs;
+  for (const auto& c : owned) specs.push_back({c, "", cell});
+  org.add_members(specs);
+  const std::vector<std::string_view> members{"m2999", "nobody", "m0", "", "m17", "m0"};
+  const auto found = org.find_members(members);
+  ASSERT_EQ(found.size(), members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) EXPECT_EQ(found[i], org.find_member(members[i]));
+  EXPECT_EQ(found[0], member_id(2999));
+  EXPECT_FALSE(found[1].has_value());
+  const std::vector<std::string_view> collectives{"cell", "m0", "root"};
+  const auto ids = org.find_collectives(collectives);
+  ASSERT_EQ(ids.size(), 3U);
+  EXPECT_EQ(ids[0], cell);
+  EXPECT_FALSE(ids[1].has_value());
+  EXPECT_EQ(ids[2], root);
+  EXPECT_TRUE(organization{}.find_members(members).size() == members.size());
+  EXPECT_TRUE(org.find_collectives({}).empty());
+}
+
+TEST(Organization, AddMembersReportsTheFirstBadSpecAndChangesNothing) {
+  organization org;
+  const auto root = org.add_collective("root", "", "x");
+  org.add_member("old", "", root);
+  const organization before = org;
+  // The first bad spec decides the error, as if the specs were added one by one.
+  const std::vector<member_spec> dup_first{{"a", "", root}, {"old", "", root}, {"", "", root}};
+  EXPECT_THROW(org.add_members(dup_first), duplicate_error);
+  EXPECT_EQ(org, before);
+  const std::vector<member_spec> empty_first{{"a", "", root}, {"", "", root}, {"a", "", root}};
+  EXPECT_THROW(org.add_members(empty_first), invalid_argument);
+  EXPECT_EQ(org, before);
+  const std::vector<member_spec> unknown_first{{"a", "", collective_id(9)}, {"a", "", root}};
+  EXPECT_NE(message_of([&] { org.add_members(unknown_first); }).find("collective of member 'a'"),
+            std::string::npos);
+  EXPECT_EQ(org, before);
+  const std::vector<member_spec> twice_in_batch{{"a", "", root}, {"b", "", root}, {"a", "", root}};
+  EXPECT_NE(message_of([&] { org.add_members(twice_in_batch); }).find("member code 'a'"),
+            std::string::npos);
+  EXPECT_EQ(org, before);
+  const std::vector<member_spec> good{{"a", "A", root}, {"b", "B", root}};
+  EXPECT_EQ(org.add_members(good), member_id(1));
+  EXPECT_EQ(org.name(member_id(2)), "B");
+  EXPECT_EQ(org.collective_of(member_id(2)), root);
 }
 
 }  // namespace

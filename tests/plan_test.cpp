@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "goaltrack/error.hpp"
@@ -152,6 +154,21 @@ TEST_F(PlanTest, TargetsRoundTripThroughStorage) {
   EXPECT_EQ(p.get(id), t);
   EXPECT_EQ(p.find_target("HAPPY"), id);
   EXPECT_THROW((void)p.get(target_id{77}), not_found);
+}
+
+TEST_F(PlanTest, FindsTargetsInBulk) {
+  std::vector<std::string> owned;
+  for (int i = 0; i < 100; ++i) {
+    owned.push_back("T" + std::to_string(i));
+    p.add_target(target::quantity(owned.back(), "", cell, period::year(2020)).at_least(1));
+  }
+  const std::vector<std::string_view> codes{"T99", "T100", "T0", "", "T7", "T7"};
+  const auto found = p.find_targets(codes);
+  ASSERT_EQ(found.size(), codes.size());
+  for (std::size_t i = 0; i < codes.size(); ++i) EXPECT_EQ(found[i], p.find_target(codes[i]));
+  EXPECT_EQ(found[0], target_id(99));
+  EXPECT_FALSE(found[1].has_value());
+  EXPECT_TRUE(plan{}.find_targets(codes) == std::vector<std::optional<target_id>>(codes.size()));
 }
 
 }  // namespace

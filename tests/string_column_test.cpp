@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace goaltrack::detail {
 namespace {
@@ -35,6 +37,50 @@ TEST(CodeTable, FindsEveryCodeThroughGrowthAndTruncation) {
   EXPECT_TRUE(t.insert("c100"));
   EXPECT_EQ(t.find("c100"), 100U);
   EXPECT_FALSE(code_table{}.find("").has_value());
+}
+
+TEST(CodeTable, FindManyAgreesWithFind) {
+  code_table t;
+  std::vector<std::string_view> none{"a", "", "b"};
+  std::vector<std::uint32_t> rows(none.size(), 7);
+  t.find_many(none, rows);  // an empty table
+  EXPECT_EQ(rows, std::vector<std::uint32_t>(3, code_table::absent));
+  for (int i = 0; i < 5000; ++i) ASSERT_TRUE(t.insert("c" + std::to_string(i)));
+  // Present and absent codes, repeats, and a count that is not a multiple of the group.
+  std::vector<std::string> owned;
+  for (int i = 0; i < 777; ++i) owned.push_back("c" + std::to_string((i * 7919) % 6000));
+  owned.push_back("");
+  owned.push_back("c42");
+  owned.push_back("c42");
+  const std::vector<std::string_view> codes(owned.begin(), owned.end());
+  rows.assign(codes.size(), 0);
+  t.find_many(codes, rows);
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    EXPECT_EQ(rows[i], t.find(codes[i]).value_or(code_table::absent)) << codes[i];
+  }
+  EXPECT_EQ(rows.back(), 42U);
+  t.find_many({}, {});
+}
+
+TEST(CodeTable, InsertManyStopsBeforeTheFirstPresentCode) {
+  code_table t;
+  const std::vector<std::string_view> first{"a", "b", "c"};
+  EXPECT_EQ(t.insert_many(first), 3U);
+  const std::vector<std::string_view> clash{"d", "b", "e"};
+  EXPECT_EQ(t.insert_many(clash), 1U);  // "d" added, stopped at "b"
+  EXPECT_EQ(t.size(), 4U);
+  EXPECT_EQ(t.find("d"), 3U);
+  EXPECT_FALSE(t.find("e").has_value());
+  const std::vector<std::string_view> repeated{"x", "y", "x", "z"};
+  EXPECT_EQ(t.insert_many(repeated), 2U);  // a code repeated within the batch
+  EXPECT_EQ(t.size(), 6U);
+  // Many at once, through several growths of the index.
+  std::vector<std::string> owned;
+  for (int i = 0; i < 20000; ++i) owned.push_back("m" + std::to_string(i));
+  const std::vector<std::string_view> many(owned.begin(), owned.end());
+  EXPECT_EQ(t.insert_many(many), many.size());
+  for (std::size_t i = 0; i < many.size(); i += 613) EXPECT_EQ(t.find(many[i]), 6 + i);
+  EXPECT_EQ(t.insert_many({}), 0U);
 }
 
 }  // namespace

@@ -17,12 +17,16 @@
 /// | policy.hpp        | evaluation policies: thresholds, switches, summaries        |
 /// | evaluation.hpp    | evaluate(plan, as_of): statuses and roll-ups               |
 /// | report.hpp        | Vietnamese and English wording of figures                  |
+/// | io/archive.hpp    | save and load plans: text, XML, binary archives            |
+/// | io/csv.hpp        | spreadsheet (CSV) import and export                        |
 /// | error.hpp         | the exception hierarchy                                    |
 /// | version.hpp       | the library version                                        |
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/evaluation.hpp"
 #include "goaltrack/ids.hpp"
+#include "goaltrack/io/archive.hpp"
+#include "goaltrack/io/csv.hpp"
 #include "goaltrack/language.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"

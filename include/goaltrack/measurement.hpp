@@ -34,6 +34,14 @@ struct measurement {
   friend bool operator==(const measurement&, const measurement&) = default;
 };
 
+/// The source and note of one measurement, by row (see measurement_table::annotations).
+struct measurement_annotation {
+  std::size_t row = 0;  ///< the measurement's row in the table (its order of addition)
+  std::string source;   ///< where the figure comes from
+  std::string note;     ///< free remark
+  friend bool operator==(const measurement_annotation&, const measurement_annotation&) = default;
+};
+
 /// The plan's measurements as columns, in the order they were added. Read-only here;
 /// add measurements through goaltrack::plan, which checks them.
 class measurement_table {
@@ -51,6 +59,10 @@ class measurement_table {
   [[nodiscard]] std::span<const double> denominators() const noexcept { return denominator_; }
   /// Measurement i, with its source and note. @throws not_found when i >= size().
   [[nodiscard]] measurement at(std::size_t i) const;
+  /// Every row that has a source or a note, with them, in row order (sources and notes
+  /// are sparse: most bulk-loaded measurements have neither). O(a log a) for a annotated
+  /// rows. Re-create them with plan::annotate_measurement.
+  [[nodiscard]] std::vector<measurement_annotation> annotations() const;
 
   friend bool operator==(const measurement_table&, const measurement_table&) = default;
 

@@ -95,6 +95,11 @@ class plan {
   ///         level not on the scale.
   target_id add_target(const target& t);
   [[nodiscard]] std::optional<target_id> find_target(std::string_view code) const noexcept;
+  /// The targets with these codes, in the order of `codes` (none where no target has the
+  /// code): find_target of each code, faster for many codes, as their memory reads are
+  /// overlapped (detail::code_table::find_many). For bulk loaders of measurements.
+  [[nodiscard]] std::vector<std::optional<target_id>> find_targets(
+      std::span<const std::string_view> codes) const;
   [[nodiscard]] std::size_t target_count() const noexcept { return targets_.size(); }
   /// A copy of the target. @throws not_found for an unknown id.
   [[nodiscard]] target get(target_id id) const;
@@ -117,6 +122,11 @@ class plan {
                         std::span<const double> values,
                         std::span<const double> denominators = {});
   [[nodiscard]] const measurement_table& measurements() const noexcept { return measurements_; }
+  /// Sets the source and note of the measurement in row `row` (its order of addition),
+  /// replacing any it had; both empty removes them. For bulk loaders, which add values
+  /// with add_measurements and then their sparse annotations (measurement_table::annotations).
+  /// @throws not_found when row >= measurements().size().
+  void annotate_measurement(std::size_t row, std::string source, std::string note);
 
   // --- evaluation policies ----------------------------------------------------------
   /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the

@@ -1,2 +1,8 @@
 # Sources of the archive layer (envelope, Boost.Serialization archives, atomic save).
-target_sources(goaltrack PRIVATE)
+target_sources(goaltrack PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/archive.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/archive_envelope.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/archive_payload.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/archive_snapshot.cpp)
+# Boost.Serialization stays private: no public header includes it.
+target_link_libraries(goaltrack PRIVATE Boost::serialization)

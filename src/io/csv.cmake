@@ -1,2 +1,8 @@
 # Sources of the CSV import and export layer.
-target_sources(goaltrack PRIVATE)
+target_sources(goaltrack PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/csv.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_export.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_import.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_import_org.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_import_work.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_text.cpp)

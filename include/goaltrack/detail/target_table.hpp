@@ -47,6 +47,10 @@ class target_table {
   [[nodiscard]] std::span<const target_row> rows() const noexcept { return rows_; }
   [[nodiscard]] std::span<const target_extra> extras() const noexcept { return extras_; }
   [[nodiscard]] std::optional<target_id> find(std::string_view code) const noexcept;
+  /// The rows of many codes (code_table::find_many).
+  void find_many(std::span<const std::string_view> codes, std::span<std::uint32_t> rows) const noexcept {
+    codes_.find_many(codes, rows);
+  }
   /// Appends a target already checked by the plan. @throws duplicate_error on its code.
   target_id push_back(const target& t);
   /// The target in row `id` (must exist).

@@ -1,0 +1,157 @@
+#pragma once
+/// @file
+/// Spreadsheet import and export: a whole plan as a folder of CSV files, one file per
+/// kind of entity, each with a header row that names its columns. A department can fill
+/// the files in a spreadsheet and import them with import_csv; export_csv writes a plan
+/// that import_csv reads back equal (operator==).
+///
+/// The files, in the order they are read (columns marked * are required; a blank or
+/// absent optional column takes the default shown; columns may come in any order):
+///
+/// | file                        | columns                                                     |
+/// |-----------------------------|-------------------------------------------------------------|
+/// | rating_scales.csv           | scale*, level*, label_vi, label_en (one row per level, best first) |
+/// | collectives.csv             | code*, name, kind, parent (a collective code; blank: a root) |
+/// | members.csv                 | code*, name, collective*                                    |
+/// | rating_rounds.csv           | scale*, period*, decided_on (blank: the period's last day)  |
+/// | ratings.csv                 | scale*, period*, rated* (member or collective), code*, level* |
+/// | programs.csv                | code*, number, issuer, title, period*, owner*, parent       |
+/// | tasks.csv                   | code*, title, program*, owner*, deadline, kind (planned), weight (1) |
+/// | task_status.csv             | task*, date*, status* (one row per change, oldest first)    |
+/// | milestone_items.csv         | target*, item (one row per checklist item, in order)        |
+/// | targets.csv                 | code*, title, kind*, owner*, period*, program, unit, goal (at_least), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, trend (increase), scale, level, required_share (1/1), count (0), all (false), scope (direct), counted_kind, criterion (own_rating) |
+/// | measurements.csv            | target*, date*, value*, denominator (1), source, note       |
+/// | policies.csv                | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02) |
+/// | policy_rating_summaries.csv | policy*, scale*, period*, level*, counted_kind, criterion (own_rating), required_share (1/1) |
+///
+/// Every file is optional (a missing file has no rows); a `.csv` file of another name in
+/// the folder is an error, so that a misspelt name is not silently ignored. Entities
+/// refer to each other by code. Ids follow the order of the rows (collectives and
+/// programs whose parent comes later are placed after it). Values: enums by their codes
+/// (target.hpp, task.hpp: "quantity", "increase_to", ...); periods as period::parse
+/// reads them ("2021", "2021-Q1", "2019-2020", "2021-01-05/2021-02-01"; a school year
+/// on another calendar than the dialect's: "2019-2020@2019-08-15/2020-06-30"); shares as
+/// "numerator/denominator" ("191/200") or a percentage ("95.5%"); booleans "true" or
+/// "false" in any case; rating levels by code or by either label.
+///
+/// Text: UTF-8, with or without a byte order mark; rows end with LF or CRLF; a field
+/// that holds the delimiter, a quote or a line break is double-quoted, with "" for a
+/// quote. Rows in which every field is empty are skipped. Text fields are kept exactly
+/// (spaces included); numbers, dates and codes of enums may have spaces around them.
+///
+/// Formulas: a spreadsheet runs a cell that begins with =, +, -, @, a tab or a carriage
+/// return as a formula. export_csv therefore writes any text field that begins with
+/// such a character, after any number of apostrophes ('), with one more apostrophe in
+/// front ("=SUM(A1)" becomes "'=SUM(A1)"; spreadsheets show the text as typed), and
+/// import_csv removes that one apostrophe again. Numeric columns are never escaped:
+/// -12.5 stays a number.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "goaltrack/error.hpp"
+#include "goaltrack/period.hpp"
+#include "goaltrack/plan.hpp"
+
+namespace goaltrack {
+
+/// How dates are written in CSV files.
+enum class csv_date_format : std::uint8_t {
+  iso,             ///< 2021-01-21 (ISO 8601)
+  day_month_year,  ///< 21/01/2021 (day and month of one or two digits, four-digit year)
+};
+
+/// The conventions of a set of CSV files. Nothing is guessed: files written with ';' and
+/// '58,1' are read with a dialect that says so, and any other text is an error.
+struct csv_dialect {
+  /// Separates fields: ',' or ';'.
+  char delimiter = ',';
+  /// Separates the integer part of a number from its fraction: '.' or ','. The other
+  /// character in a number is an error (no thousands separators).
+  char decimal_separator = '.';
+  /// How dates are written. Periods always use period::parse's syntax.
+  csv_date_format dates = csv_date_format::iso;
+  /// How school-year periods ("2019-2020") are read. A school year on another calendar
+  /// is written with its days: "2019-2020@2019-08-15/2020-06-30".
+  period_format periods{};
+  /// export_csv: start each file with a UTF-8 byte order mark, which Excel needs to
+  /// recognise UTF-8. import_csv accepts files with or without one.
+  bool byte_order_mark = true;
+  /// export_csv: end rows with CR LF (as Excel does) instead of LF.
+  bool crlf = false;
+
+  /// @throws invalid_argument naming the field: a delimiter other than ',' or ';', a
+  ///         decimal separator other than '.' or ','.
+  void validate() const;
+};
+
+/// One problem found while importing: where it is and what is wrong.
+struct csv_issue {
+  std::string file;         ///< the file's name, e.g. "targets.csv"
+  std::uint64_t line = 0;   ///< 1-based line where the row starts (the header is line 1); 0: the whole file
+  std::uint32_t column = 0; ///< 1-based field position in the row (A = 1); 0: the whole row
+  std::string message;      ///< what is wrong, naming the column and the value
+
+  friend bool operator==(const csv_issue&, const csv_issue&) = default;
+};
+
+/// "file:line:column: message" (line and column left out where 0).
+std::string to_string(const csv_issue& issue);
+
+/// A CSV import found bad rows. Nothing was imported. issues() lists them in file and
+/// line order; what() shows the first ones, one "file:line:column: message" per line.
+class csv_error : public invalid_argument {
+ public:
+  /// At most this many issues are kept (issue_count() still counts them all), so that a
+  /// file of millions of bad rows cannot exhaust memory.
+  static constexpr std::size_t max_kept_issues = 100000;
+
+  /// @param issues the issues kept; @param total how many there were in all.
+  csv_error(std::vector<csv_issue> issues, std::uint64_t total);
+  /// The issues found (the first max_kept_issues of them).
+  [[nodiscard]] const std::vector<csv_issue>& issues() const noexcept { return issues_; }
+  /// How many issues were found in all.
+  [[nodiscard]] std::uint64_t issue_count() const noexcept { return total_; }
+
+ private:
+  std::vector<csv_issue> issues_;
+  std::uint64_t total_ = 0;
+};
+
+/// One file of the layout held in memory, for import_csv without a folder.
+struct csv_source {
+  std::string name;  ///< the file's name in the layout, e.g. "targets.csv"
+  std::string text;  ///< its whole content
+};
+
+/// The names of the layout's files, in the order they are read.
+std::vector<std::string> csv_file_names();
+
+/// Builds a plan from the CSV files in `directory` (see the file documentation).
+/// @throws invalid_argument when the dialect is invalid; io_error naming the path when
+///         the folder or a file cannot be read; csv_error listing every bad row (text that
+///         is not UTF-8 — with advice for Windows-1258 files saved by Excel —, a bad
+///         header, a value that does not parse, an unknown or repeated code, a rating not
+///         on its scale, anything the plan refuses) when any row is bad.
+[[nodiscard]] plan import_csv(const std::filesystem::path& directory, const csv_dialect& dialect = {});
+
+/// As import_csv(directory), from files held in memory.
+/// @throws invalid_argument for an invalid dialect; csv_error as above (a file of an
+///         unknown or repeated name is an issue).
+[[nodiscard]] plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect = {});
+
+/// Writes `p` as CSV files in `directory` (created if missing), one per file of the
+/// layout, each with its header even when it has no rows; files of the same names are
+/// replaced, other files are left alone.
+/// @throws invalid_argument for an invalid dialect; io_error naming the path when a file
+///         cannot be written.
+void export_csv(const plan& p, const std::filesystem::path& directory,
+                const csv_dialect& dialect = {});
+
+/// As export_csv(p, directory), into memory: one csv_source per file of the layout.
+/// @throws as export_csv, except io_error.
+[[nodiscard]] std::vector<csv_source> export_csv(const plan& p, const csv_dialect& dialect = {});
+
+}  // namespace goaltrack

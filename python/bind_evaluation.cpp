@@ -1,0 +1,336 @@
+// evaluation.hpp: evaluate(plan, as_of, policy) and its results. An evaluation is
+// immutable, so its columns are NumPy arrays over its own memory (no copy, read-only,
+// keeping the evaluation alive); results of programs and collectives are views into it.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "goaltrack/evaluation.hpp"
+#include "plan_handle.hpp"
+
+namespace goaltrack::python {
+namespace {
+
+constexpr std::array<target_status, target_status_count> all_statuses{
+    target_status::not_started, target_status::no_data,  target_status::on_track,
+    target_status::at_risk,     target_status::off_track, target_status::achieved,
+    target_status::missed};
+
+struct program_results {
+  static std::size_t size(const py::handle& ev) { return ev.cast<const evaluation&>().programs().size(); }
+  static py::object item(const py::handle& ev, std::size_t i) {
+    return py::cast(&ev.cast<const evaluation&>().programs()[i],
+                    py::return_value_policy::reference_internal, ev);
+  }
+};
+struct collective_results {
+  static std::size_t size(const py::handle& ev) {
+    return ev.cast<const evaluation&>().collectives().size();
+  }
+  static py::object item(const py::handle& ev, std::size_t i) {
+    return py::cast(&ev.cast<const evaluation&>().collectives()[i],
+                    py::return_value_policy::reference_internal, ev);
+  }
+};
+struct rating_summaries {
+  static std::size_t size(const py::handle& ev) {
+    return ev.cast<const evaluation&>().rating_summaries().size();
+  }
+  static py::object item(const py::handle& ev, std::size_t i) {
+    return py::cast(&ev.cast<const evaluation&>().rating_summaries()[i],
+                    py::return_value_policy::reference_internal, ev);
+  }
+};
+
+std::string counts_repr(const status_counts& c) {
+  std::string s = "status_counts(";
+  bool first = true;
+  for (const target_status st : all_statuses) {
+    if (c[st] == 0) continue;
+    s += (first ? "" : ", ") + std::string(to_string(st)) + "=" + std::to_string(c[st]);
+    first = false;
+  }
+  return s + ")";
+}
+
+std::string tally_repr(const task_tally& t) {
+  return "task_tally(planned=" + std::to_string(t.planned_completed) + "/" +
+         std::to_string(t.planned) + ", supplementary=" + std::to_string(t.supplementary_completed) +
+         "/" + std::to_string(t.supplementary) + ", cancelled=" + std::to_string(t.cancelled) + ")";
+}
+
+std::string rollup_repr(const target_rollup& r) {
+  const auto mean = r.mean_progress();
+  return "target_rollup(" + counts_repr(r.statuses) +
+         ", mean_progress=" + (mean ? py_repr(py::cast(*mean)) : std::string("None")) + ")";
+}
+
+// A zero-copy column of a rating_tally (the tally object keeps its evaluation alive).
+template <class T, std::vector<T> rating_tally::*Column>
+py::array_t<T> tally_column(const py::object& self) {
+  const auto& column = self.cast<const rating_tally&>().*Column;
+  return column_view<T>(std::span<const T>(column), self);
+}
+
+}  // namespace
+
+void wrap_evaluation(py::module_& m) {
+  py::enum_<target_status>(m, "target_status",
+                           "Where a target stands as of a date. The rules, in order: "
+                           "not_started (A < S), no_data,\nachieved (progress >= 1), missed "
+                           "(A > E), on_track (progress >= expected - on_track_margin),\n"
+                           "at_risk (>= expected - at_risk_margin), else off_track. The value "
+                           "is the code in the\nNumPy column evaluation.statuses().")
+      .value("not_started", target_status::not_started)
+      .value("no_data", target_status::no_data)
+      .value("on_track", target_status::on_track)
+      .value("at_risk", target_status::at_risk)
+      .value("off_track", target_status::off_track)
+      .value("achieved", target_status::achieved)
+      .value("missed", target_status::missed);
+  m.attr("target_status_count") = target_status_count;
+  m.def("to_string", [](target_status s) { return std::string(to_string(s)); }, py::arg("s"),
+        "The stable code of a target status (\"on_track\", ...).");
+  m.def("parse_target_status", &parse_target_status, py::arg("code"),
+        "The target status with this code. Raises ParseError naming the text.");
+
+  py::class_<target_result>(m, "target_result", "The evaluation of one target.")
+      .def_readonly("target", &target_result::target, "the target")
+      .def_readonly("status", &target_result::status, "where it stands")
+      .def_readonly("actual", &target_result::actual,
+                    "The actual value: the amount (quantity, money), the fraction (ratio,\n"
+                    "member_share), the items done (milestone), the number of qualifying\n"
+                    "collectives (collective_count), the last level (direction). None without "
+                    "data.")
+      .def_readonly("numerator", &target_result::numerator,
+                    "Ratio and rating targets: the numerator of the actual.")
+      .def_readonly("denominator", &target_result::denominator,
+                    "Ratio and rating targets: the denominator of the actual.")
+      .def_readonly("actual_date", &target_result::actual_date,
+                    "The day of the measurement used (numeric, milestone and direction targets).")
+      .def_readonly("progress", &target_result::progress,
+                    "Progress by the target's formula; None without data and for direction "
+                    "targets.")
+      .def_readonly("clamped_progress", &target_result::clamped_progress,
+                    "progress limited to [0, 1].")
+      .def_readonly("expected", &target_result::expected,
+                    "Expected progress at the as-of date (linear over the period).")
+      .def("__repr__", [](const target_result& r) {
+        const auto opt = [](const std::optional<double>& v) {
+          return v ? py_repr(py::cast(*v)) : std::string("None");
+        };
+        return "target_result(target=" + py_repr(py::cast(r.target)) +
+               ", status=" + std::string(to_string(r.status)) + ", actual=" + opt(r.actual) +
+               ", progress=" + opt(r.progress) + ", expected=" + py_repr(py::cast(r.expected)) +
+               ")";
+      });
+
+  py::class_<status_counts>(m, "status_counts", "Counts of targets by status.")
+      .def(py::init<>())
+      .def("__getitem__", &status_counts::operator[], py::arg("status"),
+           "The number of targets with this status.")
+      .def_property_readonly(
+          "by_status",
+          [](const status_counts& c) {
+            return std::vector<std::uint32_t>(c.by_status.begin(), c.by_status.end());
+          },
+          "The counts as a list indexed by int(target_status).")
+      .def("total", &status_counts::total, "Number of targets counted.")
+      .def(
+          "as_dict",
+          [](const status_counts& c) {
+            py::dict d;
+            for (const target_status st : all_statuses) d[py::str(std::string(to_string(st)))] = c[st];
+            return d;
+          },
+          "The counts keyed by status code.")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", &counts_repr);
+
+  py::class_<task_tally>(m, "task_tally",
+                         "Counts of tasks as of the evaluation date (cancelled tasks are not in "
+                         "the totals).")
+      .def(py::init<>())
+      .def_readwrite("planned", &task_tally::planned, "planned tasks, not cancelled")
+      .def_readwrite("planned_completed", &task_tally::planned_completed)
+      .def_readwrite("supplementary", &task_tally::supplementary,
+                     "supplementary tasks, not cancelled")
+      .def_readwrite("supplementary_completed", &task_tally::supplementary_completed)
+      .def_readwrite("cancelled", &task_tally::cancelled)
+      .def_readwrite("weight", &task_tally::weight, "sum of weights of counted tasks")
+      .def_readwrite("weight_completed", &task_tally::weight_completed)
+      .def("add", &task_tally::add, py::arg("other"), "Adds another tally's counts to this one.")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", &tally_repr);
+
+  py::class_<target_rollup>(m, "target_rollup",
+                            "Roll-up of a set of targets: counts by status and the mean clamped "
+                            "progress.")
+      .def(py::init<>())
+      .def_readonly("statuses", &target_rollup::statuses, "counts by status")
+      .def_readonly("progress_sum", &target_rollup::progress_sum,
+                    "sum of clamped progress over targets that have progress")
+      .def_readonly("with_progress", &target_rollup::with_progress,
+                    "number of targets that have progress")
+      .def("mean_progress", &target_rollup::mean_progress,
+           "progress_sum / with_progress; None when no target has progress.")
+      .def("add", &target_rollup::add, py::arg("other"), "Adds another roll-up to this one.")
+      .def("__repr__", &rollup_repr);
+
+  py::class_<program_result>(m, "program_result",
+                             "The evaluation of a program: own, and over its cascade (itself and "
+                             "every program\nthat implements it, directly or not).")
+      .def_readonly("program", &program_result::program)
+      .def_readonly("own_tasks", &program_result::own_tasks)
+      .def_readonly("cascade_tasks", &program_result::cascade_tasks)
+      .def_readonly("own_targets", &program_result::own_targets)
+      .def_readonly("cascade_targets", &program_result::cascade_targets)
+      .def("__repr__", [](const program_result& r) {
+        return "program_result(program=" + py_repr(py::cast(r.program)) +
+               ", cascade_tasks=" + tally_repr(r.cascade_tasks) +
+               ", cascade_targets=" + rollup_repr(r.cascade_targets) + ")";
+      });
+
+  py::class_<collective_result>(m, "collective_result",
+                                "The evaluation of a collective: own (owned by it) and over its "
+                                "subtree.")
+      .def_readonly("collective", &collective_result::collective)
+      .def_readonly("own_tasks", &collective_result::own_tasks)
+      .def_readonly("subtree_tasks", &collective_result::subtree_tasks)
+      .def_readonly("own_targets", &collective_result::own_targets)
+      .def_readonly("subtree_targets", &collective_result::subtree_targets)
+      .def("__repr__", [](const collective_result& r) {
+        return "collective_result(collective=" + py_repr(py::cast(r.collective)) +
+               ", own_tasks=" + tally_repr(r.own_tasks) +
+               ", subtree_targets=" + rollup_repr(r.subtree_targets) + ")";
+      });
+
+  py::class_<rating_tally>(m, "rating_tally",
+                           "Ratings per collective for one rating_summary_spec (or one rating "
+                           "target's needs).\nColumns are NumPy arrays indexed by collective id "
+                           "(read-only, no copy). \"ok\" means\nrated the level or above.")
+      .def_readonly("spec", &rating_tally::spec)
+      .def_readonly("decided", &rating_tally::decided,
+                    "False when the round is not decided as of the date (all zero)")
+      .def_property_readonly("members", &tally_column<std::uint32_t, &rating_tally::members>,
+                             "members of the collective itself")
+      .def_property_readonly("members_ok", &tally_column<std::uint32_t, &rating_tally::members_ok>)
+      .def_property_readonly("subtree_members",
+                             &tally_column<std::uint64_t, &rating_tally::subtree_members>,
+                             "members in its subtree (itself included)")
+      .def_property_readonly("subtree_members_ok",
+                             &tally_column<std::uint64_t, &rating_tally::subtree_members_ok>)
+      .def_property_readonly("qualifies", &tally_column<std::uint8_t, &rating_tally::qualifies>,
+                             "1 when of the counted kind and meeting the criterion")
+      .def_property_readonly("children_counted",
+                             &tally_column<std::uint32_t, &rating_tally::children_counted>,
+                             "direct children of the counted kind")
+      .def_property_readonly("children_ok", &tally_column<std::uint32_t, &rating_tally::children_ok>,
+                             "... that qualify")
+      .def_property_readonly("below_counted",
+                             &tally_column<std::uint32_t, &rating_tally::below_counted>,
+                             "collectives of the counted kind below it")
+      .def_property_readonly("below_ok", &tally_column<std::uint32_t, &rating_tally::below_ok>,
+                             "... that qualify")
+      .def("__repr__", [](const rating_tally& t) {
+        return "<goaltrack.rating_tally " + py_repr(py::cast(t.spec)) +
+               (t.decided ? " decided" : " not decided") + ", " + std::to_string(t.members.size()) +
+               " collectives>";
+      });
+
+  wrap_view<program_results>(m, "program_result_view", "The results of every program, by id.");
+  wrap_view<collective_results>(m, "collective_result_view",
+                                "The results of every collective, by id.");
+  wrap_view<rating_summaries>(m, "rating_tally_view",
+                              "The rating summaries asked for in policy.rating_summaries, in "
+                              "that order.");
+
+  py::class_<evaluation>(
+      m, "evaluation",
+      "The result of evaluate(): per target, per program, per collective, and the rating\n"
+      "summaries. Bulk columns (statuses(), actuals(), progress(), expected()) are NumPy\n"
+      "arrays over the evaluation's memory, indexed by target id.")
+      .def_property_readonly("as_of", &evaluation::as_of, "The day evaluated.")
+      .def_property_readonly("policy", &evaluation::policy, "The policy used.")
+      .def_property_readonly("target_count", &evaluation::target_count,
+                             "Number of targets evaluated (the plan's target count).")
+      .def("__len__", &evaluation::target_count)
+      .def("target", &evaluation::target, py::arg("id"),
+           "The result of one target. Raises NotFound for an unknown id.")
+      .def(
+          "statuses",
+          [](const py::object& self) {
+            const auto s = self.cast<const evaluation&>().statuses();
+            // target_status is a one-byte enum: its codes are the column's bytes.
+            return column_view<std::uint8_t>(
+                {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}, self);
+          },
+          "Status code of every target (NumPy uint8; compare with int(target_status.x)).")
+      .def(
+          "actuals",
+          [](const py::object& self) {
+            return column_view<double>(self.cast<const evaluation&>().actuals(), self);
+          },
+          "Actual of every target (NumPy float64); NaN where none.")
+      .def(
+          "progress",
+          [](const py::object& self) {
+            return column_view<double>(self.cast<const evaluation&>().progress(), self);
+          },
+          "Progress of every target (NumPy float64); NaN where none.")
+      .def(
+          "expected",
+          [](const py::object& self) {
+            return column_view<double>(self.cast<const evaluation&>().expected(), self);
+          },
+          "Expected progress of every target (NumPy float64).")
+      .def("overall", &evaluation::overall, "Counts over all targets.")
+      .def("program", &evaluation::program, py::arg("id"), py::return_value_policy::reference_internal,
+           "The result of a program. Raises NotFound for an unknown id.")
+      .def_property_readonly(
+          "programs", [](const py::object& self) { return view<program_results>{self}; },
+          "The results of every program (len(), iteration, [i] by id).")
+      .def("collective", &evaluation::collective, py::arg("id"),
+           py::return_value_policy::reference_internal,
+           "The result of a collective. Raises NotFound for an unknown id.")
+      .def_property_readonly(
+          "collectives", [](const py::object& self) { return view<collective_results>{self}; },
+          "The results of every collective (len(), iteration, [i] by id).")
+      .def_property_readonly(
+          "rating_summaries", [](const py::object& self) { return view<rating_summaries>{self}; },
+          "The summaries asked for in policy.rating_summaries, in that order.")
+      .def("__repr__", [](const evaluation& e) {
+        return "<goaltrack.evaluation as of " + to_iso(e.as_of()) + ": " +
+               std::to_string(e.target_count()) + " targets, " + counts_repr(e.overall()) + ">";
+      });
+
+  m.def(
+      "evaluate",
+      [](const plan_handle& p, date as_of, const evaluation_policy& policy) {
+        return p.read_nogil([&](const plan& pl) { return evaluate(pl, as_of, policy); });
+      },
+      py::arg("plan"), py::arg("as_of"), py::arg("policy") = evaluation_policy{},
+      "Evaluates every target, program and collective of `plan` as of the end of day `as_of`.\n"
+      "For each target, with as-of day A and the target's period [S, E]: actual is the last\n"
+      "measurement on or before A; progress by the target's formula; expected =\n"
+      "clamp((A - S + 1) / (E - S + 1), 0, 1); status by the rules of target_status. Roll-ups\n"
+      "per program (own and cascade) and per collective (own and subtree). Releases the GIL;\n"
+      "several threads may evaluate at once.\n"
+      "Raises InvalidArgument when the policy is invalid or a summary names an unknown\n"
+      "round or a level not on its scale.");
+  m.def(
+      "evaluate",
+      [](const plan_handle& p, date as_of, std::string_view policy_code) {
+        const std::string code(policy_code);
+        return p.read_nogil([&](const plan& pl) { return evaluate(pl, as_of, code); });
+      },
+      py::arg("plan"), py::arg("as_of"), py::arg("policy"),
+      "Evaluates with the policy the plan keeps under the code `policy` (plan.add_policy).\n"
+      "Raises NotFound when the plan has no such policy.");
+}
+
+}  // namespace goaltrack::python

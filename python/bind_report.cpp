@@ -1,0 +1,49 @@
+// report.hpp: Vietnamese and English wording of figures.
+
+#include <cstdint>
+#include <string>
+
+#include "bindings.hpp"
+#include "goaltrack/report.hpp"
+
+namespace goaltrack::python {
+
+void wrap_report(py::module_& m) {
+  m.def("format_number", &format_number, py::arg("value"), py::arg("decimals") = 0,
+        py::arg("lang") = language::vi,
+        "`value` rounded half away from zero to `decimals` (0..9) decimals, with the\n"
+        "language's decimal and thousands separators: 1234.5 is \"1.234,5\" (vi) or \"1,234.5\"\n"
+        "(en). Raises InvalidArgument for a non-finite value or decimals outside 0..9.");
+  m.def("format_count", &format_count, py::arg("value"), py::arg("lang") = language::vi,
+        "A whole number with the language's thousands separator.");
+  m.def("format_percent", &format_percent, py::arg("fraction"), py::arg("decimals") = 1,
+        py::arg("lang") = language::vi,
+        "A fraction as a percentage: 0.581 with 1 decimal is \"58,1%\" (vi) or \"58.1%\" (en).");
+  m.def("currency_minor_units", &currency_minor_units, py::arg("currency"),
+        "Digits after the decimal mark of an ISO 4217 currency: 0 for VND, JPY, KRW and other\n"
+        "currencies without a minor unit, 3 for BHD, IQD, JOD, KWD, LYD, OMR and TND, else 2.");
+  m.def("format_money", &format_money, py::arg("amount"), py::arg("currency") = "VND",
+        py::arg("lang") = language::vi,
+        "An exact amount given in the currency's smallest unit: \"46.850.000 đồng\",\n"
+        "\"46,850,000 VND\", and 123456 (cents) in USD is \"1,234.56 USD\".");
+  m.def("approximate_money", &approximate_money, py::arg("amount"), py::arg("currency") = "VND",
+        py::arg("lang") = language::vi,
+        "An amount (in the smallest unit) rounded to the largest of thousand/million/billion\n"
+        "(nghìn/triệu/tỷ) it reaches once rounded, to tenths of that unit below 10 units and to\n"
+        "whole units above, with the word that says which way it was rounded: \"gần\"/\"nearly\"\n"
+        "when rounded up, \"hơn\"/\"over\" when rounded down, none when exact. 46,850,000 VND is\n"
+        "\"gần 47 triệu đồng\" / \"nearly 47 million VND\"; 999,600,000 VND is \"gần 1 tỷ đồng\".\n"
+        "Amounts that round to less than a thousand are written exactly.");
+  m.def("describe_tasks", &describe_tasks, py::arg("tasks"), py::arg("lang") = language::vi,
+        "The review phrase for task counts: \"Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung\" /\n"
+        "\"Completed 15/15 tasks and 2 supplementary tasks\". The supplementary part appears only\n"
+        "when there are supplementary tasks: their number when all are completed, \"1/2\" when "
+        "not.");
+  m.def(
+      "status_label",
+      [](target_status s, language lang) { return std::string(status_label(s, lang)); },
+      py::arg("status"), py::arg("lang") = language::vi,
+      "A status in words: \"đạt\" / \"achieved\", \"đúng tiến độ\" / \"on track\", ...");
+}
+
+}  // namespace goaltrack::python

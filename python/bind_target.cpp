@@ -1,0 +1,261 @@
+// target.hpp: targets of every kind, their factories and chained setters.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bindings.hpp"
+#include "goaltrack/target.hpp"
+
+namespace goaltrack::python {
+namespace {
+
+// to_string(e) and parse_<name>(code) for one of target.hpp's enums.
+template <class E>
+void wrap_codes(py::module_& m, const char* parse_name, E (*parse)(std::string_view),
+                const char* what) {
+  m.def("to_string", [](E e) { return std::string(to_string(e)); }, py::arg("value"),
+        (std::string("The stable text code of a ") + what + ".").c_str());
+  m.def(parse_name, parse, py::arg("code"),
+        (std::string("The ") + what + " with this code. Raises ParseError naming the text.").c_str());
+}
+
+// A chained setter: returns the same Python object, so calls chain.
+constexpr auto chain = py::return_value_policy::reference_internal;
+
+}  // namespace
+
+void wrap_target(py::module_& m) {
+  py::enum_<target_kind>(m, "target_kind", "What a target measures.")
+      .value("quantity", target_kind::quantity, "remove 98 school sites; 623 prize winners")
+      .value("ratio", target_kind::ratio, "58.1% go on to upper secondary")
+      .value("money", target_kind::money, "raise 47 million VND")
+      .value("milestone", target_kind::milestone, "replicate the \"Happy School\" model (a checklist)")
+      .value("direction", target_kind::direction, "reduce dropout in highland areas (no number)")
+      .value("member_share", target_kind::member_share,
+             "100% of party members rated \"good\" or above")
+      .value("collective_count", target_kind::collective_count,
+             "5/5 cells rated \"good\" or above");
+  py::enum_<goal_kind>(m, "goal_kind", "How a numeric target's goal is stated.")
+      .value("increase_to", goal_kind::increase_to, "reach g from a lower baseline")
+      .value("decrease_to", goal_kind::decrease_to,
+             "come down to g from a higher baseline (\"giảm xuống\")")
+      .value("increase_by", goal_kind::increase_by, "rise by d over the baseline")
+      .value("decrease_by", goal_kind::decrease_by,
+             "fall by d below the baseline (\"giảm 98 điểm trường\")")
+      .value("at_least", goal_kind::at_least, "be at least g")
+      .value("at_most", goal_kind::at_most, "be at most g")
+      .value("within", goal_kind::within, "stay within [g, goal_high]");
+  py::enum_<trend>(m, "trend", "The wanted trend of a direction-only target.")
+      .value("increase", trend::increase, "\"raise the quality of ...\"")
+      .value("decrease", trend::decrease, "\"reduce dropout ...\"");
+  py::enum_<rating_scope>(m, "rating_scope", "Which members or collectives a rating target counts.")
+      .value("direct", rating_scope::direct,
+             "member_share: members of the collective itself; collective_count: its direct "
+             "children")
+      .value("subtree", rating_scope::subtree,
+             "member_share: members anywhere in its subtree; collective_count: every "
+             "collective below it");
+  py::enum_<collective_criterion>(m, "collective_criterion",
+                                  "How a collective qualifies in a collective_count target.")
+      .value("own_rating", collective_criterion::own_rating,
+             "its own rating in the round is the level or above")
+      .value("member_share", collective_criterion::member_share,
+             "it has members and at least the share of its subtree's members are rated the "
+             "level or above");
+  wrap_codes<target_kind>(m, "parse_target_kind", &parse_target_kind, "target kind");
+  wrap_codes<goal_kind>(m, "parse_goal_kind", &parse_goal_kind, "goal kind");
+  wrap_codes<trend>(m, "parse_trend", &parse_trend, "trend");
+  wrap_codes<rating_scope>(m, "parse_rating_scope", &parse_rating_scope, "rating scope");
+  wrap_codes<collective_criterion>(m, "parse_collective_criterion", &parse_collective_criterion,
+                                   "collective criterion");
+
+  py::class_<share>(m, "share",
+                    "A share as an exact fraction, numerator / denominator (100% is 1/1, 95.5% "
+                    "is 191/200).")
+      .def(py::init([](std::uint32_t numerator, std::uint32_t denominator) {
+             return share{numerator, denominator};
+           }),
+           py::arg("numerator") = 1, py::arg("denominator") = 1)
+      .def_static("percent_tenths", &share::percent_tenths, py::arg("tenths"),
+                  "p percent given in tenths of a percent: percent_tenths(955) is 95.5%.")
+      .def_static("percent", &share::percent, py::arg("p"), "p whole percent: percent(100) is 100%.")
+      .def_readwrite("numerator", &share::numerator)
+      .def_readwrite("denominator", &share::denominator)
+      .def("reached", &share::reached, py::arg("part"), py::arg("whole"),
+           "True when part / whole >= this share, compared exactly in integers.")
+      .def_property_readonly("value", &share::value, "numerator / denominator as a float.")
+      .def("__float__", &share::value)
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__",
+           [](share s) {
+             return "share(" + std::to_string(s.numerator) + ", " + std::to_string(s.denominator) +
+                    ")";
+           })
+      .def(py::pickle([](share s) { return py::make_tuple(s.numerator, s.denominator); },
+                      [](const py::tuple& t) {
+                        return share{t[0].cast<std::uint32_t>(), t[1].cast<std::uint32_t>()};
+                      }));
+
+  py::class_<rating_goal>(m, "rating_goal",
+                          "The parameters of a member_share or collective_count target.")
+      .def(py::init<>())
+      .def_readwrite("scale", &rating_goal::scale,
+                     "the scale of the rating round to read (matched by scale and period)")
+      .def_readwrite("level", &rating_goal::level, "\"this level or above\"")
+      .def_readwrite("required_share", &rating_goal::required_share,
+                     "member_share: the share of members to reach; collective_count with the\n"
+                     "member_share criterion: the share a collective's members must reach.")
+      .def_readwrite("count", &rating_goal::count,
+                     "collective_count: at least this many collectives ...")
+      .def_readwrite("all", &rating_goal::all, "... or, when true, all of them (\"5/5\")")
+      .def_readwrite("scope", &rating_goal::scope, "direct or subtree")
+      .def_readwrite("counted_kind", &rating_goal::counted_kind,
+                     "collective_count: count only collectives of this kind (\"\" = any)")
+      .def_readwrite("criterion", &rating_goal::criterion, "how a collective qualifies")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const rating_goal& g) {
+        return "rating_goal(scale=" + py_repr(py::cast(g.scale)) +
+               ", level=" + py_repr(py::cast(g.level)) +
+               ", required_share=" + py_repr(py::cast(g.required_share)) +
+               ", count=" + std::to_string(g.count) + ", all=" + (g.all ? "True" : "False") +
+               ", scope=" + py_repr(py::cast(g.scope)) +
+               ", counted_kind=" + py_repr(py::str(g.counted_kind)) +
+               ", criterion=" + py_repr(py::cast(g.criterion)) + ")";
+      });
+
+  py::class_<target>(
+      m, "target",
+      "A target (chỉ tiêu): what it is, who owns it, over which period, and its goal. Build\n"
+      "one with a factory (quantity, ratio, money, milestone, direction, member_share,\n"
+      "collective_count, all_collectives) and the chained setters, then plan.add_target\n"
+      "checks it as a whole:\n\n"
+      "    target.quantity(\"SITES\", \"Giảm điểm trường\", dept, period.year(2020))"
+      ".decrease_by(98).from_(1046)\n\n"
+      "Progress, with actual a, baseline b and goal g: increase_to/decrease_to (and _by with\n"
+      "g = b +- d): (a - b) / (g - b); at_least: with a baseline the same, without one a / g\n"
+      "(g > 0); at_most: 1 if a <= g else 0; within [lo, hi]: 1 inside; milestone: items\n"
+      "done / items. Progress 1 means achieved. Counts and money must be whole numbers no\n"
+      "larger than 2^53 in magnitude.")
+      // --- factories -------------------------------------------------------------------
+      .def_static("quantity", &target::quantity, py::arg("code"), py::arg("title"),
+                  py::arg("owner"), py::arg("span"),
+                  "A quantity (count or amount); chain a goal setter (decrease_by(98), ...).")
+      .def_static("ratio", &target::ratio, py::arg("code"), py::arg("title"), py::arg("owner"),
+                  py::arg("span"),
+                  "A ratio numerator / denominator, shown as a percentage; goals are fractions.")
+      .def_static("money", &target::money, py::arg("code"), py::arg("title"), py::arg("owner"),
+                  py::arg("span"), py::arg("currency"),
+                  "A money amount in whole units of `currency`'s smallest unit (VND has no "
+                  "minor unit).")
+      .def_static("milestone", &target::milestone, py::arg("code"), py::arg("title"),
+                  py::arg("owner"), py::arg("span"),
+                  py::arg("checklist") = std::vector<std::string>{},
+                  "A milestone: done or not, or the items of a checklist.")
+      .def_static("direction", &target::direction, py::arg("code"), py::arg("title"),
+                  py::arg("owner"), py::arg("span"), py::arg("wanted"),
+                  "A direction-only goal, judged by the trend of its measurements.")
+      .def_static("member_share", &target::member_share, py::arg("code"), py::arg("title"),
+                  py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
+                  py::arg("required") = share::percent(100),
+                  py::arg("scope") = rating_scope::direct,
+                  "At least `required` of the members of `owner` (scope direct) or of its "
+                  "subtree\nrated `level` or above on `scale` in the round for `span`.")
+      .def_static("collective_count", &target::collective_count, py::arg("code"),
+                  py::arg("title"), py::arg("owner"), py::arg("span"), py::arg("scale"),
+                  py::arg("level"), py::arg("count"), py::arg("scope") = rating_scope::direct,
+                  "At least `count` of the child collectives of `owner` (scope direct) or of "
+                  "all\ncollectives below it, rated `level` or above on `scale` in the round for "
+                  "`span`.")
+      .def_static("all_collectives", &target::all_collectives, py::arg("code"), py::arg("title"),
+                  py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
+                  py::arg("scope") = rating_scope::direct,
+                  "As collective_count, with \"all\" (n/n) instead of a count.")
+      // --- chained setters ---------------------------------------------------------------
+      .def("increase_to", &target::increase_to, py::arg("g"), chain,
+           "Goal: reach g from a lower baseline. Returns the target (chainable).")
+      .def("decrease_to", &target::decrease_to, py::arg("g"), chain,
+           "Goal: come down to g from a higher baseline. Returns the target.")
+      .def("increase_by", &target::increase_by, py::arg("d"), chain,
+           "Goal: rise by d over the baseline. Returns the target.")
+      .def("decrease_by", &target::decrease_by, py::arg("d"), chain,
+           "Goal: fall by d below the baseline. Returns the target.")
+      .def("at_least", &target::at_least, py::arg("g"), chain,
+           "Goal: be at least g. Returns the target.")
+      .def("at_most", &target::at_most, py::arg("g"), chain,
+           "Goal: be at most g. Returns the target.")
+      .def("within", &target::within, py::arg("lo"), py::arg("hi"), chain,
+           "Goal: stay within [lo, hi]. Returns the target.")
+      .def("from_", &target::from, py::arg("b"), chain,
+           "Sets the baseline b (C++ from(); `from` is a Python keyword). Returns the target.")
+      .def("counting", &target::counting, py::arg("what"), chain,
+           "Measurements are whole counts of `what` (e.g. \"điểm trường\"). Returns the target.")
+      .def("in_unit", &target::in_unit, py::arg("u"), chain,
+           "Sets the unit of measure. Returns the target.")
+      .def("in_program", &target::in_program, py::arg("p"), chain,
+           "Puts the target in a program. Returns the target.")
+      .def("counting_kind", &target::counting_kind, py::arg("collective_kind"), chain,
+           "collective_count: count only collectives of this kind (e.g. \"cell\"). Returns the "
+           "target.")
+      .def("qualifying_by_members", &target::qualifying_by_members,
+           py::arg("s") = share::percent(100), chain,
+           "collective_count: a collective qualifies when `s` of its subtree's members are "
+           "rated\nthe level or above, instead of by its own rating. Returns the target.")
+      // --- fields ----------------------------------------------------------------------
+      .def_readwrite("code", &target::code, "unique stable code")
+      .def_readwrite("title", &target::title, "what it aims at, e.g. \"Giảm điểm trường\"")
+      .def_readwrite("owner", &target::owner, "the collective responsible")
+      .def_readwrite("span", &target::span, "the period over which it is to be reached")
+      .def_readwrite("program", &target::program, "the program it belongs to, if any")
+      .def_readwrite("kind", &target::kind, "what it measures")
+      .def_readwrite("unit", &target::unit, "unit of measure, e.g. \"điểm trường\", \"học sinh\", \"%\"")
+      .def_readwrite("goal", &target::goal, "numeric kinds: how the goal is stated")
+      .def_readwrite("goal_value", &target::goal_value,
+                     "g, or d for increase_by / decrease_by; ratios as a fraction (0.581)")
+      .def_readwrite("goal_high", &target::goal_high, "upper end for `within`")
+      .def_readwrite("baseline", &target::baseline, "b, where it applies (None: no baseline)")
+      .def_readwrite("whole_numbers", &target::whole_numbers,
+                     "counts: measurements must be whole numbers")
+      .def_readwrite("currency", &target::currency,
+                     "money: ISO 4217 code, e.g. \"VND\" (amounts in its smallest unit)")
+      .def_readwrite("checklist", &target::checklist,
+                     "milestone: items to complete (empty: one step)")
+      .def_readwrite("wanted", &target::wanted, "direction: the wanted trend")
+      .def_readwrite("rating", &target::rating, "member_share and collective_count parameters")
+      // --- queries ---------------------------------------------------------------------
+      .def("goal_level", &target::goal_level,
+           "The goal g in the target's own terms: goal_value, or b + d / b - d for\n"
+           "increase_by / decrease_by. Meaningless for milestone, direction and rating kinds.")
+      .def_property_readonly("is_numeric", &target::is_numeric, "True for quantity, ratio and money.")
+      .def_property_readonly("is_rating", &target::is_rating,
+                             "True for member_share and collective_count.")
+      .def("validate", &target::validate,
+           "Checks the target on its own (not its references, which plan.add_target checks).\n"
+           "Raises InvalidArgument naming the target and the field at fault: an empty code,\n"
+           "a non-finite number, a baseline equal to the goal, a goal on the wrong side\n"
+           "of the baseline, a missing baseline where the goal needs one, a range with\n"
+           "lo > hi, money or counts that are not whole numbers, a currency that is not\n"
+           "three letters, a share above 100% or with a zero denominator, a count of 0.")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__copy__", [](const target& t) { return t; })
+      .def("__deepcopy__", [](const target& t, const py::dict&) { return t; }, py::arg("memo"))
+      .def("__repr__", [](const target& t) {
+        std::string s = "target." + std::string(to_string(t.kind)) + "(" +
+                        py_repr(py::str(t.code)) + ", owner=" + py_repr(py::cast(t.owner)) +
+                        ", span=" + py_repr(py::cast(t.span));
+        if (t.is_numeric()) {
+          s += ", goal=" + std::string(to_string(t.goal)) + " " + py_repr(py::cast(t.goal_value));
+          if (t.baseline) s += ", baseline=" + py_repr(py::cast(*t.baseline));
+        }
+        if (t.kind == target_kind::money) s += ", currency=" + py_repr(py::str(t.currency));
+        if (t.kind == target_kind::milestone) s += ", items=" + std::to_string(t.checklist.size());
+        if (t.kind == target_kind::direction) s += ", wanted=" + std::string(to_string(t.wanted));
+        if (t.program) s += ", program=" + py_repr(py::cast(*t.program));
+        return s + ")";
+      });
+}
+
+}  // namespace goaltrack::python

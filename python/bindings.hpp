@@ -1,0 +1,109 @@
+#pragma once
+// Private to the Python module: the wrap_<concept>(module) functions, one per
+// bind_<concept>.cpp, called in dependency order by module.cpp; the datetime.date caster;
+// and the helpers the bindings share (NumPy columns, collection views). Not installed.
+
+#include <pybind11/numpy.h>
+#include <pybind11/operators.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "date_caster.hpp"
+
+namespace goaltrack::python {
+
+namespace py = pybind11;
+
+void wrap_error(py::module_& m);
+void wrap_version(py::module_& m);
+void wrap_period(py::module_& m);
+void wrap_ids(py::module_& m);
+void wrap_language(py::module_& m);
+void wrap_rating(py::module_& m);
+void wrap_program(py::module_& m);
+void wrap_task(py::module_& m);
+void wrap_target(py::module_& m);
+void wrap_measurement(py::module_& m);
+void wrap_policy(py::module_& m);
+void wrap_organization(py::module_& m);
+void wrap_plan(py::module_& m);
+void wrap_evaluation(py::module_& m);
+void wrap_report(py::module_& m);
+#ifdef GOALTRACK_PYTHON_HAS_IO
+void wrap_archive(py::module_& m);
+void wrap_csv(py::module_& m);
+#endif
+
+/// A read-only NumPy array over `values` without a copy; `base` keeps the memory alive.
+template <class T>
+py::array_t<T> column_view(std::span<const T> values, py::handle base) {
+  py::array_t<T> a(static_cast<py::ssize_t>(values.size()), values.data(), base);
+  py::detail::array_proxy(a.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+  return a;
+}
+
+/// A NumPy array holding a copy of `values` (for columns that may move when their owner
+/// grows).
+template <class T>
+py::array_t<T> column_copy(std::span<const T> values) {
+  py::array_t<T> a(static_cast<py::ssize_t>(values.size()));
+  if (!values.empty()) std::copy(values.begin(), values.end(), a.mutable_data());
+  return a;
+}
+
+/// `repr(value)` of a Python object, for __repr__ of composite values.
+inline std::string py_repr(const py::handle& value) { return py::repr(value).cast<std::string>(); }
+
+/// Python index -> size_t, negative from the end. @throws py::index_error out of range.
+inline std::size_t checked_index(py::ssize_t i, std::size_t size) {
+  const auto n = static_cast<py::ssize_t>(size);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) throw py::index_error("index out of range");
+  return static_cast<std::size_t>(i);
+}
+
+/// A read-only sequence over a collection owned by `owner` (a plan, an evaluation):
+/// len(), [i] (negative from the end), iteration. Traits give size(owner) and
+/// item(owner, i) -> py::object.
+template <class Traits>
+struct view {
+  py::object owner;
+};
+template <class Traits>
+struct view_iterator {
+  py::object owner;
+  std::size_t next = 0;
+};
+
+/// Registers view<Traits> as the Python class `name`, with its iterator.
+template <class Traits>
+void wrap_view(py::module_& m, const char* name, const char* doc) {
+  using v = view<Traits>;
+  using it = view_iterator<Traits>;
+  py::class_<it>(m, (std::string(name) + "_iterator").c_str(), "Iterator of a view.")
+      .def("__iter__", [](it& self) -> it& { return self; })
+      .def("__next__", [](it& self) {
+        if (self.next >= Traits::size(self.owner)) throw py::stop_iteration();
+        return Traits::item(self.owner, self.next++);
+      });
+  py::class_<v>(m, name, doc)
+      .def("__len__", [](const v& self) { return Traits::size(self.owner); })
+      .def("__getitem__",
+           [](const v& self, py::ssize_t i) {
+             return Traits::item(self.owner, checked_index(i, Traits::size(self.owner)));
+           },
+           py::arg("index"))
+      .def("__iter__", [](const v& self) { return it{self.owner, 0}; })
+      .def("__repr__", [name](const v& self) {
+        return "<goaltrack." + std::string(name) + " of " +
+               std::to_string(Traits::size(self.owner)) + ">";
+      });
+}
+
+}  // namespace goaltrack::python

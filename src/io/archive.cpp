@@ -1,0 +1,236 @@
+// goaltrack/io/archive.hpp: saving and loading plans, and the atomic save.
+
+#include "goaltrack/io/archive.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <istream>
+#include <new>
+#include <ostream>
+
+#include "goaltrack/error.hpp"
+#include "io/archive_envelope.hpp"
+#include "io/archive_payload.hpp"
+#include "io/archive_snapshot.hpp"
+#include "io/crc32c.hpp"
+
+namespace goaltrack {
+
+std::string_view to_string(archive_format f) noexcept {
+  switch (f) {
+    case archive_format::text: return "text";
+    case archive_format::xml: return "xml";
+    case archive_format::binary: return "binary";
+  }
+  return "unknown";
+}
+
+namespace detail {
+namespace {
+
+std::atomic<save_fault_hook> fault_hook{nullptr};
+
+std::string file_name(const std::string& path) { return "goaltrack file '" + path + "'"; }
+
+// The whole file: envelope then payload.
+struct file_bytes {
+  std::array<unsigned char, envelope_size> header;
+  std::string payload;
+};
+
+file_bytes encode(const plan& p, archive_format format) {
+  file_bytes f;
+  f.payload = write_payload(take_snapshot(p), format);
+  envelope e;
+  e.kind = format;
+  e.payload_length = f.payload.size();
+  e.payload_crc = crc32c(0, f.payload.data(), f.payload.size());
+  f.header = encode_envelope(e);
+  return f;
+}
+
+// Checks the payload's checksum, parses it and rebuilds the plan; every failure becomes
+// a file_error naming `path`.
+plan decode(const envelope& e, const std::string& payload, const load_limits& limits,
+            const std::string& path) {
+  if (crc32c(0, payload.data(), payload.size()) != e.payload_crc) {
+    throw corrupt_error(file_name(path) + " is damaged: the payload's checksum does not match", path, 24);
+  }
+  snapshot s;
+  try {
+    s = read_payload(payload.data(), payload.size(), e.kind, limits, envelope_size, path);
+  } catch (const file_error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw corrupt_error(file_name(path) + " could not be loaded: out of memory", path);
+  } catch (const std::exception& x) {
+    throw corrupt_error(file_name(path) + " is damaged: " + x.what(), path);
+  }
+  try {
+    return rebuild_plan(s);
+  } catch (const error& x) {
+    throw corrupt_error(file_name(path) + " is damaged: it describes an impossible plan: " + x.what(), path);
+  } catch (const std::bad_alloc&) {
+    throw corrupt_error(file_name(path) + " could not be loaded: out of memory", path);
+  } catch (const std::exception& x) {
+    throw corrupt_error(file_name(path) + " is damaged: it describes an impossible plan: " + x.what(), path);
+  }
+}
+
+[[noreturn]] void throw_truncated(const std::string& path, std::uint64_t have, std::uint64_t want) {
+  throw corrupt_error(file_name(path) + " is damaged: truncated, " + std::to_string(have) +
+                          " bytes where the envelope announces " + std::to_string(want),
+                      path, have);
+}
+
+// Reads the envelope from `in`, then exactly its payload, in chunks so that a lying
+// length costs no more memory than the bytes that are really there.
+plan load_stream(std::istream& in, const load_limits& limits, const std::string& path,
+                 std::optional<std::uint64_t> file_size) {
+  std::array<unsigned char, envelope_size> header{};
+  in.read(reinterpret_cast<char*>(header.data()), envelope_size);
+  const auto got = static_cast<std::uint64_t>(in.gcount());
+  if (got < envelope_size) {
+    if (in.bad()) throw io_error(file_name(path) + " could not be read", path, got);
+    // A short file that does not even start like ours is not ours.
+    if (!std::equal(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(std::min<std::uint64_t>(got, 8)),
+                    envelope_magic.begin()) || got == 0) {
+      throw format_error(file_name(path) + " is not a goaltrack file (" + std::to_string(got) +
+                             " bytes, shorter than the envelope)",
+                         path, 0);
+    }
+    throw_truncated(path, got, envelope_size);
+  }
+  const envelope e = decode_envelope(header.data(), limits, path);
+  const std::uint64_t want = envelope_size + e.payload_length;
+  if (file_size) {
+    if (*file_size < want) throw_truncated(path, *file_size, want);
+    if (*file_size > want) {
+      throw corrupt_error(file_name(path) + " is damaged: " + std::to_string(*file_size - want) +
+                              " unexpected bytes after the payload",
+                          path, want);
+    }
+  }
+  std::string payload;
+  constexpr std::uint64_t chunk = std::uint64_t{1} << 24;
+  if (file_size) payload.reserve(static_cast<std::size_t>(e.payload_length));
+  while (payload.size() < e.payload_length) {
+    const std::uint64_t step = std::min<std::uint64_t>(chunk, e.payload_length - payload.size());
+    const std::size_t old = payload.size();
+    payload.resize(old + static_cast<std::size_t>(step));
+    in.read(payload.data() + old, static_cast<std::streamsize>(step));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n < step) {
+      if (in.bad()) throw io_error(file_name(path) + " could not be read", path, envelope_size + old + n);
+      throw_truncated(path, envelope_size + old + n, want);
+    }
+  }
+  return decode(e, payload, limits, path);
+}
+
+bool fault(save_step step) {
+  const save_fault_hook hook = fault_hook.load();
+  if (hook != nullptr && hook(step)) {
+    errno = EIO;
+    return true;
+  }
+  return false;
+}
+
+[[noreturn]] void throw_io(const std::string& what, const std::string& path, int err) {
+  throw io_error("could not save goaltrack file '" + path + "': " + what + ": " + std::strerror(err), path);
+}
+
+// Writes `f` to `target` through a temporary file in the same directory (see save()).
+void write_atomically(const file_bytes& f, const std::filesystem::path& target) {
+  const std::string path = target.string();
+  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  static std::atomic<unsigned> counter{0};
+  std::filesystem::path temp;
+  int fd = -1;
+  for (int attempt = 0; fd < 0; ++attempt) {
+    temp = dir / ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
+                  std::to_string(counter.fetch_add(1)));
+    if (fault(save_step::create)) throw_io("cannot create a temporary file", path, errno);
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && (errno != EEXIST || attempt > 100)) {
+      throw_io("cannot create temporary file '" + temp.string() + "'", path, errno);
+    }
+  }
+  const auto fail = [&](const std::string& what) {
+    const int err = errno;
+    if (fd >= 0) ::close(fd);
+    ::unlink(temp.c_str());
+    throw_io(what, path, err);
+  };
+  const auto write_all = [&](const char* data, std::size_t size) {
+    while (size > 0) {
+      if (fault(save_step::write)) fail("cannot write");
+      const ssize_t n = ::write(fd, data, std::min<std::size_t>(size, std::size_t{1} << 20));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail("cannot write");
+      }
+      data += n;
+      size -= static_cast<std::size_t>(n);
+    }
+  };
+  write_all(reinterpret_cast<const char*>(f.header.data()), f.header.size());
+  write_all(f.payload.data(), f.payload.size());
+  if (fault(save_step::sync) || ::fsync(fd) != 0) fail("cannot flush to disk (fsync)");
+  const int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) fail("cannot close the temporary file");
+  if (fault(save_step::rename) || std::rename(temp.c_str(), target.c_str()) != 0) {
+    fail("cannot rename the temporary file over it");
+  }
+  // The new file is in place; make its directory entry durable too.
+  const int dfd = fault(save_step::sync_dir) ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0 || ::fsync(dfd) != 0) {
+    const int err = errno;
+    if (dfd >= 0) ::close(dfd);
+    throw_io("saved, but cannot flush its directory to disk (the new content may not survive a power loss)",
+             path, err);
+  }
+  ::close(dfd);
+}
+
+}  // namespace
+
+save_fault_hook set_save_fault_hook(save_fault_hook hook) noexcept { return fault_hook.exchange(hook); }
+
+}  // namespace detail
+
+void save(const plan& p, std::ostream& out, archive_format format) {
+  const detail::file_bytes f = detail::encode(p, format);
+  out.write(reinterpret_cast<const char*>(f.header.data()), static_cast<std::streamsize>(f.header.size()));
+  out.write(f.payload.data(), static_cast<std::streamsize>(f.payload.size()));
+  out.flush();
+  if (!out) throw io_error("could not write a goaltrack file to the stream", "");
+}
+
+void save(const plan& p, const std::filesystem::path& path, archive_format format) {
+  detail::write_atomically(detail::encode(p, format), path);
+}
+
+plan load(std::istream& in, const load_limits& limits) {
+  return detail::load_stream(in, limits, "", std::nullopt);
+}
+
+plan load(const std::filesystem::path& path, const load_limits& limits) {
+  const std::string name = path.string();
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) throw io_error("cannot open goaltrack file '" + name + "': " + ec.message(), name);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error("cannot open goaltrack file '" + name + "': " + std::strerror(errno), name);
+  return detail::load_stream(in, limits, name, static_cast<std::uint64_t>(size));
+}
+
+}  // namespace goaltrack

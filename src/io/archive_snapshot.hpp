@@ -1,0 +1,155 @@
+#pragma once
+// The snapshot: a plain copy of a plan in the shape it is saved (format version 1),
+// read from and rebuilt through the plan's public API only. Boost.Serialization sees
+// these classes, never the model's (no model header includes a Boost.Serialization
+// header). Columns stay columns (members, measurements), so that large plans load as a
+// few bulk reads; strings of a column live in one buffer (string_list).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "goaltrack/plan.hpp"
+
+namespace goaltrack::detail {
+
+/// Many strings in one buffer: string i is bytes[ends[i-1] .. ends[i]).
+struct string_list {
+  std::string bytes;
+  std::vector<std::uint64_t> ends;
+  [[nodiscard]] std::size_t size() const noexcept { return ends.size(); }
+  [[nodiscard]] std::string_view operator[](std::size_t i) const noexcept {
+    const std::uint64_t b = i == 0 ? 0 : ends[i - 1];
+    return std::string_view(bytes).substr(static_cast<std::size_t>(b),
+                                          static_cast<std::size_t>(ends[i] - b));
+  }
+  void push_back(std::string_view s) {
+    bytes.append(s);
+    ends.push_back(bytes.size());
+  }
+};
+
+struct period_dto {
+  std::uint8_t kind = 0;
+  std::int32_t first = 0;  // day numbers (goaltrack::day_number)
+  std::int32_t last = 0;
+};
+
+struct level_dto {
+  std::string code, label_vi, label_en;
+};
+
+struct scale_dto {
+  std::string code;
+  std::vector<level_dto> levels;
+};
+
+struct round_dto {
+  std::uint32_t scale = 0;
+  period_dto span;
+  std::int32_t decided_on = 0;
+  std::vector<std::uint8_t> member_ranks;      // 255: unrated
+  std::vector<std::uint8_t> collective_ranks;  // 255: unrated
+};
+
+inline constexpr std::uint32_t no_id = 0xFFFFFFFFU;
+
+struct organization_dto {
+  string_list kind_names;
+  string_list collective_codes, collective_names;
+  std::vector<std::uint16_t> collective_kinds;
+  std::vector<std::uint32_t> collective_parents;  // no_id for roots
+  string_list member_codes, member_names;
+  std::vector<std::uint32_t> member_collectives;
+};
+
+struct program_dto {
+  std::string code, number, issuer, title;
+  period_dto span;
+  std::uint32_t owner = 0;
+  std::uint32_t parent = no_id;
+};
+
+struct status_change_dto {
+  std::int32_t day = 0;
+  std::uint8_t status = 0;
+};
+
+struct task_dto {
+  std::string code, title;
+  std::uint32_t program = 0, owner = 0;
+  bool has_deadline = false;
+  std::int32_t deadline = 0;
+  std::uint8_t kind = 0;
+  double weight = 1;
+  std::vector<status_change_dto> history;
+};
+
+struct target_dto {
+  std::string code, title, unit, currency;
+  std::uint32_t owner = 0;
+  period_dto span;
+  std::uint32_t program = no_id;
+  std::uint8_t kind = 0, goal = 0, wanted = 0;
+  double goal_value = 0, goal_high = 0;
+  bool has_baseline = false;
+  double baseline = 0;
+  bool whole_numbers = false;
+  std::vector<std::string> checklist;
+  // rating goal
+  std::uint32_t scale = no_id;
+  std::uint8_t level = 0, scope = 0, criterion = 0;
+  std::uint32_t share_numerator = 1, share_denominator = 1, count = 0;
+  bool all = false;
+  std::string counted_kind;
+};
+
+struct annotation_dto {
+  std::uint64_t row = 0;
+  std::string source, note;
+};
+
+struct measurements_dto {
+  std::vector<std::uint32_t> targets;
+  std::vector<std::int32_t> days;
+  std::vector<double> values;
+  std::vector<double> denominators;  // empty: all 1
+  std::vector<annotation_dto> annotations;
+};
+
+struct summary_dto {
+  std::uint32_t round = 0;
+  std::uint8_t level = 0, criterion = 0;
+  std::string counted_kind;
+  std::uint32_t share_numerator = 1, share_denominator = 1;
+};
+
+struct policy_dto {
+  std::string code;
+  double on_track_margin = 0, at_risk_margin = 0, trend_tolerance = 0;
+  bool not_started_before_start = true, missed_after_end = true;
+  std::vector<summary_dto> summaries;
+};
+
+struct snapshot {
+  organization_dto org;
+  std::vector<scale_dto> scales;
+  std::vector<round_dto> rounds;
+  std::vector<program_dto> programs;
+  std::vector<task_dto> tasks;
+  std::vector<target_dto> targets;
+  measurements_dto measurements;
+  std::vector<policy_dto> policies;
+};
+
+/// The snapshot of `p`. @throws invalid_argument naming the entity and field when a
+/// number is not finite (the format refuses NaN and infinities).
+snapshot take_snapshot(const plan& p);
+
+/// The plan described by `s`, built through the public API so every check applies.
+/// @throws goaltrack::error (not_found, invalid_argument, ...) when it describes an
+///         impossible plan; the caller turns it into a corrupt_error.
+plan rebuild_plan(const snapshot& s);
+
+}  // namespace goaltrack::detail

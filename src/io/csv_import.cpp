@@ -1,0 +1,314 @@
+// import_csv: the driver, issue collection, the per-file table and the references by code
+// shared by several files. The files' rows are read in csv_import_org.cpp and
+// csv_import_work.cpp; csv_import.hpp describes the split.
+
+#include "io/csv_import.hpp"
+
+#include <algorithm>
+#include <chrono>  // TIMING-TEMP
+#include <cstdio>  // TIMING-TEMP
+#include <cstdlib>  // TIMING-TEMP
+#include <ctime>  // TIMING-TEMP
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace goaltrack {
+namespace detail::csv {
+
+plan importer::run(std::vector<csv_source>& files) {
+  std::unordered_map<std::string_view, csv_source*> by_name;
+  const std::vector<std::string> known = csv_file_names();
+  for (csv_source& f : files) {
+    if (std::find(known.begin(), known.end(), f.name) == known.end()) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      issue(f.name, 0, 0, "not a file of the CSV layout (a misspelt name?); expected: " + list);
+    } else if (!by_name.emplace(f.name, &f).second) {
+      issue(f.name, 0, 0, "the file is given twice");
+    }
+  }
+  const auto with = [&](const layout& l, auto handler) {
+    const auto it = by_name.find(l.file);
+    if (it == by_name.end()) return;
+    const auto w0 = std::chrono::steady_clock::now();  // TIMING-TEMP
+    const std::clock_t c0 = std::clock();  // TIMING-TEMP
+    table t(*this, l, it->second->text);
+    if (t.ok()) (this->*handler)(t);
+    if (std::getenv("GT_CSV_TIMING")) std::fprintf(stderr, "  %-20s wall %6.3f cpu %6.3f\n", std::string(l.file).c_str(), std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count(), double(std::clock() - c0) / CLOCKS_PER_SEC);  // TIMING-TEMP
+    // The text is no longer needed: free it before the next file.
+    std::string().swap(it->second->text);
+  };
+  with(scales_file, &importer::scales);
+  with(collectives_file, &importer::collectives);
+  with(members_file, &importer::members);
+  with(rounds_file, &importer::rounds);
+  with(ratings_file, &importer::ratings);
+  with(programs_file, &importer::programs);
+  with(tasks_file, &importer::tasks);
+  with(status_file, &importer::statuses);
+  with(items_file, &importer::items);
+  with(targets_file, &importer::targets);
+  report_unused_items();
+  with(measurements_file, &importer::measurements);
+  with(summaries_file, &importer::summaries);
+  with(policies_file, &importer::policies);
+  report_unused_summaries();
+  if (total_ > 0) throw csv_error(std::move(issues_), total_);
+  return std::move(p_);
+}
+
+void importer::release_issues() {
+  std::stable_sort(held_.begin(), held_.end(),
+                   [](const csv_issue& a, const csv_issue& b) { return a.line < b.line; });
+  for (csv_issue& i : held_) {
+    if (issues_.size() == csv_error::max_kept_issues) break;
+    issues_.push_back(std::move(i));
+  }
+  held_.clear();
+  holding_ = false;
+}
+
+// --- references --------------------------------------------------------------------------
+
+std::optional<collective_id> importer::collective(table& t, std::size_t col) {
+  const std::string_view code = t.text(col);
+  if (auto id = p_.org().find_collective(code)) return id;
+  t.fail(col, "collective " + in_quotes(code) + " is not in collectives.csv");
+  return std::nullopt;
+}
+
+std::optional<scale_id> importer::scale(table& t, std::size_t col) {
+  const std::string_view code = t.text(col);
+  if (auto id = p_.find_scale(code)) return id;
+  t.fail(col, "rating scale " + in_quotes(code) + " is not in rating_scales.csv");
+  return std::nullopt;
+}
+
+std::optional<program_id> importer::program_ref(table& t, std::size_t col) {
+  const std::string_view code = t.text(col);
+  if (auto id = p_.find_program(code)) return id;
+  t.fail(col, "program " + in_quotes(code) + " is not in programs.csv");
+  return std::nullopt;
+}
+
+std::optional<rating_level> importer::level(table& t, std::size_t col, scale_id s) {
+  const rating_scale& scale = p_.get(s);
+  const std::string_view text = t.value(col);
+  // Codes first, by a plain scan: a scale has a handful of levels.
+  const auto levels = scale.levels();
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    if (levels[i].code == text) return rating_level(static_cast<std::uint8_t>(i));
+  }
+  if (auto l = scale.find(text)) return l;
+  std::string known;
+  for (const auto& l : levels) known += (known.empty() ? "" : ", ") + l.code;
+  t.fail(col, "rating " + in_quotes(text) + " is not on scale " + in_quotes(scale.code()) +
+                  " (levels: " + known + ")");
+  return std::nullopt;
+}
+
+std::optional<round_id> importer::round(table& t, std::size_t scale_col, std::size_t period_col) {
+  const std::string_view s = t.text(scale_col);
+  const std::string_view pr = t.value(period_col);
+  if (last_round_ && s == last_round_scale_ && pr == last_round_period_) return last_round_;
+  const auto sc = scale(t, scale_col);
+  const auto span = t.period_of(period_col, d_.periods);
+  if (!sc || !span) return std::nullopt;
+  const auto r = p_.find_round(*sc, *span);
+  if (!r) {
+    t.fail(period_col, "no rating round of scale " + in_quotes(s) + " for period " + in_quotes(pr) +
+                           " in rating_rounds.csv");
+    return std::nullopt;
+  }
+  last_round_ = r;
+  last_round_scale_ = s;
+  last_round_period_ = pr;
+  return r;
+}
+
+// --- table -------------------------------------------------------------------------------
+
+table::table(importer& im, const layout& layout, std::string& text)
+    : im_(im),
+      layout_(layout),
+      name_(layout.file),
+      reader_(text, 0, im.dialect().delimiter),
+      slot_(layout.columns.size(), absent),
+      decimal_(im.dialect().decimal_separator),
+      dates_(im.dialect().dates) {
+  std::size_t bom = 0;
+  if (auto problem = check_encoding(text, bom)) {
+    im_.issue(name_, problem->line, 0, problem->message);
+    ok_ = false;
+    return;
+  }
+  reader_ = record_reader(text, bom, im.dialect().delimiter);
+  const auto s = reader_.next();
+  if (s == record_reader::status::end) {
+    im_.issue(name_, 1, 0, "the file is empty: it needs at least its header row");
+    ok_ = false;
+    return;
+  }
+  if (s == record_reader::status::bad) {
+    im_.issue(name_, reader_.line(), reader_.error_column(), reader_.error());
+    ok_ = false;
+    return;
+  }
+  const auto fields = reader_.fields();
+  width_ = fields.size();
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    const std::string_view name = trim(fields[f]);
+    const auto col = std::find_if(layout.columns.begin(), layout.columns.end(),
+                                  [&](const column& k) { return k.name == name; });
+    const auto column = static_cast<std::uint32_t>(f + 1);
+    if (col == layout.columns.end()) {
+      std::string known;
+      for (const auto& k : layout.columns) known += (known.empty() ? "" : ", ") + std::string(k.name);
+      const std::string hint = fields.size() == 1 && name.find(im.dialect().delimiter == ',' ? ';' : ',') !=
+                                                         std::string_view::npos
+                                   ? " (is the delimiter right? the dialect says '" +
+                                         std::string(1, im.dialect().delimiter) + "')"
+                                   : "";
+      im_.issue(name_, 1, column, "unknown column " + in_quotes(name) + hint + "; columns: " + known);
+      ok_ = false;
+      continue;
+    }
+    const auto k = static_cast<std::size_t>(col - layout.columns.begin());
+    if (slot_[k] != absent) {
+      im_.issue(name_, 1, column, "column " + in_quotes(name) + " appears twice");
+      ok_ = false;
+      continue;
+    }
+    slot_[k] = f;
+  }
+  for (std::size_t k = 0; k < layout.columns.size(); ++k) {
+    if (layout.columns[k].required && slot_[k] == absent) {
+      im_.issue(name_, 1, 0, "the header has no column " + in_quotes(layout.columns[k].name));
+      ok_ = false;
+    }
+  }
+  for (std::size_t k = 0; k < layout.columns.size(); ++k) {
+    if (layout.columns[k].required) {
+      first_column_ = k;
+      break;
+    }
+  }
+}
+
+bool table::next() {
+  for (;;) {
+    bad_ = false;
+    const auto s = reader_.next();
+    if (s == record_reader::status::end) return false;
+    if (s == record_reader::status::bad) {
+      im_.issue(name_, reader_.line(), reader_.error_column(), reader_.error());
+      continue;
+    }
+    if (reader_.fields().size() != width_) {
+      im_.issue(name_, reader_.line(), 0,
+                "the row has " + std::to_string(reader_.fields().size()) + " fields, the header " +
+                    std::to_string(width_) + " (a missing delimiter, or an unquoted '" +
+                    std::string(1, im_.dialect().delimiter) + "' in a field?)");
+      continue;
+    }
+    return true;
+  }
+}
+
+void table::fail_at(std::uint64_t line, std::size_t col, const std::string& what) {
+  const std::size_t k = col == absent ? first_column_ : col;
+  const auto column = slot_[k] == absent ? 0U : static_cast<std::uint32_t>(slot_[k] + 1);
+  im_.issue(name_, line, column, what);
+}
+
+void table::fail(std::size_t col, const std::string& what) {
+  bad_ = true;
+  fail_at(line(), col, what);
+}
+
+std::optional<share> table::share_of(std::size_t col) {
+  const std::string_view v = value(col);
+  if (v.empty()) return std::nullopt;
+  const std::size_t slash = v.find('/');
+  if (slash != std::string_view::npos) {
+    std::uint32_t n = 0;
+    std::uint32_t d = 0;
+    if (parse_count(v.substr(0, slash), n) && parse_count(v.substr(slash + 1), d) && d != 0) {
+      return share{n, d};
+    }
+  } else if (!v.empty() && v.back() == '%') {
+    // p% with up to six decimals, kept exact: 95.5% is 955/1000.
+    std::string_view p = trim(v.substr(0, v.size() - 1));
+    const std::size_t point = p.find(decimal_);
+    std::string digits(p.substr(0, point));
+    std::uint32_t denominator = 100;
+    if (point != std::string_view::npos) {
+      const std::string_view fraction = p.substr(point + 1);
+      if (fraction.size() <= 6) {
+        digits += fraction;
+        for (std::size_t i = 0; i < fraction.size(); ++i) denominator *= 10;
+      } else {
+        digits = "x";
+      }
+    }
+    std::uint32_t n = 0;
+    if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos &&
+        parse_count(digits, n)) {
+      return share{n, denominator};
+    }
+  }
+  fail(col, describe(col, v) + " is not a share such as 191/200 or 95" + std::string(1, decimal_) +
+                "5%");
+  return std::nullopt;
+}
+
+}  // namespace detail::csv
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error("cannot open " + path.string(), path.string());
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw io_error("cannot read " + path.string(), path.string());
+  in.seekg(0, std::ios::beg);
+  text.resize(static_cast<std::size_t>(size));
+  in.read(text.data(), size);
+  if (!in) throw io_error("cannot read " + path.string(), path.string(), static_cast<std::uint64_t>(in.gcount()));
+  return text;
+}
+
+}  // namespace
+
+plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect) {
+  dialect.validate();
+  return detail::csv::importer(dialect).run(files);
+}
+
+plan import_csv(const std::filesystem::path& directory, const csv_dialect& dialect) {
+  dialect.validate();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(directory, ec)) {
+    throw io_error("cannot read the folder " + directory.string() + ": not a folder", directory.string());
+  }
+  std::vector<csv_source> files;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    const auto& path = entry.path();
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
+    if (ext != ".csv" || !entry.is_regular_file(ec)) continue;
+    files.push_back({path.filename().string(), read_file(path)});
+  }
+  if (ec) throw io_error("cannot read the folder " + directory.string() + ": " + ec.message(), directory.string());
+  // Read in the layout's order regardless of the folder's.
+  return import_csv(std::move(files), dialect);
+}
+
+}  // namespace goaltrack

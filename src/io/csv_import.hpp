@@ -1,0 +1,293 @@
+#pragma once
+// Private: the state shared by the files of import_csv (csv.hpp).
+//
+//   csv_import.cpp       the driver (files in the layout's order), issue collection, the
+//                        per-file `table` (header mapping, typed getters) and references
+//                        by code shared by several files
+//   csv_import_org.cpp   rating_scales, collectives, members, rating_rounds, ratings
+//   csv_import_work.cpp  programs, tasks, task_status, milestone_items, targets,
+//                        measurements, policy_rating_summaries, policies
+//
+// Each file is read whole, checked to be UTF-8, split into records in place, and its rows
+// handed to the plan's public add_* (which check them). Rows of millions (members,
+// ratings, measurements) go to the plan in batches; when a batch is refused, its rows are
+// added one by one to name every bad one. Any issue makes the import throw csv_error at
+// the end, and the plan being built is dropped: nothing is imported.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "goaltrack/io/csv.hpp"
+#include "io/csv_layout.hpp"
+#include "io/csv_text.hpp"
+
+namespace goaltrack::detail::csv {
+
+/// Rows handed to the plan at once by the bulk files.
+inline constexpr std::size_t batch_rows = 1 << 16;
+/// A layout column the file does not have.
+inline constexpr std::size_t absent = std::numeric_limits<std::size_t>::max();
+
+inline std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+class importer;
+
+/// One file being read: its header mapped to the layout's columns, then one row at a
+/// time, with typed getters that report what does not parse (and mark the row bad).
+class table {
+ public:
+  table(importer& im, const layout& layout, std::string& text);
+
+  /// False when the file cannot be read at all (encoding, header).
+  [[nodiscard]] bool ok() const noexcept { return ok_; }
+  /// Moves to the next well-formed row; false at the end.
+  bool next();
+  /// True when a getter has reported a problem in this row.
+  [[nodiscard]] bool bad() const noexcept { return bad_; }
+  [[nodiscard]] std::uint64_t line() const noexcept { return reader_.line(); }
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+
+  /// The field as text (a formula escaped by export loses its apostrophe); "" when the
+  /// file has no such column.
+  [[nodiscard]] std::string_view text(std::size_t col) const noexcept {
+    return slot_[col] == absent ? std::string_view() : unescape_formula(reader_.fields()[slot_[col]]);
+  }
+  /// The field without surrounding spaces, for values and codes of enums.
+  [[nodiscard]] std::string_view value(std::size_t col) const noexcept {
+    return slot_[col] == absent ? std::string_view() : trim(reader_.fields()[slot_[col]]);
+  }
+  /// Reports `what` at this row and the column.
+  void fail(std::size_t col, const std::string& what);
+  /// Reports `what` at this row (the row as a whole: its first column).
+  void fail_row(const std::string& what) { fail(absent, what); }
+  /// Reports a problem at line `line`, column `col` (a row read before).
+  void fail_at(std::uint64_t line, std::size_t col, const std::string& what);
+
+  /// False (and reported) when the field is blank.
+  bool required(std::size_t col) {
+    if (!value(col).empty()) return true;
+    fail(col, std::string(layout_.columns[col].name) + " is required");
+    return false;
+  }
+  std::optional<double> number(std::size_t col) {
+    const std::string_view v = value(col);
+    double out = 0;
+    if (v.empty()) return std::nullopt;
+    if (parse_number(v, decimal_, out)) return out;
+    fail(col, describe(col, v) + " is not a number (decimal separator '" + std::string(1, decimal_) +
+                  "', no thousands separators)");
+    return std::nullopt;
+  }
+  double number_or(std::size_t col, double fallback) { return number(col).value_or(fallback); }
+  std::optional<std::int32_t> day(std::size_t col) {
+    const std::string_view v = value(col);
+    std::int32_t out = 0;
+    if (v.empty()) return std::nullopt;
+    if (parse_day(v, dates_, out)) return out;
+    fail(col, describe(col, v) + " is not a date " +
+                  (dates_ == csv_date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY") +
+                  " (a real day of the years 1400..9999)");
+    return std::nullopt;
+  }
+  std::optional<bool> boolean(std::size_t col) {
+    const std::string_view v = value(col);
+    bool out = false;
+    if (v.empty()) return std::nullopt;
+    if (parse_bool(v, out)) return out;
+    fail(col, describe(col, v) + " is not true or false");
+    return std::nullopt;
+  }
+  std::optional<std::uint32_t> count(std::size_t col) {
+    const std::string_view v = value(col);
+    std::uint32_t out = 0;
+    if (v.empty()) return std::nullopt;
+    if (parse_count(v, out)) return out;
+    fail(col, describe(col, v) + " is not a whole number 0..4294967295");
+    return std::nullopt;
+  }
+  std::optional<period> period_of(std::size_t col, const period_format& format) {
+    if (!required(col)) return std::nullopt;
+    try {
+      return parse_period(value(col), format);
+    } catch (const error& e) {
+      fail(col, std::string(layout_.columns[col].name) + ": " + e.what());
+      return std::nullopt;
+    }
+  }
+  /// An enum parsed by `parse` (which throws parse_error); blank gives `fallback`.
+  template <class Enum, class Parse>
+  Enum code(std::size_t col, Parse parse, Enum fallback) {
+    const std::string_view v = value(col);
+    if (v.empty()) return fallback;
+    try {
+      return parse(v);
+    } catch (const error& e) {
+      fail(col, std::string(layout_.columns[col].name) + ": " + e.what());
+      return fallback;
+    }
+  }
+  /// A share "n/d" or "p%"; blank gives 100%.
+  std::optional<share> share_of(std::size_t col);
+  /// Text naming a column and its value.
+  [[nodiscard]] std::string describe(std::size_t col, std::string_view v) const {
+    return std::string(layout_.columns[col].name) + " " + in_quotes(v);
+  }
+
+ private:
+  importer& im_;
+  const layout& layout_;
+  std::string name_;
+  record_reader reader_;
+  std::vector<std::size_t> slot_;  // layout column -> field position, or absent
+  std::size_t width_ = 0;          // fields in the header
+  std::size_t first_column_ = 0;   // layout column of the first required column
+  char decimal_;
+  csv_date_format dates_;
+  bool ok_ = true;
+  bool bad_ = false;
+};
+
+/// Builds the plan from the files, collecting issues.
+class importer {
+ public:
+  explicit importer(const csv_dialect& d) : d_(d) {}
+
+  void issue(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what) {
+    ++total_;
+    if (holding_) {
+      held_.push_back({file, line, column, std::move(what)});
+    } else if (issues_.size() < csv_error::max_kept_issues) {
+      issues_.push_back({file, line, column, std::move(what)});
+    }
+  }
+  /// Holds the issues reported from now on until release_issues. The bulk files look
+  /// codes up and add rows a batch at a time, so that a batch reports a row's own problems
+  /// as it reads the row but those found by a lookup or by the plan at the batch's end;
+  /// held issues are put back in line order. A batch is at most batch_rows rows read.
+  void hold_issues() noexcept { holding_ = true; }
+  /// Keeps the held issues, in line order, and stops holding.
+  void release_issues();
+
+  /// Reads the files in the layout's order. @throws csv_error listing every issue.
+  plan run(std::vector<csv_source>& files);
+
+  [[nodiscard]] const csv_dialect& dialect() const noexcept { return d_; }
+
+ private:
+  // --- references, shared by several files (csv_import.cpp) ------------------------------
+  std::optional<collective_id> collective(table& t, std::size_t col);
+  std::optional<scale_id> scale(table& t, std::size_t col);
+  std::optional<program_id> program_ref(table& t, std::size_t col);
+  std::optional<rating_level> level(table& t, std::size_t col, scale_id s);
+  // The round of the row's scale and period columns, remembering the last one looked up.
+  std::optional<round_id> round(table& t, std::size_t scale_col, std::size_t period_col);
+
+  // Rows of a file whose entities name a parent in the same file: the order in which to
+  // add them, parents first, otherwise keeping the file's order (so that a file written by
+  // export_csv gets the same ids back). Rows on a parent cycle are reported and left out.
+  template <class Row>
+  std::vector<std::size_t> parents_first(table& t, const std::vector<Row>& rows,
+                                         std::size_t parent_col, std::string_view what) {
+    std::unordered_map<std::string_view, std::size_t> by_code;
+    for (std::size_t i = 0; i < rows.size(); ++i) by_code.emplace(rows[i].code, i);
+    std::vector<std::uint8_t> state(rows.size(), 0);  // 0 new, 1 on the path, 2 placed
+    std::vector<std::size_t> order;
+    order.reserve(rows.size());
+    std::vector<std::size_t> path;
+    for (std::size_t start = 0; start < rows.size(); ++start) {
+      // Walk up to the first ancestor not yet placed, then place the path top down.
+      std::size_t i = start;
+      path.clear();
+      while (state[i] == 0) {
+        state[i] = 1;
+        path.push_back(i);
+        const auto it = rows[i].parent.empty() ? by_code.end() : by_code.find(rows[i].parent);
+        if (it == by_code.end()) break;
+        i = it->second;
+      }
+      if (state[i] == 1 && !path.empty() && i != path.back()) {
+        // i is on the current path: the links from i on form a cycle.
+        const auto from = std::find(path.begin(), path.end(), i);
+        for (auto k = from; k != path.end(); ++k) {
+          t.fail_at(rows[*k].line, parent_col,
+                    std::string(what) + " " + in_quotes(rows[*k].code) +
+                        " is its own ancestor (the parent links form a cycle)");
+          state[*k] = 3;
+        }
+        path.erase(from, path.end());
+      } else if (state[i] == 1 && !path.empty() && i == path.back() && !rows[i].parent.empty() &&
+                 by_code.count(rows[i].parent) != 0 && state[by_code[rows[i].parent]] == 1) {
+        // The last row's parent is on the path: a cycle through it.
+        const auto from = std::find(path.begin(), path.end(), by_code[rows[i].parent]);
+        for (auto k = from; k != path.end(); ++k) {
+          t.fail_at(rows[*k].line, parent_col,
+                    std::string(what) + " " + in_quotes(rows[*k].code) +
+                        " is its own ancestor (the parent links form a cycle)");
+          state[*k] = 3;
+        }
+        path.erase(from, path.end());
+      }
+      for (auto k = path.rbegin(); k != path.rend(); ++k) {
+        if (state[*k] == 1) {
+          state[*k] = 2;
+          order.push_back(*k);
+        }
+      }
+    }
+    return order;
+  }
+
+  // --- the organisation (csv_import_org.cpp) ---------------------------------------------
+  void scales(table& t);
+  void collectives(table& t);
+  void members(table& t);
+  void rounds(table& t);
+  void ratings(table& t);
+
+  // --- the work (csv_import_work.cpp) ----------------------------------------------------
+  void programs(table& t);
+  void tasks(table& t);
+  void statuses(table& t);
+  // milestone_items.csv is read before targets.csv; its items wait here for their target.
+  struct pending_items {
+    std::vector<std::string> items;
+    std::uint64_t line = 0;
+    bool used = false;
+  };
+  void items(table& t);
+  void report_unused_items();
+  void targets(table& t);
+  void measurements(table& t);
+  // policy_rating_summaries.csv is read before policies.csv; summaries wait here.
+  struct pending_summaries {
+    std::vector<rating_summary_spec> specs;
+    std::uint64_t line = 0;
+    bool used = false;
+  };
+  void summaries(table& t);
+  void report_unused_summaries();
+  void policies(table& t);
+
+  const csv_dialect& d_;
+  plan p_;
+  std::vector<csv_issue> issues_;
+  std::uint64_t total_ = 0;
+  std::vector<csv_issue> held_;
+  bool holding_ = false;
+  std::optional<round_id> last_round_;
+  std::string last_round_scale_;
+  std::string last_round_period_;
+  std::unordered_map<std::string, pending_items> items_;
+  std::string items_file_;
+  std::unordered_map<std::string, pending_summaries> summaries_;
+  std::string summaries_file_;
+};
+
+}  // namespace goaltrack::detail::csv

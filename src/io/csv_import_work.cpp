@@ -1,0 +1,359 @@
+// import_csv: the files of the work (programs, tasks, task_status, milestone_items,
+// targets, measurements, policy_rating_summaries, policies). See csv_import.hpp.
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "io/csv_import.hpp"
+
+namespace goaltrack::detail::csv {
+
+void importer::programs(table& t) {
+  struct row {
+    std::string_view code, parent;
+    program value;
+    std::uint64_t line;
+  };
+  std::vector<row> rows;
+  std::unordered_map<std::string_view, std::uint64_t> seen;
+  while (t.next()) {
+    const bool has_code = t.required(programs_col::code);
+    const auto span = t.period_of(programs_col::period, d_.periods);
+    std::optional<collective_id> owner;
+    if (t.required(programs_col::owner)) owner = collective(t, programs_col::owner);
+    if (!has_code || t.bad()) continue;
+    row r{t.text(programs_col::code), t.text(programs_col::parent), {}, t.line()};
+    if (auto [it, fresh] = seen.emplace(r.code, r.line); !fresh) {
+      t.fail(programs_col::code,
+             "program " + in_quotes(r.code) + " is already on line " + std::to_string(it->second));
+      continue;
+    }
+    r.value.code = r.code;
+    r.value.number = t.text(programs_col::number);
+    r.value.issuer = t.text(programs_col::issuer);
+    r.value.title = t.text(programs_col::title);
+    r.value.span = *span;
+    r.value.owner = *owner;
+    rows.push_back(std::move(r));
+  }
+  for (const std::size_t i : parents_first(t, rows, programs_col::parent, "program")) {
+    row& r = rows[i];
+    if (!r.parent.empty()) {
+      r.value.parent = p_.find_program(r.parent);
+      if (!r.value.parent) {
+        t.fail_at(r.line, programs_col::parent,
+                  "parent " + in_quotes(r.parent) +
+                      (seen.count(r.parent) != 0 ? " is on a bad row" : " is not in programs.csv"));
+        continue;
+      }
+    }
+    try {
+      p_.add_program(r.value);
+    } catch (const error& e) {
+      t.fail_at(r.line, programs_col::code, e.what());
+    }
+  }
+}
+
+void importer::tasks(table& t) {
+  while (t.next()) {
+    task k;
+    const bool has_code = t.required(tasks_col::code);
+    std::optional<program_id> pr;
+    std::optional<collective_id> owner;
+    if (t.required(tasks_col::program)) pr = program_ref(t, tasks_col::program);
+    if (t.required(tasks_col::owner)) owner = collective(t, tasks_col::owner);
+    const auto deadline = t.day(tasks_col::deadline);
+    k.kind = t.code(tasks_col::kind, parse_task_kind, task_kind::planned);
+    k.weight = t.number_or(tasks_col::weight, 1.0);
+    if (!has_code || t.bad() || !pr || !owner) continue;
+    k.code = t.text(tasks_col::code);
+    k.title = t.text(tasks_col::title);
+    k.program = *pr;
+    k.owner = *owner;
+    try {
+      if (deadline) k.deadline = from_day_number(*deadline);
+      p_.add_task(std::move(k));
+    } catch (const error& e) {
+      t.fail(tasks_col::code, e.what());
+    }
+  }
+}
+
+void importer::statuses(table& t) {
+  while (t.next()) {
+    const bool has_task = t.required(status_col::task);
+    const auto on = t.day(status_col::date);
+    if (!on) t.required(status_col::date);
+    const bool has_status = t.required(status_col::status);
+    const auto status = t.code(status_col::status, parse_task_status, task_status::not_started);
+    if (!has_task || !has_status || t.bad() || !on) continue;
+    const std::string_view code = t.text(status_col::task);
+    const auto id = p_.find_task(code);
+    if (!id) {
+      t.fail(status_col::task, "task " + in_quotes(code) + " is not in tasks.csv");
+      continue;
+    }
+    try {
+      p_.set_task_status(*id, status, from_day_number(*on));
+    } catch (const error& e) {
+      t.fail(status_col::date, e.what());
+    }
+  }
+}
+
+void importer::items(table& t) {
+  items_file_ = t.name();
+  while (t.next()) {
+    if (!t.required(items_col::target)) continue;
+    pending_items& p = items_[std::string(t.text(items_col::target))];
+    if (p.line == 0) p.line = t.line();
+    p.items.emplace_back(t.text(items_col::item));
+  }
+}
+
+void importer::report_unused_items() {
+  for (const auto& [code, p] : items_) {
+    if (!p.used) {
+      issue(items_file_, p.line, 1,
+            "target " + in_quotes(code) + " is not a milestone target of targets.csv");
+    }
+  }
+}
+
+void importer::targets(table& t) {
+  namespace k = targets_col;
+  // The rows of a batch wait here for their owners, which are looked up together
+  // (organization::find_collectives), and are then added one by one.
+  struct row {
+    target value;
+    std::string_view owner;
+    std::uint64_t line;
+    bool ok;  // false: only the owner remains to be checked
+  };
+  constexpr std::size_t batch = 4096;  // rows of a few hundred bytes each
+  std::vector<row> rows;
+  std::vector<std::string_view> owners;
+  std::size_t read = 0;  // rows read in this batch, good or bad
+  const auto flush = [&] {
+    owners.clear();
+    for (const row& r : rows) owners.push_back(r.owner);
+    const auto ids = p_.org().find_collectives(owners);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      row& r = rows[i];
+      if (!ids[i]) {
+        t.fail_at(r.line, k::owner, "collective " + in_quotes(r.owner) + " is not in collectives.csv");
+        continue;
+      }
+      if (!r.ok) continue;
+      r.value.owner = *ids[i];
+      if (!items_.empty()) {
+        const auto it = items_.find(r.value.code);
+        if (it != items_.end() && r.value.kind == target_kind::milestone) {
+          r.value.checklist = it->second.items;
+          it->second.used = true;
+        }
+      }
+      try {
+        p_.add_target(r.value);
+      } catch (const error& e) {
+        t.fail_at(r.line, k::code, e.what());
+      }
+    }
+    rows.clear();
+    read = 0;
+    release_issues();
+  };
+  hold_issues();
+  while (t.next()) {
+    if (read == batch) flush();
+    ++read;
+    target x;
+    const bool has_code = t.required(k::code);
+    const bool has_kind = t.required(k::kind);
+    x.kind = t.code(k::kind, parse_target_kind, target_kind::quantity);
+    const bool has_owner = t.required(k::owner);
+    const auto span = t.period_of(k::period, d_.periods);
+    if (!t.value(k::program).empty()) {
+      if (auto pr = program_ref(t, k::program)) x.program = *pr;
+    }
+    x.goal = t.code(k::goal, parse_goal_kind, goal_kind::at_least);
+    x.goal_value = t.number_or(k::goal_value, 0);
+    x.goal_high = t.number_or(k::goal_high, 0);
+    x.baseline = t.number(k::baseline);
+    x.whole_numbers = t.boolean(k::whole_numbers).value_or(false);
+    x.wanted = t.code(k::trend, parse_trend, trend::increase);
+    if (!t.value(k::scale).empty()) {
+      if (auto s = scale(t, k::scale)) {
+        x.rating.scale = *s;
+        if (t.required(k::level)) {
+          if (auto l = level(t, k::level, *s)) x.rating.level = *l;
+        }
+      }
+    } else if (!t.value(k::level).empty()) {
+      t.fail(k::level, "a level needs the scale column");
+    }
+    if (auto s = t.share_of(k::required_share)) x.rating.required_share = *s;
+    x.rating.count = t.count(k::count).value_or(0);
+    x.rating.all = t.boolean(k::all).value_or(false);
+    x.rating.scope = t.code(k::scope, parse_rating_scope, rating_scope::direct);
+    x.rating.criterion =
+        t.code(k::criterion, parse_collective_criterion, collective_criterion::own_rating);
+    if (!has_owner) continue;
+    if (!has_code || !has_kind || t.bad() || !span) {
+      rows.push_back({{}, t.text(k::owner), t.line(), false});
+      continue;
+    }
+    x.code = t.text(k::code);
+    x.title = t.text(k::title);
+    x.span = *span;
+    x.unit = t.text(k::unit);
+    x.currency = t.text(k::currency);
+    x.rating.counted_kind = t.text(k::counted_kind);
+    rows.push_back({std::move(x), t.text(k::owner), t.line(), true});
+  }
+  flush();
+}
+
+void importer::measurements(table& t) {
+  namespace k = measurements_col;
+  // The rows of a batch wait here for their targets, which are looked up together
+  // (plan::find_targets: measurements come in any order of targets, so that each lookup
+  // would otherwise wait for memory), and are then added together.
+  struct row {
+    std::string_view target, source, note;
+    std::uint64_t line;
+    double value, den;
+    std::int32_t day;
+  };
+  std::vector<row> rows;
+  std::vector<std::string_view> codes;
+  std::vector<target_id> targets;
+  std::vector<std::int32_t> days;
+  std::vector<double> values;
+  std::vector<double> dens;
+  std::vector<std::uint64_t> lines;
+  std::size_t read = 0;  // rows read in this batch, good or bad
+  const auto one = [&](target_id id, const row& r) {
+    try {
+      p_.add_measurement({id, from_day_number(r.day), r.value, r.den, std::string(r.source),
+                          std::string(r.note)});
+    } catch (const error& e) {
+      t.fail_at(r.line, k::value, e.what());
+    }
+  };
+  // Adds the rows gathered in the columns; when the plan refuses them, one by one to
+  // name every bad row.
+  const auto add = [&] {
+    if (targets.empty()) return;
+    try {
+      p_.add_measurements(targets, days, values, dens);
+    } catch (const error&) {
+      for (std::size_t i = 0; i < targets.size(); ++i) {
+        one(targets[i], {{}, {}, {}, lines[i], values[i], dens[i], days[i]});
+      }
+    }
+    targets.clear();
+    days.clear();
+    values.clear();
+    dens.clear();
+    lines.clear();
+  };
+  const auto flush = [&] {
+    codes.clear();
+    for (const row& r : rows) codes.push_back(r.target);
+    const auto ids = p_.find_targets(codes);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const row& r = rows[i];
+      if (!ids[i]) {
+        t.fail_at(r.line, k::target, "target " + in_quotes(r.target) + " is not in targets.csv");
+      } else if (!r.source.empty() || !r.note.empty()) {
+        // Annotated: the rows before it, then this row alone (add_measurements takes no text).
+        add();
+        one(*ids[i], r);
+      } else {
+        targets.push_back(*ids[i]);
+        days.push_back(r.day);
+        values.push_back(r.value);
+        dens.push_back(r.den);
+        lines.push_back(r.line);
+      }
+    }
+    add();
+    rows.clear();
+    read = 0;
+    release_issues();
+  };
+  hold_issues();
+  while (t.next()) {
+    if (read == batch_rows) flush();
+    ++read;
+    const bool has_target = t.required(k::target);
+    const auto day = t.day(k::date);
+    if (!day) t.required(k::date);
+    const auto value = t.number(k::value);
+    if (!value) t.required(k::value);
+    const double den = t.number_or(k::denominator, 1.0);
+    if (!has_target || t.bad()) continue;
+    rows.push_back({t.text(k::target), t.text(k::source), t.text(k::note), t.line(), *value, den,
+                    *day});
+  }
+  flush();
+}
+
+void importer::summaries(table& t) {
+  namespace k = summaries_col;
+  summaries_file_ = t.name();
+  while (t.next()) {
+    const bool has_policy = t.required(k::policy);
+    const bool has_level = t.required(k::level);
+    const auto r = round(t, k::scale, k::period);
+    rating_summary_spec s;
+    s.counted_kind = t.text(k::counted_kind);
+    s.criterion = t.code(k::criterion, parse_collective_criterion, collective_criterion::own_rating);
+    if (auto sh = t.share_of(k::required_share)) s.required_share = *sh;
+    if (!r || !has_level) continue;
+    const auto l = level(t, k::level, p_.get(*r).scale());
+    if (!has_policy || !l || t.bad()) continue;
+    s.round = *r;
+    s.level = *l;
+    pending_summaries& p = summaries_[std::string(t.text(k::policy))];
+    if (p.line == 0) p.line = t.line();
+    p.specs.push_back(std::move(s));
+  }
+}
+
+void importer::report_unused_summaries() {
+  for (const auto& [code, p] : summaries_) {
+    if (!p.used) issue(summaries_file_, p.line, 1, "policy " + in_quotes(code) + " is not in policies.csv");
+  }
+}
+
+void importer::policies(table& t) {
+  namespace k = policies_col;
+  while (t.next()) {
+    evaluation_policy e;
+    const bool has_code = t.required(k::code);
+    e.on_track_margin = t.number_or(k::on_track_margin, e.on_track_margin);
+    e.at_risk_margin = t.number_or(k::at_risk_margin, e.at_risk_margin);
+    e.not_started_before_start =
+        t.boolean(k::not_started_before_start).value_or(e.not_started_before_start);
+    e.missed_after_end = t.boolean(k::missed_after_end).value_or(e.missed_after_end);
+    e.trend_tolerance = t.number_or(k::trend_tolerance, e.trend_tolerance);
+    if (!has_code || t.bad()) continue;
+    const std::string code(t.text(k::code));
+    if (auto it = summaries_.find(code); it != summaries_.end()) {
+      e.rating_summaries = it->second.specs;
+      it->second.used = true;
+    }
+    try {
+      p_.add_policy(code, std::move(e));
+    } catch (const error& err) {
+      t.fail(k::code, err.what());
+    }
+  }
+}
+
+}  // namespace goaltrack::detail::csv

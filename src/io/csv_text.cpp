@@ -1,0 +1,482 @@
+#include "io/csv_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <system_error>
+
+#include "goaltrack/error.hpp"
+#include "goaltrack/period.hpp"
+
+namespace goaltrack::detail::csv {
+
+namespace {
+
+// Bytes 0x80..0x9F that Windows-1258 leaves undefined (all of 0xA0..0xFF are defined).
+constexpr bool cp1258_undefined(unsigned char c) noexcept {
+  return c == 0x81 || c == 0x8A || c == 0x8D || c == 0x8E || c == 0x8F || c == 0x90 ||
+         c == 0x9A || c == 0x9D || c == 0x9E;
+}
+
+// Bytes that Windows-1258 uses for Vietnamese letters and tone marks: Ă ă Đ đ Ơ ơ Ư ư and
+// the combining grave, hook, tilde, acute and dot below.
+constexpr bool cp1258_vietnamese(unsigned char c) noexcept {
+  return c == 0xC3 || c == 0xE3 || c == 0xD0 || c == 0xF0 || c == 0xD5 || c == 0xF5 ||
+         c == 0xDD || c == 0xFD || c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2;
+}
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one (overlong
+// forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = at(i);
+  const std::size_t left = text.size() - i;
+  const auto cont = [&](std::size_t k) { return (at(i + k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && at(i + 1) < 0xA0) return 0;   // overlong
+    if (c == 0xED && at(i + 1) >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && at(i + 1) < 0x90) return 0;   // overlong
+    if (c == 0xF4 && at(i + 1) >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length) {
+  bom_length = 0;
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                            (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    return encoding_problem{0, 1,
+                            "the file is UTF-16 (as Excel's \"Unicode Text\" writes), not UTF-8; "
+                            "save it as \"CSV UTF-8 (Comma delimited) (*.csv)\""};
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") bom_length = 3;
+  std::size_t i = bom_length;
+  std::optional<std::size_t> bad;
+  while (i < text.size()) {
+    // Eight ASCII bytes at a time: the common case of codes and numbers.
+    if (i + 8 <= text.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = utf8_sequence(text, i);
+    if (n == 0) {
+      bad = i;
+      break;
+    }
+    i += n;
+  }
+  if (!bad) return std::nullopt;
+  encoding_problem p;
+  p.offset = *bad;
+  p.line = 1 + static_cast<std::uint64_t>(
+                   std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+  bool code_page = true;
+  bool vietnamese = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) continue;
+    if (cp1258_undefined(c)) code_page = false;
+    if (cp1258_vietnamese(c)) vietnamese = true;
+  }
+  const std::string how =
+      "save it as UTF-8: in Excel, File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\"; "
+      "in LibreOffice Calc, File > Save As > \"Text CSV\" with \"Edit filter settings\" and "
+      "character set \"Unicode (UTF-8)\"";
+  if (code_page && vietnamese) {
+    p.message = "the file is not UTF-8 (byte " + std::to_string(p.offset) +
+                "); it looks like Windows-1258 (Vietnamese), as Excel's \"CSV (Comma delimited)\" "
+                "writes it; " + how;
+  } else if (code_page) {
+    p.message = "the file is not UTF-8 (byte " + std::to_string(p.offset) +
+                "); it looks like a Windows code page such as Windows-1258 or Windows-1252; " + how;
+  } else {
+    p.message = "the file is not valid UTF-8 (byte " + std::to_string(p.offset) + "); " + how;
+  }
+  return p;
+}
+
+// --- records -----------------------------------------------------------------------------
+
+record_reader::record_reader(std::string& text, std::size_t start, char delimiter)
+    : data_(text.data()),
+      pos_(text.data() + std::min(start, text.size())),
+      end_(text.data() + text.size()),
+      delimiter_(delimiter) {
+  special_[static_cast<unsigned char>(delimiter)] = true;
+  special_[static_cast<unsigned char>('\n')] = true;
+  special_[static_cast<unsigned char>('\r')] = true;
+  special_[static_cast<unsigned char>('"')] = true;
+}
+
+record_reader::status record_reader::next() {
+  for (;;) {
+    if (pos_ >= end_) return status::end;
+    const status s = read_record();
+    if (s == status::bad) return s;
+    const bool blank = std::all_of(fields_.begin(), fields_.end(),
+                                   [](std::string_view f) { return f.empty(); });
+    if (!blank) return status::ok;
+  }
+}
+
+void record_reader::skip_to_record_end() {
+  // Recovery after a malformed field: the record ends at the next line end.
+  while (pos_ < end_ && *pos_ != '\n' && *pos_ != '\r') ++pos_;
+  if (pos_ < end_ && *pos_ == '\r') ++pos_;
+  if (pos_ < end_ && *pos_ == '\n') ++pos_;
+  ++line_;
+}
+
+record_reader::status record_reader::read_record() {
+  fields_.clear();
+  record_line_ = line_;
+  for (;;) {
+    const auto column = static_cast<std::uint32_t>(fields_.size() + 1);
+    if (pos_ < end_ && *pos_ == '"') {
+      // Quoted: copy the content down over the opening quote's place as "" pairs are
+      // undone; the field's text is [begin, out).
+      char* const begin = pos_;
+      char* out = begin;
+      char* read = pos_ + 1;
+      for (;;) {
+        char* const quote =
+            static_cast<char*>(std::memchr(read, '"', static_cast<std::size_t>(end_ - read)));
+        char* const stop = quote == nullptr ? end_ : quote;
+        line_ += static_cast<std::uint64_t>(std::count(read, stop, '\n'));
+        if (out != read) std::memmove(out, read, static_cast<std::size_t>(stop - read));
+        out += stop - read;
+        if (quote == nullptr) {
+          pos_ = end_;
+          error_column_ = column;
+          error_ = "a quoted field is never closed (a quote is missing; the rest of the file is "
+                   "inside it)";
+          return status::bad;
+        }
+        if (quote + 1 < end_ && quote[1] == '"') {
+          *out++ = '"';
+          read = quote + 2;
+          continue;
+        }
+        pos_ = quote + 1;
+        break;
+      }
+      fields_.emplace_back(begin, static_cast<std::size_t>(out - begin));
+      if (pos_ < end_ && *pos_ != delimiter_ && *pos_ != '\n' && *pos_ != '\r') {
+        error_column_ = column;
+        error_ = "text after the closing quote of a quoted field";
+        skip_to_record_end();
+        return status::bad;
+      }
+    } else {
+      char* const begin = pos_;
+      while (pos_ < end_ && !special_[static_cast<unsigned char>(*pos_)]) ++pos_;
+      if (pos_ < end_ && *pos_ == '"') {
+        error_column_ = column;
+        error_ = "a quote inside a field that does not start with one (quote the whole field "
+                 "and double the quote: \"a \"\"b\"\" c\")";
+        skip_to_record_end();
+        return status::bad;
+      }
+      fields_.emplace_back(begin, static_cast<std::size_t>(pos_ - begin));
+    }
+    if (pos_ >= end_) return status::ok;
+    if (*pos_ == delimiter_) {
+      ++pos_;
+      continue;
+    }
+    // A line end: LF, CR LF, or a lone CR.
+    if (*pos_ == '\r') ++pos_;
+    if (pos_ < end_ && *pos_ == '\n') ++pos_;
+    ++line_;
+    return status::ok;
+  }
+}
+
+// --- values ------------------------------------------------------------------------------
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool parse_number(std::string_view s, char decimal, double& out) noexcept {
+  s = trim(s);
+  if (s.empty() || s.front() == '+') return false;
+  const char other = decimal == '.' ? ',' : '.';
+  char buffer[64];
+  std::string_view digits = s;
+  if (s.find(other) != std::string_view::npos) return false;
+  if (decimal != '.') {
+    if (s.size() > sizeof buffer) return false;
+    std::memcpy(buffer, s.data(), s.size());
+    std::replace(buffer, buffer + s.size(), decimal, '.');
+    digits = std::string_view(buffer, s.size());
+  }
+  // Only digits, sign, point and exponent: from_chars would also take "inf" and "nan".
+  for (const char c : digits) {
+    if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+      return false;
+    }
+  }
+  double v = 0;
+  const char* end = digits.data() + digits.size();
+  const auto [p, ec] = std::from_chars(digits.data(), end, v, std::chars_format::general);
+  if (ec != std::errc() || p != end || !std::isfinite(v)) return false;
+  out = v;
+  return true;
+}
+
+bool parse_count(std::string_view s, std::uint32_t& out) noexcept {
+  s = trim(s);
+  const char* end = s.data() + s.size();
+  const auto [p, ec] = std::from_chars(s.data(), end, out);
+  return !s.empty() && ec == std::errc() && p == end;
+}
+
+namespace {
+
+bool digits_to_int(std::string_view s, int& out) noexcept {
+  if (s.empty()) return false;
+  int v = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+bool make_day(int y, int m, int d, std::int32_t& out) noexcept {
+  if (y < 1400 || y > 9999) return false;
+  const std::chrono::year_month_day ymd{std::chrono::year(y),
+                                        std::chrono::month(static_cast<unsigned>(m)),
+                                        std::chrono::day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) return false;
+  out = static_cast<std::int32_t>(std::chrono::sys_days(ymd).time_since_epoch().count());
+  return true;
+}
+
+}  // namespace
+
+bool parse_day(std::string_view s, csv_date_format format, std::int32_t& out) noexcept {
+  s = trim(s);
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  if (format == csv_date_format::iso) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    if (!digits_to_int(s.substr(0, 4), y) || !digits_to_int(s.substr(5, 2), m) ||
+        !digits_to_int(s.substr(8, 2), d)) {
+      return false;
+    }
+  } else {
+    const std::size_t a = s.find('/');
+    if (a == std::string_view::npos) return false;
+    const std::size_t b = s.find('/', a + 1);
+    if (b == std::string_view::npos) return false;
+    const std::string_view ds = s.substr(0, a);
+    const std::string_view ms = s.substr(a + 1, b - a - 1);
+    const std::string_view ys = s.substr(b + 1);
+    if (ds.size() > 2 || ms.size() > 2 || ys.size() != 4) return false;
+    if (!digits_to_int(ds, d) || !digits_to_int(ms, m) || !digits_to_int(ys, y)) return false;
+  }
+  return make_day(y, m, d, out);
+}
+
+bool parse_bool(std::string_view s, bool& out) noexcept {
+  s = trim(s);
+  const auto equal = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return (x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x) == y;
+           });
+  };
+  if (equal(s, "true")) {
+    out = true;
+    return true;
+  }
+  if (equal(s, "false")) {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+bool formula_like(std::string_view s) noexcept {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == '\'') ++i;
+  if (i == s.size()) return false;
+  const char c = s[i];
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// --- periods -----------------------------------------------------------------------------
+
+std::string period_text(const period& p, const period_format& format) {
+  std::string text = p.to_string();
+  if (period::parse(text, format) == p) return text;
+  // Only a school year on another calendar reads back differently.
+  return text + "@" + to_iso(p.first()) + "/" + to_iso(p.last());
+}
+
+period parse_period(std::string_view text, const period_format& format) {
+  const std::size_t at = text.find('@');
+  if (at == std::string_view::npos) return period::parse(text, format);
+  const period name = period::parse(text.substr(0, at), format);
+  const period days = period::parse(text.substr(at + 1), format);
+  if (name.kind() == period_kind::school_year) {
+    const school_calendar calendar{static_cast<int>(days.first().month()), days.first().day(),
+                                   static_cast<int>(days.last().month()), days.last().day()};
+    try {
+      const period p = period::school_year(static_cast<int>(days.first().year()), calendar);
+      if (p.first() == days.first() && p.last() == days.last() &&
+          p.to_string() == name.to_string()) {
+        return p;
+      }
+    } catch (const error&) {
+      // Not a school year: reported below.
+    }
+  }
+  throw parse_error("period '" + std::string(text) +
+                    "' is not a school year written as NAME@FIRST/LAST (e.g. "
+                    "2019-2020@2019-08-15/2020-06-30)");
+}
+
+// --- writing -----------------------------------------------------------------------------
+
+std::string format_day(std::int32_t day_number, csv_date_format format) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(day_number))};
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto d = static_cast<unsigned>(ymd.day());
+  char buf[16];
+  const auto two = [](char* p, unsigned v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  const auto four = [](char* p, int v) {
+    for (int k = 3; k >= 0; --k) {
+      p[k] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    }
+  };
+  if (format == csv_date_format::iso) {
+    four(buf, y);
+    buf[4] = '-';
+    two(buf + 5, m);
+    buf[7] = '-';
+    two(buf + 8, d);
+  } else {
+    two(buf, d);
+    buf[2] = '/';
+    two(buf + 3, m);
+    buf[5] = '/';
+    four(buf + 6, y);
+  }
+  return std::string(buf, 10);
+}
+
+writer::writer(const csv_dialect& dialect, std::ofstream* file, std::string path)
+    : dialect_(dialect), file_(file), path_(std::move(path)) {
+  if (dialect.byte_order_mark) out_ = "\xEF\xBB\xBF";
+}
+
+void writer::separate() {
+  if (row_started_) out_ += dialect_.delimiter;
+  row_started_ = true;
+}
+
+void writer::raw(std::string_view s) {
+  separate();
+  const bool quote = s.find_first_of(std::string{dialect_.delimiter, '"', '\n', '\r'}) !=
+                     std::string_view::npos;
+  if (!quote) {
+    out_ += s;
+    return;
+  }
+  out_ += '"';
+  for (const char c : s) {
+    if (c == '"') out_ += '"';
+    out_ += c;
+  }
+  out_ += '"';
+}
+
+void writer::text(std::string_view s) {
+  if (formula_like(s)) {
+    std::string escaped;
+    escaped.reserve(s.size() + 1);
+    escaped += '\'';
+    escaped += s;
+    raw(escaped);
+  } else {
+    raw(s);
+  }
+}
+
+void writer::number(double v) {
+  // The shortest text that reads back the same double; plain digits ("40000000",
+  // "0.0001") rather than an exponent unless that is much shorter, as spreadsheets
+  // and people write numbers. 64 characters hold any double's shortest general form.
+  char buf[64];
+  char* p = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  char fixed[64];
+  const auto [q, ec] = std::to_chars(fixed, fixed + sizeof fixed, v, std::chars_format::fixed);
+  if (ec == std::errc() && q - fixed <= (p - buf) + 8) {
+    p = std::copy(fixed, q, buf);
+  }
+  std::replace(buf, p, '.', dialect_.decimal_separator);
+  raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
+}
+
+void writer::integer(std::uint64_t v) {
+  char buf[32];
+  const auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
+}
+
+void writer::day(std::int32_t day_number) { raw(format_day(day_number, dialect_.dates)); }
+
+void writer::end_row() {
+  out_ += dialect_.crlf ? "\r\n" : "\n";
+  row_started_ = false;
+  if (file_ != nullptr && out_.size() >= (std::size_t{1} << 20)) flush();
+}
+
+void writer::flush() {
+  file_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  if (!*file_) throw io_error("cannot write " + path_, path_);
+  out_.clear();
+}
+
+std::string writer::finish() {
+  if (file_ != nullptr) {
+    flush();
+    file_->flush();
+    if (!*file_) throw io_error("cannot write " + path_, path_);
+    return {};
+  }
+  return std::move(out_);
+}
+
+}  // namespace goaltrack::detail::csv

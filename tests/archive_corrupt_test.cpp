@@ -1,0 +1,83 @@
+// Damaged files: every truncation and every single-bit flip of the golden files, in
+// every archive kind, loads to the plan or to a typed goaltrack::file_error; never a
+// crash, a hang, another exception or a sanitizer report. Each is run twice: as damaged,
+// and with the envelope's length and checksums recomputed after the damage (a hostile
+// file carries valid checksums: the payload parser must stand on its own).
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "archive_golden.hpp"
+#include "goaltrack/error.hpp"
+#include "goaltrack/io/archive.hpp"
+
+namespace gt = goaltrack;
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::string bytes(static_cast<std::size_t>(std::filesystem::file_size(path)), '\0');
+  std::ifstream in(path, std::ios::binary);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return bytes;
+}
+
+using goaltrack_test::fix_envelope;
+
+struct outcome {
+  std::size_t equal = 0, format = 0, corrupt = 0;
+};
+
+void load_damaged(const std::string& bytes, const gt::plan& expected, outcome& o, const std::string& what) {
+  std::istringstream in(bytes, std::ios::binary);
+  try {
+    const gt::plan p = gt::load(in);
+    // A flip may land on a byte that does not change the plan (white space in XML), or
+    // change it to another valid plan: both are fine as long as it loaded.
+    if (p == expected) ++o.equal;
+  } catch (const gt::format_error&) {
+    ++o.format;
+  } catch (const gt::corrupt_error&) {
+    ++o.corrupt;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << what << ": untyped exception " << e.what();
+  } catch (...) {
+    ADD_FAILURE() << what << ": unknown exception";
+  }
+}
+
+void damage_every_way(gt::archive_format f, bool fix) {
+  const std::string good = read_file(goaltrack_test::golden_file(f));
+  ASSERT_GT(good.size(), 32U);
+  const gt::plan expected = goaltrack_test::golden_plan();
+  outcome o;
+  for (std::size_t len = 0; len < good.size(); ++len) {
+    std::string b = good.substr(0, len);
+    if (fix) fix_envelope(b);
+    load_damaged(b, expected, o, "truncated to " + std::to_string(len));
+  }
+  for (std::size_t bit = 0; bit < good.size() * 8; ++bit) {
+    std::string b = good;
+    b[bit / 8] = static_cast<char>(b[bit / 8] ^ (1 << (bit % 8)));
+    if (fix && bit / 8 >= 32) fix_envelope(b);
+    load_damaged(b, expected, o, "bit " + std::to_string(bit) + " flipped");
+  }
+  ::testing::Test::RecordProperty("loaded_equal", static_cast<int>(o.equal));
+  ::testing::Test::RecordProperty("corrupt_errors", static_cast<int>(o.corrupt));
+  // Without fixing, the checksums catch every damage.
+  if (!fix) {
+    EXPECT_EQ(o.equal, 0U);
+  }
+  EXPECT_GT(o.corrupt, 0U);
+}
+
+}  // namespace
+
+TEST(archive_corrupt, text_as_damaged) { damage_every_way(gt::archive_format::text, false); }
+TEST(archive_corrupt, text_with_checksums_fixed) { damage_every_way(gt::archive_format::text, true); }
+TEST(archive_corrupt, xml_as_damaged) { damage_every_way(gt::archive_format::xml, false); }
+TEST(archive_corrupt, xml_with_checksums_fixed) { damage_every_way(gt::archive_format::xml, true); }
+TEST(archive_corrupt, binary_as_damaged) { damage_every_way(gt::archive_format::binary, false); }
+TEST(archive_corrupt, binary_with_checksums_fixed) { damage_every_way(gt::archive_format::binary, true); }

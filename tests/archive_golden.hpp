@@ -1,0 +1,106 @@
+#pragma once
+// The plan saved in the golden files tests/data/plan_v1.{txt,xml,bin}.gtk (file-format
+// version 1), and where they are. Small on purpose: the corrupt-file tests damage every
+// byte of them. Regenerate them only for a new format version (never overwrite a
+// released one):
+//   GOALTRACK_WRITE_GOLDEN=1 ./goaltrack_tests --gtest_filter='archive_golden.*'
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "goaltrack/io/archive.hpp"
+
+namespace goaltrack_test {
+
+/// CRC-32C computed bit by bit (Castagnoli, reflected polynomial 0x82F63B78): the
+/// definition, independent of the library's table-driven one, for tests that forge
+/// envelopes. crc32c_reference("123456789") is 0xE3069283.
+inline std::uint32_t crc32c_reference(const void* data, std::size_t size) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  std::uint32_t c = 0xFFFFFFFFU;
+  for (std::size_t i = 0; i < size; ++i) {
+    c ^= p[i];
+    for (int k = 0; k < 8; ++k) c = (c & 1U) != 0 ? (c >> 1) ^ 0x82F63B78U : c >> 1;
+  }
+  return ~c;
+}
+
+/// Rewrites a goaltrack file's envelope so that its payload length and both checksums
+/// match its bytes (what a hostile file would do).
+inline void fix_envelope(std::string& b) {
+  if (b.size() < 32) return;
+  const auto put = [&](std::size_t at, std::uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) b[at + static_cast<std::size_t>(i)] = static_cast<char>(v >> (8 * i));
+  };
+  put(16, b.size() - 32, 8);
+  put(24, crc32c_reference(b.data() + 32, b.size() - 32), 4);
+  put(28, crc32c_reference(b.data(), 28), 4);
+}
+
+inline std::filesystem::path golden_dir() {
+  return std::filesystem::path(__FILE__).parent_path() / "data";
+}
+
+inline std::filesystem::path golden_file(goaltrack::archive_format f) {
+  const char* ext = f == goaltrack::archive_format::text  ? "txt"
+                    : f == goaltrack::archive_format::xml ? "xml"
+                                                          : "bin";
+  return golden_dir() / (std::string("plan_v1.") + ext + ".gtk");
+}
+
+/// One of everything: collectives in a tree, members, the default and a custom scale, a
+/// round with member and collective ratings, a program cascade, tasks with histories,
+/// targets of all seven kinds, measurements with a source, a note and a ratio
+/// denominator, and a policy with a rating summary.
+inline goaltrack::plan golden_plan() {
+  using namespace goaltrack;
+  plan p;
+  auto& o = p.org();
+  const collective_id dept = o.add_collective("SGD", "Sở GD-ĐT", "department");
+  const collective_id party = o.add_collective("DB", "Đảng bộ Sở", "party_committee", dept);
+  const collective_id c1 = o.add_collective("CB1", "Chi bộ 1", "cell", party);
+  const collective_id c2 = o.add_collective("CB2", "Chi bộ \"2\" <A&B>", "cell", party);
+  const member_id m1 = o.add_member("M1", "Nguyễn Văn A", c1);
+  const member_id m2 = o.add_member("M2", "", c1);
+  const member_id m3 = o.add_member("M3", "Trần Thị C", c2);
+  const scale_id vn4 = p.add_scale(rating_scale::vietnamese_default());
+  p.add_scale(rating_scale("pass", {{"pass", "Đạt", "Pass"}, {"fail", "Không đạt", "Fail"}}));
+  const round_id r = p.add_round(vn4, period::year(2020), make_date(2021, 1, 15));
+  p.rate(r, m1, rating_level(0));
+  p.rate(r, m2, rating_level(1));
+  p.rate(r, m3, rating_level(2));
+  p.rate(r, c1, rating_level(1));
+  const program_id ctr = p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "Chương trình hành động",
+                                        period::school_year(2019), party, {}});
+  const program_id plan_id = p.add_program({"KH-12", "12/KH-SGD", "Sở", "Kế hoạch thực hiện",
+                                            period::year(2020), dept, ctr});
+  task t{"NV1", "Rà soát mạng lưới\nline 2", plan_id, dept, make_date(2020, 12, 31), task_kind::planned, 1.0, {}};
+  t.history = {{make_date(2020, 2, 1), task_status::in_progress}, {make_date(2020, 11, 30), task_status::completed}};
+  p.add_task(t);
+  p.add_task({"NV2", "Bổ sung", plan_id, c2, std::nullopt, task_kind::supplementary, 2.5, {}});
+  const target_id sites = p.add_target(target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
+                                           .decrease_by(98).from(1250).counting("điểm trường").in_program(plan_id));
+  const target_id ratio = p.add_target(target::ratio("R10", "Tỉ lệ vào lớp 10", dept, period::school_year(2019))
+                                           .at_least(0.581).in_unit("%"));
+  const target_id money = p.add_target(target::money("FUND", "Quỹ khuyến học", party, period::quarter(2020, 4), "VND")
+                                           .increase_to(47'000'000).from(0));
+  const target_id ms = p.add_target(target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
+                                                      {"plan", "pilot", "replicate"}));
+  p.add_target(target::direction("DROP", "Giảm bỏ học", dept, period::fiscal_year(2020, 4), trend::decrease));
+  p.add_target(target::member_share("GOOD", "100% đảng viên HTT", party, period::year(2020), vn4, rating_level(1)));
+  p.add_target(target::all_collectives("CELLS", "5/5 chi bộ", party, period::year(2020), vn4, rating_level(1))
+                   .counting_kind("cell"));
+  p.add_measurement({sites, make_date(2020, 12, 31), 1152, 1, "Báo cáo tổng kết", "giảm 98"});
+  p.add_measurement({ratio, make_date(2020, 6, 30), 5810, 10000, "", "58,1%"});
+  p.add_measurement({money, make_date(2020, 12, 1), 46'900'000, 1, "Quỹ", ""});
+  p.add_measurement({ms, make_date(2020, 9, 30), 2, 1, "", ""});
+  evaluation_policy pol;
+  pol.on_track_margin = 0.05;
+  pol.rating_summaries.push_back({r, rating_level(1), "cell", collective_criterion::own_rating, share::percent(100)});
+  p.add_policy("strict", pol);
+  return p;
+}
+
+}  // namespace goaltrack_test

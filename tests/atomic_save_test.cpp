@@ -1,0 +1,152 @@
+// Atomic save (goaltrack::save to a path): an injected failure at each step leaves the
+// old file untouched and no temporary behind; a child killed (SIGKILL) at random points
+// of a large save leaves a file that loads to either the old or the new plan.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "goaltrack/error.hpp"
+#include "goaltrack/io/archive.hpp"
+#include "random_plan.hpp"
+
+namespace gt = goaltrack;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("goaltrack-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::size_t entries(const fs::path& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++n;
+  return n;
+}
+
+gt::detail::save_step failing_step;
+int calls_before_failure = 0;
+
+bool fail_at_step(gt::detail::save_step step) {
+  return step == failing_step && calls_before_failure-- == 0;
+}
+
+struct hook_guard {
+  explicit hook_guard(gt::detail::save_fault_hook h) { gt::detail::set_save_fault_hook(h); }
+  ~hook_guard() { gt::detail::set_save_fault_hook(nullptr); }
+};
+
+}  // namespace
+
+TEST(atomic_save, an_injected_failure_at_each_step_keeps_the_old_file) {
+  using gt::detail::save_step;
+  const fs::path dir = fresh_dir("atomic-fault");
+  const fs::path path = dir / "plan.gtk";
+  const gt::plan old_plan = goaltrack_test::random_plan(21);
+  goaltrack_test::random_plan_shape big;
+  big.max_members = 3000;  // a payload of several write chunks
+  big.max_measurements = 20000;
+  const gt::plan new_plan = goaltrack_test::random_plan(22, big);
+  for (const save_step step : {save_step::create, save_step::write, save_step::sync, save_step::rename}) {
+    for (const int nth : {0, 1}) {
+      if (nth == 1 && step != save_step::write) continue;  // a later chunk's write fails
+      gt::save(old_plan, path, gt::archive_format::binary);
+      failing_step = step;
+      calls_before_failure = nth;
+      {
+        hook_guard guard(&fail_at_step);
+        EXPECT_THROW(gt::save(new_plan, path, gt::archive_format::binary), gt::io_error)
+            << "step " << static_cast<int>(step);
+      }
+      EXPECT_TRUE(gt::load(path) == old_plan) << "step " << static_cast<int>(step);
+      EXPECT_EQ(entries(dir), 1U) << "a temporary was left behind at step " << static_cast<int>(step);
+    }
+  }
+  // A failure to sync the directory comes after the rename: the new file is in place,
+  // and the error says its durability is not assured.
+  gt::save(old_plan, path, gt::archive_format::binary);
+  failing_step = save_step::sync_dir;
+  calls_before_failure = 0;
+  {
+    hook_guard guard(&fail_at_step);
+    try {
+      gt::save(new_plan, path, gt::archive_format::binary);
+      ADD_FAILURE() << "no error";
+    } catch (const gt::io_error& e) {
+      EXPECT_EQ(e.path(), path.string());
+      EXPECT_NE(std::string(e.what()).find("directory"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_TRUE(gt::load(path) == new_plan);
+  EXPECT_EQ(entries(dir), 1U);
+  // Saving into a directory that does not exist fails cleanly.
+  EXPECT_THROW(gt::save(old_plan, dir / "no" / "plan.gtk", gt::archive_format::text), gt::io_error);
+  fs::remove_all(dir);
+}
+
+TEST(atomic_save, a_save_killed_at_random_points_leaves_the_old_or_the_new_plan) {
+  const fs::path dir = fresh_dir("atomic-kill");
+  const fs::path path = dir / "plan.gtk";
+  goaltrack_test::random_plan_shape big;
+  big.max_members = 20000;
+  big.max_collectives = 500;
+  big.max_targets = 2000;
+  big.max_measurements = 60000;
+  const gt::plan plans[2] = {goaltrack_test::random_plan(31, big), goaltrack_test::random_plan(32, big)};
+  gt::save(plans[0], path, gt::archive_format::binary);
+  // How long one save takes, to spread the kills over it.
+  const auto t0 = std::chrono::steady_clock::now();
+  gt::save(plans[0], path, gt::archive_format::binary);
+  const auto save_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+  goaltrack_test::random_source r(2024);
+  int current = 0;  // the plan the file holds
+  int killed_mid_save = 0;
+  constexpr int runs = 200;
+  for (int run = 0; run < runs; ++run) {
+    const int next = 1 - current;
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      try {
+        gt::save(plans[next], path, gt::archive_format::binary);
+      } catch (...) {
+        ::_exit(2);
+      }
+      ::_exit(0);
+    }
+    const auto delay = static_cast<long>(r.below(static_cast<std::size_t>(save_us * 5 / 4 + 1)));
+    std::this_thread::sleep_for(std::chrono::microseconds(delay));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    const bool finished = WIFEXITED(status);
+    if (finished) {
+      ASSERT_EQ(WEXITSTATUS(status), 0);
+    } else {
+      ++killed_mid_save;
+    }
+    const gt::plan loaded = gt::load(path);
+    if (loaded == plans[next]) {
+      current = next;
+    } else {
+      ASSERT_TRUE(loaded == plans[current]) << "run " << run << ": neither the old nor the new plan";
+      ASSERT_FALSE(finished) << "run " << run << ": the save finished but the file is old";
+    }
+    // Temporaries of killed saves stay (a killed process cannot clean up); remove them.
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path() != path) fs::remove(e.path());
+    }
+  }
+  RecordProperty("killed_mid_save", killed_mid_save);
+  EXPECT_GT(killed_mid_save, runs / 4) << "the kills should land during saves";
+  fs::remove_all(dir);
+}

@@ -1,0 +1,571 @@
+// Tests of goaltrack/io/csv.hpp: layouts, dialects, the reader (BOM, CRLF, quotes, line
+// breaks), Vietnamese text, every kind of error with its file:line:column, all or
+// nothing, formula escaping, Windows-1258 refusal, and round trips (hand-made, the
+// origin review, and hundreds of seeded random plans).
+
+#include "goaltrack/io/csv.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "goaltrack/goaltrack.hpp"
+#include "origin_review.hpp"
+#include "random_plan.hpp"
+
+namespace {
+
+using namespace goaltrack;
+namespace fs = std::filesystem;
+
+// The sources are compiled by absolute path, so __FILE__ finds tests/data/csv.
+const fs::path data_dir = fs::path(__FILE__).parent_path() / "data" / "csv";
+
+// The files of an export, by name.
+std::map<std::string, std::string> by_name(const std::vector<csv_source>& files) {
+  std::map<std::string, std::string> m;
+  for (const auto& f : files) m[f.name] = f.text;
+  return m;
+}
+
+// Imports in-memory files given as name -> text.
+plan import_texts(const std::map<std::string, std::string>& files, const csv_dialect& d = {}) {
+  std::vector<csv_source> v;
+  for (const auto& [name, text] : files) v.push_back({name, text});
+  return import_csv(std::move(v), d);
+}
+
+// The issues of an import that must fail.
+std::vector<csv_issue> issues_of(const std::map<std::string, std::string>& files,
+                                 const csv_dialect& d = {}) {
+  try {
+    (void)import_texts(files, d);
+  } catch (const csv_error& e) {
+    EXPECT_EQ(e.issue_count(), e.issues().size());
+    return e.issues();
+  }
+  ADD_FAILURE() << "the import did not fail";
+  return {};
+}
+
+std::string all_issues(const std::vector<csv_issue>& issues) {
+  std::string s;
+  for (const auto& i : issues) s += to_string(i) + "\n";
+  return s;
+}
+
+// True when some issue is at file:line:column and its message contains `text`.
+bool has_issue(const std::vector<csv_issue>& issues, const std::string& file, std::uint64_t line,
+               std::uint32_t column, const std::string& text) {
+  return std::any_of(issues.begin(), issues.end(), [&](const csv_issue& i) {
+    return i.file == file && i.line == line && i.column == column &&
+           i.message.find(text) != std::string::npos;
+  });
+}
+
+// A small plan with every entity kind and awkward text.
+plan sample_plan() {
+  plan p;
+  const collective_id dept = p.org().add_collective("SGD", "Sở Giáo dục và Đào tạo", "department");
+  const collective_id cell = p.org().add_collective("CB1", "Chi bộ \"Văn phòng\", số 1", "cell", dept);
+  const collective_id cell2 = p.org().add_collective("=CB2", "line one\nline two", "cell", dept);
+  const member_id a = p.org().add_member("M1", "Nguyễn Văn A", cell);
+  const member_id b = p.org().add_member("M2", "-Trần Thị B", cell2);
+  const scale_id vn4 = p.add_scale(rating_scale::vietnamese_default());
+  const round_id r = p.add_round(vn4, period::year(2020), make_date(2021, 1, 15));
+  p.rate(r, a, rating_level(1));
+  p.rate(r, b, rating_level(0));
+  p.rate(r, cell, rating_level(1));
+  const program_id pr = p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "Chương trình; hành động",
+                                       period::school_year(2020), dept, std::nullopt});
+  const program_id sub = p.add_program({"KH-1", "", "", "+plan", period::quarter(2021, 2), cell, pr});
+  task t{"T1", "@mention task", pr, dept, make_date(2021, 5, 31), task_kind::supplementary, 2.5, {}};
+  const task_id tid = p.add_task(t);
+  p.set_task_status(tid, task_status::in_progress, make_date(2021, 2, 1));
+  p.set_task_status(tid, task_status::completed, make_date(2021, 4, 30));
+  const target_id sites = p.add_target(
+      target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
+          .decrease_by(98).from(1250).counting("điểm trường").in_program(pr));
+  const target_id ratio = p.add_target(
+      target::ratio("RATIO", "Tỷ lệ vào lớp 10", dept, period::year(2020)).at_least(0.581));
+  p.add_target(target::money("MONEY", "Quyên góp", cell, period::year(2020), "VND").at_least(47000000));
+  const target_id ms = p.add_target(
+      target::milestone("MS", "Mô hình", dept, period::year(2021), {"bước 1", "=step, 2", ""}));
+  p.add_target(target::direction("DIR", "Giảm bỏ học", dept, period::year(2021), trend::decrease)
+                   .in_program(sub));
+  p.add_target(target::member_share("SHARE", "Đảng viên", dept, period::year(2020), vn4,
+                                    rating_level(1), share{191, 200}, rating_scope::subtree));
+  p.add_target(target::all_collectives("CELLS", "5/5 chi bộ", dept, period::year(2020), vn4,
+                                       rating_level(1))
+                   .counting_kind("cell"));
+  p.add_target(target::quantity("WITHIN", "Range", dept, period::year(2021)).within(-5.5, 7.25));
+  p.add_measurement({sites, make_date(2020, 12, 31), 1152, 1, "Báo cáo tổng kết", "ghi chú, \"quan trọng\""});
+  p.add_measurement({ratio, make_date(2020, 9, 1), 581, 1000, "", ""});
+  p.add_measurement({ms, make_date(2021, 3, 1), 2, 1, "", "-2 done"});
+  std::vector<target_id> ts{sites, sites};
+  std::vector<date> ds{make_date(2020, 6, 30), make_date(2020, 3, 31)};
+  std::vector<double> vs{1200, 1230};
+  p.add_measurements(ts, ds, vs);
+  evaluation_policy pol;
+  pol.on_track_margin = 0.05;
+  pol.missed_after_end = false;
+  pol.rating_summaries.push_back({r, rating_level(1), "cell", collective_criterion::member_share,
+                                  share{9, 10}});
+  p.add_policy("kit", pol);
+  return p;
+}
+
+// --- round trips ---------------------------------------------------------------------
+
+TEST(Csv, RoundTripInMemoryEveryEntityKind) {
+  const plan p = sample_plan();
+  EXPECT_EQ(import_csv(export_csv(p)), p);
+}
+
+TEST(Csv, RoundTripThroughAFolder) {
+  const plan p = sample_plan();
+  const fs::path dir = fs::temp_directory_path() / "goaltrack_csv_test_folder";
+  fs::remove_all(dir);
+  export_csv(p, dir);
+  EXPECT_EQ(fs::exists(dir / "targets.csv"), true);
+  EXPECT_EQ(import_csv(dir), p);
+  fs::remove_all(dir);
+}
+
+TEST(Csv, RoundTripEveryDialect) {
+  const plan p = sample_plan();
+  for (const char delimiter : {',', ';'}) {
+    for (const char decimal : {'.', ','}) {
+      for (const auto dates : {csv_date_format::iso, csv_date_format::day_month_year}) {
+        for (const bool crlf : {false, true}) {
+          csv_dialect d;
+          d.delimiter = delimiter;
+          d.decimal_separator = decimal;
+          d.dates = dates;
+          d.crlf = crlf;
+          d.byte_order_mark = !crlf;
+          EXPECT_EQ(import_csv(export_csv(p, d), d), p)
+              << delimiter << decimal << static_cast<int>(dates) << crlf;
+        }
+      }
+    }
+  }
+}
+
+TEST(Csv, RoundTripOriginReview) {
+  const plan p = origin::build_origin_plan();
+  EXPECT_EQ(import_csv(export_csv(p)), p);
+}
+
+TEST(Csv, RoundTripHundredsOfRandomPlans) {
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    const plan p = goaltrack_test::random_plan(seed);
+    csv_dialect d;
+    if (seed % 2 == 0) {
+      d.delimiter = ';';
+      d.decimal_separator = ',';
+    }
+    if (seed % 3 == 0) d.dates = csv_date_format::day_month_year;
+    plan back;
+    try {
+      back = import_csv(export_csv(p, d), d);
+    } catch (const std::exception& e) {
+      FAIL() << "seed " << seed << ": " << e.what();
+    }
+    ASSERT_EQ(back, p) << "seed " << seed;
+  }
+}
+
+TEST(Csv, SchoolYearOnAnotherCalendarKeepsItsDays) {
+  plan p;
+  const collective_id c = p.org().add_collective("C", "", "");
+  const period sy = period::school_year(2019, school_calendar{8, 15, 6, 30});
+  p.add_target(target::quantity("T", "", c, sy).at_least(1));
+  const auto files = by_name(export_csv(p));
+  EXPECT_NE(files.at("targets.csv").find("2019-2020@2019-08-15/2020-06-30"), std::string::npos);
+  EXPECT_EQ(import_csv(export_csv(p)), p);
+}
+
+// --- formula escaping ----------------------------------------------------------------
+
+TEST(Csv, FormulasAreEscapedInTextAndNumbersStayNumbers) {
+  const plan p = sample_plan();
+  const auto files = by_name(export_csv(p));
+  const std::string& coll = files.at("collectives.csv");
+  EXPECT_NE(coll.find("\n'=CB2,"), std::string::npos);
+  EXPECT_NE(files.at("members.csv").find("'-Trần Thị B"), std::string::npos);
+  EXPECT_NE(files.at("tasks.csv").find("'@mention task"), std::string::npos);
+  EXPECT_NE(files.at("programs.csv").find("'+plan"), std::string::npos);
+  // A negative number in a numeric column is a plain number.
+  EXPECT_NE(files.at("targets.csv").find(",-5.5,7.25,"), std::string::npos);
+  for (const auto& [name, text] : files) {
+    // No cell of any file starts with a formula character.
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == ',' || text[i] == '\n') {
+        if (i > start) {
+          const char first = text[start] == '"' && i > start + 1 ? text[start + 1] : text[start];
+          const bool number = i > start + 1 && first == '-' && std::isdigit(static_cast<unsigned char>(text[start + 1]));
+          if (!number) {
+            EXPECT_TRUE(first != '=' && first != '+' && first != '@') << name;
+          }
+        }
+        start = i + 1;
+      }
+    }
+  }
+}
+
+TEST(Csv, ApostrophesRoundTripExactly) {
+  plan p;
+  for (const char* name : {"'=x", "''=x", "'abc", "'", "''", "=", "-", "'-1", "\tx", "a'=b"}) {
+    p.org().add_collective(std::string("C") + std::to_string(p.org().collective_count()), name, "");
+  }
+  EXPECT_EQ(import_csv(export_csv(p)), p);
+}
+
+TEST(Csv, UnescapedFormulaTextFromASpreadsheetIsKept) {
+  const plan p = import_texts({{"collectives.csv", "code,name\nC1,=1+1\n"}});
+  EXPECT_EQ(p.org().name(collective_id(0)), "=1+1");
+}
+
+// --- the reader ------------------------------------------------------------------------
+
+TEST(Csv, ReadsBomCrlfQuotesAndLineBreaks) {
+  const std::string text =
+      "\xEF\xBB\xBF" "code,name,kind,parent\r\n"
+      "SGD,\"Sở GD-ĐT, tỉnh \"\"A\"\"\",department,\r\n"
+      "CB1,\"Chi bộ\r\nnhiều dòng\",cell,SGD\r\n"
+      "\r\n"
+      ",,,\r\n"
+      "CB2,Chi bộ 2,cell,SGD";  // no line end at the end of the file
+  const plan p = import_texts({{"collectives.csv", text}});
+  ASSERT_EQ(p.org().collective_count(), 3U);
+  EXPECT_EQ(p.org().name(collective_id(0)), "Sở GD-ĐT, tỉnh \"A\"");
+  EXPECT_EQ(p.org().name(collective_id(1)), "Chi bộ\r\nnhiều dòng");
+  EXPECT_EQ(p.org().code(collective_id(2)), "CB2");
+}
+
+TEST(Csv, ColumnsInAnyOrderAndOptionalOnesLeftOut) {
+  const plan p = import_texts({{"collectives.csv", "parent,code\n,A\nA,B\n"}});
+  ASSERT_EQ(p.org().collective_count(), 2U);
+  EXPECT_EQ(p.org().parent(collective_id(1)), collective_id(0));
+  EXPECT_EQ(p.org().name(collective_id(0)), "");
+}
+
+TEST(Csv, ChildrenBeforeParentsAreOrderedParentsFirst) {
+  const plan p = import_texts({{"collectives.csv", "code,parent\nC,B\nB,A\nA,\nD,\n"}});
+  ASSERT_EQ(p.org().collective_count(), 4U);
+  EXPECT_EQ(p.org().code(collective_id(0)), "A");
+  EXPECT_EQ(p.org().code(collective_id(1)), "B");
+  EXPECT_EQ(p.org().code(collective_id(2)), "C");
+  EXPECT_EQ(p.org().code(collective_id(3)), "D");
+}
+
+TEST(Csv, SemicolonDialectWithDecimalCommaAndDayMonthYear) {
+  csv_dialect d;
+  d.delimiter = ';';
+  d.decimal_separator = ',';
+  d.dates = csv_date_format::day_month_year;
+  const plan p = import_texts(
+      {{"collectives.csv", "code;name\nSGD;Sở GD-ĐT\n"},
+       {"targets.csv", "code;kind;owner;period;goal;goal_value;baseline\n"
+                       "TL;ratio;SGD;2020;at_least;0,581;0,5\n"},
+       {"measurements.csv", "target;date;value;denominator\nTL;21/1/2021;58,1;100\n"}},
+      d);
+  const target t = p.get(target_id(0));
+  EXPECT_EQ(t.goal_value, 0.581);
+  EXPECT_EQ(t.baseline, 0.5);
+  const measurement m = p.measurements().at(0);
+  EXPECT_EQ(m.on, make_date(2021, 1, 21));
+  EXPECT_EQ(m.value, 58.1);
+  EXPECT_EQ(m.denominator, 100);
+}
+
+TEST(Csv, TheDialectIsNeverGuessed) {
+  // A comma file read as ';' has one unknown column; "58.1" with a ',' separator is refused.
+  csv_dialect semicolon;
+  semicolon.delimiter = ';';
+  auto issues = issues_of({{"collectives.csv", "code,name\nA,B\n"}}, semicolon);
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 1, "is the delimiter right?")) << all_issues(issues);
+  csv_dialect comma_decimal;
+  comma_decimal.decimal_separator = ',';
+  issues = issues_of({{"collectives.csv", "code\nA\n"},
+                      {"targets.csv", "code,kind,owner,period,goal_value\nT,quantity,A,2021,\"58.1\"\n"}},
+                     comma_decimal);
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 2, 5, "not a number")) << all_issues(issues);
+  // An ISO date in a day/month/year dialect, and the reverse.
+  csv_dialect dmy;
+  dmy.dates = csv_date_format::day_month_year;
+  issues = issues_of({{"collectives.csv", "code\nA\n"},
+                      {"targets.csv", "code,kind,owner,period\nT,quantity,A,2021\n"},
+                      {"measurements.csv", "target,date,value\nT,2021-01-21,1\n"}},
+                     dmy);
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 2, "DD/MM/YYYY")) << all_issues(issues);
+  issues = issues_of({{"collectives.csv", "code\nA\n"},
+                      {"targets.csv", "code,kind,owner,period\nT,quantity,A,2021\n"},
+                      {"measurements.csv", "target,date,value\nT,21/01/2021,1\n"}});
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 2, "YYYY-MM-DD")) << all_issues(issues);
+}
+
+TEST(Csv, InvalidDialectIsRefused) {
+  csv_dialect d;
+  d.delimiter = '\t';
+  EXPECT_THROW((void)import_texts({}, d), invalid_argument);
+  d.delimiter = ',';
+  d.decimal_separator = '_';
+  EXPECT_THROW((void)export_csv(plan{}, d), invalid_argument);
+}
+
+TEST(Csv, SampleSpreadsheetFolder) {
+  // Files as a Vietnamese department would save them from Excel: ';', '58,1', dd/mm/yyyy,
+  // CRLF, a BOM, quoted cells with line breaks.
+  csv_dialect d;
+  d.delimiter = ';';
+  d.decimal_separator = ',';
+  d.dates = csv_date_format::day_month_year;
+  const plan p = import_csv(data_dir / "spreadsheet_semicolon", d);
+  EXPECT_EQ(p.org().collective_count(), 3U);
+  EXPECT_EQ(p.org().member_count(), 3U);
+  ASSERT_TRUE(p.find_target("TL-VAO-10").has_value());
+  EXPECT_EQ(p.get(*p.find_target("TL-VAO-10")).goal_value, 0.581);
+  EXPECT_EQ(p.measurements().size(), 3U);
+  const round_id r(0);
+  EXPECT_EQ(p.get(r).of(member_id(2)), rating_level(0));
+  const evaluation ev = evaluate(p, make_date(2021, 1, 21));
+  (void)ev;
+}
+
+// --- errors ---------------------------------------------------------------------------
+
+TEST(Csv, EveryErrorKindNamesFileLineAndColumn) {
+  const std::map<std::string, std::string> files{
+      {"rating_scales.csv", "scale,level,label_vi\nvn,good,Tốt\nvn,good,Tốt lần hai\n"},
+      {"collectives.csv", "code,name,kind,parent\nA,,,\nB,,,NOPE\nA,,,\n"},
+      {"members.csv", "code,name,collective\nM1,,A\nM2,,ZZZ\nM1,,A\n"},
+      {"rating_rounds.csv", "scale,period,decided_on\nvn4,2020,\nvn4,2020-Q5,\nvn4,2021,32/01/2021\n"},
+      {"ratings.csv", "scale,period,rated,code,level\n"
+                      "vn4,2020,member,M1,great\n"
+                      "vn4,2020,member,NOBODY,good\n"
+                      "vn4,2020,someone,M1,good\n"},
+      {"targets.csv", "code,kind,owner,period,goal,goal_value,baseline,whole_numbers\n"
+                      "T1,quantity,A,2021,at_least,abc,,\n"
+                      "T2,quantity,UNKNOWN,2021,at_least,1,,\n"
+                      "T3,quantity,A,2021,increase_to,10,10,\n"
+                      "T4,quantitty,A,2021,,,,\n"
+                      "T5,quantity,A,2021,at_least,1,,maybe\n"
+                      "T6,quantity,A,2021,at_least,1,,\n"
+                      "T6,quantity,A,2021,at_least,1,,\n"},
+      {"measurements.csv", "target,date,value\nT6,2021-02-30,1\nT6,2021-03-01,NaN\nT9,2021-03-01,1\n"
+                           "T6,2021-03-01,1.5e400\n"},
+  };
+  const auto issues = issues_of(files);
+  const std::string all = all_issues(issues);
+  // The default scale "vn4" is not in the files: it must be declared like any other.
+  EXPECT_TRUE(has_issue(issues, "rating_scales.csv", 2, 1, "level code 'good' is used twice")) << all;
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 3, 4, "'NOPE' is not in collectives.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 4, 1, "already on line 2")) << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 3, 3, "collective 'ZZZ' is not in collectives.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 4, 1, "M1")) << all;
+  EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 2, 1, "rating scale 'vn4' is not in rating_scales.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 3, 2, "2020-Q5")) << all;
+  EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 4, 3, "not a date")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 2, 6, "goal_value 'abc' is not a number")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 3, 3, "collective 'UNKNOWN'")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 4, 1, "T3")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 5, 2, "quantitty")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 6, 8, "not true or false")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 8, 1, "T6")) << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 2, "not a date")) << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 3, 3, "'NaN' is not a number")) << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 4, 1, "target 'T9' is not in targets.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 3, "not a number")) << all;
+}
+
+TEST(Csv, RatingNotOnTheScaleAndRatedTwice) {
+  const std::map<std::string, std::string> files{
+      {"rating_scales.csv", "scale,level\nvn,good\nvn,bad\n"},
+      {"collectives.csv", "code\nA\n"},
+      {"members.csv", "code,collective\nM1,A\nM2,A\n"},
+      {"rating_rounds.csv", "scale,period\nvn,2020\n"},
+      {"ratings.csv", "scale,period,rated,code,level\n"
+                      "vn,2020,member,M1,excellent\n"
+                      "vn,2020,member,M2,good\n"
+                      "vn,2020,member,M2,bad\n"
+                      "vn,2019,member,M1,good\n"
+                      "vn,2020,collective,A,good\n"},
+  };
+  const auto issues = issues_of(files);
+  const std::string all = all_issues(issues);
+  EXPECT_EQ(issues.size(), 3U) << all;
+  EXPECT_TRUE(has_issue(issues, "ratings.csv", 2, 5, "rating 'excellent' is not on scale 'vn' (levels: good, bad)")) << all;
+  EXPECT_TRUE(has_issue(issues, "ratings.csv", 4, 4, "rated twice")) << all;
+  EXPECT_TRUE(has_issue(issues, "ratings.csv", 5, 2, "no rating round")) << all;
+}
+
+TEST(Csv, MalformedRowsAndHeaders) {
+  const std::map<std::string, std::string> files{
+      {"collectives.csv", "code,name,colour\nA,x,red\n"},
+      {"members.csv", "code,name\nM,x\n"},
+      {"programs.csv", "code,period,owner\nP,2021\nQ,2021,A,extra\nR,\"2021\"x,A\nS,20\"21,A\n"},
+      {"tasks.csv", "code,program,owner,title\nT,P,A,\"never closed\n"},
+      {"target.csv", "code\n"},
+  };
+  const auto issues = issues_of(files);
+  const std::string all = all_issues(issues);
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 3, "unknown column 'colour'")) << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 1, 0, "no column 'collective'")) << all;
+  EXPECT_TRUE(has_issue(issues, "programs.csv", 2, 0, "the row has 2 fields, the header 3")) << all;
+  EXPECT_TRUE(has_issue(issues, "programs.csv", 3, 0, "4 fields")) << all;
+  EXPECT_TRUE(has_issue(issues, "programs.csv", 4, 2, "text after the closing quote")) << all;
+  EXPECT_TRUE(has_issue(issues, "programs.csv", 5, 2, "a quote inside a field")) << all;
+  EXPECT_TRUE(has_issue(issues, "tasks.csv", 2, 4, "never closed")) << all;
+  EXPECT_TRUE(has_issue(issues, "target.csv", 0, 0, "misspelt")) << all;
+}
+
+TEST(Csv, LinesCountLineBreaksInsideQuotedFields) {
+  const auto issues = issues_of({{"collectives.csv", "code,name\nA,\"one\ntwo\nthree\"\nB,x,y\n"}});
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 5, 0, "3 fields")) << all_issues(issues);
+}
+
+TEST(Csv, CyclesAreReported) {
+  const auto issues = issues_of({{"collectives.csv", "code,parent\nA,C\nB,A\nC,B\nD,\nE,E\n"}});
+  const std::string all = all_issues(issues);
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 2, 2, "cycle")) << all;
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 3, 2, "cycle")) << all;
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 4, 2, "cycle")) << all;
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 6, 2, "cycle")) << all;
+  EXPECT_EQ(issues.size(), 4U) << all;
+}
+
+TEST(Csv, AllOrNothingEvenWithOneBadRowAmongManyGoodOnes) {
+  std::string members = "code,collective\n";
+  for (int i = 0; i < 100000; ++i) members += "M" + std::to_string(i) + ",A\n";
+  members += "M5,A\n";  // a repeated code at the very end
+  try {
+    (void)import_texts({{"collectives.csv", "code\nA\n"}, {"members.csv", members}});
+    FAIL() << "no error";
+  } catch (const csv_error& e) {
+    ASSERT_EQ(e.issues().size(), 1U);
+    EXPECT_EQ(e.issues()[0].line, 100002U);
+    EXPECT_NE(std::string(e.what()).find("members.csv:100002:1:"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Csv, ErrorIsTypedAndListsEveryIssue) {
+  try {
+    (void)import_texts({{"collectives.csv", "code,parent\nA,X\nB,Y\n"}});
+    FAIL();
+  } catch (const invalid_argument& e) {
+    const auto* csv = dynamic_cast<const csv_error*>(&e);
+    ASSERT_NE(csv, nullptr);
+    EXPECT_EQ(csv->issue_count(), 2U);
+    EXPECT_NE(std::string(e.what()).find("collectives.csv:2:2: parent 'X' is not in collectives.csv"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Csv, EmptyFileAndHeaderOnlyFile) {
+  EXPECT_EQ(import_texts({{"collectives.csv", "code\n"}}), plan{});
+  const auto issues = issues_of({{"collectives.csv", ""}});
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 0, "empty"));
+}
+
+TEST(Csv, MissingFolderIsAnIoError) {
+  EXPECT_THROW((void)import_csv(fs::path("/nonexistent/goaltrack/csv")), io_error);
+}
+
+// --- encodings -----------------------------------------------------------------------
+
+TEST(Csv, Windows1258IsRefusedWithAdvice) {
+  // tests/data/csv/windows1258/collectives.csv: "Sở Giáo dục" saved by Excel as
+  // "CSV (Comma delimited)" on a Vietnamese Windows (iconv -t CP1258).
+  try {
+    (void)import_csv(data_dir / "windows1258");
+    FAIL();
+  } catch (const csv_error& e) {
+    ASSERT_EQ(e.issues().size(), 1U);
+    const csv_issue& i = e.issues()[0];
+    EXPECT_EQ(i.file, "collectives.csv");
+    EXPECT_EQ(i.line, 2U);
+    EXPECT_NE(i.message.find("Windows-1258"), std::string::npos) << i.message;
+    EXPECT_NE(i.message.find("CSV UTF-8"), std::string::npos) << i.message;
+  }
+}
+
+TEST(Csv, OtherEncodingsAreRefused) {
+  auto issues = issues_of({{"collectives.csv", std::string("\xFF\xFE" "c\0o\0", 6)}});
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 0, "UTF-16"));
+  issues = issues_of({{"collectives.csv", "code\n\x81\x8D\n"}});
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 2, 0, "not valid UTF-8"));
+  issues = issues_of({{"collectives.csv", "code\n\xED\xA0\x80\n"}});  // a UTF-16 surrogate
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 2, 0, "UTF-8"));
+}
+
+TEST(Csv, ExportWritesBomAndHeaderOnlyFiles) {
+  const auto files = export_csv(plan{});
+  EXPECT_EQ(files.size(), csv_file_names().size());
+  for (const auto& f : files) {
+    EXPECT_EQ(f.text.substr(0, 3), "\xEF\xBB\xBF") << f.name;
+    EXPECT_EQ(f.text.back(), '\n');
+  }
+  EXPECT_EQ(by_name(files).at("members.csv"), "\xEF\xBB\xBF" "code,name,collective\n");
+}
+
+TEST(Csv, IssuesOfBulkFilesComeInLineOrder) {
+  // Members and measurements look their references up a batch at a time, after reading
+  // the rows: the issues are still listed in line order.
+  const auto issues = issues_of({
+      {"collectives.csv", "code\nA\n"},
+      {"members.csv", "code,name,collective\nM1,,A\nM2,,ZZZ\n,,A\nM1,,A\nM3,,\n"},
+      {"targets.csv", "code,kind,owner,period\nT,quantity,A,2021\nU,quantity,NOPE,2021\nV,,A,2021\n"},
+      {"measurements.csv", "target,date,value\nT9,2021-01-01,1\nT,2021-13-01,1\nT,2021-01-01,1\n"
+                           "T8,2021-01-01,1\n"},
+  });
+  const std::string all = all_issues(issues);
+  std::map<std::string, std::vector<std::uint64_t>> lines;
+  for (const auto& i : issues) lines[i.file].push_back(i.line);
+  EXPECT_EQ(lines["members.csv"], (std::vector<std::uint64_t>{3, 4, 5, 6})) << all;
+  EXPECT_EQ(lines["targets.csv"], (std::vector<std::uint64_t>{3, 4})) << all;
+  EXPECT_EQ(lines["measurements.csv"], (std::vector<std::uint64_t>{2, 3, 5})) << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 3, 3, "collective 'ZZZ' is not in collectives.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 5, 1, "member code 'M1'")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 3, 3, "collective 'NOPE' is not in collectives.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 1, "target 'T9' is not in targets.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 1, "target 'T8' is not in targets.csv")) << all;
+}
+
+TEST(Csv, RatingsInAnyOrderOfMembers) {
+  // export_csv writes ratings in member order, which import_csv uses to skip the hash
+  // lookups; any other order must import the same.
+  plan p;
+  const collective_id root = p.org().add_collective("R", "", "");
+  const scale_id vn4 = p.add_scale(rating_scale::vietnamese_default());
+  const round_id r = p.add_round(vn4, period::year(2020));
+  for (int i = 0; i < 50; ++i) {
+    const member_id m = p.org().add_member("M" + std::to_string(i), "", root);
+    if (i % 7 != 3) p.rate(r, m, rating_level(static_cast<std::uint8_t>(i % 4)));
+  }
+  auto files = by_name(export_csv(p));
+  std::string& ratings = files["ratings.csv"];
+  std::vector<std::string> rows;
+  std::size_t from = 0;
+  for (std::size_t nl = ratings.find('\n'); nl != std::string::npos; nl = ratings.find('\n', from)) {
+    rows.push_back(ratings.substr(from, nl + 1 - from));
+    from = nl + 1;
+  }
+  ASSERT_GT(rows.size(), 40U);
+  std::reverse(rows.begin() + 1, rows.end());  // the header stays first
+  std::swap(rows[5], rows[20]);
+  ratings.clear();
+  for (const auto& row : rows) ratings += row;
+  EXPECT_EQ(import_texts(files), p);
+}
+
+}  // namespace

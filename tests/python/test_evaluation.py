@@ -1,0 +1,104 @@
+import copy
+import datetime as dt
+import threading
+
+import numpy as np
+import pytest
+
+import goaltrack as gt
+
+
+def test_results_as_objects_and_columns(small):
+    p, t = small["plan"], small["target"]
+    p.add_measurement(t, dt.date(2021, 6, 30), 150)
+    ev = gt.evaluate(p, dt.date(2021, 6, 30))
+    assert ev.as_of == dt.date(2021, 6, 30) and ev.target_count == 1 and len(ev) == 1
+    r = ev.target(t)
+    assert r.status == gt.target_status.on_track and r.actual == 150 and r.progress == 0.5
+    assert r.clamped_progress == 0.5 and r.actual_date == dt.date(2021, 6, 30)
+    assert r.expected == pytest.approx(181 / 365) and r.numerator is None
+    assert ev.statuses().dtype == np.uint8 and ev.statuses()[0] == int(gt.target_status.on_track)
+    assert ev.actuals().tolist() == [150] and ev.progress().tolist() == [0.5]
+    assert ev.expected()[0] == pytest.approx(181 / 365)
+    with pytest.raises(ValueError):
+        ev.progress()[0] = 1  # read-only views of the evaluation
+    assert ev.overall()[gt.target_status.on_track] == 1 and ev.overall().total() == 1
+    assert ev.overall().as_dict()["on_track"] == 1 and ev.overall().by_status[2] == 1
+    pr = ev.program(small["program"])
+    assert pr.own_tasks.planned == 1 and pr.cascade_tasks.planned_completed == 0
+    assert len(ev.programs) == 1 and ev.programs[0].program == small["program"]
+    cr = ev.collective(small["dept"])
+    assert cr.own_targets.statuses.total() == 1 and cr.own_targets.mean_progress() == 0.5
+    assert len(ev.collectives) == 3 and [c.collective for c in ev.collectives][1] == small["cells"][0]
+    assert "on_track=1" in repr(ev) and "status=on_track" in repr(r)
+    with pytest.raises(gt.NotFound):
+        ev.target(gt.target_id(3))
+    # no data, NaN in the columns
+    early = gt.evaluate(p, dt.date(2021, 1, 1))
+    assert early.target(t).status == gt.target_status.no_data and np.isnan(early.actuals()[0])
+    assert gt.to_string(gt.target_status.at_risk) == "at_risk"
+    assert gt.parse_target_status("missed") == gt.target_status.missed
+
+
+def test_columns_outlive_the_evaluation(small):
+    p = small["plan"]
+    progress = gt.evaluate(p, dt.date(2021, 6, 30)).progress()  # the array keeps it alive
+    assert progress.shape == (1,)
+
+
+def test_rating_tallies_and_named_policies(small):
+    p = small["plan"]
+    r = p.add_round(small["scale"], gt.period.year(2021), decided_on=dt.date(2021, 12, 1))
+    p.rate(r, np.arange(4), np.array([0, 1, 1, 2]))
+    spec = gt.rating_summary_spec(r, gt.rating_level(1), counted_kind="cell",
+                                  criterion=gt.collective_criterion.member_share)
+    p.add_policy("kit", gt.evaluation_policy(rating_summaries=[spec]))
+    ev = gt.evaluate(p, dt.date(2021, 12, 31), "kit")
+    tally = ev.rating_summaries[0]
+    assert tally.decided and tally.spec == spec and len(ev.rating_summaries) == 1
+    assert tally.members.tolist() == [0, 2, 2] and tally.members_ok.tolist() == [0, 2, 1]
+    assert tally.subtree_members.tolist() == [4, 2, 2] and tally.qualifies.tolist() == [0, 1, 0]
+    assert tally.children_ok.tolist()[0] == 1 and tally.below_counted.tolist()[0] == 2
+    before = gt.evaluate(p, dt.date(2021, 11, 1), "kit").rating_summaries[0]
+    assert not before.decided and before.members_ok.sum() == 0
+    with pytest.raises(gt.NotFound):
+        gt.evaluate(p, dt.date(2021, 12, 31), "nope")
+    with pytest.raises(gt.InvalidArgument):
+        gt.evaluate(p, dt.date(2021, 12, 31), gt.evaluation_policy(on_track_margin=-1))
+
+
+def test_plan_is_a_value(small):
+    p = small["plan"]
+    q = copy.deepcopy(p)
+    assert q == p and q is not p
+    q.add_measurement(small["target"], dt.date(2021, 1, 2), 101)
+    assert q != p
+    assert "1 targets" in repr(p)
+
+
+def test_evaluate_from_several_threads(small):
+    p = small["plan"]
+    n = 200_000
+    p.add_measurements(np.zeros(n, np.uint32),
+                       np.datetime64("2021-01-01") + np.arange(n) % 365, np.linspace(100, 200, n))
+    expected = gt.evaluate(p, dt.date(2021, 9, 30)).actuals().copy()
+    results, errors = [], []
+
+    def work():
+        try:
+            for _ in range(5):
+                results.append(gt.evaluate(p, dt.date(2021, 9, 30)).actuals().copy())
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    def write():  # a writer at the same time: the plan's lock orders it with the readers
+        for i in range(5):
+            p.add_measurement(gt.measurement(small["target"], dt.date(2022, 1, 1 + i), 1))
+
+    threads = [threading.Thread(target=work) for _ in range(4)] + [threading.Thread(target=write)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 20
+    assert all(np.array_equal(r, expected) for r in results)  # 2022 rows do not change 2021
