@@ -541,6 +541,23 @@ TEST(Csv, IssuesOfBulkFilesComeInLineOrder) {
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 1, "target 'T8' is not in targets.csv")) << all;
 }
 
+TEST(Csv, IssuesStayInLineOrderAcrossBatches) {
+  // More rows than one batch: a lookup's issue on line 70000 comes before the next line's.
+  std::string members = "code,collective\n";
+  std::string targets = "code,kind,owner,period\n";
+  for (int i = 2; i < 70000; ++i) members += "M" + std::to_string(i) + ",A\n";
+  members += "X,ZZZ\n,A\n";  // lines 70000 and 70001
+  for (int i = 2; i < 9000; ++i) targets += "T" + std::to_string(i) + ",quantity,A,2021\n";
+  targets += "X,quantity,ZZZ,2021\nY,,A,2021\n";  // lines 9000 and 9001
+  const auto issues = issues_of(
+      {{"collectives.csv", "code\nA\n"}, {"members.csv", members}, {"targets.csv", targets}});
+  ASSERT_EQ(issues.size(), 4U) << all_issues(issues);
+  EXPECT_EQ(issues[0].line, 70000U);
+  EXPECT_EQ(issues[1].line, 70001U);
+  EXPECT_EQ(issues[2].line, 9000U);
+  EXPECT_EQ(issues[3].line, 9001U);
+}
+
 TEST(Csv, RatingsInAnyOrderOfMembers) {
   // export_csv writes ratings in member order, which import_csv uses to skip the hash
   // lookups; any other order must import the same.

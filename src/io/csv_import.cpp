@@ -5,10 +5,6 @@
 #include "io/csv_import.hpp"
 
 #include <algorithm>
-#include <chrono>  // TIMING-TEMP
-#include <cstdio>  // TIMING-TEMP
-#include <cstdlib>  // TIMING-TEMP
-#include <ctime>  // TIMING-TEMP
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -34,11 +30,9 @@ plan importer::run(std::vector<csv_source>& files) {
   const auto with = [&](const layout& l, auto handler) {
     const auto it = by_name.find(l.file);
     if (it == by_name.end()) return;
-    const auto w0 = std::chrono::steady_clock::now();  // TIMING-TEMP
-    const std::clock_t c0 = std::clock();  // TIMING-TEMP
     table t(*this, l, it->second->text);
     if (t.ok()) (this->*handler)(t);
-    if (std::getenv("GT_CSV_TIMING")) std::fprintf(stderr, "  %-20s wall %6.3f cpu %6.3f\n", std::string(l.file).c_str(), std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count(), double(std::clock() - c0) / CLOCKS_PER_SEC);  // TIMING-TEMP
+    release_issues();
     // The text is no longer needed: free it before the next file.
     std::string().swap(it->second->text);
   };

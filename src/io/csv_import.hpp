@@ -170,7 +170,9 @@ class importer {
   /// Holds the issues reported from now on until release_issues. The bulk files look
   /// codes up and add rows a batch at a time, so that a batch reports a row's own problems
   /// as it reads the row but those found by a lookup or by the plan at the batch's end;
-  /// held issues are put back in line order. A batch is at most batch_rows rows read.
+  /// held issues are put back in line order. A batch is at most batch_rows rows read, so
+  /// that the held issues stay few. Each batch ends with release_issues, then
+  /// hold_issues again for the next; run() releases after each file.
   void hold_issues() noexcept { holding_ = true; }
   /// Keeps the held issues, in line order, and stops holding.
   void release_issues();

@@ -120,6 +120,7 @@ void importer::members(table& t) {
     lines.clear();
     read = 0;
     release_issues();
+    hold_issues();
   };
   hold_issues();
   while (t.next()) {
@@ -178,10 +179,11 @@ void importer::ratings(table& t) {
     lines.clear();
   };
   while (t.next()) {
-    bool ok = t.required(ratings_col::scale) & t.required(ratings_col::period) &
-              t.required(ratings_col::rated) & t.required(ratings_col::code) &
-              t.required(ratings_col::level);
-    if (!ok) continue;
+    // Every missing field is reported, so no short-circuit.
+    const int present = int{t.required(ratings_col::scale)} + int{t.required(ratings_col::period)} +
+                        int{t.required(ratings_col::rated)} + int{t.required(ratings_col::code)} +
+                        int{t.required(ratings_col::level)};
+    if (present != 5) continue;
     const auto r = round(t, ratings_col::scale, ratings_col::period);
     const std::string_view rated = t.value(ratings_col::rated);
     const std::string_view code = t.text(ratings_col::code);

@@ -165,6 +165,7 @@ void importer::targets(table& t) {
     rows.clear();
     read = 0;
     release_issues();
+    hold_issues();
   };
   hold_issues();
   while (t.next()) {
@@ -285,6 +286,7 @@ void importer::measurements(table& t) {
     rows.clear();
     read = 0;
     release_issues();
+    hold_issues();
   };
   hold_issues();
   while (t.next()) {
