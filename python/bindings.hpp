@@ -35,10 +35,8 @@ void wrap_organization(py::module_& m);
 void wrap_plan(py::module_& m);
 void wrap_evaluation(py::module_& m);
 void wrap_report(py::module_& m);
-#ifdef GOALTRACK_PYTHON_HAS_IO
 void wrap_archive(py::module_& m);
 void wrap_csv(py::module_& m);
-#endif
 
 /// A read-only NumPy array over `values` without a copy; `base` keeps the memory alive.
 template <class T>

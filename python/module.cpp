@@ -26,8 +26,6 @@ PYBIND11_MODULE(_goaltrack, m) {
   wrap_plan(m);
   wrap_evaluation(m);
   wrap_report(m);
-#ifdef GOALTRACK_PYTHON_HAS_IO
   wrap_archive(m);
   wrap_csv(m);
-#endif
 }

@@ -1,6 +1,5 @@
-"""Saving, loading, CSV and pickling (the io bindings, present when the library has io)."""
+"""Saving, loading, CSV and pickling (the io bindings)."""
 
-import os
 import pickle
 import threading
 
@@ -8,17 +7,13 @@ import pytest
 
 import goaltrack as gt
 
-HAS_IO = os.environ.get("GOALTRACK_PYTHON_HAS_IO", "1") == "1"
-pytestmark = pytest.mark.skipif(not HAS_IO, reason="goaltrack built without include/goaltrack/io")
-
 
 @pytest.fixture(scope="module")
 def origin_plan(origin):
     return origin.build_origin_plan()
 
 
-@pytest.mark.parametrize("fmt", [gt.archive_format.text, gt.archive_format.xml, gt.archive_format.binary]
-                         if HAS_IO else [])
+@pytest.mark.parametrize("fmt", [gt.archive_format.text, gt.archive_format.xml, gt.archive_format.binary])
 def test_save_and_load_every_format(origin_plan, tmp_path, fmt):
     path = tmp_path / f"plan.{gt.to_string(fmt)}"
     gt.save(origin_plan, path, fmt)
