@@ -171,11 +171,16 @@ class importer {
   /// codes up and add rows a batch at a time, so that a batch reports a row's own problems
   /// as it reads the row but those found by a lookup or by the plan at the batch's end;
   /// held issues are put back in line order. A batch is at most batch_rows rows read, so
-  /// that the held issues stay few. Each batch ends with release_issues, then
-  /// hold_issues again for the next; run() releases after each file.
+  /// that the held issues stay few. Each batch ends with end_batch(); run() releases
+  /// after each file.
   void hold_issues() noexcept { holding_ = true; }
   /// Keeps the held issues, in line order, and stops holding.
   void release_issues();
+  /// The boundary between two batches: keeps the batch's issues and holds the next's.
+  void end_batch() {
+    release_issues();
+    hold_issues();
+  }
 
   /// Reads the files in the layout's order. @throws csv_error listing every issue.
   plan run(std::vector<csv_source>& files);

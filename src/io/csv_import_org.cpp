@@ -119,8 +119,7 @@ void importer::members(table& t) {
     specs.clear();
     lines.clear();
     read = 0;
-    release_issues();
-    hold_issues();
+    end_batch();
   };
   hold_issues();
   while (t.next()) {

@@ -164,8 +164,7 @@ void importer::targets(table& t) {
     }
     rows.clear();
     read = 0;
-    release_issues();
-    hold_issues();
+    end_batch();
   };
   hold_issues();
   while (t.next()) {
@@ -285,8 +284,7 @@ void importer::measurements(table& t) {
     add();
     rows.clear();
     read = 0;
-    release_issues();
-    hold_issues();
+    end_batch();
   };
   hold_issues();
   while (t.next()) {
