@@ -297,6 +297,12 @@ member_id organization::add_members(std::span<const member_spec> specs) {
   return member_id(static_cast<member_id::value_type>(old_count));
 }
 
+void organization::reserve_members(std::size_t count) {
+  member_codes_.reserve_more(count, 8);
+  member_names_.reserve_more(count, 0);
+  member_collective_.reserve(member_collective_.size() + count);
+}
+
 std::optional<member_id> organization::find_member(std::string_view code) const noexcept {
   if (auto row = member_codes_.find(code)) return member_id(*row);
   return std::nullopt;

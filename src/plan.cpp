@@ -167,8 +167,11 @@ const task& plan::get(task_id id) const { return checked(tasks_, id, "task"); }
 
 target_id plan::add_target(const target& t) {
   t.validate();
-  org_.check(t.owner, "owner of target '" + t.code + "'");
-  if (t.program) checked(programs_, *t.program, "program of target '" + t.code + "': program");
+  // The messages are built only on failure: bulk loaders add millions of targets.
+  if (!org_.contains(t.owner)) org_.check(t.owner, "owner of target '" + t.code + "'");
+  if (t.program && (!t.program->ok() || t.program->index() >= programs_.size())) {
+    checked(programs_, *t.program, "program of target '" + t.code + "': program");
+  }
   if (t.is_rating()) {
     const rating_scale& s = checked(scales_, t.rating.scale, "scale of target '" + t.code + "': rating scale");
     s.check(t.rating.level, "target '" + t.code + "'");

@@ -14,7 +14,9 @@ std::optional<target_id> target_table::find(std::string_view code) const noexcep
 }
 
 target_id target_table::push_back(const target& t) {
-  if (codes_.find(t.code)) throw duplicate_error("target code '" + t.code + "' is already used");
+  const std::size_t n = rows_.size();
+  // Indexing the code first finds a duplicate with the same (one) hash probe.
+  if (!codes_.insert(t.code)) throw duplicate_error("target code '" + t.code + "' is already used");
   const bool needs_extra = !t.currency.empty() || !t.checklist.empty() || t.is_rating();
   target_row row{t.span,
                  t.baseline.value_or(std::nan("")),
@@ -27,10 +29,8 @@ target_id target_table::push_back(const target& t) {
                  t.goal,
                  t.wanted,
                  t.whole_numbers};
-  const std::size_t n = rows_.size();
   try {
     if (needs_extra) extras_.push_back({t.currency, t.checklist, t.rating});
-    codes_.insert(t.code);
     titles_.push_back(t.title);
     units_.push_back(t.unit);
     rows_.push_back(row);

@@ -10,6 +10,7 @@
 
 #include "goaltrack/error.hpp"
 #include "archive_golden.hpp"
+#include "io/crc32c.hpp"
 #include "random_plan.hpp"
 
 namespace gt = goaltrack;
@@ -144,6 +145,25 @@ TEST(archive, crc32c_check_value_and_forged_envelopes) {
   const gt::plan p = from_bytes(bytes);
   goaltrack_test::fix_envelope(bytes);
   EXPECT_TRUE(from_bytes(bytes) == p);
+}
+
+// Both implementations (the crc32 instruction where the processor has it, and the
+// tables) against the bit-by-bit definition: every length up to 300 at every alignment,
+// and a checksum continued across two calls.
+TEST(archive, crc32c_implementations_agree_with_the_definition) {
+  std::string bytes(320, '\0');
+  std::uint32_t x = 12345;
+  for (char& c : bytes) c = static_cast<char>((x = x * 1103515245U + 12345U) >> 24);
+  for (std::size_t offset = 0; offset < 8; ++offset) {
+    for (std::size_t n = 0; n + offset <= 308; ++n) {
+      const char* p = bytes.data() + offset;
+      const std::uint32_t want = goaltrack_test::crc32c_reference(p, n);
+      ASSERT_EQ(goaltrack::detail::crc32c(0, p, n), want) << "offset " << offset << " length " << n;
+      ASSERT_EQ(goaltrack::detail::crc32c_portable(0, p, n), want) << "offset " << offset << " length " << n;
+      const std::size_t half = n / 2;
+      ASSERT_EQ(goaltrack::detail::crc32c(goaltrack::detail::crc32c(0, p, half), p + half, n - half), want);
+    }
+  }
 }
 
 TEST(archive, format_names) {

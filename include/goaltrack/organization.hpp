@@ -109,6 +109,11 @@ class organization {
   /// @return the id of the first member; the batch gets consecutive ids.
   member_id add_members(std::span<const member_spec> specs);
 
+  /// Makes room for `count` more members before a bulk load in batches, so that the
+  /// code index is sized once instead of growing (and rehashing) batch after batch.
+  /// Changes no content.
+  void reserve_members(std::size_t count);
+
   /// Number of members; ids are 0 .. member_count() - 1.
   [[nodiscard]] std::size_t member_count() const noexcept { return member_collective_.size(); }
   /// The member with this code, if any.

@@ -199,12 +199,18 @@ plan rebuild_plan(const snapshot& s) {
     throw invalid_argument("the members' columns have different lengths");
   }
   {
+    // In batches: a spec per member at once would be a copy of the whole column.
+    constexpr std::size_t batch = std::size_t{1} << 16;
     std::vector<member_spec> specs;
-    specs.reserve(n_mem);
-    for (std::size_t i = 0; i < n_mem; ++i) {
-      specs.push_back({org.member_codes[i], org.member_names[i], collective_id(org.member_collectives[i])});
+    specs.reserve(std::min(batch, n_mem));
+    o.reserve_members(n_mem);
+    for (std::size_t base = 0; base < n_mem; base += batch) {
+      specs.clear();
+      for (std::size_t i = base; i < std::min(n_mem, base + batch); ++i) {
+        specs.push_back({org.member_codes[i], org.member_names[i], collective_id(org.member_collectives[i])});
+      }
+      o.add_members(specs);
     }
-    if (!specs.empty()) o.add_members(specs);
   }
 
   for (const scale_dto& d : s.scales) {
@@ -247,37 +253,38 @@ plan rebuild_plan(const snapshot& s) {
     }
     p.add_task(std::move(t));
   }
+  target t;  // reused: its strings keep their capacity from one target to the next
   for (const target_dto& d : s.targets) {
-    const std::string where = "target '" + d.code + "': ";
-    target t;
+    // Non-finite numbers were refused by the payload reader; enum codes are checked here.
+    const auto code = [&](std::uint8_t v, std::uint8_t max, const char* field) {
+      if (v > max) {
+        throw invalid_argument("target '" + d.code + "': " + field + " has unknown code " + std::to_string(v));
+      }
+      return v;
+    };
     t.code = d.code;
     t.title = d.title;
     t.owner = collective_id(d.owner);
     t.span = from_dto(d.span);
-    if (d.program != no_id) t.program = program_id(d.program);
-    t.kind = to_enum<target_kind>(d.kind, 6, where + "kind");
+    t.program = d.program != no_id ? std::optional(program_id(d.program)) : std::nullopt;
+    t.kind = static_cast<target_kind>(code(d.kind, 6, "kind"));
     t.unit = d.unit;
-    t.goal = to_enum<goal_kind>(d.goal, 6, where + "goal");
-    check_finite(d.goal_value, where + "goal value");
-    check_finite(d.goal_high, where + "range end");
+    t.goal = static_cast<goal_kind>(code(d.goal, 6, "goal"));
     t.goal_value = d.goal_value;
     t.goal_high = d.goal_high;
-    if (d.has_baseline) {
-      check_finite(d.baseline, where + "baseline");
-      t.baseline = d.baseline;
-    }
+    t.baseline = d.has_baseline ? std::optional(d.baseline) : std::nullopt;
     t.whole_numbers = d.whole_numbers;
     t.currency = d.currency;
     t.checklist = d.checklist;
-    t.wanted = to_enum<trend>(d.wanted, 1, where + "trend");
-    if (d.scale != no_id) t.rating.scale = scale_id(d.scale);
+    t.wanted = static_cast<trend>(code(d.wanted, 1, "trend"));
+    t.rating.scale = d.scale != no_id ? scale_id(d.scale) : scale_id{};
     t.rating.level = rating_level(d.level);
     t.rating.required_share = {d.share_numerator, d.share_denominator};
     t.rating.count = d.count;
     t.rating.all = d.all;
-    t.rating.scope = to_enum<rating_scope>(d.scope, 1, where + "rating scope");
+    t.rating.scope = static_cast<rating_scope>(code(d.scope, 1, "rating scope"));
     t.rating.counted_kind = d.counted_kind;
-    t.rating.criterion = to_enum<collective_criterion>(d.criterion, 1, where + "criterion");
+    t.rating.criterion = static_cast<collective_criterion>(code(d.criterion, 1, "criterion"));
     p.add_target(t);
   }
   {
@@ -288,7 +295,7 @@ plan rebuild_plan(const snapshot& s) {
     }
     std::vector<target_id> targets;
     targets.reserve(n);
-    for (const std::uint32_t t : m.targets) targets.push_back(target_id(t));
+    for (const std::uint32_t row : m.targets) targets.push_back(target_id(row));
     if (n > 0) p.add_measurements(targets, m.days, m.values, m.denominators);
     if (!m.denominators.empty() && p.measurements().denominators().empty()) {
       throw invalid_argument("the measurements have a denominator column of ones only");
