@@ -165,18 +165,22 @@ const task& plan::get(task_id id) const { return checked(tasks_, id, "task"); }
 
 // --- targets -------------------------------------------------------------------------
 
-target_id plan::add_target(const target& t) {
-  t.validate();
-  // The messages are built only on failure: bulk loaders add millions of targets.
-  if (!org_.contains(t.owner)) org_.check(t.owner, "owner of target '" + t.code + "'");
-  if (t.program && (!t.program->ok() || t.program->index() >= programs_.size())) {
-    checked(programs_, *t.program, "program of target '" + t.code + "': program");
+target_id plan::add_target(const target& t) { return add_targets(std::span(&t, 1)); }
+
+target_id plan::add_targets(std::span<const target> targets) {
+  for (const target& t : targets) {
+    t.validate();
+    // The messages are built only on failure: bulk loaders add millions of targets.
+    if (!org_.contains(t.owner)) org_.check(t.owner, "owner of target '" + t.code + "'");
+    if (t.program && (!t.program->ok() || t.program->index() >= programs_.size())) {
+      checked(programs_, *t.program, "program of target '" + t.code + "': program");
+    }
+    if (t.is_rating()) {
+      const rating_scale& s = checked(scales_, t.rating.scale, "scale of target '" + t.code + "': rating scale");
+      s.check(t.rating.level, "target '" + t.code + "'");
+    }
   }
-  if (t.is_rating()) {
-    const rating_scale& s = checked(scales_, t.rating.scale, "scale of target '" + t.code + "': rating scale");
-    s.check(t.rating.level, "target '" + t.code + "'");
-  }
-  return targets_.push_back(t);
+  return targets_.append(targets);
 }
 
 std::optional<target_id> plan::find_target(std::string_view code) const noexcept {
@@ -269,9 +273,10 @@ void plan::add_measurements(std::span<const target_id> targets, std::span<const 
   add_measurement_rows(targets, days, values, denominators, nullptr);
 }
 
-void plan::add_measurement_rows(std::span<const target_id> targets,
-                                std::span<const std::int32_t> days, std::span<const double> values,
-                                std::span<const double> denominators, const measurement* annotated) {
+// Checks columns of new measurements; true when a denominator is not 1 (the plan then
+// keeps a denominator column).
+bool plan::check_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
+                                  std::span<const double> values, std::span<const double> denominators) const {
   const std::size_t n = targets.size();
   if (days.size() != n || values.size() != n || (!denominators.empty() && denominators.size() != n)) {
     throw invalid_argument("add_measurements: columns have different lengths (" +
@@ -285,6 +290,30 @@ void plan::add_measurement_rows(std::span<const target_id> targets,
     check_measurement(i, targets[i], days[i], values[i], den);
     any_ratio = any_ratio || den != 1.0;
   }
+  return any_ratio;
+}
+
+void plan::add_measurements(measurement_columns&& columns) {
+  if (!measurements_.target_.empty()) {
+    add_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators, nullptr);
+    columns = {};
+    return;
+  }
+  const bool any_ratio = check_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators);
+  measurement_table& m = measurements_;
+  m.target_ = std::move(columns.targets);
+  m.day_ = std::move(columns.days);
+  m.value_ = std::move(columns.values);
+  // As for appended rows: the denominator column exists once a denominator is not 1.
+  if (any_ratio) m.denominator_ = std::move(columns.denominators);
+  columns = {};
+}
+
+void plan::add_measurement_rows(std::span<const target_id> targets,
+                                std::span<const std::int32_t> days, std::span<const double> values,
+                                std::span<const double> denominators, const measurement* annotated) {
+  const std::size_t n = targets.size();
+  const bool any_ratio = check_measurement_rows(targets, days, values, denominators);
   measurement_table& m = measurements_;
   const std::size_t old = m.size();
   try {

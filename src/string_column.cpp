@@ -126,22 +126,24 @@ bool code_table::insert(std::string_view code) {
 std::size_t code_table::insert_many(std::span<const std::string_view> codes) {
   grow(codes_.size() + codes.size());
   const std::size_t mask = slots_.size() - 1;
+  const std::size_t n = codes.size();
+  // A rolling window: the home slot of code i + group is requested from memory while
+  // code i is inserted, so that each slot has arrived by the time it is probed.
   std::array<std::uint64_t, group> hash{};
-  for (std::size_t base = 0; base < codes.size(); base += group) {
-    const std::size_t n = std::min(group, codes.size() - base);
-    const std::string_view* code = codes.data() + base;
-    for (std::size_t k = 0; k < n; ++k) {
-      hash[k] = hash_code(code[k]);
-      prefetch(&slots_[static_cast<std::size_t>(hash[k]) & mask]);
-    }
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t i = probe(code[k], hash[k]);
-      if (slots_[i] != 0) return base + k;
-      codes_.push_back(code[k]);
-      slots_[i] = (hash[k] & ~0xffffffffULL) | codes_.size();
-    }
+  const auto request = [&](std::size_t i) {
+    hash[i % group] = hash_code(codes[i]);
+    prefetch(&slots_[static_cast<std::size_t>(hash[i % group]) & mask]);
+  };
+  for (std::size_t i = 0; i < std::min(group, n); ++i) request(i);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = hash[i % group];
+    if (i + group < n) request(i + group);
+    const std::size_t at = probe(codes[i], h);
+    if (slots_[at] != 0) return i;
+    codes_.push_back(codes[i]);
+    slots_[at] = (h & ~0xffffffffULL) | codes_.size();
   }
-  return codes.size();
+  return n;
 }
 
 void code_table::truncate(std::size_t n) {

@@ -13,35 +13,39 @@ std::optional<target_id> target_table::find(std::string_view code) const noexcep
   return std::nullopt;
 }
 
-target_id target_table::push_back(const target& t) {
+target_id target_table::append(std::span<const target> targets) {
   const std::size_t n = rows_.size();
-  // Indexing the code first finds a duplicate with the same (one) hash probe.
-  if (!codes_.insert(t.code)) throw duplicate_error("target code '" + t.code + "' is already used");
-  const bool needs_extra = !t.currency.empty() || !t.checklist.empty() || t.is_rating();
-  target_row row{t.span,
-                 t.baseline.value_or(std::nan("")),
-                 t.goal_value,
-                 t.goal_high,
-                 t.owner,
-                 t.program.value_or(program_id{}),
-                 needs_extra ? static_cast<std::uint32_t>(extras_.size()) : target_row::no_extra,
-                 t.kind,
-                 t.goal,
-                 t.wanted,
-                 t.whole_numbers};
+  const std::size_t n_extras = extras_.size();
+  {
+    // Indexing the codes first finds a duplicate with the same (one) hash probe each.
+    std::vector<std::string_view> codes;
+    codes.reserve(targets.size());
+    for (const target& t : targets) codes.push_back(t.code);
+    const std::size_t added = codes_.insert_many(codes);
+    if (added < targets.size()) {
+      codes_.truncate(n);
+      throw duplicate_error("target code '" + targets[added].code + "' is already used");
+    }
+  }
   try {
-    if (needs_extra) extras_.push_back({t.currency, t.checklist, t.rating});
-    titles_.push_back(t.title);
-    units_.push_back(t.unit);
-    rows_.push_back(row);
-    rules_.push_back({t.kind, t.whole_numbers});
+    for (const target& t : targets) {
+      const bool needs_extra = !t.currency.empty() || !t.checklist.empty() || t.is_rating();
+      if (needs_extra) extras_.push_back({t.currency, t.checklist, t.rating});
+      titles_.push_back(t.title);
+      units_.push_back(t.unit);
+      rows_.push_back({t.span, t.baseline.value_or(std::nan("")), t.goal_value, t.goal_high, t.owner,
+                       t.program.value_or(program_id{}),
+                       needs_extra ? static_cast<std::uint32_t>(extras_.size() - 1) : target_row::no_extra,
+                       t.kind, t.goal, t.wanted, t.whole_numbers});
+      rules_.push_back({t.kind, t.whole_numbers});
+    }
   } catch (...) {
     rules_.resize(std::min(n, rules_.size()));
     codes_.truncate(n);
     titles_.truncate(n);
     units_.truncate(n);
     rows_.erase(rows_.begin() + static_cast<std::ptrdiff_t>(std::min(n, rows_.size())), rows_.end());
-    if (needs_extra && extras_.size() > row.extra) extras_.resize(row.extra);
+    extras_.resize(std::min(n_extras, extras_.size()));
     throw;
   }
   return target_id(static_cast<target_id::value_type>(n));

@@ -10,7 +10,9 @@
 
 #include "goaltrack/error.hpp"
 #include "archive_golden.hpp"
+#include "io/archive_payload.hpp"
 #include "io/crc32c.hpp"
+#include "io/payload_buf.hpp"
 #include "random_plan.hpp"
 
 namespace gt = goaltrack;
@@ -164,6 +166,70 @@ TEST(archive, crc32c_implementations_agree_with_the_definition) {
       ASSERT_EQ(goaltrack::detail::crc32c(goaltrack::detail::crc32c(0, p, half), p + half, n - half), want);
     }
   }
+  // Lengths around the blocks the crc32 instruction works in by three (3 x 8 KiB).
+  std::string large(100000, '\0');
+  for (char& c : large) c = static_cast<char>((x = x * 1103515245U + 12345U) >> 24);
+  for (const std::size_t n : {24575UL, 24576UL, 24577UL, 49159UL, 100000UL}) {
+    const std::uint32_t want = goaltrack::detail::crc32c_portable(0, large.data(), n);
+    ASSERT_EQ(goaltrack::detail::crc32c(0, large.data(), n), want) << "length " << n;
+    ASSERT_EQ(goaltrack::detail::crc32c(goaltrack::detail::crc32c(0, large.data(), 5), large.data() + 5, n - 5), want);
+  }
+  EXPECT_EQ(goaltrack::detail::crc32c_portable(0, large.data(), 30000),
+            goaltrack_test::crc32c_reference(large.data(), 30000));
+}
+
+// A binary file is checksummed, then parsed as it is read again: bytes that no longer
+// match the checksum of the first pass (the file changed in between) are refused.
+TEST(archive, binary_payload_that_changed_between_passes_is_refused) {
+  const gt::plan p = goaltrack_test::random_plan(5);
+  const std::string bytes = to_bytes(p, gt::archive_format::binary);
+  const std::string payload = bytes.substr(32);
+  const std::uint32_t crc = goaltrack::detail::crc32c(0, payload.data(), payload.size());
+  std::istringstream same(payload);
+  EXPECT_TRUE(goaltrack::detail::read_binary_payload(same, payload.size(), crc, {}, 32, "f.gtk") == p);
+  std::istringstream changed(payload);
+  try {
+    (void)goaltrack::detail::read_binary_payload(changed, payload.size(), crc ^ 1U, {}, 32, "f.gtk");
+    ADD_FAILURE() << "a changed payload was accepted";
+  } catch (const gt::corrupt_error& e) {
+    EXPECT_NE(std::string(e.what()).find("changed while it was being loaded"), std::string::npos) << e.what();
+  }
+}
+
+// The chunked payload buffer hands out the same bytes as one over memory, whatever the
+// chunk size and however reads straddle chunks, and checksums what it took.
+TEST(archive, payload_buffer_reads_across_chunks) {
+  std::string bytes(3000, '\0');
+  std::uint32_t x = 7;
+  for (char& c : bytes) c = static_cast<char>((x = x * 1103515245U + 12345U) >> 24);
+  for (const std::size_t chunk : {1UL, 2UL, 7UL, 64UL, 1000UL, 5000UL}) {
+    std::istringstream in(bytes);
+    goaltrack::detail::payload_buf buf(in, bytes.size(), chunk);
+    std::string got;
+    std::size_t step = 1;
+    while (buf.remaining() > 0) {
+      const std::size_t n = std::min<std::size_t>(step, static_cast<std::size_t>(buf.remaining()));
+      std::string part(n, '\0');
+      if (step % 3 == 0) {
+        ASSERT_EQ(buf.sgetn(part.data(), static_cast<std::streamsize>(n)), static_cast<std::streamsize>(n));
+      } else {
+        ASSERT_TRUE(buf.read(part.data(), n)) << "chunk " << chunk;
+      }
+      got += part;
+      step = step % 97 + 5;
+    }
+    EXPECT_EQ(got, bytes) << "chunk " << chunk;
+    EXPECT_TRUE(buf.complete());
+    EXPECT_EQ(buf.stream_crc(), goaltrack::detail::crc32c(0, bytes.data(), bytes.size()));
+    char more = 0;
+    EXPECT_FALSE(buf.read(&more, 1));
+  }
+  // A stream shorter than announced: reads fail at its end, and it is not complete.
+  std::istringstream short_in(bytes.substr(0, 100));
+  goaltrack::detail::payload_buf cut(short_in, bytes.size(), 64);
+  std::string part(150, '\0');
+  EXPECT_FALSE(cut.read(part.data(), part.size()));
+  EXPECT_FALSE(cut.complete());
 }
 
 TEST(archive, format_names) {

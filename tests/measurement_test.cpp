@@ -52,6 +52,27 @@ TEST_F(MeasurementTest, BulkColumnsAreAllOrNothing) {
   EXPECT_EQ(p, before);
 }
 
+TEST_F(MeasurementTest, ColumnsAreTakenOverOrAppended) {
+  const std::int32_t d1 = day_number(make_date(2020, 1, 1));
+  measurement_columns bad{{count, done}, {d1, d1}, {5, 7}, {}};  // a milestone of 2 items done 7
+  const plan empty = p;
+  EXPECT_THROW(p.add_measurements(std::move(bad)), invalid_argument);
+  EXPECT_EQ(p, empty);
+  EXPECT_EQ(bad.values.size(), 2U);  // unchanged on error
+  // Into an empty plan: the columns become the plan's (the ones only denominator dropped).
+  measurement_columns first{{count, done}, {d1, d1}, {5, 1}, {1, 1}};
+  p.add_measurements(std::move(first));
+  EXPECT_TRUE(first.targets.empty());
+  EXPECT_EQ(p.measurements().size(), 2U);
+  EXPECT_TRUE(p.measurements().denominators().empty());
+  // Appended, with a ratio's denominator: the column appears, ones before.
+  p.add_measurements(measurement_columns{{rate}, {d1}, {3}, {4}});
+  ASSERT_EQ(p.measurements().denominators().size(), 3U);
+  EXPECT_DOUBLE_EQ(p.measurements().denominators()[0], 1);
+  EXPECT_DOUBLE_EQ(p.measurements().denominators()[2], 4);
+  EXPECT_EQ(p.measurements().targets()[2], rate);
+}
+
 TEST_F(MeasurementTest, RejectsBadValuesNamingTheTarget) {
   const plan before = p;
   const auto message = [&](const measurement& m) -> std::string {

@@ -146,6 +146,27 @@ TEST_F(PlanTest, TargetReferencesAreChecked) {
       "'C'");
 }
 
+TEST_F(PlanTest, TargetsInBulkAreAllOrNothing) {
+  std::vector<target> batch;
+  for (int i = 0; i < 50; ++i) {
+    batch.push_back(target::quantity("B" + std::to_string(i), "", cell, period::year(2020)).at_least(i + 1));
+  }
+  EXPECT_EQ(p.add_targets(batch), target_id(0));
+  EXPECT_EQ(p.target_count(), 50U);
+  EXPECT_EQ(p.find_target("B49"), target_id(49));
+  // A bad reference, a bad target or a repeated code anywhere in a batch: none is added.
+  std::vector<target> more = {target::quantity("C1", "", cell, period::year(2020)).at_least(1),
+                              target::quantity("C2", "", collective_id{9}, period::year(2020)).at_least(1)};
+  expect_rejected<not_found>([&] { p.add_targets(more); }, "'C2'");
+  more[1] = target::quantity("C2", "", cell, period::year(2020)).increase_to(5).from(5);
+  expect_rejected<invalid_argument>([&] { p.add_targets(more); }, "'C2'");
+  more[1] = target::quantity("B7", "", cell, period::year(2020)).at_least(1);
+  expect_rejected<duplicate_error>([&] { p.add_targets(more); }, "'B7'");
+  more[1].code = "C2";
+  EXPECT_EQ(p.add_targets(more), target_id(50));
+  EXPECT_EQ(p.get(target_id(51)), more[1]);
+}
+
 TEST_F(PlanTest, TargetsRoundTripThroughStorage) {
   const target t = target::milestone("HAPPY", "Nhân rộng mô hình", committee, period::year(2021),
                                      {"thí điểm", "nhân rộng"})

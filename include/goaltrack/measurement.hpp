@@ -42,6 +42,14 @@ struct measurement_annotation {
   friend bool operator==(const measurement_annotation&, const measurement_annotation&) = default;
 };
 
+/// Measurements as columns of equal length, for plan::add_measurements to take over.
+struct measurement_columns {
+  std::vector<target_id> targets;    ///< what each row measures
+  std::vector<std::int32_t> days;    ///< day numbers (goaltrack::day_number)
+  std::vector<double> values;        ///< the values
+  std::vector<double> denominators;  ///< empty (all 1), or one per row (ratio targets)
+};
+
 /// The plan's measurements as columns, in the order they were added. Read-only here;
 /// add measurements through goaltrack::plan, which checks them.
 class measurement_table {

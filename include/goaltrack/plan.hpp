@@ -94,6 +94,11 @@ class plan {
   ///         for an unknown owner, program or scale; invalid_argument for a rating
   ///         level not on the scale.
   target_id add_target(const target& t);
+  /// Adds many targets, as add_target on each in order; all or nothing (on error, none
+  /// is added). Faster for many: their codes are indexed together
+  /// (detail::code_table::insert_many). @return the id of the first; the targets get
+  /// consecutive ids.
+  target_id add_targets(std::span<const target> targets);
   [[nodiscard]] std::optional<target_id> find_target(std::string_view code) const noexcept;
   /// The targets with these codes, in the order of `codes` (none where no target has the
   /// code): find_target of each code, faster for many codes, as their memory reads are
@@ -117,6 +122,11 @@ class plan {
   void add_measurements(std::span<const target_id> targets, std::span<const std::int32_t> days,
                         std::span<const double> values,
                         std::span<const double> denominators = {});
+  /// As above, from columns the plan takes over: when it has no measurements yet they
+  /// become its columns without a copy (a bulk loader's columns then cost no second
+  /// copy); otherwise they are appended. All or nothing; errors as above. `columns` is
+  /// left empty on success and unchanged on error.
+  void add_measurements(measurement_columns&& columns);
   /// As above, with dates.
   void add_measurements(std::span<const target_id> targets, std::span<const date> dates,
                         std::span<const double> values,
@@ -147,6 +157,8 @@ class plan {
   rating_round& round_for_write(round_id id);
   void check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
                          double denominator) const;
+  bool check_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
+                              std::span<const double> values, std::span<const double> denominators) const;
   void add_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
                             std::span<const double> values, std::span<const double> denominators,
                             const measurement* annotated);

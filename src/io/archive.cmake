@@ -4,6 +4,7 @@ target_sources(goaltrack PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/archive_envelope.cpp
   ${CMAKE_CURRENT_LIST_DIR}/archive_payload.cpp
   ${CMAKE_CURRENT_LIST_DIR}/archive_snapshot.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/crc32c.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/crc32c.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/payload_buf.cpp)
 # Boost.Serialization stays private: no public header includes it.
 target_link_libraries(goaltrack PRIVATE Boost::serialization)

@@ -55,31 +55,21 @@ file_bytes encode(const plan& p, archive_format format) {
   return f;
 }
 
-// Checks the payload's checksum, parses it and rebuilds the plan; every failure becomes
-// a file_error naming `path`.
-plan decode(const envelope& e, const std::string& payload, const load_limits& limits,
-            const std::string& path) {
-  if (crc32c(0, payload.data(), payload.size()) != e.payload_crc) {
-    throw corrupt_error(file_name(path) + " is damaged: the payload's checksum does not match", path, 24);
-  }
-  snapshot s;
+[[noreturn]] void throw_bad_checksum(const std::string& path) {
+  throw corrupt_error(file_name(path) + " is damaged: the payload's checksum does not match", path, 24);
+}
+
+// Runs a payload reader; errors that are not already a file_error become one naming `path`.
+template <class Read>
+plan parse_guarded(const std::string& path, Read read) {
   try {
-    s = read_payload(payload.data(), payload.size(), e.kind, limits, envelope_size, path);
+    return read();
   } catch (const file_error&) {
     throw;
   } catch (const std::bad_alloc&) {
     throw corrupt_error(file_name(path) + " could not be loaded: out of memory", path);
   } catch (const std::exception& x) {
     throw corrupt_error(file_name(path) + " is damaged: " + x.what(), path);
-  }
-  try {
-    return rebuild_plan(s);
-  } catch (const error& x) {
-    throw corrupt_error(file_name(path) + " is damaged: it describes an impossible plan: " + x.what(), path);
-  } catch (const std::bad_alloc&) {
-    throw corrupt_error(file_name(path) + " could not be loaded: out of memory", path);
-  } catch (const std::exception& x) {
-    throw corrupt_error(file_name(path) + " is damaged: it describes an impossible plan: " + x.what(), path);
   }
 }
 
@@ -89,10 +79,10 @@ plan decode(const envelope& e, const std::string& payload, const load_limits& li
                       path, have);
 }
 
-// Reads the envelope from `in`, then exactly its payload, in chunks so that a lying
-// length costs no more memory than the bytes that are really there.
-plan load_stream(std::istream& in, const load_limits& limits, const std::string& path,
-                 std::optional<std::uint64_t> file_size) {
+// Reads and checks the envelope at the start of `in`; with the file's size, also that the
+// payload it announces is exactly what follows.
+envelope read_envelope(std::istream& in, const load_limits& limits, const std::string& path,
+                       std::optional<std::uint64_t> file_size) {
   std::array<unsigned char, envelope_size> header{};
   in.read(reinterpret_cast<char*>(header.data()), envelope_size);
   const auto got = static_cast<std::uint64_t>(in.gcount());
@@ -117,21 +107,43 @@ plan load_stream(std::istream& in, const load_limits& limits, const std::string&
                           path, want);
     }
   }
-  std::string payload;
-  constexpr std::uint64_t chunk = std::uint64_t{1} << 24;
-  if (file_size) payload.reserve(static_cast<std::size_t>(e.payload_length));
-  while (payload.size() < e.payload_length) {
-    const std::uint64_t step = std::min<std::uint64_t>(chunk, e.payload_length - payload.size());
-    const std::size_t old = payload.size();
-    payload.resize(old + static_cast<std::size_t>(step));
-    in.read(payload.data() + old, static_cast<std::streamsize>(step));
+  return e;
+}
+
+// Reads the payload that `e` announces, in chunks (`consume` gets each), so that a lying
+// length costs no more than the bytes that are really there. Returns its CRC-32C.
+template <class Consume>
+std::uint32_t read_chunks(std::istream& in, const envelope& e, const std::string& path, Consume consume) {
+  constexpr std::uint64_t chunk = std::uint64_t{1} << 20;
+  std::vector<char> buffer(static_cast<std::size_t>(std::min(chunk, e.payload_length)));
+  std::uint32_t crc = 0;
+  for (std::uint64_t done = 0; done < e.payload_length;) {
+    const std::uint64_t step = std::min<std::uint64_t>(chunk, e.payload_length - done);
+    in.read(buffer.data(), static_cast<std::streamsize>(step));
     const auto n = static_cast<std::size_t>(in.gcount());
+    crc = crc32c(crc, buffer.data(), n);
+    consume(buffer.data(), n);
+    done += n;
     if (n < step) {
-      if (in.bad()) throw io_error(file_name(path) + " could not be read", path, envelope_size + old + n);
-      throw_truncated(path, envelope_size + old + n, want);
+      if (in.bad()) throw io_error(file_name(path) + " could not be read", path, envelope_size + done);
+      throw_truncated(path, envelope_size + done, envelope_size + e.payload_length);
     }
   }
-  return decode(e, payload, limits, path);
+  return crc;
+}
+
+// The plan in `in` after its envelope `e`, with the whole payload read into memory first
+// (a stream can be read only once; text and XML are parsed from memory).
+// `sized`: the file's size confirmed the length, so it may be reserved at once.
+plan load_in_memory(std::istream& in, const envelope& e, const load_limits& limits, const std::string& path,
+                    bool sized) {
+  std::string payload;
+  if (sized) payload.reserve(static_cast<std::size_t>(e.payload_length));
+  const std::uint32_t crc = read_chunks(in, e, path, [&](const char* p, std::size_t n) { payload.append(p, n); });
+  if (crc != e.payload_crc) throw_bad_checksum(path);
+  return parse_guarded(path, [&] {
+    return read_payload(payload.data(), payload.size(), e.kind, limits, envelope_size, path);
+  });
 }
 
 bool fault(save_step step) {
@@ -220,7 +232,8 @@ void save(const plan& p, const std::filesystem::path& path, archive_format forma
 }
 
 plan load(std::istream& in, const load_limits& limits) {
-  return detail::load_stream(in, limits, "", std::nullopt);
+  const detail::envelope e = detail::read_envelope(in, limits, "", std::nullopt);
+  return detail::load_in_memory(in, e, limits, "", false);
 }
 
 plan load(const std::filesystem::path& path, const load_limits& limits) {
@@ -230,7 +243,19 @@ plan load(const std::filesystem::path& path, const load_limits& limits) {
   if (ec) throw io_error("cannot open goaltrack file '" + name + "': " + ec.message(), name);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw io_error("cannot open goaltrack file '" + name + "': " + std::strerror(errno), name);
-  return detail::load_stream(in, limits, name, static_cast<std::uint64_t>(size));
+  const detail::envelope e = detail::read_envelope(in, limits, name, static_cast<std::uint64_t>(size));
+  if (e.kind != archive_format::binary) return detail::load_in_memory(in, e, limits, name, true);
+  // A binary file is read twice in chunks, never held whole: once to check its checksum
+  // before anything is parsed, then parsed as it is read again (and checksummed again,
+  // in case it changed in between).
+  const std::uint32_t crc = detail::read_chunks(in, e, name, [](const char*, std::size_t) {});
+  if (crc != e.payload_crc) detail::throw_bad_checksum(name);
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(detail::envelope_size));
+  if (!in) throw io_error("cannot re-read goaltrack file '" + name + "'", name);
+  return detail::parse_guarded(name, [&] {
+    return detail::read_binary_payload(in, e.payload_length, crc, limits, detail::envelope_size, name);
+  });
 }
 
 }  // namespace goaltrack

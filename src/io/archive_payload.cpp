@@ -28,6 +28,7 @@
 #include <streambuf>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/basic_archive.hpp>
@@ -42,35 +43,16 @@
 #include <boost/serialization/version.hpp>
 
 #include "goaltrack/error.hpp"
+#include "io/payload_buf.hpp"
 
 namespace goaltrack::detail {
 namespace {
 
 using boost::serialization::make_nvp;
 
-// A read-only stream buffer over the payload in memory; knows its position.
-class memory_buf : public std::streambuf {
- public:
-  memory_buf(const char* data, std::size_t size) {
-    char* p = const_cast<char*>(data);  // the get area is never written to
-    setg(p, p, p + size);
-  }
-  [[nodiscard]] std::size_t position() const noexcept { return static_cast<std::size_t>(gptr() - eback()); }
-  [[nodiscard]] std::size_t remaining() const noexcept { return static_cast<std::size_t>(egptr() - gptr()); }
-  [[nodiscard]] const char* current() const noexcept { return gptr(); }
-  void skip(std::size_t n) noexcept { gbump(static_cast<int>(n)); }
-  void advance(std::size_t n) noexcept {
-    while (n > 0) {
-      const std::size_t step = std::min<std::size_t>(n, std::numeric_limits<int>::max());
-      skip(step);
-      n -= step;
-    }
-  }
-};
-
 // What the loaders need besides the archive: limits, where they are, whom to blame.
 struct load_context {
-  memory_buf* buf;
+  payload_buf* buf;
   const load_limits* limits;
   std::uint64_t base_offset;
   const std::string* path;
@@ -105,10 +87,7 @@ template <class A, class T>
 void field(A& ar, const char* name, T& x) {
   static_assert(std::is_arithmetic_v<T>);
   if constexpr (is_binary<A> && A::is_loading::value) {
-    memory_buf& buf = *ctx().buf;
-    if (buf.remaining() < sizeof(T)) ctx().fail(std::string("field '") + name + "' is cut short");
-    std::memcpy(&x, buf.current(), sizeof(T));
-    buf.skip(sizeof(T));
+    if (!ctx().buf->read(&x, sizeof(T))) ctx().fail(std::string("field '") + name + "' is cut short");
   } else {
     ar& make_nvp(name, x);
   }
@@ -203,29 +182,45 @@ void str(A& ar, const char* name, std::string& s) {
     }
   } else {
     const std::size_t n = bounded_count(ar, name, ctx().limits->string_bytes, "bytes of a string", 1);
-    memory_buf& buf = *ctx().buf;
+    payload_buf& buf = *ctx().buf;
     if constexpr (is_text<A>) {
       // Boost's text format: the size, one separating space, then the raw bytes.
-      if (buf.remaining() < n + 1) ctx().fail(std::string("string '") + name + "' is cut short");
-      buf.skip(1);
+      if (buf.remaining() < n + 1 || !buf.skip(1)) ctx().fail(std::string("string '") + name + "' is cut short");
     }
-    s.assign(buf.current(), n);
-    buf.advance(n);
+    s.resize(n);
+    if (!buf.read(s.data(), n)) ctx().fail(std::string("string '") + name + "' is cut short");
   }
 }
 
 // --- collections ---------------------------------------------------------------------
 
+// The number a column's item travels as: itself, or an id's value (ids.hpp: a typed
+// wrapper of exactly its value's bytes).
+template <class T>
+struct wire {
+  using type = T;
+  static T get(T x) { return x; }
+};
+template <class Tag>
+struct wire<basic_id<Tag>> {
+  using type = typename basic_id<Tag>::value_type;
+  static type get(basic_id<Tag> x) { return x.value(); }
+};
+
 template <class A, class T>
 void column(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const char* what) {
-  static_assert(std::is_arithmetic_v<T>);
+  using W = typename wire<T>::type;
+  static_assert(std::is_arithmetic_v<W> && sizeof(W) == sizeof(T) && std::is_trivially_copyable_v<T>);
   if constexpr (!A::is_loading::value) {
     std::uint64_t n = v.size();
     ar << make_nvp(name, n);
     if constexpr (is_binary<A>) {
       if (n > 0) ar.save_binary(v.data(), v.size() * sizeof(T));
     } else {
-      for (const T& x : v) ar << make_nvp("v", x);
+      for (const T& x : v) {
+        W w = wire<T>::get(x);
+        ar << make_nvp("v", w);
+      }
     }
   } else {
     constexpr std::uint64_t min = min_item_bytes<A>(sizeof(T));
@@ -237,9 +232,9 @@ void column(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const
     } else {
       v.reserve(reserve_for<A>(n, min));
       for (std::size_t i = 0; i < n; ++i) {
-        T x{};
+        W x{};
         ar >> make_nvp("v", x);
-        v.push_back(x);
+        v.push_back(T(x));
       }
     }
     if constexpr (std::is_floating_point_v<T>) {
@@ -276,15 +271,17 @@ void strings(A& ar, const char* name, string_list& l, std::uint64_t cap, const c
     column(ar, name, lengths, cap, what);
     str(ar, "bytes", l.bytes);
   } else {
-    std::vector<std::uint64_t> lengths;
-    column(ar, name, lengths, cap, what);
+    // The lengths are read into the ends column and summed there (no second column).
+    column(ar, name, l.ends, cap, what);
     std::uint64_t total = 0;
-    for (const std::uint64_t len : lengths) {
+    for (std::uint64_t& end : l.ends) {
+      const std::uint64_t len = end;
       if (len > ctx().limits->string_bytes) {
         ctx().fail("a string of " + std::to_string(len) + " bytes exceeds the limit of " +
                    std::to_string(ctx().limits->string_bytes));
       }
       total += len;  // no overflow: each length is at most string_bytes, counts are bounded
+      end = total;
     }
     if (total > ctx().buf->remaining()) ctx().fail(std::string("the strings of '") + name + "' are cut short");
     load_limits blob_limits = *ctx().limits;
@@ -296,10 +293,18 @@ void strings(A& ar, const char* name, string_list& l, std::uint64_t cap, const c
     str(ar, "bytes", l.bytes);
     current_load = saved;
     if (l.bytes.size() != total) ctx().fail(std::string("the strings of '") + name + "' do not add up");
-    l.ends.clear();
-    l.ends.reserve(lengths.size());
-    std::uint64_t end = 0;
-    for (const std::uint64_t len : lengths) l.ends.push_back(end += len);
+  }
+}
+
+// Loads a collection of objects, handing each to `deliver` as soon as it is read.
+template <class A, class T, class Deliver>
+void load_objects(A& ar, const char* name, std::uint64_t cap, const char* what, Deliver deliver) {
+  const std::size_t n = bounded_count(ar, name, cap, what, min_item_bytes<A>(1));
+  T x{};
+  for (std::size_t i = 0; i < n; ++i) {
+    x = T{};
+    ar >> make_nvp("item", x);
+    deliver(x);
   }
 }
 
@@ -310,15 +315,22 @@ void objects(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, cons
     ar << make_nvp(name, n);
     for (const T& x : v) ar << make_nvp("item", x);
   } else {
-    const std::size_t n = bounded_count(ar, name, cap, what, min_item_bytes<A>(1));
     v.clear();
-    v.reserve(reserve_for<A>(n, min_item_bytes<A>(1)) / 8 + 1);
-    for (std::size_t i = 0; i < n; ++i) {
-      T x{};
-      ar >> make_nvp("item", x);
-      v.push_back(std::move(x));
+    load_objects<A, T>(ar, name, cap, what, [&](T& x) { v.push_back(std::move(x)); });
+  }
+}
+
+// A collection of the plan's parts (scales, rounds, ...): as objects(), except that
+// when loading with a builder each part goes to it as soon as it is read.
+template <class A, class T>
+void parts(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const char* what, plan_builder* builder) {
+  if constexpr (A::is_loading::value) {
+    if (builder != nullptr) {
+      load_objects<A, T>(ar, name, cap, what, [&](const T& x) { builder->add(x); });
+      return;
     }
   }
+  objects(ar, name, v, cap, what);
 }
 
 template <class A>
@@ -510,14 +522,24 @@ template <class A>
 void serialize(A& ar, snapshot& s, const unsigned int version) {
   check_version<A>(version, "the plan");
   const load_limits* l = A::is_loading::value ? ctx().limits : nullptr;
+  plan_builder* const b = s.builder;
   ar& make_nvp("organization", s.org);
-  objects(ar, "scales", s.scales, l ? l->scales : 0, "rating scales");
-  objects(ar, "rounds", s.rounds, l ? l->rounds : 0, "rating rounds");
-  objects(ar, "programs", s.programs, l ? l->programs : 0, "programs");
-  objects(ar, "tasks", s.tasks, l ? l->tasks : 0, "tasks");
-  objects(ar, "targets", s.targets, l ? l->targets : 0, "targets");
+  if constexpr (A::is_loading::value) {
+    if (b != nullptr) {
+      b->add(std::as_const(s.org));
+      s.org = {};
+    }
+  }
+  parts(ar, "scales", s.scales, l ? l->scales : 0, "rating scales", b);
+  parts(ar, "rounds", s.rounds, l ? l->rounds : 0, "rating rounds", b);
+  parts(ar, "programs", s.programs, l ? l->programs : 0, "programs", b);
+  parts(ar, "tasks", s.tasks, l ? l->tasks : 0, "tasks", b);
+  parts(ar, "targets", s.targets, l ? l->targets : 0, "targets", b);
   ar& make_nvp("measurements", s.measurements);
-  objects(ar, "policies", s.policies, l ? l->policies : 0, "policies");
+  if constexpr (A::is_loading::value) {
+    if (b != nullptr) b->add(std::move(s.measurements));
+  }
+  parts(ar, "policies", s.policies, l ? l->policies : 0, "policies", b);
 }
 
 }  // namespace goaltrack::detail
@@ -589,9 +611,8 @@ std::string write_payload(const snapshot& s, archive_format format) {
 namespace {
 
 template <class IArchive>
-snapshot read_with(memory_buf& buf, const load_context& c, std::uint32_t xml_library_version) {
+plan read_with(payload_buf& buf, const load_context& c, std::uint32_t xml_library_version) {
   std::istream is(&buf);
-  snapshot s;
   // no_xml_tag_checking: Boost's check of a closing tag's name reads past the end of the
   // expected name when the file's name is longer (found by the corrupt-file test under
   // AddressSanitizer). The XML structure is still checked: every start and end tag must
@@ -611,14 +632,56 @@ snapshot read_with(memory_buf& buf, const load_context& c, std::uint32_t xml_lib
                        *c.path, at);
   }
   ia.set_library_version(boost::serialization::library_version_type(v));
+  plan_builder builder;
+  snapshot s;
+  s.builder = &builder;
   ia >> make_nvp("plan", s);
-  return s;
+  return std::move(builder).finish();
+}
+
+// Parses the archive in `buf` into a plan, then checks that nothing but white space
+// (none in a binary archive) follows it.
+plan read_archive(payload_buf& buf, archive_format format, const load_limits& limits, std::uint64_t base_offset,
+                  const std::string& path, std::uint32_t xml_version) {
+  const load_context c{&buf, &limits, base_offset, &path};
+  const load_context* saved = current_load;
+  current_load = &c;
+  struct restore {
+    const load_context* saved;
+    ~restore() { current_load = saved; }
+  } restore_on_exit{saved};
+  plan p;
+  try {
+    switch (format) {
+      case archive_format::text: p = read_with<boost::archive::text_iarchive>(buf, c, 0); break;
+      case archive_format::xml: p = read_with<boost::archive::xml_iarchive>(buf, c, xml_version); break;
+      case archive_format::binary: p = read_with<boost::archive::binary_iarchive>(buf, c, 0); break;
+    }
+  } catch (const file_error&) {
+    throw;
+  } catch (const error& e) {
+    // A model check refused what the archive describes (the builder adds each part as
+    // soon as it is read, so the position is where that part ends).
+    c.fail(std::string("it describes an impossible plan: ") + e.what());
+  } catch (const boost::archive::archive_exception& e) {
+    c.fail(std::string("the archive does not parse (") + e.what() + ")");
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    c.fail(std::string("the archive does not parse (") + e.what() + ")");
+  }
+  while (buf.remaining() > 0) {
+    char ch = 0;
+    if (!buf.read(&ch, 1)) break;
+    if (format == archive_format::binary || !is_space(ch)) c.fail("unexpected bytes after the plan");
+  }
+  return p;
 }
 
 }  // namespace
 
-snapshot read_payload(const char* data, std::size_t size, archive_format format,
-                      const load_limits& limits, std::uint64_t base_offset, const std::string& path) {
+plan read_payload(const char* data, std::size_t size, archive_format format, const load_limits& limits,
+                  std::uint64_t base_offset, const std::string& path) {
   std::size_t begin = 0;
   std::size_t end = size;
   std::uint32_t xml_version = 0;
@@ -660,35 +723,20 @@ snapshot read_payload(const char* data, std::size_t size, archive_format format,
     begin = p;
     end = e - xml_root_end.size();
   }
-  memory_buf buf(data + begin, end - begin);
-  const load_context c{&buf, &limits, base_offset + begin, &path};
-  const load_context* saved = current_load;
-  current_load = &c;
-  struct restore {
-    const load_context* saved;
-    ~restore() { current_load = saved; }
-  } restore_on_exit{saved};
-  snapshot s;
-  try {
-    switch (format) {
-      case archive_format::text: s = read_with<boost::archive::text_iarchive>(buf, c, 0); break;
-      case archive_format::xml: s = read_with<boost::archive::xml_iarchive>(buf, c, xml_version); break;
-      case archive_format::binary: s = read_with<boost::archive::binary_iarchive>(buf, c, 0); break;
-    }
-  } catch (const file_error&) {
-    throw;
-  } catch (const boost::archive::archive_exception& e) {
-    c.fail(std::string("the archive does not parse (") + e.what() + ")");
-  } catch (const std::exception& e) {
-    c.fail(std::string("the archive does not parse (") + e.what() + ")");
+  payload_buf buf(data + begin, end - begin);
+  return read_archive(buf, format, limits, base_offset + begin, path, xml_version);
+}
+
+plan read_binary_payload(std::istream& in, std::uint64_t size, std::uint32_t crc, const load_limits& limits,
+                         std::uint64_t base_offset, const std::string& path) {
+  payload_buf buf(in, size);
+  plan p = read_archive(buf, archive_format::binary, limits, base_offset, path, 0);
+  if (!buf.complete() || buf.stream_crc() != crc) {
+    throw corrupt_error("goaltrack file '" + path +
+                            "' changed while it was being loaded: its payload no longer matches its checksum",
+                        path);
   }
-  // Nothing may follow the plan but white space.
-  for (std::size_t i = buf.position(); i < end - begin; ++i) {
-    if (format == archive_format::binary || !is_space(data[begin + i])) {
-      throw bad("unexpected bytes after the plan", begin + i);
-    }
-  }
-  return s;
+  return p;
 }
 
 }  // namespace goaltrack::detail

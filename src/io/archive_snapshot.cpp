@@ -48,16 +48,15 @@ void check_finite(double v, const std::string& where) {
   if (!std::isfinite(v)) throw invalid_argument(where + " is not a finite number; files hold finite numbers only");
 }
 
-template <class Id>
-Id to_id(std::uint32_t v) {
-  return Id(v);
-}
-
 template <class Enum>
 Enum to_enum(std::uint8_t v, std::uint8_t max, const std::string& what) {
   if (v > max) throw invalid_argument(what + " has unknown code " + std::to_string(v));
   return static_cast<Enum>(v);
 }
+
+// Targets added to the plan at once by the builder: enough to overlap their code
+// lookups, few enough to stay in the cache.
+constexpr std::size_t target_batch = 4096;
 
 }  // namespace
 
@@ -139,8 +138,7 @@ snapshot take_snapshot(const plan& p) {
     s.targets.push_back(std::move(d));
   }
   const measurement_table& m = p.measurements();
-  s.measurements.targets.reserve(m.size());
-  for (const target_id t : m.targets()) s.measurements.targets.push_back(t.value());
+  s.measurements.targets.assign(m.targets().begin(), m.targets().end());
   s.measurements.days.assign(m.days().begin(), m.days().end());
   s.measurements.values.assign(m.values().begin(), m.values().end());
   s.measurements.denominators.assign(m.denominators().begin(), m.denominators().end());
@@ -171,10 +169,8 @@ snapshot take_snapshot(const plan& p) {
   return s;
 }
 
-plan rebuild_plan(const snapshot& s) {
-  plan p;
-  organization& o = p.org();
-  const organization_dto& org = s.org;
+void plan_builder::add(const organization_dto& org) {
+  organization& o = plan_.org();
   const std::size_t n_coll = org.collective_codes.size();
   if (org.collective_names.size() != n_coll || org.collective_kinds.size() != n_coll ||
       org.collective_parents.size() != n_coll) {
@@ -198,136 +194,147 @@ plan rebuild_plan(const snapshot& s) {
   if (org.member_names.size() != n_mem || org.member_collectives.size() != n_mem) {
     throw invalid_argument("the members' columns have different lengths");
   }
-  {
-    // In batches: a spec per member at once would be a copy of the whole column.
-    constexpr std::size_t batch = std::size_t{1} << 16;
-    std::vector<member_spec> specs;
-    specs.reserve(std::min(batch, n_mem));
-    o.reserve_members(n_mem);
-    for (std::size_t base = 0; base < n_mem; base += batch) {
-      specs.clear();
-      for (std::size_t i = base; i < std::min(n_mem, base + batch); ++i) {
-        specs.push_back({org.member_codes[i], org.member_names[i], collective_id(org.member_collectives[i])});
-      }
-      o.add_members(specs);
+  // In batches: a spec per member at once would be a copy of the whole column.
+  constexpr std::size_t batch = std::size_t{1} << 16;
+  std::vector<member_spec> specs;
+  specs.reserve(std::min(batch, n_mem));
+  o.reserve_members(n_mem);
+  for (std::size_t base = 0; base < n_mem; base += batch) {
+    specs.clear();
+    for (std::size_t i = base; i < std::min(n_mem, base + batch); ++i) {
+      specs.push_back({org.member_codes[i], org.member_names[i], collective_id(org.member_collectives[i])});
     }
+    o.add_members(specs);
   }
+}
 
-  for (const scale_dto& d : s.scales) {
-    std::vector<level_labels> levels;
-    levels.reserve(d.levels.size());
-    for (const level_dto& l : d.levels) levels.push_back({l.code, l.label_vi, l.label_en});
-    p.add_scale(rating_scale(d.code, std::move(levels)));
+void plan_builder::add(const scale_dto& d) {
+  std::vector<level_labels> levels;
+  levels.reserve(d.levels.size());
+  for (const level_dto& l : d.levels) levels.push_back({l.code, l.label_vi, l.label_en});
+  plan_.add_scale(rating_scale(d.code, std::move(levels)));
+}
+
+void plan_builder::add(const round_dto& d) {
+  const round_id r = plan_.add_round(scale_id(d.scale), from_dto(d.span), from_day_number(d.decided_on));
+  std::vector<member_id> members;
+  std::vector<rating_level> levels;
+  for (std::size_t i = 0; i < d.member_ranks.size(); ++i) {
+    if (d.member_ranks[i] == rating_round::unrated) continue;
+    members.push_back(member_id(static_cast<std::uint32_t>(i)));
+    levels.push_back(rating_level(d.member_ranks[i]));
   }
-  for (const round_dto& d : s.rounds) {
-    const round_id r = p.add_round(scale_id(d.scale), from_dto(d.span), from_day_number(d.decided_on));
-    std::vector<member_id> members;
-    std::vector<rating_level> levels;
-    for (std::size_t i = 0; i < d.member_ranks.size(); ++i) {
-      if (d.member_ranks[i] == rating_round::unrated) continue;
-      members.push_back(member_id(static_cast<std::uint32_t>(i)));
-      levels.push_back(rating_level(d.member_ranks[i]));
-    }
-    if (!members.empty()) p.rate(r, members, levels);
-    for (std::size_t i = 0; i < d.collective_ranks.size(); ++i) {
-      if (d.collective_ranks[i] == rating_round::unrated) continue;
-      p.rate(r, collective_id(static_cast<std::uint32_t>(i)), rating_level(d.collective_ranks[i]));
-    }
+  if (!members.empty()) plan_.rate(r, members, levels);
+  for (std::size_t i = 0; i < d.collective_ranks.size(); ++i) {
+    if (d.collective_ranks[i] == rating_round::unrated) continue;
+    plan_.rate(r, collective_id(static_cast<std::uint32_t>(i)), rating_level(d.collective_ranks[i]));
   }
-  for (const program_dto& d : s.programs) {
-    p.add_program({d.code, d.number, d.issuer, d.title, from_dto(d.span), collective_id(d.owner),
-                   d.parent == no_id ? std::nullopt : std::optional(program_id(d.parent))});
+}
+
+void plan_builder::add(const program_dto& d) {
+  plan_.add_program({d.code, d.number, d.issuer, d.title, from_dto(d.span), collective_id(d.owner),
+                     d.parent == no_id ? std::nullopt : std::optional(program_id(d.parent))});
+}
+
+void plan_builder::add(const task_dto& d) {
+  task t;
+  t.code = d.code;
+  t.title = d.title;
+  t.program = program_id(d.program);
+  t.owner = collective_id(d.owner);
+  if (d.has_deadline) t.deadline = from_day_number(d.deadline);
+  t.kind = to_enum<task_kind>(d.kind, 1, "task '" + d.code + "': kind");
+  check_finite(d.weight, "task '" + d.code + "': weight");
+  t.weight = d.weight;
+  for (const status_change_dto& h : d.history) {
+    t.history.push_back({from_day_number(h.day), to_enum<task_status>(h.status, 3, "task '" + d.code + "': status")});
   }
-  for (const task_dto& d : s.tasks) {
-    task t;
-    t.code = d.code;
-    t.title = d.title;
-    t.program = program_id(d.program);
-    t.owner = collective_id(d.owner);
-    if (d.has_deadline) t.deadline = from_day_number(d.deadline);
-    t.kind = to_enum<task_kind>(d.kind, 1, "task '" + d.code + "': kind");
-    check_finite(d.weight, "task '" + d.code + "': weight");
-    t.weight = d.weight;
-    for (const status_change_dto& h : d.history) {
-      t.history.push_back({from_day_number(h.day), to_enum<task_status>(h.status, 3, "task '" + d.code + "': status")});
+  plan_.add_task(std::move(t));
+}
+
+void plan_builder::add(const target_dto& d) {
+  // Non-finite numbers were refused by the payload reader; enum codes are checked here.
+  const auto code = [&](std::uint8_t v, std::uint8_t max, const char* field) {
+    if (v > max) {
+      throw invalid_argument("target '" + d.code + "': " + field + " has unknown code " + std::to_string(v));
     }
-    p.add_task(std::move(t));
+    return v;
+  };
+  if (pending_count_ == pending_.size()) {
+    if (pending_count_ == target_batch) add_pending_targets();
+    if (pending_count_ == pending_.size()) pending_.emplace_back();
   }
-  target t;  // reused: its strings keep their capacity from one target to the next
-  for (const target_dto& d : s.targets) {
-    // Non-finite numbers were refused by the payload reader; enum codes are checked here.
-    const auto code = [&](std::uint8_t v, std::uint8_t max, const char* field) {
-      if (v > max) {
-        throw invalid_argument("target '" + d.code + "': " + field + " has unknown code " + std::to_string(v));
-      }
-      return v;
-    };
-    t.code = d.code;
-    t.title = d.title;
-    t.owner = collective_id(d.owner);
-    t.span = from_dto(d.span);
-    t.program = d.program != no_id ? std::optional(program_id(d.program)) : std::nullopt;
-    t.kind = static_cast<target_kind>(code(d.kind, 6, "kind"));
-    t.unit = d.unit;
-    t.goal = static_cast<goal_kind>(code(d.goal, 6, "goal"));
-    t.goal_value = d.goal_value;
-    t.goal_high = d.goal_high;
-    t.baseline = d.has_baseline ? std::optional(d.baseline) : std::nullopt;
-    t.whole_numbers = d.whole_numbers;
-    t.currency = d.currency;
-    t.checklist = d.checklist;
-    t.wanted = static_cast<trend>(code(d.wanted, 1, "trend"));
-    t.rating.scale = d.scale != no_id ? scale_id(d.scale) : scale_id{};
-    t.rating.level = rating_level(d.level);
-    t.rating.required_share = {d.share_numerator, d.share_denominator};
-    t.rating.count = d.count;
-    t.rating.all = d.all;
-    t.rating.scope = static_cast<rating_scope>(code(d.scope, 1, "rating scope"));
-    t.rating.counted_kind = d.counted_kind;
-    t.rating.criterion = static_cast<collective_criterion>(code(d.criterion, 1, "criterion"));
-    p.add_target(t);
+  target& t = pending_[pending_count_++];
+  t.code = d.code;
+  t.title = d.title;
+  t.owner = collective_id(d.owner);
+  t.span = from_dto(d.span);
+  t.program = d.program != no_id ? std::optional(program_id(d.program)) : std::nullopt;
+  t.kind = static_cast<target_kind>(code(d.kind, 6, "kind"));
+  t.unit = d.unit;
+  t.goal = static_cast<goal_kind>(code(d.goal, 6, "goal"));
+  t.goal_value = d.goal_value;
+  t.goal_high = d.goal_high;
+  t.baseline = d.has_baseline ? std::optional(d.baseline) : std::nullopt;
+  t.whole_numbers = d.whole_numbers;
+  t.currency = d.currency;
+  t.checklist = d.checklist;
+  t.wanted = static_cast<trend>(code(d.wanted, 1, "trend"));
+  t.rating.scale = d.scale != no_id ? scale_id(d.scale) : scale_id{};
+  t.rating.level = rating_level(d.level);
+  t.rating.required_share = {d.share_numerator, d.share_denominator};
+  t.rating.count = d.count;
+  t.rating.all = d.all;
+  t.rating.scope = static_cast<rating_scope>(code(d.scope, 1, "rating scope"));
+  t.rating.counted_kind = d.counted_kind;
+  t.rating.criterion = static_cast<collective_criterion>(code(d.criterion, 1, "criterion"));
+}
+
+void plan_builder::add_pending_targets() {
+  if (pending_count_ == 0) return;
+  plan_.add_targets(std::span(pending_.data(), pending_count_));
+  pending_count_ = 0;
+}
+
+void plan_builder::add(measurements_dto&& m) {
+  add_pending_targets();
+  const std::size_t n = m.targets.size();
+  if (m.days.size() != n || m.values.size() != n || (!m.denominators.empty() && m.denominators.size() != n)) {
+    throw invalid_argument("the measurements' columns have different lengths");
   }
-  {
-    const measurements_dto& m = s.measurements;
-    const std::size_t n = m.targets.size();
-    if (m.days.size() != n || m.values.size() != n || (!m.denominators.empty() && m.denominators.size() != n)) {
-      throw invalid_argument("the measurements' columns have different lengths");
-    }
-    std::vector<target_id> targets;
-    targets.reserve(n);
-    for (const std::uint32_t row : m.targets) targets.push_back(target_id(row));
-    if (n > 0) p.add_measurements(targets, m.days, m.values, m.denominators);
-    if (!m.denominators.empty() && p.measurements().denominators().empty()) {
-      throw invalid_argument("the measurements have a denominator column of ones only");
-    }
-    std::uint64_t next_row = 0;
-    for (const annotation_dto& a : m.annotations) {
-      if (a.row < next_row || (a.source.empty() && a.note.empty())) {
-        throw invalid_argument("measurement annotation of row " + std::to_string(a.row) +
-                               " is out of order, repeated or empty");
-      }
-      if (a.row >= n) throw not_found("measurement annotation names row " + std::to_string(a.row) +
-                                      " of " + std::to_string(n));
-      p.annotate_measurement(static_cast<std::size_t>(a.row), a.source, a.note);
-      next_row = a.row + 1;
-    }
+  const bool had_denominators = !m.denominators.empty();
+  plan_.add_measurements(
+      measurement_columns{std::move(m.targets), std::move(m.days), std::move(m.values), std::move(m.denominators)});
+  if (had_denominators && plan_.measurements().denominators().empty()) {
+    throw invalid_argument("the measurements have a denominator column of ones only");
   }
-  for (const policy_dto& d : s.policies) {
-    evaluation_policy pol;
-    pol.on_track_margin = d.on_track_margin;
-    pol.at_risk_margin = d.at_risk_margin;
-    pol.trend_tolerance = d.trend_tolerance;
-    pol.not_started_before_start = d.not_started_before_start;
-    pol.missed_after_end = d.missed_after_end;
-    for (const summary_dto& r : d.summaries) {
-      pol.rating_summaries.push_back(
-          {round_id(r.round), rating_level(r.level), r.counted_kind,
-           to_enum<collective_criterion>(r.criterion, 1, "policy '" + d.code + "': criterion"),
-           share{r.share_numerator, r.share_denominator}});
+  std::uint64_t next_row = 0;
+  for (annotation_dto& a : m.annotations) {
+    if (a.row < next_row || (a.source.empty() && a.note.empty())) {
+      throw invalid_argument("measurement annotation of row " + std::to_string(a.row) +
+                             " is out of order, repeated or empty");
     }
-    p.add_policy(d.code, std::move(pol));
+    if (a.row >= n) throw not_found("measurement annotation names row " + std::to_string(a.row) + " of " + std::to_string(n));
+    plan_.annotate_measurement(static_cast<std::size_t>(a.row), std::move(a.source), std::move(a.note));
+    next_row = a.row + 1;
   }
-  return p;
+}
+
+void plan_builder::add(const policy_dto& d) {
+  add_pending_targets();
+  evaluation_policy pol;
+  pol.on_track_margin = d.on_track_margin;
+  pol.at_risk_margin = d.at_risk_margin;
+  pol.trend_tolerance = d.trend_tolerance;
+  pol.not_started_before_start = d.not_started_before_start;
+  pol.missed_after_end = d.missed_after_end;
+  for (const summary_dto& r : d.summaries) {
+    pol.rating_summaries.push_back(
+        {round_id(r.round), rating_level(r.level), r.counted_kind,
+         to_enum<collective_criterion>(r.criterion, 1, "policy '" + d.code + "': criterion"),
+         share{r.share_numerator, r.share_denominator}});
+  }
+  plan_.add_policy(d.code, std::move(pol));
 }
 
 }  // namespace goaltrack::detail

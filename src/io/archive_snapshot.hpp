@@ -111,7 +111,7 @@ struct annotation_dto {
 };
 
 struct measurements_dto {
-  std::vector<std::uint32_t> targets;
+  std::vector<target_id> targets;
   std::vector<std::int32_t> days;
   std::vector<double> values;
   std::vector<double> denominators;  // empty: all 1
@@ -132,7 +132,12 @@ struct policy_dto {
   std::vector<summary_dto> summaries;
 };
 
+class plan_builder;
+
 struct snapshot {
+  /// Loading only: where each part goes as soon as it is read (none: into the members
+  /// below). Not saved.
+  plan_builder* builder = nullptr;
   organization_dto org;
   std::vector<scale_dto> scales;
   std::vector<round_dto> rounds;
@@ -147,9 +152,35 @@ struct snapshot {
 /// number is not finite (the format refuses NaN and infinities).
 snapshot take_snapshot(const plan& p);
 
-/// The plan described by `s`, built through the public API so every check applies.
-/// @throws goaltrack::error (not_found, invalid_argument, ...) when it describes an
-///         impossible plan; the caller turns it into a corrupt_error.
-plan rebuild_plan(const snapshot& s);
+/// Builds a plan from a snapshot's parts, handed over in the order of the file
+/// (organisation, scales, rounds, programs, tasks, targets, measurements, policies),
+/// each through the plan's public API so that every model check applies. Loading hands
+/// each part over as soon as it is read, so that a large plan is never held twice.
+/// Every add @throws goaltrack::error (not_found, invalid_argument, ...) when the part
+/// makes the plan impossible; the loader turns it into a corrupt_error.
+class plan_builder {
+ public:
+  void add(const organization_dto& d);
+  void add(const scale_dto& d);
+  void add(const round_dto& d);
+  void add(const program_dto& d);
+  void add(const task_dto& d);
+  void add(const target_dto& d);
+  void add(measurements_dto&& d);
+  void add(const policy_dto& d);
+  /// The plan built.
+  [[nodiscard]] plan finish() && {
+    add_pending_targets();
+    return std::move(plan_);
+  }
+
+ private:
+  // Targets go to the plan in batches (plan::add_targets), before the next kind of part.
+  void add_pending_targets();
+
+  plan plan_;
+  std::vector<target> pending_;  // targets read and not yet added
+  std::size_t pending_count_ = 0;  // pending_[0 .. count) are live; the rest keep their capacity
+};
 
 }  // namespace goaltrack::detail

@@ -51,8 +51,10 @@ class target_table {
   void find_many(std::span<const std::string_view> codes, std::span<std::uint32_t> rows) const noexcept {
     codes_.find_many(codes, rows);
   }
-  /// Appends a target already checked by the plan. @throws duplicate_error on its code.
-  target_id push_back(const target& t);
+  /// Appends targets already checked by the plan, all or nothing.
+  /// @throws duplicate_error on the first code already used (in the table or earlier
+  ///         among `targets`). @return the id of the first.
+  target_id append(std::span<const target> targets);
   /// The target in row `id` (must exist).
   [[nodiscard]] target get(target_id id) const;
   /// What a measurement of each target must satisfy, 2 bytes per target: bulk checks of
