@@ -325,6 +325,15 @@ void wrap_plan(py::module_& m) {
           "for an unknown owner, program or scale; InvalidArgument for a rating\n"
           "level not on the scale.")
       .def(
+          "add_targets",
+          [](plan_handle& self, const std::vector<target>& targets) {
+            return self.write_nogil([&](plan& p) { return p.add_targets(targets); });
+          },
+          py::arg("targets"),
+          "Adds many targets (a list), as add_target on each in order; all or nothing.\n"
+          "Faster for many: their codes are indexed together. Returns the first id; the\n"
+          "targets get consecutive ids.")
+      .def(
           "find_target",
           [](const plan_handle& self, std::string_view code) {
             return self.read([&](const plan& p) { return p.find_target(code); });

@@ -76,3 +76,16 @@ def test_invalid_targets(small):
     with pytest.raises(gt.ParseError):
         gt.parse_goal_kind("more")
     assert gt.share.percent(100).reached(5, 5) and not gt.share.percent(100).reached(4, 5)
+
+
+def test_targets_in_bulk_are_all_or_nothing(small):
+    p, dept = small["plan"], small["dept"]
+    before = p.target_count
+    batch = [gt.target.quantity(f"b{i}", "", dept, Y).at_least(i + 1) for i in range(20)]
+    first = p.add_targets(batch)
+    assert first.value == before and p.target_count == before + 20
+    assert p.get(gt.target_id(before + 19)) == batch[19]
+    with pytest.raises(gt.DuplicateError, match="'b3'"):
+        p.add_targets([gt.target.quantity("new", "", dept, Y).at_least(1),
+                       gt.target.quantity("b3", "", dept, Y).at_least(1)])
+    assert p.target_count == before + 20 and p.find_target("new") is None
