@@ -206,47 +206,72 @@ target plan::get(target_id id) const {
 
 // --- measurements --------------------------------------------------------------------
 
+namespace {
+
+// The days a measurement may have: those of the years dates support.
+struct day_range {
+  std::int32_t first, last;
+};
+const day_range& supported_days() {
+  static const day_range r{day_number(make_date(1400, 1, 1)), day_number(make_date(9999, 12, 31))};
+  return r;
+}
+
+// The rules a measurement of target t (known to the table) must satisfy, stated once.
+// Returns true, or fail(message) for the first rule broken, where message() builds the
+// text: the bulk check passes a `fail` that only answers false (no text is built, and
+// the whole check inlines into its loop); check_measurement passes one that throws.
+template <class Fail>
+bool measurement_rules(const detail::target_table& targets, target_id t, const day_range& days, std::int32_t day,
+                       double value, double denominator, Fail&& fail) {
+  const auto [kind, whole_numbers] = targets.value_rules()[t.index()];
+  if (day < days.first || day > days.last) {
+    return fail([&] { return "day number " + std::to_string(day) + " is out of range"; });
+  }
+  if (!std::isfinite(value)) return fail([] { return std::string("value is not a finite number"); });
+  switch (kind) {
+    case target_kind::ratio:
+      if (!std::isfinite(denominator) || !(denominator > 0)) {
+        return fail([&] { return "ratio denominator " + std::to_string(denominator) + " is not positive"; });
+      }
+      return true;
+    case target_kind::quantity:
+    case target_kind::money:
+      if (whole_numbers && (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
+        return fail([&] { return "value " + std::to_string(value) + " is not a whole number"; });
+      }
+      return true;
+    case target_kind::milestone: {
+      const auto items =
+          static_cast<double>(std::max<std::size_t>(1, targets.checklist_size(targets.rows()[t.index()])));
+      if (std::floor(value) != value || value < 0 || value > items) {
+        return fail([&] {
+          return "milestone value " + std::to_string(value) + " is not a whole number in 0.." +
+                 std::to_string(static_cast<int>(items));
+        });
+      }
+      return true;
+    }
+    case target_kind::direction:
+      return true;
+    case target_kind::member_share:
+    case target_kind::collective_count:
+      return fail([] { return std::string("rating targets take ratings, not measurements"); });
+  }
+  return true;
+}
+
+}  // namespace
+
 void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
                              double denominator) const {
   const auto where = [&] { return "measurement (row " + std::to_string(row) + ")"; };
   if (!t.ok() || t.index() >= targets_.size()) {
     throw not_found(where() + " names unknown target id " + id_text(t.value()));
   }
-  const auto [kind, whole_numbers] = targets_.value_rules()[t.index()];
-  const auto fail = [&](const std::string& what) {
-    throw invalid_argument(where() + " of target '" + get(t).code + "': " + what);
-  };
-  static const std::int32_t min_day = day_number(make_date(1400, 1, 1));
-  static const std::int32_t max_day = day_number(make_date(9999, 12, 31));
-  if (day < min_day || day > max_day) fail("day number " + std::to_string(day) + " is out of range");
-  if (!std::isfinite(value)) fail("value is not a finite number");
-  switch (kind) {
-    case target_kind::ratio:
-      if (!std::isfinite(denominator) || !(denominator > 0)) {
-        fail("ratio denominator " + std::to_string(denominator) + " is not positive");
-      }
-      break;
-    case target_kind::quantity:
-    case target_kind::money:
-      if (whole_numbers && (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
-        fail("value " + std::to_string(value) + " is not a whole number");
-      }
-      break;
-    case target_kind::milestone: {
-      const auto items = static_cast<double>(
-          std::max<std::size_t>(1, targets_.checklist_size(targets_.rows()[t.index()])));
-      if (std::floor(value) != value || value < 0 || value > items) {
-        fail("milestone value " + std::to_string(value) + " is not a whole number in 0.." +
-             std::to_string(static_cast<int>(items)));
-      }
-      break;
-    }
-    case target_kind::direction:
-      break;
-    case target_kind::member_share:
-    case target_kind::collective_count:
-      fail("rating targets take ratings, not measurements");
-  }
+  measurement_rules(targets_, t, supported_days(), day, value, denominator, [&](auto message) -> bool {
+    throw invalid_argument(where() + " of target '" + get(t).code + "': " + message());
+  });
 }
 
 void plan::add_measurement(const measurement& m) {
@@ -285,9 +310,14 @@ bool plan::check_measurement_rows(std::span<const target_id> targets, std::span<
                            std::to_string(denominators.size()) + " denominators)");
   }
   bool any_ratio = false;
+  const day_range& supported = supported_days();
+  const auto broken = [](auto) { return false; };
   for (std::size_t i = 0; i < n; ++i) {
     const double den = denominators.empty() ? 1.0 : denominators[i];
-    check_measurement(i, targets[i], days[i], values[i], den);
+    const target_id t = targets[i];
+    if (t.index() >= targets_.size() || !measurement_rules(targets_, t, supported, days[i], values[i], den, broken)) {
+      check_measurement(i, t, days[i], values[i], den);  // throws, with the message
+    }
     any_ratio = any_ratio || den != 1.0;
   }
   return any_ratio;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <limits>
 
 #include "goaltrack/error.hpp"
@@ -10,17 +11,34 @@
 namespace goaltrack::detail {
 namespace {
 
-// FNV-1a, then a multiplicative mix so that the low bits used for the slot are good.
+// Eight bytes at a time, each word folded in by a multiply and a shift, then a final
+// avalanche (the mixer of SplitMix64) so that the low bits, which pick the slot, and the
+// high bits, kept as the slot's tag, both depend on every byte. Codes are short (a few
+// words), so this is a handful of multiplies where a byte-at-a-time hash would chain
+// one per byte. Hashes live in memory only: they may differ between platforms.
 std::uint64_t hash_code(std::string_view s) noexcept {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+  const char* p = s.data();
+  std::size_t n = s.size();
+  const auto fold = [&h](std::uint64_t word) {
+    h = (h ^ word) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+  };
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, 8);
+    fold(word);
   }
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 32;
-  return h;
+  if (n > 0) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    fold(word);
+  }
+  h ^= h >> 30;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  h ^= h >> 27;
+  h *= 0x94D049BB133111EBULL;
+  return h ^ (h >> 31);
 }
 
 // Codes handled together by find_many and insert_many: enough cache misses in flight to
