@@ -17,13 +17,16 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "goaltrack/detail/string_column.hpp"
 #include "goaltrack/io/csv.hpp"
 #include "io/csv_layout.hpp"
 #include "io/csv_text.hpp"
@@ -53,6 +56,8 @@ class table {
   [[nodiscard]] bool bad() const noexcept { return bad_; }
   [[nodiscard]] std::uint64_t line() const noexcept { return reader_.line(); }
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  /// At least the number of rows left (line ends, for reserving room; may be more).
+  [[nodiscard]] std::size_t rows_left() const noexcept { return reader_.lines_left(); }
 
   /// The field as text (a formula escaped by export loses its apostrophe); "" when the
   /// file has no such column.
@@ -182,8 +187,10 @@ class importer {
     hold_issues();
   }
 
-  /// Reads the files in the layout's order. @throws csv_error listing every issue.
-  plan run(std::vector<csv_source>& files);
+  /// Reads the files in the layout's order: their texts, or when `paths` is not empty,
+  /// the files paths[i] (files[i] gives the name). @throws csv_error listing every issue;
+  /// io_error when a file cannot be read.
+  plan run(std::vector<csv_source>& files, std::span<const std::filesystem::path> paths = {});
 
   [[nodiscard]] const csv_dialect& dialect() const noexcept { return d_; }
 
@@ -199,15 +206,29 @@ class importer {
   // Rows of a file whose entities name a parent in the same file: the order in which to
   // add them, parents first, otherwise keeping the file's order (so that a file written by
   // export_csv gets the same ids back). Rows on a parent cycle are reported and left out.
+  // `codes` holds the rows' codes, rows[i].code at row i.
   template <class Row>
   std::vector<std::size_t> parents_first(table& t, const std::vector<Row>& rows,
-                                         std::size_t parent_col, std::string_view what) {
-    std::unordered_map<std::string_view, std::size_t> by_code;
-    for (std::size_t i = 0; i < rows.size(); ++i) by_code.emplace(rows[i].code, i);
+                                         const code_table& codes, std::size_t parent_col,
+                                         std::string_view what) {
+    const auto parent_of = [&](std::size_t i) -> std::optional<std::size_t> {
+      if (rows[i].parent.empty()) return std::nullopt;
+      return codes.find(rows[i].parent);
+    };
     std::vector<std::uint8_t> state(rows.size(), 0);  // 0 new, 1 on the path, 2 placed
     std::vector<std::size_t> order;
     order.reserve(rows.size());
     std::vector<std::size_t> path;
+    const auto report_cycle = [&](std::size_t on_cycle) {
+      const auto from = std::find(path.begin(), path.end(), on_cycle);
+      for (auto k = from; k != path.end(); ++k) {
+        t.fail_at(rows[*k].line, parent_col,
+                  std::string(what) + " " + in_quotes(rows[*k].code) +
+                      " is its own ancestor (the parent links form a cycle)");
+        state[*k] = 3;
+      }
+      path.erase(from, path.end());
+    };
     for (std::size_t start = 0; start < rows.size(); ++start) {
       // Walk up to the first ancestor not yet placed, then place the path top down.
       std::size_t i = start;
@@ -215,31 +236,16 @@ class importer {
       while (state[i] == 0) {
         state[i] = 1;
         path.push_back(i);
-        const auto it = rows[i].parent.empty() ? by_code.end() : by_code.find(rows[i].parent);
-        if (it == by_code.end()) break;
-        i = it->second;
+        const auto parent = parent_of(i);
+        if (!parent) break;
+        i = *parent;
       }
       if (state[i] == 1 && !path.empty() && i != path.back()) {
         // i is on the current path: the links from i on form a cycle.
-        const auto from = std::find(path.begin(), path.end(), i);
-        for (auto k = from; k != path.end(); ++k) {
-          t.fail_at(rows[*k].line, parent_col,
-                    std::string(what) + " " + in_quotes(rows[*k].code) +
-                        " is its own ancestor (the parent links form a cycle)");
-          state[*k] = 3;
-        }
-        path.erase(from, path.end());
-      } else if (state[i] == 1 && !path.empty() && i == path.back() && !rows[i].parent.empty() &&
-                 by_code.count(rows[i].parent) != 0 && state[by_code[rows[i].parent]] == 1) {
+        report_cycle(i);
+      } else if (state[i] == 1 && !path.empty() && i == path.back()) {
         // The last row's parent is on the path: a cycle through it.
-        const auto from = std::find(path.begin(), path.end(), by_code[rows[i].parent]);
-        for (auto k = from; k != path.end(); ++k) {
-          t.fail_at(rows[*k].line, parent_col,
-                    std::string(what) + " " + in_quotes(rows[*k].code) +
-                        " is its own ancestor (the parent links form a cycle)");
-          state[*k] = 3;
-        }
-        path.erase(from, path.end());
+        if (const auto parent = parent_of(i); parent && state[*parent] == 1) report_cycle(*parent);
       }
       for (auto k = path.rbegin(); k != path.rend(); ++k) {
         if (state[*k] == 1) {

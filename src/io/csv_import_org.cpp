@@ -42,19 +42,19 @@ void importer::collectives(table& t) {
     std::uint64_t line;
   };
   std::vector<row> rows;
-  std::unordered_map<std::string_view, std::uint64_t> seen;
+  code_table codes;  // rows[i].code at row i: repeated codes, and parents by code
   while (t.next()) {
     if (!t.required(collectives_col::code)) continue;
     const row r{t.text(collectives_col::code), t.text(collectives_col::name),
                 t.text(collectives_col::kind), t.text(collectives_col::parent), t.line()};
-    if (auto [it, fresh] = seen.emplace(r.code, r.line); !fresh) {
-      t.fail(collectives_col::code, "collective " + in_quotes(r.code) +
-                                           " is already on line " + std::to_string(it->second));
+    if (!codes.insert(r.code)) {
+      t.fail(collectives_col::code, "collective " + in_quotes(r.code) + " is already on line " +
+                                        std::to_string(rows[*codes.find(r.code)].line));
       continue;
     }
     rows.push_back(r);
   }
-  for (const std::size_t i : parents_first(t, rows, collectives_col::parent, "collective")) {
+  for (const std::size_t i : parents_first(t, rows, codes, collectives_col::parent, "collective")) {
     const row& r = rows[i];
     std::optional<collective_id> parent;
     if (!r.parent.empty()) {
@@ -62,7 +62,7 @@ void importer::collectives(table& t) {
       if (!parent) {
         t.fail_at(r.line, collectives_col::parent,
                   "parent " + in_quotes(r.parent) +
-                      (seen.count(r.parent) != 0 ? " is on a bad row" : " is not in collectives.csv"));
+                      (codes.find(r.parent) ? " is on a bad row" : " is not in collectives.csv"));
         continue;
       }
     }
@@ -121,6 +121,9 @@ void importer::members(table& t) {
     read = 0;
     end_batch();
   };
+  // Room for every member at once: the code index then never grows (and rehashes) batch
+  // after batch.
+  p_.org().reserve_members(t.rows_left());
   hold_issues();
   while (t.next()) {
     if (read == batch_rows) flush();

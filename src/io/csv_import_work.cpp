@@ -17,7 +17,7 @@ void importer::programs(table& t) {
     std::uint64_t line;
   };
   std::vector<row> rows;
-  std::unordered_map<std::string_view, std::uint64_t> seen;
+  code_table codes;  // rows[i].code at row i: repeated codes, and parents by code
   while (t.next()) {
     const bool has_code = t.required(programs_col::code);
     const auto span = t.period_of(programs_col::period, d_.periods);
@@ -25,9 +25,9 @@ void importer::programs(table& t) {
     if (t.required(programs_col::owner)) owner = collective(t, programs_col::owner);
     if (!has_code || t.bad()) continue;
     row r{t.text(programs_col::code), t.text(programs_col::parent), {}, t.line()};
-    if (auto [it, fresh] = seen.emplace(r.code, r.line); !fresh) {
-      t.fail(programs_col::code,
-             "program " + in_quotes(r.code) + " is already on line " + std::to_string(it->second));
+    if (!codes.insert(r.code)) {
+      t.fail(programs_col::code, "program " + in_quotes(r.code) + " is already on line " +
+                                     std::to_string(rows[*codes.find(r.code)].line));
       continue;
     }
     r.value.code = r.code;
@@ -38,14 +38,14 @@ void importer::programs(table& t) {
     r.value.owner = *owner;
     rows.push_back(std::move(r));
   }
-  for (const std::size_t i : parents_first(t, rows, programs_col::parent, "program")) {
+  for (const std::size_t i : parents_first(t, rows, codes, programs_col::parent, "program")) {
     row& r = rows[i];
     if (!r.parent.empty()) {
       r.value.parent = p_.find_program(r.parent);
       if (!r.value.parent) {
         t.fail_at(r.line, programs_col::parent,
                   "parent " + in_quotes(r.parent) +
-                      (seen.count(r.parent) != 0 ? " is on a bad row" : " is not in programs.csv"));
+                      (codes.find(r.parent) ? " is on a bad row" : " is not in programs.csv"));
         continue;
       }
     }
