@@ -15,6 +15,7 @@
 // the end, and the plan being built is dropped: nothing is imported.
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -41,6 +42,78 @@ inline constexpr std::size_t absent = std::numeric_limits<std::size_t>::max();
 inline std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 class importer;
+
+/// The ids of entities whose codes are decimal numbers ("1", "63013": digits, no leading
+/// zero), by number. Exports from databases number their entities, and files of millions
+/// of rows refer to them by these codes; looking such a code up here is one read from a
+/// small dense array, where the plan's hash index takes a probe, a read of the stored
+/// code and a comparison, each a likely cache miss. A number has one such text, so a
+/// number found here is the code itself: no comparison is needed. Other codes, and
+/// numbers not found, are left to the plan, which has the last word.
+template <class Id>
+class number_index {
+ public:
+  /// Keeps numbers below `limit` only, so that a few large numbers cannot make the array
+  /// large.
+  void limit(std::size_t limit) noexcept { limit_ = limit; }
+  /// Records that `code` is the code of `id` (codes are unique: the plan said so).
+  void add(std::string_view code, Id id) {
+    const auto n = number_of(code);
+    if (!n || *n >= limit_) return;
+    if (*n >= ids_.size()) ids_.resize(std::max<std::size_t>(*n + 1, 2 * ids_.size()), Id{});
+    ids_[*n] = id;
+  }
+  /// out[i] = the id of codes[i]; nullopt when only the plan can tell. The reads of a
+  /// group of codes are requested together, so that their cache misses overlap.
+  void find_many(std::span<const std::string_view> codes, std::span<std::optional<Id>> out) const noexcept {
+    constexpr std::size_t group = 32;
+    std::array<std::size_t, group> n{};
+    for (std::size_t base = 0; base < codes.size(); base += group) {
+      const std::size_t size = std::min(group, codes.size() - base);
+      for (std::size_t k = 0; k < size; ++k) {
+        n[k] = number_of(codes[base + k]).value_or(ids_.size());
+        if (n[k] < ids_.size()) prefetch(&ids_[n[k]]);
+      }
+      for (std::size_t k = 0; k < size; ++k) {
+        const bool known = n[k] < ids_.size() && ids_[n[k]].ok();
+        out[base + k] = known ? std::optional<Id>(ids_[n[k]]) : std::nullopt;
+      }
+    }
+  }
+
+ private:
+  static std::optional<std::size_t> number_of(std::string_view code) noexcept {
+    if (code.empty() || code.size() > 9 || (code[0] == '0' && code.size() > 1)) return std::nullopt;
+    std::size_t n = 0;
+    for (const char c : code) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
+  }
+  std::vector<Id> ids_;  // by number; an invalid id where no code is that number
+  std::size_t limit_ = 0;
+};
+
+/// ids[i] = the id of codes[i]: from `numbers` where it knows, the rest from `find_many`
+/// (plan::find_targets, organization::find_collectives) asked about them at once.
+template <class Id, class FindMany>
+void find_ids(const number_index<Id>& numbers, std::span<const std::string_view> codes,
+              FindMany find_many, std::vector<std::optional<Id>>& ids) {
+  ids.resize(codes.size());
+  numbers.find_many(codes, ids);
+  std::vector<std::string_view> rest;
+  std::vector<std::size_t> where;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (!ids[i]) {
+      rest.push_back(codes[i]);
+      where.push_back(i);
+    }
+  }
+  if (rest.empty()) return;
+  const std::vector<std::optional<Id>> found = find_many(rest);
+  for (std::size_t k = 0; k < rest.size(); ++k) ids[where[k]] = found[k];
+}
 
 /// One file being read: its header mapped to the layout's columns, then one row at a
 /// time, with typed getters that report what does not parse (and mark the row bad).
@@ -300,6 +373,9 @@ class importer {
   std::unordered_map<std::string, pending_items> items_;
   std::string items_file_;
   std::unordered_map<std::string, pending_summaries> summaries_;
+  // Numeric codes of the collectives and targets added, for the bulk files' lookups.
+  number_index<collective_id> collective_numbers_;
+  number_index<target_id> target_numbers_;
   std::string summaries_file_;
 };
 

@@ -54,6 +54,7 @@ void importer::collectives(table& t) {
     }
     rows.push_back(r);
   }
+  collective_numbers_.limit(4 * rows.size() + 1024);
   for (const std::size_t i : parents_first(t, rows, codes, collectives_col::parent, "collective")) {
     const row& r = rows[i];
     std::optional<collective_id> parent;
@@ -67,7 +68,7 @@ void importer::collectives(table& t) {
       }
     }
     try {
-      p_.org().add_collective(r.code, r.name, r.kind, parent);
+      collective_numbers_.add(r.code, p_.org().add_collective(r.code, r.name, r.kind, parent));
     } catch (const error& e) {
       t.fail_at(r.line, collectives_col::code, e.what());
     }
@@ -84,13 +85,17 @@ void importer::members(table& t) {
   };
   std::vector<row> rows;
   std::vector<std::string_view> owners;
+  std::vector<std::optional<collective_id>> ids;
   std::vector<member_spec> specs;
   std::vector<std::uint64_t> lines;
   std::size_t read = 0;  // rows read in this batch, good or bad
+  const auto find_collectives = [&](std::span<const std::string_view> codes) {
+    return p_.org().find_collectives(codes);
+  };
   const auto flush = [&] {
     owners.clear();
     for (const row& r : rows) owners.push_back(r.collective);
-    const auto ids = p_.org().find_collectives(owners);
+    find_ids(collective_numbers_, owners, find_collectives, ids);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {

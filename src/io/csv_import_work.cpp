@@ -136,11 +136,16 @@ void importer::targets(table& t) {
   constexpr std::size_t batch = 4096;  // rows of a few hundred bytes each
   std::vector<row> rows;
   std::vector<std::string_view> owners;
+  std::vector<std::optional<collective_id>> ids;
   std::size_t read = 0;  // rows read in this batch, good or bad
+  const auto find_collectives = [&](std::span<const std::string_view> codes) {
+    return p_.org().find_collectives(codes);
+  };
+  target_numbers_.limit(4 * t.rows_left() + 1024);
   const auto flush = [&] {
     owners.clear();
     for (const row& r : rows) owners.push_back(r.owner);
-    const auto ids = p_.org().find_collectives(owners);
+    find_ids(collective_numbers_, owners, find_collectives, ids);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       row& r = rows[i];
       if (!ids[i]) {
@@ -157,7 +162,7 @@ void importer::targets(table& t) {
         }
       }
       try {
-        p_.add_target(r.value);
+        target_numbers_.add(r.value.code, p_.add_target(r.value));
       } catch (const error& e) {
         t.fail_at(r.line, k::code, e.what());
       }
@@ -230,6 +235,7 @@ void importer::measurements(table& t) {
   };
   std::vector<row> rows;
   std::vector<std::string_view> codes;
+  std::vector<std::optional<target_id>> ids;
   std::vector<target_id> targets;
   std::vector<std::int32_t> days;
   std::vector<double> values;
@@ -261,10 +267,11 @@ void importer::measurements(table& t) {
     dens.clear();
     lines.clear();
   };
+  const auto find_targets = [&](std::span<const std::string_view> c) { return p_.find_targets(c); };
   const auto flush = [&] {
     codes.clear();
     for (const row& r : rows) codes.push_back(r.target);
-    const auto ids = p_.find_targets(codes);
+    find_ids(target_numbers_, codes, find_targets, ids);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {

@@ -132,31 +132,52 @@ record_reader::record_reader(std::string& text, std::size_t start, char delimite
 namespace {
 
 constexpr std::uint64_t ones = 0x0101010101010101ULL;
+constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
 
-// The high bit of each byte of `word` that equals `c`, and maybe of some bytes above such
-// a byte (a borrow): the lowest bit set is always exact.
+// The high bit of each byte of `word` that equals `c` (exactly: no carry between bytes).
 constexpr std::uint64_t bytes_equal(std::uint64_t word, char c) noexcept {
   const std::uint64_t x = word ^ (ones * static_cast<unsigned char>(c));
-  return (x - ones) & ~x & (ones << 7);
+  return ~(((x & low7) + low7) | x | low7);
 }
 
 }  // namespace
 
-char* record_reader::field_end(char* p) const noexcept {
-  // Eight bytes at a time (the first special byte is the lowest match of a little-endian
-  // word): fields are short, and a byte loop mispredicts its exit at every one.
+char* record_reader::scan_unquoted() {
+  char* begin = pos_;
+  char* p = pos_;
+  // Eight bytes at a time, every delimiter of a word ending a field: fields are short, and
+  // a loop over bytes mispredicts its exit at each one. Byte k of a little-endian word is
+  // bits 8k..8k+7.
   if constexpr (std::endian::native == std::endian::little) {
     while (end_ - p >= 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, p, 8);
-      const std::uint64_t found = bytes_equal(word, delimiter_) | bytes_equal(word, '"') |
-                                  bytes_equal(word, '\n') | bytes_equal(word, '\r');
-      if (found != 0) return p + std::countr_zero(found) / 8;
+      std::uint64_t delimiters = bytes_equal(word, delimiter_);
+      const std::uint64_t stops =
+          bytes_equal(word, '"') | bytes_equal(word, '\n') | bytes_equal(word, '\r');
+      if (stops != 0) delimiters &= (stops & (~stops + 1)) - 1;  // those before the first stop
+      for (; delimiters != 0; delimiters &= delimiters - 1) {
+        char* const d = p + std::countr_zero(delimiters) / 8;
+        fields_.emplace_back(begin, static_cast<std::size_t>(d - begin));
+        begin = d + 1;
+      }
+      if (stops != 0) {
+        pos_ = p + std::countr_zero(stops) / 8;
+        return begin;
+      }
       p += 8;
     }
   }
-  while (p < end_ && !special_[static_cast<unsigned char>(*p)]) ++p;
-  return p;
+  for (; p < end_; ++p) {
+    if (*p == delimiter_) {
+      fields_.emplace_back(begin, static_cast<std::size_t>(p - begin));
+      begin = p + 1;
+    } else if (special_[static_cast<unsigned char>(*p)]) {
+      break;
+    }
+  }
+  pos_ = p;
+  return begin;
 }
 
 record_reader::status record_reader::next() {
@@ -219,10 +240,11 @@ record_reader::status record_reader::read_record() {
         return status::bad;
       }
     } else {
-      char* const begin = pos_;
-      pos_ = field_end(pos_);
+      char* const begin = scan_unquoted();
       if (pos_ < end_ && *pos_ == '"') {
-        error_column_ = column;
+        // A quoted field after a delimiter: read above.
+        if (pos_ == begin) continue;
+        error_column_ = static_cast<std::uint32_t>(fields_.size() + 1);
         error_ = "a quote inside a field that does not start with one (quote the whole field "
                  "and double the quote: \"a \"\"b\"\" c\")";
         skip_to_record_end();

@@ -74,8 +74,10 @@ class record_reader {
  private:
   status read_record();
   void skip_to_record_end();
-  // The first delimiter, quote, CR or LF at or after p; end_ when there is none.
-  [[nodiscard]] char* field_end(char* p) const noexcept;
+  // Reads unquoted fields from pos_, each delimiter ending one (added to fields_), up to
+  // the first quote, CR or LF or the end of the text, where it leaves pos_. Returns where
+  // the field still open begins.
+  char* scan_unquoted();
 
   char* data_;
   char* pos_;
