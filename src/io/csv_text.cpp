@@ -66,12 +66,13 @@ std::optional<encoding_problem> check_encoding(std::string_view text, std::size_
   std::size_t i = bom_length;
   std::optional<std::size_t> bad;
   while (i < text.size()) {
-    // Eight ASCII bytes at a time: the common case of codes and numbers.
-    if (i + 8 <= text.size()) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
+    // 32 ASCII bytes at a time, as four words whose high bits are tested at once: the
+    // common case of codes and numbers.
+    if (i + 32 <= text.size()) {
+      std::uint64_t words[4];
+      std::memcpy(words, text.data() + i, sizeof words);
+      if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ULL) == 0) {
+        i += 32;
         continue;
       }
     }
