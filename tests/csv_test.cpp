@@ -585,4 +585,34 @@ TEST(Csv, RatingsInAnyOrderOfMembers) {
   EXPECT_EQ(import_texts(files), p);
 }
 
+TEST(Csv, NumericCodesAreLookedUpExactly) {
+  // Codes that are numbers are looked up by number; "7", "07", " 7" and "7.0" are still
+  // different codes, and a number no entity has is still reported.
+  const std::string targets =
+      "code,kind,owner,period\n7,quantity,1,2021\n07,quantity,01,2021\n12345678901,quantity,1,2021\n";
+  std::map<std::string, std::string> files{
+      {"collectives.csv", "code\n1\n01\n"},
+      {"members.csv", "code,collective\n5,1\n6,01\n"},
+      {"targets.csv", targets},
+      {"measurements.csv", "target,date,value\n7,2021-01-01,1\n07,2021-01-02,2\n"
+                           "12345678901,2021-01-03,3\n"},
+  };
+  const plan p = import_texts(files);
+  ASSERT_EQ(p.target_count(), 3U);
+  EXPECT_EQ(p.org().collective_of(*p.org().find_member("5")), *p.org().find_collective("1"));
+  EXPECT_EQ(p.org().collective_of(*p.org().find_member("6")), *p.org().find_collective("01"));
+  EXPECT_EQ(p.get(*p.find_target("07")).owner, *p.org().find_collective("01"));
+  const auto& m = p.measurements();
+  ASSERT_EQ(m.size(), 3U);
+  EXPECT_EQ(m.targets()[0], *p.find_target("7"));
+  EXPECT_EQ(m.targets()[1], *p.find_target("07"));
+  EXPECT_EQ(m.targets()[2], *p.find_target("12345678901"));
+
+  files["measurements.csv"] = "target,date,value\n8,2021-01-01,1\n 7,2021-01-01,1\n7.0,2021-01-01,1\n";
+  const auto issues = issues_of(files);
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 1, "target '8' is not in targets.csv"));
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 3, 1, "target ' 7' is not in targets.csv"));
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 4, 1, "target '7.0' is not in targets.csv"));
+}
+
 }  // namespace

@@ -15,26 +15,66 @@
 namespace goaltrack {
 namespace detail::csv {
 
-plan importer::run(std::vector<csv_source>& files) {
-  std::unordered_map<std::string_view, csv_source*> by_name;
+namespace {
+
+// Reads the whole file into `text`, reusing its capacity.
+void read_file(const std::filesystem::path& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error("cannot open " + path.string(), path.string());
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw io_error("cannot read " + path.string(), path.string());
+  in.seekg(0, std::ios::beg);
+  text.resize(static_cast<std::size_t>(size));
+  in.read(text.data(), size);
+  if (!in) throw io_error("cannot read " + path.string(), path.string(), static_cast<std::uint64_t>(in.gcount()));
+}
+
+}  // namespace
+
+plan importer::run(std::vector<csv_source>& files, std::span<const std::filesystem::path> paths) {
+  // A folder's files are read one at a time, when their turn comes, into one buffer: the
+  // folder is never all in memory, and the buffer's pages are faulted in once, at the
+  // size of the largest file, instead of once per file.
+  std::string buffer;
+  const auto text_of = [&](std::size_t i) -> std::string& {
+    if (paths.empty()) return files[i].text;
+    read_file(paths[i], buffer);
+    return buffer;
+  };
+  if (!paths.empty()) {
+    std::uintmax_t largest = 0;
+    for (const auto& path : paths) {
+      std::error_code ec;
+      const std::uintmax_t size = std::filesystem::file_size(path, ec);
+      if (!ec) largest = std::max(largest, size);
+    }
+    buffer.reserve(static_cast<std::size_t>(largest));
+  }
+  std::unordered_map<std::string_view, std::size_t> by_name;
   const std::vector<std::string> known = csv_file_names();
-  for (csv_source& f : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const csv_source& f = files[i];
     if (std::find(known.begin(), known.end(), f.name) == known.end()) {
+      // Read all the same, so that an unreadable file is an io_error whatever its name.
+      (void)text_of(i);
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
       issue(f.name, 0, 0, "not a file of the CSV layout (a misspelt name?); expected: " + list);
-    } else if (!by_name.emplace(f.name, &f).second) {
+    } else if (!by_name.emplace(f.name, i).second) {
+      (void)text_of(i);
       issue(f.name, 0, 0, "the file is given twice");
     }
   }
   const auto with = [&](const layout& l, auto handler) {
     const auto it = by_name.find(l.file);
     if (it == by_name.end()) return;
-    table t(*this, l, it->second->text);
+    std::string& text = text_of(it->second);
+    table t(*this, l, text);
     if (t.ok()) (this->*handler)(t);
     release_issues();
-    // The text is no longer needed: free it before the next file.
-    std::string().swap(it->second->text);
+    // A text given in memory is no longer needed: free it before the next file.
+    if (paths.empty()) std::string().swap(text);
   };
   with(scales_file, &importer::scales);
   with(collectives_file, &importer::collectives);
@@ -262,24 +302,6 @@ std::optional<share> table::share_of(std::size_t col) {
 
 }  // namespace detail::csv
 
-namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error("cannot open " + path.string(), path.string());
-  std::string text;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) throw io_error("cannot read " + path.string(), path.string());
-  in.seekg(0, std::ios::beg);
-  text.resize(static_cast<std::size_t>(size));
-  in.read(text.data(), size);
-  if (!in) throw io_error("cannot read " + path.string(), path.string(), static_cast<std::uint64_t>(in.gcount()));
-  return text;
-}
-
-}  // namespace
-
 plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect) {
   dialect.validate();
   return detail::csv::importer(dialect).run(files);
@@ -291,18 +313,20 @@ plan import_csv(const std::filesystem::path& directory, const csv_dialect& diale
   if (!std::filesystem::is_directory(directory, ec)) {
     throw io_error("cannot read the folder " + directory.string() + ": not a folder", directory.string());
   }
-  std::vector<csv_source> files;
+  std::vector<csv_source> files;  // names only: the texts are read from `paths` in turn
+  std::vector<std::filesystem::path> paths;
   for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
     const auto& path = entry.path();
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
     if (ext != ".csv" || !entry.is_regular_file(ec)) continue;
-    files.push_back({path.filename().string(), read_file(path)});
+    files.push_back({path.filename().string(), {}});
+    paths.push_back(path);
   }
   if (ec) throw io_error("cannot read the folder " + directory.string() + ": " + ec.message(), directory.string());
   // Read in the layout's order regardless of the folder's.
-  return import_csv(std::move(files), dialect);
+  return detail::csv::importer(dialect).run(files, paths);
 }
 
 }  // namespace goaltrack

@@ -15,15 +15,19 @@
 // the end, and the plan being built is dropped: nothing is imported.
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "goaltrack/detail/string_column.hpp"
 #include "goaltrack/io/csv.hpp"
 #include "io/csv_layout.hpp"
 #include "io/csv_text.hpp"
@@ -39,6 +43,78 @@ inline std::string in_quotes(std::string_view s) { return "'" + std::string(s) +
 
 class importer;
 
+/// The ids of entities whose codes are decimal numbers ("1", "63013": digits, no leading
+/// zero), by number. Exports from databases number their entities, and files of millions
+/// of rows refer to them by these codes; looking such a code up here is one read from a
+/// small dense array, where the plan's hash index takes a probe, a read of the stored
+/// code and a comparison, each a likely cache miss. A number has one such text, so a
+/// number found here is the code itself: no comparison is needed. Other codes, and
+/// numbers not found, are left to the plan, which has the last word.
+template <class Id>
+class number_index {
+ public:
+  /// Keeps numbers below `limit` only, so that a few large numbers cannot make the array
+  /// large.
+  void limit(std::size_t limit) noexcept { limit_ = limit; }
+  /// Records that `code` is the code of `id` (codes are unique: the plan said so).
+  void add(std::string_view code, Id id) {
+    const auto n = number_of(code);
+    if (!n || *n >= limit_) return;
+    if (*n >= ids_.size()) ids_.resize(std::max<std::size_t>(*n + 1, 2 * ids_.size()), Id{});
+    ids_[*n] = id;
+  }
+  /// out[i] = the id of codes[i]; nullopt when only the plan can tell. The reads of a
+  /// group of codes are requested together, so that their cache misses overlap.
+  void find_many(std::span<const std::string_view> codes, std::span<std::optional<Id>> out) const noexcept {
+    constexpr std::size_t group = 32;
+    std::array<std::size_t, group> n{};
+    for (std::size_t base = 0; base < codes.size(); base += group) {
+      const std::size_t size = std::min(group, codes.size() - base);
+      for (std::size_t k = 0; k < size; ++k) {
+        n[k] = number_of(codes[base + k]).value_or(ids_.size());
+        if (n[k] < ids_.size()) prefetch(&ids_[n[k]]);
+      }
+      for (std::size_t k = 0; k < size; ++k) {
+        const bool known = n[k] < ids_.size() && ids_[n[k]].ok();
+        out[base + k] = known ? std::optional<Id>(ids_[n[k]]) : std::nullopt;
+      }
+    }
+  }
+
+ private:
+  static std::optional<std::size_t> number_of(std::string_view code) noexcept {
+    if (code.empty() || code.size() > 9 || (code[0] == '0' && code.size() > 1)) return std::nullopt;
+    std::size_t n = 0;
+    for (const char c : code) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
+  }
+  std::vector<Id> ids_;  // by number; an invalid id where no code is that number
+  std::size_t limit_ = 0;
+};
+
+/// ids[i] = the id of codes[i]: from `numbers` where it knows, the rest from `find_many`
+/// (plan::find_targets, organization::find_collectives) asked about them at once.
+template <class Id, class FindMany>
+void find_ids(const number_index<Id>& numbers, std::span<const std::string_view> codes,
+              FindMany find_many, std::vector<std::optional<Id>>& ids) {
+  ids.resize(codes.size());
+  numbers.find_many(codes, ids);
+  std::vector<std::string_view> rest;
+  std::vector<std::size_t> where;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (!ids[i]) {
+      rest.push_back(codes[i]);
+      where.push_back(i);
+    }
+  }
+  if (rest.empty()) return;
+  const std::vector<std::optional<Id>> found = find_many(rest);
+  for (std::size_t k = 0; k < rest.size(); ++k) ids[where[k]] = found[k];
+}
+
 /// One file being read: its header mapped to the layout's columns, then one row at a
 /// time, with typed getters that report what does not parse (and mark the row bad).
 class table {
@@ -53,6 +129,8 @@ class table {
   [[nodiscard]] bool bad() const noexcept { return bad_; }
   [[nodiscard]] std::uint64_t line() const noexcept { return reader_.line(); }
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  /// At least the number of rows left (line ends, for reserving room; may be more).
+  [[nodiscard]] std::size_t rows_left() const noexcept { return reader_.lines_left(); }
 
   /// The field as text (a formula escaped by export loses its apostrophe); "" when the
   /// file has no such column.
@@ -182,8 +260,10 @@ class importer {
     hold_issues();
   }
 
-  /// Reads the files in the layout's order. @throws csv_error listing every issue.
-  plan run(std::vector<csv_source>& files);
+  /// Reads the files in the layout's order: their texts, or when `paths` is not empty,
+  /// the files paths[i] (files[i] gives the name). @throws csv_error listing every issue;
+  /// io_error when a file cannot be read.
+  plan run(std::vector<csv_source>& files, std::span<const std::filesystem::path> paths = {});
 
   [[nodiscard]] const csv_dialect& dialect() const noexcept { return d_; }
 
@@ -199,15 +279,29 @@ class importer {
   // Rows of a file whose entities name a parent in the same file: the order in which to
   // add them, parents first, otherwise keeping the file's order (so that a file written by
   // export_csv gets the same ids back). Rows on a parent cycle are reported and left out.
+  // `codes` holds the rows' codes, rows[i].code at row i.
   template <class Row>
   std::vector<std::size_t> parents_first(table& t, const std::vector<Row>& rows,
-                                         std::size_t parent_col, std::string_view what) {
-    std::unordered_map<std::string_view, std::size_t> by_code;
-    for (std::size_t i = 0; i < rows.size(); ++i) by_code.emplace(rows[i].code, i);
+                                         const code_table& codes, std::size_t parent_col,
+                                         std::string_view what) {
+    const auto parent_of = [&](std::size_t i) -> std::optional<std::size_t> {
+      if (rows[i].parent.empty()) return std::nullopt;
+      return codes.find(rows[i].parent);
+    };
     std::vector<std::uint8_t> state(rows.size(), 0);  // 0 new, 1 on the path, 2 placed
     std::vector<std::size_t> order;
     order.reserve(rows.size());
     std::vector<std::size_t> path;
+    const auto report_cycle = [&](std::size_t on_cycle) {
+      const auto from = std::find(path.begin(), path.end(), on_cycle);
+      for (auto k = from; k != path.end(); ++k) {
+        t.fail_at(rows[*k].line, parent_col,
+                  std::string(what) + " " + in_quotes(rows[*k].code) +
+                      " is its own ancestor (the parent links form a cycle)");
+        state[*k] = 3;
+      }
+      path.erase(from, path.end());
+    };
     for (std::size_t start = 0; start < rows.size(); ++start) {
       // Walk up to the first ancestor not yet placed, then place the path top down.
       std::size_t i = start;
@@ -215,31 +309,16 @@ class importer {
       while (state[i] == 0) {
         state[i] = 1;
         path.push_back(i);
-        const auto it = rows[i].parent.empty() ? by_code.end() : by_code.find(rows[i].parent);
-        if (it == by_code.end()) break;
-        i = it->second;
+        const auto parent = parent_of(i);
+        if (!parent) break;
+        i = *parent;
       }
       if (state[i] == 1 && !path.empty() && i != path.back()) {
         // i is on the current path: the links from i on form a cycle.
-        const auto from = std::find(path.begin(), path.end(), i);
-        for (auto k = from; k != path.end(); ++k) {
-          t.fail_at(rows[*k].line, parent_col,
-                    std::string(what) + " " + in_quotes(rows[*k].code) +
-                        " is its own ancestor (the parent links form a cycle)");
-          state[*k] = 3;
-        }
-        path.erase(from, path.end());
-      } else if (state[i] == 1 && !path.empty() && i == path.back() && !rows[i].parent.empty() &&
-                 by_code.count(rows[i].parent) != 0 && state[by_code[rows[i].parent]] == 1) {
+        report_cycle(i);
+      } else if (state[i] == 1 && !path.empty() && i == path.back()) {
         // The last row's parent is on the path: a cycle through it.
-        const auto from = std::find(path.begin(), path.end(), by_code[rows[i].parent]);
-        for (auto k = from; k != path.end(); ++k) {
-          t.fail_at(rows[*k].line, parent_col,
-                    std::string(what) + " " + in_quotes(rows[*k].code) +
-                        " is its own ancestor (the parent links form a cycle)");
-          state[*k] = 3;
-        }
-        path.erase(from, path.end());
+        if (const auto parent = parent_of(i); parent && state[*parent] == 1) report_cycle(*parent);
       }
       for (auto k = path.rbegin(); k != path.rend(); ++k) {
         if (state[*k] == 1) {
@@ -294,6 +373,9 @@ class importer {
   std::unordered_map<std::string, pending_items> items_;
   std::string items_file_;
   std::unordered_map<std::string, pending_summaries> summaries_;
+  // Numeric codes of the collectives and targets added, for the bulk files' lookups.
+  number_index<collective_id> collective_numbers_;
+  number_index<target_id> target_numbers_;
   std::string summaries_file_;
 };
 

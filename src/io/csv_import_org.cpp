@@ -42,19 +42,20 @@ void importer::collectives(table& t) {
     std::uint64_t line;
   };
   std::vector<row> rows;
-  std::unordered_map<std::string_view, std::uint64_t> seen;
+  code_table codes;  // rows[i].code at row i: repeated codes, and parents by code
   while (t.next()) {
     if (!t.required(collectives_col::code)) continue;
     const row r{t.text(collectives_col::code), t.text(collectives_col::name),
                 t.text(collectives_col::kind), t.text(collectives_col::parent), t.line()};
-    if (auto [it, fresh] = seen.emplace(r.code, r.line); !fresh) {
-      t.fail(collectives_col::code, "collective " + in_quotes(r.code) +
-                                           " is already on line " + std::to_string(it->second));
+    if (!codes.insert(r.code)) {
+      t.fail(collectives_col::code, "collective " + in_quotes(r.code) + " is already on line " +
+                                        std::to_string(rows[*codes.find(r.code)].line));
       continue;
     }
     rows.push_back(r);
   }
-  for (const std::size_t i : parents_first(t, rows, collectives_col::parent, "collective")) {
+  collective_numbers_.limit(4 * rows.size() + 1024);
+  for (const std::size_t i : parents_first(t, rows, codes, collectives_col::parent, "collective")) {
     const row& r = rows[i];
     std::optional<collective_id> parent;
     if (!r.parent.empty()) {
@@ -62,12 +63,12 @@ void importer::collectives(table& t) {
       if (!parent) {
         t.fail_at(r.line, collectives_col::parent,
                   "parent " + in_quotes(r.parent) +
-                      (seen.count(r.parent) != 0 ? " is on a bad row" : " is not in collectives.csv"));
+                      (codes.find(r.parent) ? " is on a bad row" : " is not in collectives.csv"));
         continue;
       }
     }
     try {
-      p_.org().add_collective(r.code, r.name, r.kind, parent);
+      collective_numbers_.add(r.code, p_.org().add_collective(r.code, r.name, r.kind, parent));
     } catch (const error& e) {
       t.fail_at(r.line, collectives_col::code, e.what());
     }
@@ -84,13 +85,17 @@ void importer::members(table& t) {
   };
   std::vector<row> rows;
   std::vector<std::string_view> owners;
+  std::vector<std::optional<collective_id>> ids;
   std::vector<member_spec> specs;
   std::vector<std::uint64_t> lines;
   std::size_t read = 0;  // rows read in this batch, good or bad
+  const auto find_collectives = [&](std::span<const std::string_view> codes) {
+    return p_.org().find_collectives(codes);
+  };
   const auto flush = [&] {
     owners.clear();
     for (const row& r : rows) owners.push_back(r.collective);
-    const auto ids = p_.org().find_collectives(owners);
+    find_ids(collective_numbers_, owners, find_collectives, ids);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {
@@ -121,6 +126,9 @@ void importer::members(table& t) {
     read = 0;
     end_batch();
   };
+  // Room for every member at once: the code index then never grows (and rehashes) batch
+  // after batch.
+  p_.org().reserve_members(t.rows_left());
   hold_issues();
   while (t.next()) {
     if (read == batch_rows) flush();

@@ -17,7 +17,7 @@ void importer::programs(table& t) {
     std::uint64_t line;
   };
   std::vector<row> rows;
-  std::unordered_map<std::string_view, std::uint64_t> seen;
+  code_table codes;  // rows[i].code at row i: repeated codes, and parents by code
   while (t.next()) {
     const bool has_code = t.required(programs_col::code);
     const auto span = t.period_of(programs_col::period, d_.periods);
@@ -25,9 +25,9 @@ void importer::programs(table& t) {
     if (t.required(programs_col::owner)) owner = collective(t, programs_col::owner);
     if (!has_code || t.bad()) continue;
     row r{t.text(programs_col::code), t.text(programs_col::parent), {}, t.line()};
-    if (auto [it, fresh] = seen.emplace(r.code, r.line); !fresh) {
-      t.fail(programs_col::code,
-             "program " + in_quotes(r.code) + " is already on line " + std::to_string(it->second));
+    if (!codes.insert(r.code)) {
+      t.fail(programs_col::code, "program " + in_quotes(r.code) + " is already on line " +
+                                     std::to_string(rows[*codes.find(r.code)].line));
       continue;
     }
     r.value.code = r.code;
@@ -38,14 +38,14 @@ void importer::programs(table& t) {
     r.value.owner = *owner;
     rows.push_back(std::move(r));
   }
-  for (const std::size_t i : parents_first(t, rows, programs_col::parent, "program")) {
+  for (const std::size_t i : parents_first(t, rows, codes, programs_col::parent, "program")) {
     row& r = rows[i];
     if (!r.parent.empty()) {
       r.value.parent = p_.find_program(r.parent);
       if (!r.value.parent) {
         t.fail_at(r.line, programs_col::parent,
                   "parent " + in_quotes(r.parent) +
-                      (seen.count(r.parent) != 0 ? " is on a bad row" : " is not in programs.csv"));
+                      (codes.find(r.parent) ? " is on a bad row" : " is not in programs.csv"));
         continue;
       }
     }
@@ -136,11 +136,16 @@ void importer::targets(table& t) {
   constexpr std::size_t batch = 4096;  // rows of a few hundred bytes each
   std::vector<row> rows;
   std::vector<std::string_view> owners;
+  std::vector<std::optional<collective_id>> ids;
   std::size_t read = 0;  // rows read in this batch, good or bad
+  const auto find_collectives = [&](std::span<const std::string_view> codes) {
+    return p_.org().find_collectives(codes);
+  };
+  target_numbers_.limit(4 * t.rows_left() + 1024);
   const auto flush = [&] {
     owners.clear();
     for (const row& r : rows) owners.push_back(r.owner);
-    const auto ids = p_.org().find_collectives(owners);
+    find_ids(collective_numbers_, owners, find_collectives, ids);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       row& r = rows[i];
       if (!ids[i]) {
@@ -157,7 +162,7 @@ void importer::targets(table& t) {
         }
       }
       try {
-        p_.add_target(r.value);
+        target_numbers_.add(r.value.code, p_.add_target(r.value));
       } catch (const error& e) {
         t.fail_at(r.line, k::code, e.what());
       }
@@ -230,6 +235,7 @@ void importer::measurements(table& t) {
   };
   std::vector<row> rows;
   std::vector<std::string_view> codes;
+  std::vector<std::optional<target_id>> ids;
   std::vector<target_id> targets;
   std::vector<std::int32_t> days;
   std::vector<double> values;
@@ -261,10 +267,11 @@ void importer::measurements(table& t) {
     dens.clear();
     lines.clear();
   };
+  const auto find_targets = [&](std::span<const std::string_view> c) { return p_.find_targets(c); };
   const auto flush = [&] {
     codes.clear();
     for (const row& r : rows) codes.push_back(r.target);
-    const auto ids = p_.find_targets(codes);
+    find_ids(target_numbers_, codes, find_targets, ids);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {

@@ -13,6 +13,7 @@
 // is a small state machine, below, tested in tests/csv_test.cpp and fuzzed by
 // tests/fuzz/csv_import_fuzz.cpp.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -60,6 +61,10 @@ class record_reader {
 
   /// The fields of the last record read.
   [[nodiscard]] std::span<const std::string_view> fields() const noexcept { return fields_; }
+  /// The line ends left, plus one: at least the records left when lines end with LF.
+  [[nodiscard]] std::size_t lines_left() const noexcept {
+    return static_cast<std::size_t>(std::count(pos_, end_, '\n')) + 1;
+  }
   /// 1-based line on which the last record starts.
   [[nodiscard]] std::uint64_t line() const noexcept { return record_line_; }
   /// For a bad record: the 1-based field at fault and what is wrong.
@@ -69,6 +74,10 @@ class record_reader {
  private:
   status read_record();
   void skip_to_record_end();
+  // Reads unquoted fields from pos_, each delimiter ending one (added to fields_), up to
+  // the first quote, CR or LF or the end of the text, where it leaves pos_. Returns where
+  // the field still open begins.
+  char* scan_unquoted();
 
   char* data_;
   char* pos_;
@@ -84,8 +93,12 @@ class record_reader {
 
 // --- values ----------------------------------------------------------------------------
 
-/// `s` without leading and trailing spaces and tabs.
-std::string_view trim(std::string_view s) noexcept;
+/// `s` without leading and trailing spaces and tabs. Inline: every value goes through it.
+inline std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
 /// A finite number written with `decimal` as its separator ("58,1" or "58.1"), with an
 /// optional exponent; nothing else (no thousands separators, no '+', no inf or nan).
 bool parse_number(std::string_view s, char decimal, double& out) noexcept;
