@@ -11,6 +11,7 @@
 #include "goaltrack/error.hpp"
 #include "archive_golden.hpp"
 #include "io/archive_payload.hpp"
+#include "io/archive_snapshot.hpp"
 #include "io/crc32c.hpp"
 #include "io/payload_buf.hpp"
 #include "random_plan.hpp"
@@ -230,6 +231,45 @@ TEST(archive, payload_buffer_reads_across_chunks) {
   std::string part(150, '\0');
   EXPECT_FALSE(cut.read(part.data(), part.size()));
   EXPECT_FALSE(cut.complete());
+}
+
+// A plan with enough members for the loader to add them on its second thread, with a
+// round of their ratings (which waits for them) and a policy naming the round.
+TEST(archive, many_members_load_on_a_second_thread) {
+  gt::plan p;
+  const gt::collective_id cell = p.org().add_collective("CELL", "", "cell");
+  const std::size_t n = goaltrack::detail::plan_builder::threaded_members + 10;
+  std::vector<std::string> codes;
+  for (std::size_t i = 0; i < n; ++i) codes.push_back("m" + std::to_string(100000 + i));
+  std::vector<gt::member_spec> specs;
+  for (const std::string& c : codes) specs.push_back({c, "", cell});
+  p.org().add_members(specs);
+  const gt::scale_id scale = p.add_scale(gt::rating_scale::vietnamese_default());
+  const gt::round_id round = p.add_round(scale, gt::period::year(2021));
+  for (std::uint32_t i = 0; i < n; i += 3) p.rate(round, gt::member_id(i), gt::rating_level(i % 4));
+  gt::evaluation_policy policy;
+  policy.rating_summaries.push_back({round, gt::rating_level(1), "cell"});
+  p.add_policy("P", policy);
+  p.add_target(gt::target::quantity("T", "", cell, gt::period::year(2021)).at_least(1));
+  const auto path = temp_dir() / "many_members.gtk";
+  gt::save(p, path, gt::archive_format::binary);
+  EXPECT_TRUE(gt::load(path) == p);
+  // A repeated member code is still found, and named.
+  std::string bytes(std::filesystem::file_size(path), '\0');
+  std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  const std::string last_two = codes[n - 2] + codes[n - 1];
+  const std::size_t at = bytes.find(last_two);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at + codes[n - 2].size(), codes[n - 1].size(), codes[n - 2]);
+  goaltrack_test::fix_envelope(bytes);
+  std::ofstream(path, std::ios::binary) << bytes;
+  try {
+    (void)gt::load(path);
+    ADD_FAILURE() << "a repeated member code was accepted";
+  } catch (const gt::corrupt_error& e) {
+    EXPECT_NE(std::string(e.what()).find(codes[n - 2]), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(path);
 }
 
 TEST(archive, format_names) {

@@ -8,3 +8,5 @@ target_sources(goaltrack PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/payload_buf.cpp)
 # Boost.Serialization stays private: no public header includes it.
 target_link_libraries(goaltrack PRIVATE Boost::serialization)
+# Loading adds a large plan's members on a second thread (archive_snapshot.hpp).
+target_link_libraries(goaltrack PRIVATE Threads::Threads)

@@ -526,7 +526,7 @@ void serialize(A& ar, snapshot& s, const unsigned int version) {
   ar& make_nvp("organization", s.org);
   if constexpr (A::is_loading::value) {
     if (b != nullptr) {
-      b->add(std::as_const(s.org));
+      b->add(std::move(s.org));
       s.org = {};
     }
   }

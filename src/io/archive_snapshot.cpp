@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "goaltrack/error.hpp"
 
@@ -169,7 +170,7 @@ snapshot take_snapshot(const plan& p) {
   return s;
 }
 
-void plan_builder::add(const organization_dto& org) {
+void plan_builder::add(organization_dto&& org) {
   organization& o = plan_.org();
   const std::size_t n_coll = org.collective_codes.size();
   if (org.collective_names.size() != n_coll || org.collective_kinds.size() != n_coll ||
@@ -194,6 +195,23 @@ void plan_builder::add(const organization_dto& org) {
   if (org.member_names.size() != n_mem || org.member_collectives.size() != n_mem) {
     throw invalid_argument("the members' columns have different lengths");
   }
+  if (n_mem < threaded_members) {
+    add_members(org);
+    return;
+  }
+  org_ = std::move(org);
+  members_ = std::thread([this] {
+    try {
+      add_members(org_);
+    } catch (...) {
+      members_error_ = std::current_exception();
+    }
+  });
+}
+
+void plan_builder::add_members(const organization_dto& org) {
+  organization& o = plan_.org();
+  const std::size_t n_mem = org.member_codes.size();
   // In batches: a spec per member at once would be a copy of the whole column.
   constexpr std::size_t batch = std::size_t{1} << 16;
   std::vector<member_spec> specs;
@@ -208,6 +226,25 @@ void plan_builder::add(const organization_dto& org) {
   }
 }
 
+void plan_builder::join_members() {
+  if (!members_.joinable()) return;
+  members_.join();
+  org_ = {};
+  if (members_error_) std::rethrow_exception(std::exchange(members_error_, nullptr));
+  for (const round_dto& d : waiting_rounds_) add_round(d);
+  waiting_rounds_.clear();
+}
+
+plan_builder::~plan_builder() {
+  if (members_.joinable()) members_.join();
+}
+
+plan plan_builder::finish() && {
+  add_pending_targets();
+  join_members();
+  return std::move(plan_);
+}
+
 void plan_builder::add(const scale_dto& d) {
   std::vector<level_labels> levels;
   levels.reserve(d.levels.size());
@@ -216,6 +253,14 @@ void plan_builder::add(const scale_dto& d) {
 }
 
 void plan_builder::add(const round_dto& d) {
+  if (members_.joinable()) {
+    waiting_rounds_.push_back(d);
+  } else {
+    add_round(d);
+  }
+}
+
+void plan_builder::add_round(const round_dto& d) {
   const round_id r = plan_.add_round(scale_id(d.scale), from_dto(d.span), from_day_number(d.decided_on));
   std::vector<member_id> members;
   std::vector<rating_level> levels;
@@ -322,6 +367,7 @@ void plan_builder::add(measurements_dto&& m) {
 
 void plan_builder::add(const policy_dto& d) {
   add_pending_targets();
+  join_members();  // policies name rounds
   evaluation_policy pol;
   pol.on_track_margin = d.on_track_margin;
   pol.at_risk_margin = d.at_risk_margin;

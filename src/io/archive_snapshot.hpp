@@ -6,8 +6,10 @@
 // few bulk reads; strings of a column live in one buffer (string_list).
 
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "goaltrack/plan.hpp"
@@ -157,10 +159,22 @@ snapshot take_snapshot(const plan& p);
 /// each through the plan's public API so that every model check applies. Loading hands
 /// each part over as soon as it is read, so that a large plan is never held twice.
 /// Every add @throws goaltrack::error (not_found, invalid_argument, ...) when the part
-/// makes the plan impossible; the loader turns it into a corrupt_error.
+/// makes the plan impossible (for the members, at the latest by finish()); the loader
+/// turns it into a corrupt_error.
+///
+/// Many members (indexing their codes is the largest single cost of a load) are added on
+/// a second thread while the parts after them are read. Nothing read in between touches
+/// the members but the rating rounds, which wait until the members are in; the rest
+/// touches other columns of the plan (organization::add_members writes only the member
+/// columns and reads only the collectives').
 class plan_builder {
  public:
-  void add(const organization_dto& d);
+  plan_builder() = default;
+  plan_builder(const plan_builder&) = delete;
+  plan_builder& operator=(const plan_builder&) = delete;
+  ~plan_builder();
+
+  void add(organization_dto&& d);
   void add(const scale_dto& d);
   void add(const round_dto& d);
   void add(const program_dto& d);
@@ -169,18 +183,26 @@ class plan_builder {
   void add(measurements_dto&& d);
   void add(const policy_dto& d);
   /// The plan built.
-  [[nodiscard]] plan finish() && {
-    add_pending_targets();
-    return std::move(plan_);
-  }
+  [[nodiscard]] plan finish() &&;
+
+  /// Members at least this many are added on the second thread.
+  static constexpr std::size_t threaded_members = std::size_t{1} << 16;
 
  private:
+  void add_members(const organization_dto& org);
+  void add_round(const round_dto& d);
+  // Waits for the members' thread, rethrows its error, then adds the rounds that waited.
+  void join_members();
   // Targets go to the plan in batches (plan::add_targets), before the next kind of part.
   void add_pending_targets();
 
   plan plan_;
-  std::vector<target> pending_;  // targets read and not yet added
+  std::vector<target> pending_;    // targets read and not yet added
   std::size_t pending_count_ = 0;  // pending_[0 .. count) are live; the rest keep their capacity
+  organization_dto org_;           // what the members' thread reads
+  std::vector<round_dto> waiting_rounds_;
+  std::exception_ptr members_error_;
+  std::thread members_;  // last: joined (by the destructor) before anything it uses goes
 };
 
 }  // namespace goaltrack::detail

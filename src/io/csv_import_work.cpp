@@ -128,13 +128,13 @@ void importer::targets(table& t) {
   // The rows of a batch wait here for their owners, which are looked up together
   // (organization::find_collectives), and are then added one by one.
   struct row {
-    target value;
     std::string_view owner;
     std::uint64_t line;
     bool ok;  // false: only the owner remains to be checked
   };
   constexpr std::size_t batch = 4096;  // rows of a few hundred bytes each
   std::vector<row> rows;
+  std::vector<target> values;  // values[i] is rows[i]'s target (when ok)
   std::vector<std::string_view> owners;
   std::vector<std::optional<collective_id>> ids;
   std::size_t read = 0;  // rows read in this batch, good or bad
@@ -146,28 +146,49 @@ void importer::targets(table& t) {
     owners.clear();
     for (const row& r : rows) owners.push_back(r.owner);
     find_ids(collective_numbers_, owners, find_collectives, ids);
+    bool all_ok = true;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      row& r = rows[i];
+      const row& r = rows[i];
       if (!ids[i]) {
         t.fail_at(r.line, k::owner, "collective " + in_quotes(r.owner) + " is not in collectives.csv");
+        all_ok = false;
         continue;
       }
+      all_ok = all_ok && r.ok;
       if (!r.ok) continue;
-      r.value.owner = *ids[i];
+      target& value = values[i];
+      value.owner = *ids[i];
       if (!items_.empty()) {
-        const auto it = items_.find(r.value.code);
-        if (it != items_.end() && r.value.kind == target_kind::milestone) {
-          r.value.checklist = it->second.items;
+        const auto it = items_.find(value.code);
+        if (it != items_.end() && value.kind == target_kind::milestone) {
+          value.checklist = it->second.items;
           it->second.used = true;
         }
       }
+    }
+    // A clean batch goes in at once (its codes indexed together); otherwise, or when
+    // the plan refuses it, one by one, so that every refused row is reported.
+    bool added = false;
+    if (all_ok && !values.empty()) {
       try {
-        target_numbers_.add(r.value.code, p_.add_target(r.value));
+        const target_id first = p_.add_targets(values);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+          target_numbers_.add(values[i].code, target_id(first.value() + static_cast<target_id::value_type>(i)));
+        }
+        added = true;
+      } catch (const error&) {
+      }
+    }
+    for (std::size_t i = 0; i < rows.size() && !added; ++i) {
+      if (!ids[i] || !rows[i].ok) continue;
+      try {
+        target_numbers_.add(values[i].code, p_.add_target(values[i]));
       } catch (const error& e) {
-        t.fail_at(r.line, k::code, e.what());
+        t.fail_at(rows[i].line, k::code, e.what());
       }
     }
     rows.clear();
+    values.clear();
     read = 0;
     end_batch();
   };
@@ -208,7 +229,8 @@ void importer::targets(table& t) {
         t.code(k::criterion, parse_collective_criterion, collective_criterion::own_rating);
     if (!has_owner) continue;
     if (!has_code || !has_kind || t.bad() || !span) {
-      rows.push_back({{}, t.text(k::owner), t.line(), false});
+      rows.push_back({t.text(k::owner), t.line(), false});
+      values.emplace_back();
       continue;
     }
     x.code = t.text(k::code);
@@ -217,7 +239,8 @@ void importer::targets(table& t) {
     x.unit = t.text(k::unit);
     x.currency = t.text(k::currency);
     x.rating.counted_kind = t.text(k::counted_kind);
-    rows.push_back({std::move(x), t.text(k::owner), t.line(), true});
+    rows.push_back({t.text(k::owner), t.line(), true});
+    values.push_back(std::move(x));
   }
   flush();
 }
