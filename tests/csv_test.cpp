@@ -616,3 +616,46 @@ TEST(Csv, NumericCodesAreLookedUpExactly) {
 }
 
 }  // namespace
+
+namespace goaltrack {
+namespace {
+
+// Files large enough for import_csv to read members.csv and ratings.csv on a second
+// thread: the plan is the same as read in order, and so are the issues, listed in the
+// layout's order of files whichever thread found them.
+TEST(Csv, LargeImportsReadMembersOnASecondThreadWithTheSameResult) {
+  plan p;
+  const collective_id a = p.org().add_collective("A", "", "cell");
+  const scale_id vn4 = p.add_scale(rating_scale::vietnamese_default());
+  const round_id r = p.add_round(vn4, period::year(2021));
+  std::vector<std::string> codes;
+  for (int i = 0; i < 200000; ++i) codes.push_back("member-" + std::to_string(i));
+  std::vector<member_spec> specs;
+  for (const std::string& c : codes) specs.push_back({c, "", a});
+  const member_id first = p.org().add_members(specs);
+  for (std::uint32_t i = 0; i < codes.size(); i += 2) {
+    p.rate(r, member_id(first.value() + i), rating_level(static_cast<std::uint8_t>(i % 4)));
+  }
+  const target_id t = p.add_target(target::quantity("T", "", a, period::year(2021)).at_least(5));
+  p.add_measurement({t, make_date(2021, 3, 1), 2, 1, "", ""});
+  auto files = by_name(export_csv(p));
+  ASSERT_GT(files["members.csv"].size() + files["ratings.csv"].size(), std::size_t{4} << 20);
+  EXPECT_EQ(import_texts(files), p);
+
+  files["members.csv"] += "member-7,,A\n";  // repeated: the last line
+  files["ratings.csv"] += "vn4,2021,member,nobody,good\n";
+  files["rating_rounds.csv"] += "vn4,2021-13,\n";
+  files["measurements.csv"] += "NOPE,2021-01-01,1,,,\n";
+  files["collectives.csv"] += "B,,cell,ZZZ\n";
+  const auto issues = issues_of(files);
+  const std::string all = all_issues(issues);
+  std::vector<std::string> order;
+  for (const auto& i : issues) order.push_back(i.file);
+  EXPECT_EQ(order, (std::vector<std::string>{"collectives.csv", "members.csv", "rating_rounds.csv", "ratings.csv",
+                                             "measurements.csv"}))
+      << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 200002, 1, "member code 'member-7'")) << all;
+}
+
+}  // namespace
+}  // namespace goaltrack

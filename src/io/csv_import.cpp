@@ -5,11 +5,14 @@
 #include "io/csv_import.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace goaltrack {
@@ -32,78 +35,183 @@ void read_file(const std::filesystem::path& path, std::string& text) {
 
 }  // namespace
 
-plan importer::run(std::vector<csv_source>& files, std::span<const std::filesystem::path> paths) {
-  // A folder's files are read one at a time, when their turn comes, into one buffer: the
-  // folder is never all in memory, and the buffer's pages are faulted in once, at the
-  // size of the largest file, instead of once per file.
-  std::string buffer;
-  const auto text_of = [&](std::size_t i) -> std::string& {
-    if (paths.empty()) return files[i].text;
-    read_file(paths[i], buffer);
-    return buffer;
-  };
-  if (!paths.empty()) {
-    std::uintmax_t largest = 0;
-    for (const auto& path : paths) {
-      std::error_code ec;
-      const std::uintmax_t size = std::filesystem::file_size(path, ec);
-      if (!ec) largest = std::max(largest, size);
-    }
-    buffer.reserve(static_cast<std::size_t>(largest));
+namespace {
+
+// The log the current thread's step reports into (importer::run sets it per step).
+thread_local issue_log* current_log = nullptr;
+
+// Reports into `log` for the lifetime of this object.
+class log_scope {
+ public:
+  explicit log_scope(issue_log& log) noexcept : saved_(std::exchange(current_log, &log)) {}
+  log_scope(const log_scope&) = delete;
+  log_scope& operator=(const log_scope&) = delete;
+  ~log_scope() { current_log = saved_; }
+
+ private:
+  issue_log* saved_;
+};
+
+// The steps of an import, in the layout's order: the order of their issues.
+enum step : std::size_t {
+  names, scales_step, collectives_step, members_step, rounds_step, ratings_step, programs_step,
+  tasks_step, status_step, items_step, targets_step, unused_items_step, measurements_step,
+  summaries_step, policies_step, unused_summaries_step, step_count
+};
+
+// members.csv and ratings.csv of at least this many bytes together are read on a second
+// thread (below that, a thread costs more than it saves).
+constexpr std::uintmax_t threaded_bytes = std::uintmax_t{4} << 20;
+
+}  // namespace
+
+void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what) {
+  issue_log& log = *current_log;
+  ++log.total;
+  if (log.holding) {
+    log.held.push_back({file, line, column, std::move(what)});
+  } else if (log.issues.size() < csv_error::max_kept_issues) {
+    log.issues.push_back({file, line, column, std::move(what)});
   }
+}
+
+void importer::hold_issues() noexcept { current_log->holding = true; }
+
+void importer::release_issues() {
+  issue_log& log = *current_log;
+  std::stable_sort(log.held.begin(), log.held.end(),
+                   [](const csv_issue& a, const csv_issue& b) { return a.line < b.line; });
+  for (csv_issue& i : log.held) {
+    if (log.issues.size() == csv_error::max_kept_issues) break;
+    log.issues.push_back(std::move(i));
+  }
+  log.held.clear();
+  log.holding = false;
+}
+
+plan importer::run(std::vector<csv_source>& files, std::span<const std::filesystem::path> paths) {
+  std::vector<issue_log> logs(step_count);
   std::unordered_map<std::string_view, std::size_t> by_name;
   const std::vector<std::string> known = csv_file_names();
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const csv_source& f = files[i];
-    if (std::find(known.begin(), known.end(), f.name) == known.end()) {
-      // Read all the same, so that an unreadable file is an io_error whatever its name.
-      (void)text_of(i);
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      issue(f.name, 0, 0, "not a file of the CSV layout (a misspelt name?); expected: " + list);
-    } else if (!by_name.emplace(f.name, i).second) {
-      (void)text_of(i);
-      issue(f.name, 0, 0, "the file is given twice");
+  const auto size_of = [&](std::string_view name) -> std::uintmax_t {
+    const auto it = by_name.find(name);
+    if (it == by_name.end()) return 0;
+    if (paths.empty()) return files[it->second].text.size();
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(paths[it->second], ec);
+    return ec ? 0 : size;
+  };
+  // A folder's files are read one at a time, when their turn comes, into a buffer per
+  // thread: the folder is never all in memory, and a buffer's pages are faulted in once,
+  // at the size of the largest file it reads, instead of once per file.
+  std::string buffer;
+  std::string second_buffer;
+  const auto text_of = [&](std::size_t i, std::string& into) -> std::string& {
+    if (paths.empty()) return files[i].text;
+    read_file(paths[i], into);
+    return into;
+  };
+  {
+    const log_scope scope(logs[names]);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const csv_source& f = files[i];
+      if (std::find(known.begin(), known.end(), f.name) == known.end()) {
+        // Read all the same, so that an unreadable file is an io_error whatever its name.
+        (void)text_of(i, buffer);
+        std::string list;
+        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        issue(f.name, 0, 0, "not a file of the CSV layout (a misspelt name?); expected: " + list);
+      } else if (!by_name.emplace(f.name, i).second) {
+        (void)text_of(i, buffer);
+        issue(f.name, 0, 0, "the file is given twice");
+      }
     }
   }
-  const auto with = [&](const layout& l, auto handler) {
+  const std::uintmax_t members_bytes = size_of(members_file.file);
+  const std::uintmax_t ratings_bytes = size_of(ratings_file.file);
+  const bool threaded = members_bytes + ratings_bytes >= threaded_bytes;
+  if (!paths.empty()) {
+    std::uintmax_t largest = 0;
+    for (const auto& [name, i] : by_name) {
+      if (!threaded || (name != members_file.file && name != ratings_file.file)) largest = std::max(largest, size_of(name));
+    }
+    buffer.reserve(static_cast<std::size_t>(largest));
+    if (threaded) second_buffer.reserve(static_cast<std::size_t>(std::max(members_bytes, ratings_bytes)));
+  }
+  const auto with = [&](step k, const layout& l, auto handler, std::string& into) {
+    const log_scope scope(logs[k]);
     const auto it = by_name.find(l.file);
     if (it == by_name.end()) return;
-    std::string& text = text_of(it->second);
+    std::string& text = text_of(it->second, into);
     table t(*this, l, text);
     if (t.ok()) (this->*handler)(t);
     release_issues();
     // A text given in memory is no longer needed: free it before the next file.
     if (paths.empty()) std::string().swap(text);
   };
-  with(scales_file, &importer::scales);
-  with(collectives_file, &importer::collectives);
-  with(members_file, &importer::members);
-  with(rounds_file, &importer::rounds);
-  with(ratings_file, &importer::ratings);
-  with(programs_file, &importer::programs);
-  with(tasks_file, &importer::tasks);
-  with(status_file, &importer::statuses);
-  with(items_file, &importer::items);
-  with(targets_file, &importer::targets);
-  report_unused_items();
-  with(measurements_file, &importer::measurements);
-  with(summaries_file, &importer::summaries);
-  with(policies_file, &importer::policies);
-  report_unused_summaries();
-  if (total_ > 0) throw csv_error(std::move(issues_), total_);
-  return std::move(p_);
-}
-
-void importer::release_issues() {
-  std::stable_sort(held_.begin(), held_.end(),
-                   [](const csv_issue& a, const csv_issue& b) { return a.line < b.line; });
-  for (csv_issue& i : held_) {
-    if (issues_.size() == csv_error::max_kept_issues) break;
-    issues_.push_back(std::move(i));
+  with(scales_step, scales_file, &importer::scales, buffer);
+  with(collectives_step, collectives_file, &importer::collectives, buffer);
+  // Rating rounds name scales and periods, no member: they go before the members so that
+  // the members and their ratings can be read apart from the rest.
+  with(rounds_step, rounds_file, &importer::rounds, buffer);
+  // The members and their ratings write the plan's member columns and rounds' ratings
+  // only; programs .. measurements write programs, tasks, targets and measurements, and
+  // read the collectives and scales (written above). Of the importer's own state both read
+  // collective_numbers_ only; round() (and its cache) is used by ratings here and by the
+  // summaries after the join.
+  const auto members_and_ratings = [&] {
+    with(members_step, members_file, &importer::members, threaded ? second_buffer : buffer);
+    with(ratings_step, ratings_file, &importer::ratings, threaded ? second_buffer : buffer);
+  };
+  std::exception_ptr second_error;
+  std::thread second;
+  if (threaded) {
+    second = std::thread([&] {
+      try {
+        members_and_ratings();
+      } catch (...) {
+        second_error = std::current_exception();
+      }
+    });
+  } else {
+    members_and_ratings();
   }
-  held_.clear();
-  holding_ = false;
+  std::exception_ptr first_error;
+  try {
+    with(programs_step, programs_file, &importer::programs, buffer);
+    with(tasks_step, tasks_file, &importer::tasks, buffer);
+    with(status_step, status_file, &importer::statuses, buffer);
+    with(items_step, items_file, &importer::items, buffer);
+    with(targets_step, targets_file, &importer::targets, buffer);
+    {
+      const log_scope scope(logs[unused_items_step]);
+      report_unused_items();
+    }
+    with(measurements_step, measurements_file, &importer::measurements, buffer);
+  } catch (...) {
+    first_error = std::current_exception();
+  }
+  if (second.joinable()) second.join();
+  // As if read in order: the members' and ratings' error comes first.
+  if (second_error) std::rethrow_exception(second_error);
+  if (first_error) std::rethrow_exception(first_error);
+  with(summaries_step, summaries_file, &importer::summaries, buffer);
+  with(policies_step, policies_file, &importer::policies, buffer);
+  {
+    const log_scope scope(logs[unused_summaries_step]);
+    report_unused_summaries();
+  }
+  std::vector<csv_issue> issues;
+  std::uint64_t total = 0;
+  for (issue_log& log : logs) {
+    total += log.total;
+    for (csv_issue& i : log.issues) {
+      if (issues.size() == csv_error::max_kept_issues) break;
+      issues.push_back(std::move(i));
+    }
+  }
+  if (total > 0) throw csv_error(std::move(issues), total);
+  return std::move(p_);
 }
 
 // --- references --------------------------------------------------------------------------

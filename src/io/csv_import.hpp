@@ -232,26 +232,34 @@ class table {
   bool bad_ = false;
 };
 
+/// The issues of one step of an import (a file, or a check after one), in line order.
+struct issue_log {
+  std::vector<csv_issue> issues;  // at most csv_error::max_kept_issues
+  std::uint64_t total = 0;
+  std::vector<csv_issue> held;
+  bool holding = false;
+};
+
 /// Builds the plan from the files, collecting issues.
+///
+/// Each step of the import reports into its own issue_log (the current one of its thread),
+/// and the logs are joined in the layout's order at the end, so that the issues come in
+/// the same order however the steps ran. A large members.csv and ratings.csv are read on
+/// a second thread while programs .. measurements are read on the first (run()): those
+/// steps touch disjoint parts of the plan and of the importer (see run()).
 class importer {
  public:
   explicit importer(const csv_dialect& d) : d_(d) {}
 
-  void issue(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what) {
-    ++total_;
-    if (holding_) {
-      held_.push_back({file, line, column, std::move(what)});
-    } else if (issues_.size() < csv_error::max_kept_issues) {
-      issues_.push_back({file, line, column, std::move(what)});
-    }
-  }
+  /// Reports an issue into the current step's log.
+  void issue(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what);
   /// Holds the issues reported from now on until release_issues. The bulk files look
   /// codes up and add rows a batch at a time, so that a batch reports a row's own problems
   /// as it reads the row but those found by a lookup or by the plan at the batch's end;
   /// held issues are put back in line order. A batch is at most batch_rows rows read, so
   /// that the held issues stay few. Each batch ends with end_batch(); run() releases
   /// after each file.
-  void hold_issues() noexcept { holding_ = true; }
+  void hold_issues() noexcept;
   /// Keeps the held issues, in line order, and stops holding.
   void release_issues();
   /// The boundary between two batches: keeps the batch's issues and holds the next's.
@@ -363,10 +371,6 @@ class importer {
 
   const csv_dialect& d_;
   plan p_;
-  std::vector<csv_issue> issues_;
-  std::uint64_t total_ = 0;
-  std::vector<csv_issue> held_;
-  bool holding_ = false;
   std::optional<round_id> last_round_;
   std::string last_round_scale_;
   std::string last_round_period_;
