@@ -312,7 +312,12 @@ bool plan::check_measurement_rows(std::span<const target_id> targets, std::span<
   bool any_ratio = false;
   const day_range& supported = supported_days();
   const auto broken = [](auto) { return false; };
+  // Rows name their targets in any order, so each rule read is likely a cache miss: the
+  // rule of the row `ahead` rows on is requested while this row is checked.
+  constexpr std::size_t ahead = 16;
+  const auto rules = targets_.value_rules();
   for (std::size_t i = 0; i < n; ++i) {
+    if (i + ahead < n && targets[i + ahead].index() < rules.size()) detail::prefetch(&rules[targets[i + ahead].index()]);
     const double den = denominators.empty() ? 1.0 : denominators[i];
     const target_id t = targets[i];
     if (t.index() >= targets_.size() || !measurement_rules(targets_, t, supported, days[i], values[i], den, broken)) {
@@ -367,6 +372,15 @@ void plan::add_measurement_rows(std::span<const target_id> targets,
     m.truncate(old);
     throw;
   }
+}
+
+void plan::reserve_measurements(std::size_t count) {
+  measurement_table& m = measurements_;
+  const std::size_t total = m.size() + count;
+  m.target_.reserve(total);
+  m.day_.reserve(total);
+  m.value_.reserve(total);
+  if (!m.denominator_.empty()) m.denominator_.reserve(total);
 }
 
 void plan::annotate_measurement(std::size_t row, std::string source, std::string note) {

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "goaltrack/goaltrack.hpp"
+#include "io/csv_text.hpp"
 #include "origin_review.hpp"
 #include "random_plan.hpp"
 
@@ -659,3 +662,44 @@ TEST(Csv, LargeImportsReadMembersOnASecondThreadWithTheSameResult) {
 
 }  // namespace
 }  // namespace goaltrack
+
+namespace goaltrack::detail::csv {
+namespace {
+
+// Plain decimals take a fast path (digits / 10^k): it must give exactly the double
+// from_chars gives, bit for bit, for every length, sign and separator.
+TEST(CsvText, PlainDecimalsParseExactlyAsFromChars) {
+  std::uint64_t x = 88172645463325252ULL;
+  const auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int round = 0; round < 200000; ++round) {
+    const std::size_t digits = 1 + next() % 17;
+    std::string text = next() % 3 == 0 ? "-" : "";
+    for (std::size_t d = 0; d < digits; ++d) text += static_cast<char>('0' + next() % 10);
+    if (digits > 1 && next() % 4 != 0) text.insert(text.size() - 1 - next() % (digits - 1), ".");
+    double want = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), want);
+    ASSERT_TRUE(ec == std::errc() && end == text.data() + text.size()) << text;
+    double got = 0;
+    ASSERT_TRUE(parse_number(text, '.', got)) << text;
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(got), std::bit_cast<std::uint64_t>(want)) << text;
+    std::string comma = text;
+    std::replace(comma.begin(), comma.end(), '.', ',');
+    double got_comma = 0;
+    ASSERT_TRUE(parse_number(comma, ',', got_comma)) << comma;
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(got_comma), std::bit_cast<std::uint64_t>(want)) << comma;
+  }
+  double v = 0;
+  for (const std::string_view bad : {"-", "1.2.3", "1,5", "--1", "1e", "+1", "1 2", "inf", "nan"}) {
+    EXPECT_FALSE(parse_number(bad, '.', v)) << bad;
+  }
+  EXPECT_TRUE(parse_number("1e3", '.', v));
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(v), std::bit_cast<std::uint64_t>(1000.0));
+}
+
+}  // namespace
+}  // namespace goaltrack::detail::csv

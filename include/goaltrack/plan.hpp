@@ -131,6 +131,10 @@ class plan {
   void add_measurements(std::span<const target_id> targets, std::span<const date> dates,
                         std::span<const double> values,
                         std::span<const double> denominators = {});
+  /// Makes room for `count` more measurements before a bulk load in batches, so that the
+  /// columns are allocated once instead of growing (and being copied) batch after batch.
+  /// Changes no content.
+  void reserve_measurements(std::size_t count);
   [[nodiscard]] const measurement_table& measurements() const noexcept { return measurements_; }
   /// Sets the source and note of the measurement in row `row` (its order of addition),
   /// replacing any it had; both empty removes them. For bulk loaders, which add values

@@ -214,6 +214,18 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
   return std::move(p_);
 }
 
+void table::fail_required(std::size_t col) { fail(col, std::string(layout_.columns[col].name) + " is required"); }
+
+void table::fail_number(std::size_t col, std::string_view v) {
+  fail(col, describe(col, v) + " is not a number (decimal separator '" + std::string(1, decimal_) +
+                "', no thousands separators)");
+}
+
+void table::fail_day(std::size_t col, std::string_view v) {
+  fail(col, describe(col, v) + " is not a date " + (dates_ == csv_date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY") +
+                " (a real day of the years 1400..9999)");
+}
+
 // --- references --------------------------------------------------------------------------
 
 std::optional<collective_id> importer::collective(table& t, std::size_t col) {

@@ -35,7 +35,7 @@
 namespace goaltrack::detail::csv {
 
 /// Rows handed to the plan at once by the bulk files.
-inline constexpr std::size_t batch_rows = 1 << 16;
+inline constexpr std::size_t batch_rows = 1 << 12;
 /// A layout column the file does not have.
 inline constexpr std::size_t absent = std::numeric_limits<std::size_t>::max();
 
@@ -131,6 +131,12 @@ class table {
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   /// At least the number of rows left (line ends, for reserving room; may be more).
   [[nodiscard]] std::size_t rows_left() const noexcept { return reader_.lines_left(); }
+  /// Room to reserve for the rows left, each at least `min_row_bytes` long with its line
+  /// end: rows_left(), but never more rows than the bytes left can hold, so that a file
+  /// of blank lines cannot make a loader reserve without bound.
+  [[nodiscard]] std::size_t rows_to_reserve(std::size_t min_row_bytes) const noexcept {
+    return std::min(rows_left(), reader_.bytes_left() / min_row_bytes + 1);
+  }
 
   /// The field as text (a formula escaped by export loses its apostrophe); "" when the
   /// file has no such column.
@@ -151,7 +157,7 @@ class table {
   /// False (and reported) when the field is blank.
   bool required(std::size_t col) {
     if (!value(col).empty()) return true;
-    fail(col, std::string(layout_.columns[col].name) + " is required");
+    fail_required(col);
     return false;
   }
   std::optional<double> number(std::size_t col) {
@@ -159,8 +165,7 @@ class table {
     double out = 0;
     if (v.empty()) return std::nullopt;
     if (parse_number(v, decimal_, out)) return out;
-    fail(col, describe(col, v) + " is not a number (decimal separator '" + std::string(1, decimal_) +
-                  "', no thousands separators)");
+    fail_number(col, v);
     return std::nullopt;
   }
   double number_or(std::size_t col, double fallback) { return number(col).value_or(fallback); }
@@ -169,9 +174,7 @@ class table {
     std::int32_t out = 0;
     if (v.empty()) return std::nullopt;
     if (parse_day(v, dates_, out)) return out;
-    fail(col, describe(col, v) + " is not a date " +
-                  (dates_ == csv_date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY") +
-                  " (a real day of the years 1400..9999)");
+    fail_day(col, v);
     return std::nullopt;
   }
   std::optional<bool> boolean(std::size_t col) {
@@ -219,6 +222,12 @@ class table {
   }
 
  private:
+  // The reports of the getters above, out of line: the getters run for every field of
+  // millions of rows, and stay small enough to be inlined into the loaders' loops.
+  [[gnu::cold]] void fail_required(std::size_t col);
+  [[gnu::cold]] void fail_number(std::size_t col, std::string_view v);
+  [[gnu::cold]] void fail_day(std::size_t col, std::string_view v);
+
   importer& im_;
   const layout& layout_;
   std::string name_;

@@ -128,7 +128,7 @@ void importer::members(table& t) {
   };
   // Room for every member at once: the code index then never grows (and rehashes) batch
   // after batch.
-  p_.org().reserve_members(t.rows_left());
+  p_.org().reserve_members(t.rows_to_reserve(4));  // "c,p" and its line end at least
   hold_issues();
   while (t.next()) {
     if (read == batch_rows) flush();

@@ -316,6 +316,7 @@ void importer::measurements(table& t) {
     read = 0;
     end_batch();
   };
+  p_.reserve_measurements(t.rows_to_reserve(13));  // "t,1/1/2021,1" and its line end at least
   hold_issues();
   while (t.next()) {
     if (read == batch_rows) flush();
