@@ -231,6 +231,13 @@ TEST(archive, payload_buffer_reads_across_chunks) {
   std::string part(150, '\0');
   EXPECT_FALSE(cut.read(part.data(), part.size()));
   EXPECT_FALSE(cut.complete());
+  // Nothing announced: reads of nothing succeed, of anything fail, Boost's too.
+  std::istringstream none_in("");
+  goaltrack::detail::payload_buf none(none_in, 0);
+  EXPECT_TRUE(none.read(part.data(), 0));
+  EXPECT_FALSE(none.read(part.data(), 1));
+  EXPECT_EQ(none.sgetn(part.data(), 4), 0);
+  EXPECT_TRUE(none.complete());
 }
 
 // A plan with enough members for the loader to add them on its second thread, with a

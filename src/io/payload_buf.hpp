@@ -33,6 +33,7 @@ class payload_buf : public std::streambuf {
   /// Copies the next n bytes to `out` and consumes them; false when the source runs out
   /// first. Inline for the common case of a few bytes already in the buffer.
   bool read(void* out, std::size_t n) {
+    if (n == 0) return true;  // (an empty buffer's pointers may be null: no memcpy)
     if (static_cast<std::size_t>(egptr() - gptr()) >= n && n <= 64) {
       std::memcpy(out, gptr(), n);
       gbump(static_cast<int>(n));
