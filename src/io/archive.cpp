@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include <istream>
 #include <new>
 #include <ostream>
+#include <vector>
 
 #include "goaltrack/error.hpp"
 #include "io/archive_envelope.hpp"
@@ -110,19 +112,19 @@ envelope read_envelope(std::istream& in, const load_limits& limits, const std::s
   return e;
 }
 
-// Reads the payload that `e` announces, in chunks (`consume` gets each), so that a lying
-// length costs no more than the bytes that are really there. Returns its CRC-32C.
-template <class Consume>
-std::uint32_t read_chunks(std::istream& in, const envelope& e, const std::string& path, Consume consume) {
+// Reads the payload that `e` announces, in chunks of at most 1 MiB, each into the
+// `place(n)` where its n bytes go, so that a lying length costs no more than the bytes
+// that are really there. Returns the payload's CRC-32C.
+template <class Place>
+std::uint32_t read_chunks(std::istream& in, const envelope& e, const std::string& path, Place place) {
   constexpr std::uint64_t chunk = std::uint64_t{1} << 20;
-  std::vector<char> buffer(static_cast<std::size_t>(std::min(chunk, e.payload_length)));
   std::uint32_t crc = 0;
   for (std::uint64_t done = 0; done < e.payload_length;) {
-    const std::uint64_t step = std::min<std::uint64_t>(chunk, e.payload_length - done);
-    in.read(buffer.data(), static_cast<std::streamsize>(step));
+    const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, e.payload_length - done));
+    char* to = place(step);
+    in.read(to, static_cast<std::streamsize>(step));
     const auto n = static_cast<std::size_t>(in.gcount());
-    crc = crc32c(crc, buffer.data(), n);
-    consume(buffer.data(), n);
+    crc = crc32c(crc, to, n);
     done += n;
     if (n < step) {
       if (in.bad()) throw io_error(file_name(path) + " could not be read", path, envelope_size + done);
@@ -139,7 +141,10 @@ plan load_in_memory(std::istream& in, const envelope& e, const load_limits& limi
                     bool sized) {
   std::string payload;
   if (sized) payload.reserve(static_cast<std::size_t>(e.payload_length));
-  const std::uint32_t crc = read_chunks(in, e, path, [&](const char* p, std::size_t n) { payload.append(p, n); });
+  const std::uint32_t crc = read_chunks(in, e, path, [&](std::size_t n) {
+    payload.resize(payload.size() + n);
+    return payload.data() + payload.size() - n;
+  });
   if (crc != e.payload_crc) throw_bad_checksum(path);
   return parse_guarded(path, [&] {
     return read_payload(payload.data(), payload.size(), e.kind, limits, envelope_size, path);
@@ -248,7 +253,11 @@ plan load(const std::filesystem::path& path, const load_limits& limits) {
   // A binary file is read twice in chunks, never held whole: once to check its checksum
   // before anything is parsed, then parsed as it is read again (and checksummed again,
   // in case it changed in between).
-  const std::uint32_t crc = detail::read_chunks(in, e, name, [](const char*, std::size_t) {});
+  std::vector<char> scratch;
+  const std::uint32_t crc = detail::read_chunks(in, e, name, [&](std::size_t n) {
+    scratch.resize(std::max(scratch.size(), n));
+    return scratch.data();
+  });
   if (crc != e.payload_crc) detail::throw_bad_checksum(name);
   in.clear();
   in.seekg(static_cast<std::streamoff>(detail::envelope_size));

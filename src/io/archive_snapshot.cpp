@@ -343,10 +343,7 @@ void plan_builder::add_pending_targets() {
 
 void plan_builder::add(measurements_dto&& m) {
   add_pending_targets();
-  const std::size_t n = m.targets.size();
-  if (m.days.size() != n || m.values.size() != n || (!m.denominators.empty() && m.denominators.size() != n)) {
-    throw invalid_argument("the measurements' columns have different lengths");
-  }
+  const std::size_t n = m.targets.size();  // the plan checks that the columns agree
   const bool had_denominators = !m.denominators.empty();
   plan_.add_measurements(
       measurement_columns{std::move(m.targets), std::move(m.days), std::move(m.values), std::move(m.denominators)});

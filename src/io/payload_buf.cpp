@@ -72,12 +72,9 @@ bool payload_buf::read_across(void* out, std::size_t n) {
 
 bool payload_buf::skip(std::uint64_t n) {
   char scratch[4096];
-  while (n > 0) {
-    if (gptr() == egptr() && !refill()) return false;
-    const std::size_t step = static_cast<std::size_t>(
-        std::min<std::uint64_t>({n, static_cast<std::uint64_t>(egptr() - gptr()), sizeof scratch}));
+  for (std::size_t step = 0; n > 0; n -= step) {
+    step = static_cast<std::size_t>(std::min<std::uint64_t>(n, sizeof scratch));
     if (!read(scratch, step)) return false;
-    n -= step;
   }
   return true;
 }
