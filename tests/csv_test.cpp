@@ -125,12 +125,12 @@ plan sample_plan() {
 
 // --- round trips ---------------------------------------------------------------------
 
-TEST(Csv, RoundTripInMemoryEveryEntityKind) {
+TEST(csv, round_trip_in_memory_every_entity_kind) {
   const plan p = sample_plan();
   EXPECT_EQ(import_csv(export_csv(p)), p);
 }
 
-TEST(Csv, RoundTripThroughAFolder) {
+TEST(csv, round_trip_through_a_folder) {
   const plan p = sample_plan();
   const fs::path dir = fs::temp_directory_path() / "goaltrack_csv_test_folder";
   fs::remove_all(dir);
@@ -140,7 +140,7 @@ TEST(Csv, RoundTripThroughAFolder) {
   fs::remove_all(dir);
 }
 
-TEST(Csv, RoundTripEveryDialect) {
+TEST(csv, round_trip_every_dialect) {
   const plan p = sample_plan();
   for (const char delimiter : {',', ';'}) {
     for (const char decimal : {'.', ','}) {
@@ -160,12 +160,12 @@ TEST(Csv, RoundTripEveryDialect) {
   }
 }
 
-TEST(Csv, RoundTripOriginReview) {
+TEST(csv, round_trip_origin_review) {
   const plan p = origin::build_origin_plan();
   EXPECT_EQ(import_csv(export_csv(p)), p);
 }
 
-TEST(Csv, RoundTripHundredsOfRandomPlans) {
+TEST(csv, round_trip_hundreds_of_random_plans) {
   for (std::uint64_t seed = 1; seed <= 300; ++seed) {
     const plan p = goaltrack_test::random_plan(seed);
     csv_dialect d;
@@ -184,7 +184,7 @@ TEST(Csv, RoundTripHundredsOfRandomPlans) {
   }
 }
 
-TEST(Csv, SchoolYearOnAnotherCalendarKeepsItsDays) {
+TEST(csv, school_year_on_another_calendar_keeps_its_days) {
   plan p;
   const collective_id c = p.org().add_collective("C", "", "");
   const period sy = period::school_year(2019, school_calendar{8, 15, 6, 30});
@@ -196,7 +196,7 @@ TEST(Csv, SchoolYearOnAnotherCalendarKeepsItsDays) {
 
 // --- formula escaping ----------------------------------------------------------------
 
-TEST(Csv, FormulasAreEscapedInTextAndNumbersStayNumbers) {
+TEST(csv, formulas_are_escaped_in_text_and_numbers_stay_numbers) {
   const plan p = sample_plan();
   const auto files = by_name(export_csv(p));
   const std::string& coll = files.at("collectives.csv");
@@ -224,7 +224,7 @@ TEST(Csv, FormulasAreEscapedInTextAndNumbersStayNumbers) {
   }
 }
 
-TEST(Csv, ApostrophesRoundTripExactly) {
+TEST(csv, apostrophes_round_trip_exactly) {
   plan p;
   for (const char* name : {"'=x", "''=x", "'abc", "'", "''", "=", "-", "'-1", "\tx", "a'=b"}) {
     p.org().add_collective(std::string("C") + std::to_string(p.org().collective_count()), name, "");
@@ -232,14 +232,14 @@ TEST(Csv, ApostrophesRoundTripExactly) {
   EXPECT_EQ(import_csv(export_csv(p)), p);
 }
 
-TEST(Csv, UnescapedFormulaTextFromASpreadsheetIsKept) {
+TEST(csv, unescaped_formula_text_from_a_spreadsheet_is_kept) {
   const plan p = import_texts({{"collectives.csv", "code,name\nC1,=1+1\n"}});
   EXPECT_EQ(p.org().name(collective_id(0)), "=1+1");
 }
 
 // --- the reader ------------------------------------------------------------------------
 
-TEST(Csv, ReadsBomCrlfQuotesAndLineBreaks) {
+TEST(csv, reads_bom_crlf_quotes_and_line_breaks) {
   const std::string text =
       "\xEF\xBB\xBF" "code,name,kind,parent\r\n"
       "SGD,\"Sở GD-ĐT, tỉnh \"\"A\"\"\",department,\r\n"
@@ -254,14 +254,14 @@ TEST(Csv, ReadsBomCrlfQuotesAndLineBreaks) {
   EXPECT_EQ(p.org().code(collective_id(2)), "CB2");
 }
 
-TEST(Csv, ColumnsInAnyOrderAndOptionalOnesLeftOut) {
+TEST(csv, columns_in_any_order_and_optional_ones_left_out) {
   const plan p = import_texts({{"collectives.csv", "parent,code\n,A\nA,B\n"}});
   ASSERT_EQ(p.org().collective_count(), 2U);
   EXPECT_EQ(p.org().parent(collective_id(1)), collective_id(0));
   EXPECT_EQ(p.org().name(collective_id(0)), "");
 }
 
-TEST(Csv, ChildrenBeforeParentsAreOrderedParentsFirst) {
+TEST(csv, children_before_parents_are_ordered_parents_first) {
   const plan p = import_texts({{"collectives.csv", "code,parent\nC,B\nB,A\nA,\nD,\n"}});
   ASSERT_EQ(p.org().collective_count(), 4U);
   EXPECT_EQ(p.org().code(collective_id(0)), "A");
@@ -270,7 +270,7 @@ TEST(Csv, ChildrenBeforeParentsAreOrderedParentsFirst) {
   EXPECT_EQ(p.org().code(collective_id(3)), "D");
 }
 
-TEST(Csv, SemicolonDialectWithDecimalCommaAndDayMonthYear) {
+TEST(csv, semicolon_dialect_with_decimal_comma_and_day_month_year) {
   csv_dialect d;
   d.delimiter = ';';
   d.decimal_separator = ',';
@@ -290,7 +290,7 @@ TEST(Csv, SemicolonDialectWithDecimalCommaAndDayMonthYear) {
   EXPECT_EQ(m.denominator, 100);
 }
 
-TEST(Csv, TheDialectIsNeverGuessed) {
+TEST(csv, the_dialect_is_never_guessed) {
   // A comma file read as ';' has one unknown column; "58.1" with a ',' separator is refused.
   csv_dialect semicolon;
   semicolon.delimiter = ';';
@@ -316,7 +316,7 @@ TEST(Csv, TheDialectIsNeverGuessed) {
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 2, "YYYY-MM-DD")) << all_issues(issues);
 }
 
-TEST(Csv, InvalidDialectIsRefused) {
+TEST(csv, invalid_dialect_is_refused) {
   csv_dialect d;
   d.delimiter = '\t';
   EXPECT_THROW((void)import_texts({}, d), invalid_argument);
@@ -325,7 +325,7 @@ TEST(Csv, InvalidDialectIsRefused) {
   EXPECT_THROW((void)export_csv(plan{}, d), invalid_argument);
 }
 
-TEST(Csv, SampleSpreadsheetFolder) {
+TEST(csv, sample_spreadsheet_folder) {
   // Files as a Vietnamese department would save them from Excel: ';', '58,1', dd/mm/yyyy,
   // CRLF, a BOM, quoted cells with line breaks.
   csv_dialect d;
@@ -346,7 +346,7 @@ TEST(Csv, SampleSpreadsheetFolder) {
 
 // --- errors ---------------------------------------------------------------------------
 
-TEST(Csv, EveryErrorKindNamesFileLineAndColumn) {
+TEST(csv, every_error_kind_names_file_line_and_column) {
   const std::map<std::string, std::string> files{
       {"rating_scales.csv", "scale,level,label_vi\nvn,good,Tốt\nvn,good,Tốt lần hai\n"},
       {"collectives.csv", "code,name,kind,parent\nA,,,\nB,,,NOPE\nA,,,\n"},
@@ -390,7 +390,7 @@ TEST(Csv, EveryErrorKindNamesFileLineAndColumn) {
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 3, "not a number")) << all;
 }
 
-TEST(Csv, RatingNotOnTheScaleAndRatedTwice) {
+TEST(csv, rating_not_on_the_scale_and_rated_twice) {
   const std::map<std::string, std::string> files{
       {"rating_scales.csv", "scale,level\nvn,good\nvn,bad\n"},
       {"collectives.csv", "code\nA\n"},
@@ -411,7 +411,7 @@ TEST(Csv, RatingNotOnTheScaleAndRatedTwice) {
   EXPECT_TRUE(has_issue(issues, "ratings.csv", 5, 2, "no rating round")) << all;
 }
 
-TEST(Csv, MalformedRowsAndHeaders) {
+TEST(csv, malformed_rows_and_headers) {
   const std::map<std::string, std::string> files{
       {"collectives.csv", "code,name,colour\nA,x,red\n"},
       {"members.csv", "code,name\nM,x\n"},
@@ -431,12 +431,12 @@ TEST(Csv, MalformedRowsAndHeaders) {
   EXPECT_TRUE(has_issue(issues, "target.csv", 0, 0, "misspelt")) << all;
 }
 
-TEST(Csv, LinesCountLineBreaksInsideQuotedFields) {
+TEST(csv, lines_count_line_breaks_inside_quoted_fields) {
   const auto issues = issues_of({{"collectives.csv", "code,name\nA,\"one\ntwo\nthree\"\nB,x,y\n"}});
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 5, 0, "3 fields")) << all_issues(issues);
 }
 
-TEST(Csv, CyclesAreReported) {
+TEST(csv, cycles_are_reported) {
   const auto issues = issues_of({{"collectives.csv", "code,parent\nA,C\nB,A\nC,B\nD,\nE,E\n"}});
   const std::string all = all_issues(issues);
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 2, 2, "cycle")) << all;
@@ -446,7 +446,7 @@ TEST(Csv, CyclesAreReported) {
   EXPECT_EQ(issues.size(), 4U) << all;
 }
 
-TEST(Csv, AllOrNothingEvenWithOneBadRowAmongManyGoodOnes) {
+TEST(csv, all_or_nothing_even_with_one_bad_row_among_many_good_ones) {
   std::string members = "code,collective\n";
   for (int i = 0; i < 100000; ++i) members += "M" + std::to_string(i) + ",A\n";
   members += "M5,A\n";  // a repeated code at the very end
@@ -460,7 +460,7 @@ TEST(Csv, AllOrNothingEvenWithOneBadRowAmongManyGoodOnes) {
   }
 }
 
-TEST(Csv, ErrorIsTypedAndListsEveryIssue) {
+TEST(csv, error_is_typed_and_lists_every_issue) {
   try {
     (void)import_texts({{"collectives.csv", "code,parent\nA,X\nB,Y\n"}});
     FAIL();
@@ -474,19 +474,19 @@ TEST(Csv, ErrorIsTypedAndListsEveryIssue) {
   }
 }
 
-TEST(Csv, EmptyFileAndHeaderOnlyFile) {
+TEST(csv, empty_file_and_header_only_file) {
   EXPECT_EQ(import_texts({{"collectives.csv", "code\n"}}), plan{});
   const auto issues = issues_of({{"collectives.csv", ""}});
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 0, "empty"));
 }
 
-TEST(Csv, MissingFolderIsAnIoError) {
+TEST(csv, missing_folder_is_an_io_error) {
   EXPECT_THROW((void)import_csv(fs::path("/nonexistent/goaltrack/csv")), io_error);
 }
 
 // --- encodings -----------------------------------------------------------------------
 
-TEST(Csv, Windows1258IsRefusedWithAdvice) {
+TEST(csv, windows1258_is_refused_with_advice) {
   // tests/data/csv/windows1258/collectives.csv: "Sở Giáo dục" saved by Excel as
   // "CSV (Comma delimited)" on a Vietnamese Windows (iconv -t CP1258).
   try {
@@ -502,7 +502,7 @@ TEST(Csv, Windows1258IsRefusedWithAdvice) {
   }
 }
 
-TEST(Csv, OtherEncodingsAreRefused) {
+TEST(csv, other_encodings_are_refused) {
   auto issues = issues_of({{"collectives.csv", std::string("\xFF\xFE" "c\0o\0", 6)}});
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 0, "UTF-16"));
   issues = issues_of({{"collectives.csv", "code\n\x81\x8D\n"}});
@@ -511,7 +511,7 @@ TEST(Csv, OtherEncodingsAreRefused) {
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 2, 0, "UTF-8"));
 }
 
-TEST(Csv, ExportWritesBomAndHeaderOnlyFiles) {
+TEST(csv, export_writes_bom_and_header_only_files) {
   const auto files = export_csv(plan{});
   EXPECT_EQ(files.size(), csv_file_names().size());
   for (const auto& f : files) {
@@ -521,7 +521,7 @@ TEST(Csv, ExportWritesBomAndHeaderOnlyFiles) {
   EXPECT_EQ(by_name(files).at("members.csv"), "\xEF\xBB\xBF" "code,name,collective\n");
 }
 
-TEST(Csv, IssuesOfBulkFilesComeInLineOrder) {
+TEST(csv, issues_of_bulk_files_come_in_line_order) {
   // Members and measurements look their references up a batch at a time, after reading
   // the rows: the issues are still listed in line order.
   const auto issues = issues_of({
@@ -544,7 +544,7 @@ TEST(Csv, IssuesOfBulkFilesComeInLineOrder) {
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 1, "target 'T8' is not in targets.csv")) << all;
 }
 
-TEST(Csv, IssuesStayInLineOrderAcrossBatches) {
+TEST(csv, issues_stay_in_line_order_across_batches) {
   // More rows than one batch: a lookup's issue on line 70000 comes before the next line's.
   std::string members = "code,collective\n";
   std::string targets = "code,kind,owner,period\n";
@@ -561,7 +561,7 @@ TEST(Csv, IssuesStayInLineOrderAcrossBatches) {
   EXPECT_EQ(issues[3].line, 9001U);
 }
 
-TEST(Csv, RatingsInAnyOrderOfMembers) {
+TEST(csv, ratings_in_any_order_of_members) {
   // export_csv writes ratings in member order, which import_csv uses to skip the hash
   // lookups; any other order must import the same.
   plan p;
@@ -588,7 +588,7 @@ TEST(Csv, RatingsInAnyOrderOfMembers) {
   EXPECT_EQ(import_texts(files), p);
 }
 
-TEST(Csv, NumericCodesAreLookedUpExactly) {
+TEST(csv, numeric_codes_are_looked_up_exactly) {
   // Codes that are numbers are looked up by number; "7", "07", " 7" and "7.0" are still
   // different codes, and a number no entity has is still reported.
   const std::string targets =
@@ -626,7 +626,7 @@ namespace {
 // Files large enough for import_csv to read members.csv and ratings.csv on a second
 // thread: the plan is the same as read in order, and so are the issues, listed in the
 // layout's order of files whichever thread found them.
-TEST(Csv, LargeImportsReadMembersOnASecondThreadWithTheSameResult) {
+TEST(csv, large_imports_read_members_on_a_second_thread_with_the_same_result) {
   plan p;
   const collective_id a = p.org().add_collective("A", "", "cell");
   const scale_id vn4 = p.add_scale(rating_scale::vietnamese_default());
@@ -668,7 +668,7 @@ namespace {
 
 // Plain decimals take a fast path (digits / 10^k): it must give exactly the double
 // from_chars gives, bit for bit, for every length, sign and separator.
-TEST(CsvText, PlainDecimalsParseExactlyAsFromChars) {
+TEST(csv_text, plain_decimals_parse_exactly_as_from_chars) {
   std::uint64_t x = 88172645463325252ULL;
   const auto next = [&x] {
     x ^= x << 13;

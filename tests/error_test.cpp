@@ -13,7 +13,7 @@ static_assert(std::is_base_of_v<invalid_argument, parse_error>);
 static_assert(std::is_base_of_v<invalid_argument, duplicate_error>);
 static_assert(std::is_base_of_v<invalid_argument, cycle_error>);
 
-TEST(Error, EveryErrorIsCatchableAsTheRootAndAsTheStandardOne) {
+TEST(error, every_error_is_catchable_as_the_root_and_as_the_standard_one) {
   try {
     throw duplicate_error("collective code 'X' is used twice");
   } catch (const error& e) {
@@ -42,7 +42,7 @@ static_assert(std::is_base_of_v<file_error, format_error>);
 static_assert(std::is_base_of_v<file_error, corrupt_error>);
 static_assert(std::is_base_of_v<std::runtime_error, file_error>);
 
-TEST(Error, FileErrorsCarryPathAndOffset) {
+TEST(error, file_errors_carry_path_and_offset) {
   try {
     throw corrupt_error("plan.gtk: checksum mismatch at byte 40", "plan.gtk", 40);
   } catch (const file_error& e) {

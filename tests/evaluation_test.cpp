@@ -13,7 +13,7 @@ namespace {
 
 date d(int y, int m, int day) { return make_date(y, m, day); }
 
-class EvaluationTest : public ::testing::Test {
+class evaluation_test : public ::testing::Test {
  protected:
   void SetUp() override {
     dept = p.org().add_collective("SGD", "Sở GD-ĐT", "department");
@@ -35,7 +35,7 @@ class EvaluationTest : public ::testing::Test {
   rating_level good;
 };
 
-TEST_F(EvaluationTest, QuantityProgressExpectedAndStatusAsOfAnyDate) {
+TEST_F(evaluation_test, quantity_progress_expected_and_status_as_of_any_date) {
   // Remove 98 sites from 1200 during 2020: progress = (a - b) / (g - b), g = 1102.
   const target_id t = p.add_target(
       target::quantity("SITES", "", dept, period::year(2020)).decrease_by(98).from(1200).counting("sites"));
@@ -57,7 +57,7 @@ TEST_F(EvaluationTest, QuantityProgressExpectedAndStatusAsOfAnyDate) {
   EXPECT_EQ(evaluate(p, d(2020, 3, 1)).target(t).status, target_status::no_data);
 }
 
-TEST_F(EvaluationTest, MissedAfterThePeriodUnlessThePolicySaysOtherwise) {
+TEST_F(evaluation_test, missed_after_the_period_unless_the_policy_says_otherwise) {
   const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(600).from(0));
   p.add_measurement({t, d(2020, 12, 1), 500, 1, "", ""});
   EXPECT_EQ(evaluate(p, d(2021, 1, 21)).target(t).status, target_status::missed);
@@ -69,7 +69,7 @@ TEST_F(EvaluationTest, MissedAfterThePeriodUnlessThePolicySaysOtherwise) {
   EXPECT_EQ(evaluate(p, d(2019, 6, 1), kit).target(t).status, target_status::no_data);
 }
 
-TEST_F(EvaluationTest, SameDayCorrectionAddedLaterWins) {
+TEST_F(evaluation_test, same_day_correction_added_later_wins) {
   const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(10));
   p.add_measurement({t, d(2020, 5, 1), 4, 1, "", ""});
   p.add_measurement({t, d(2020, 5, 1), 6, 1, "", "correction"});
@@ -78,7 +78,7 @@ TEST_F(EvaluationTest, SameDayCorrectionAddedLaterWins) {
   EXPECT_DOUBLE_EQ(*evaluate(p, d(2020, 4, 30)).target(t).actual, 9);
 }
 
-TEST_F(EvaluationTest, RatioIsRecomputedFromNumeratorAndDenominator) {
+TEST_F(evaluation_test, ratio_is_recomputed_from_numerator_and_denominator) {
   const target_id t = p.add_target(target::ratio("TL", "", dept, period::school_year(2019)).at_least(0.55));
   p.add_measurement({t, d(2020, 7, 1), 7425, 12780, "", ""});
   const target_result r = evaluate(p, d(2020, 7, 31)).target(t);
@@ -88,7 +88,7 @@ TEST_F(EvaluationTest, RatioIsRecomputedFromNumeratorAndDenominator) {
   EXPECT_EQ(r.status, target_status::achieved);
 }
 
-TEST_F(EvaluationTest, ThresholdRangeAndMilestoneFormulas) {
+TEST_F(evaluation_test, threshold_range_and_milestone_formulas) {
   const period y = period::year(2020);
   const target_id most = p.add_target(target::quantity("MOST", "", dept, y).at_most(10));
   const target_id range = p.add_target(target::quantity("RANGE", "", dept, y).within(10, 20).from(40));
@@ -103,7 +103,7 @@ TEST_F(EvaluationTest, ThresholdRangeAndMilestoneFormulas) {
   EXPECT_DOUBLE_EQ(*ev.target(mile).clamped_progress, 0.75);
 }
 
-TEST_F(EvaluationTest, DirectionTargetsAreJudgedByTrend) {
+TEST_F(evaluation_test, direction_targets_are_judged_by_trend) {
   const target_id down = p.add_target(target::direction("DROPOUT", "", dept, period::year(2021), trend::decrease));
   const target_id up = p.add_target(target::direction("QUALITY", "", dept, period::year(2021), trend::increase));
   const double dropout[] = {3.1, 2.9, 2.6, 2.4};
@@ -122,7 +122,7 @@ TEST_F(EvaluationTest, DirectionTargetsAreJudgedByTrend) {
   EXPECT_EQ(evaluate(p, d(2021, 2, 1)).target(down).status, target_status::no_data);
 }
 
-TEST_F(EvaluationTest, RatingTargetsCountMembersAndCollectives) {
+TEST_F(evaluation_test, rating_targets_count_members_and_collectives) {
   const round_id r2021 = p.add_round(scale, period::year(2021), d(2021, 12, 20));
   const target_id all_members = p.add_target(target::member_share(
       "DV100", "", committee, period::year(2021), scale, good, share::percent(100), rating_scope::subtree));
@@ -154,7 +154,7 @@ TEST_F(EvaluationTest, RatingTargetsCountMembersAndCollectives) {
   EXPECT_EQ(by_members.status, target_status::achieved);
 }
 
-TEST_F(EvaluationTest, RatingSummariesOnRequest) {
+TEST_F(evaluation_test, rating_summaries_on_request) {
   const round_id r = p.add_round(scale, period::year(2020));
   for (std::size_t i = 0; i < members.size(); ++i) p.rate(r, members[i], i < 4 ? rating_level{0} : rating_level{3});
   evaluation_policy policy;
@@ -177,7 +177,7 @@ TEST_F(EvaluationTest, RatingSummariesOnRequest) {
   EXPECT_THROW(evaluate(p, d(2021, 1, 21), bad), not_found);
 }
 
-TEST_F(EvaluationTest, TasksAndTargetsRollUpThroughProgramsAndTheTree) {
+TEST_F(evaluation_test, tasks_and_targets_roll_up_through_programs_and_the_tree) {
   const program_id province = p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "", period::year(2020), dept, std::nullopt});
   const program_id dept_plan = p.add_program({"KH", "", "", "", period::year(2020), dept, province});
   for (int i = 0; i < 3; ++i) {
@@ -215,7 +215,7 @@ TEST_F(EvaluationTest, TasksAndTargetsRollUpThroughProgramsAndTheTree) {
   EXPECT_EQ(end.overall()[target_status::achieved], 1U);
 }
 
-TEST_F(EvaluationTest, PolicyIsValidatedAndResultsAreDeterministic) {
+TEST_F(evaluation_test, policy_is_validated_and_results_are_deterministic) {
   evaluation_policy bad;
   bad.at_risk_margin = 0.05;
   EXPECT_THROW(evaluate(p, d(2020, 1, 1), bad), invalid_argument);

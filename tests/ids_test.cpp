@@ -15,7 +15,7 @@ static_assert(!std::is_convertible_v<std::uint32_t, target_id>);
 static_assert(std::is_trivially_copyable_v<target_id>);
 static_assert(sizeof(target_id) == 4);
 
-TEST(Ids, DefaultIsInvalidAndValuesCompare) {
+TEST(ids, default_is_invalid_and_values_compare) {
   EXPECT_FALSE(target_id{}.ok());
   EXPECT_TRUE(target_id{0}.ok());
   EXPECT_LT(target_id{1}, target_id{2});

@@ -7,7 +7,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(Language, IsoCodesRoundTrip) {
+TEST(language, iso_codes_round_trip) {
   EXPECT_EQ(to_string(language::vi), "vi");
   EXPECT_EQ(parse_language("en"), language::en);
   EXPECT_EQ(parse_language(to_string(language::vi)), language::vi);

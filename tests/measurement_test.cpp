@@ -12,7 +12,7 @@
 namespace goaltrack {
 namespace {
 
-class MeasurementTest : public ::testing::Test {
+class measurement_test : public ::testing::Test {
  protected:
   void SetUp() override {
     owner = p.org().add_collective("SGD", "", "department");
@@ -27,7 +27,7 @@ class MeasurementTest : public ::testing::Test {
   target_id count, rate, done;
 };
 
-TEST_F(MeasurementTest, StoresColumnsAndAnnotations) {
+TEST_F(measurement_test, stores_columns_and_annotations) {
   p.add_measurement({count, make_date(2020, 5, 31), 623, 1, "Báo cáo tổng kết", "cấp tỉnh và quốc gia"});
   p.add_measurement({rate, make_date(2020, 7, 15), 7425, 12780, "", ""});
   const measurement_table& m = p.measurements();
@@ -40,7 +40,7 @@ TEST_F(MeasurementTest, StoresColumnsAndAnnotations) {
   EXPECT_THROW((void)m.at(2), not_found);
 }
 
-TEST_F(MeasurementTest, BulkColumnsAreAllOrNothing) {
+TEST_F(measurement_test, bulk_columns_are_all_or_nothing) {
   const std::vector<target_id> targets{count, count, done};
   const std::vector<date> dates{make_date(2020, 1, 1), make_date(2020, 2, 1), make_date(2021, 3, 1)};
   p.add_measurements(targets, dates, std::vector<double>{100, 200, 1});
@@ -52,7 +52,7 @@ TEST_F(MeasurementTest, BulkColumnsAreAllOrNothing) {
   EXPECT_EQ(p, before);
 }
 
-TEST_F(MeasurementTest, ColumnsAreTakenOverOrAppended) {
+TEST_F(measurement_test, columns_are_taken_over_or_appended) {
   const std::int32_t d1 = day_number(make_date(2020, 1, 1));
   measurement_columns bad{{count, done}, {d1, d1}, {5, 7}, {}};  // a milestone of 2 items done 7
   const plan empty = p;
@@ -73,7 +73,7 @@ TEST_F(MeasurementTest, ColumnsAreTakenOverOrAppended) {
   EXPECT_EQ(p.measurements().targets()[2], rate);
 }
 
-TEST_F(MeasurementTest, RejectsBadValuesNamingTheTarget) {
+TEST_F(measurement_test, rejects_bad_values_naming_the_target) {
   const plan before = p;
   const auto message = [&](const measurement& m) -> std::string {
     try {

@@ -20,7 +20,7 @@ std::string message_of(const auto& f) {
   return "(no error)";
 }
 
-TEST(Organization, BuildsATreeOfCollectivesAndMembers) {
+TEST(organization, builds_a_tree_of_collectives_and_members) {
   organization org;
   const auto dept = org.add_collective("SGD", "Sở GD-ĐT", "department");
   const auto committee = org.add_collective("DB", "Đảng bộ Sở", "party_committee", dept);
@@ -42,7 +42,7 @@ TEST(Organization, BuildsATreeOfCollectivesAndMembers) {
   EXPECT_TRUE(org.contains_collective("DB"));
 }
 
-TEST(Organization, BatchInAnyOrderGetsParentsBeforeChildren) {
+TEST(organization, batch_in_any_order_gets_parents_before_children) {
   organization org;
   const std::vector<collective_spec> specs{
       {"cell-2", "", "cell", "org-1"},
@@ -63,7 +63,7 @@ TEST(Organization, BatchInAnyOrderGetsParentsBeforeChildren) {
   EXPECT_EQ(org.kind_names().size(), 3U);
 }
 
-TEST(Organization, CycleIsRejectedAndNothingIsAdded) {
+TEST(organization, cycle_is_rejected_and_nothing_is_added) {
   organization org;
   org.add_collective("root", "", "x");
   const organization before = org;
@@ -77,7 +77,7 @@ TEST(Organization, CycleIsRejectedAndNothingIsAdded) {
   EXPECT_EQ(org, before);
 }
 
-TEST(Organization, UnknownParentAndDuplicatesAreRejectedNamingTheCode) {
+TEST(organization, unknown_parent_and_duplicates_are_rejected_naming_the_code) {
   organization org;
   const auto root = org.add_collective("root", "", "x");
   const organization before = org;
@@ -93,7 +93,7 @@ TEST(Organization, UnknownParentAndDuplicatesAreRejectedNamingTheCode) {
   (void)root;
 }
 
-TEST(Organization, MemberOfUnknownCollectiveOrDuplicateLeavesMembersUnchanged) {
+TEST(organization, member_of_unknown_collective_or_duplicate_leaves_members_unchanged) {
   organization org;
   const auto cell = org.add_collective("CB1", "", "cell");
   org.add_member("m1", "", cell);
@@ -108,14 +108,14 @@ TEST(Organization, MemberOfUnknownCollectiveOrDuplicateLeavesMembersUnchanged) {
   EXPECT_EQ(org.add_member("m3", "", cell), member_id{1});
 }
 
-TEST(Organization, UnknownIdsThrowNotFound) {
+TEST(organization, unknown_ids_throw_not_found) {
   organization org;
   EXPECT_THROW((void)org.code(collective_id{0}), not_found);
   EXPECT_THROW((void)org.name(member_id{0}), not_found);
   EXPECT_THROW((void)org.collective("nope"), not_found);
 }
 
-TEST(Organization, ManyCodesStayFindable) {
+TEST(organization, many_codes_stay_findable) {
   organization org;
   const auto root = org.add_collective("root", "", "x");
   std::vector<std::string> codes;
@@ -129,7 +129,7 @@ TEST(Organization, ManyCodesStayFindable) {
   EXPECT_FALSE(org.find_member("member-20000").has_value());
 }
 
-TEST(Organization, FindsMembersAndCollectivesInBulk) {
+TEST(organization, finds_members_and_collectives_in_bulk) {
   organization org;
   const auto root = org.add_collective("root", "", "x");
   const auto cell = org.add_collective("cell", "", "x", root);
@@ -154,7 +154,7 @@ TEST(Organization, FindsMembersAndCollectivesInBulk) {
   EXPECT_TRUE(org.find_collectives({}).empty());
 }
 
-TEST(Organization, AddMembersReportsTheFirstBadSpecAndChangesNothing) {
+TEST(organization, add_members_reports_the_first_bad_spec_and_changes_nothing) {
   organization org;
   const auto root = org.add_collective("root", "", "x");
   org.add_member("old", "", root);

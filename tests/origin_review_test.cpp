@@ -17,7 +17,7 @@ using gt::language;
 using gt::make_date;
 using gt::target_status;
 
-class OriginReview : public ::testing::Test {
+class origin_review_test : public ::testing::Test {
  protected:
   [[nodiscard]] gt::target_id target(std::string_view code) const {
     return plan_.find_target(code).value();
@@ -44,7 +44,7 @@ void expect_phrases(const std::string& text, std::initializer_list<std::string_v
   }
 }
 
-TEST_F(OriginReview, ReviewsTheYear2020OnTheConferenceDay) {
+TEST_F(origin_review_test, reviews_the_year2020_on_the_conference_day) {
   // The headline says "năm 2021"; the body reviews 2020 on 21 January 2021.
   EXPECT_EQ(review_.as_of(), make_date(2021, 1, 21));
   EXPECT_EQ(review_period().to_string(), "2020");
@@ -52,7 +52,7 @@ TEST_F(OriginReview, ReviewsTheYear2020OnTheConferenceDay) {
   EXPECT_EQ(follow_up_.as_of(), make_date(2021, 12, 31));
 }
 
-TEST_F(OriginReview, DepartmentCompletedFifteenOfFifteenAndTwoSupplementaryTasks) {
+TEST_F(origin_review_test, department_completed_fifteen_of_fifteen_and_two_supplementary_tasks) {
   const gt::task_tally& tasks = review_.collective(collective(codes::department)).own_tasks;
   EXPECT_EQ(tasks.planned, 15U);
   EXPECT_EQ(tasks.planned_completed, 15U);
@@ -65,7 +65,7 @@ TEST_F(OriginReview, DepartmentCompletedFifteenOfFifteenAndTwoSupplementaryTasks
             "Completed 15/15 tasks and 2 supplementary tasks");
 }
 
-TEST_F(OriginReview, FewerTasksWereCompletedEarlierInTheYear) {
+TEST_F(origin_review_test, fewer_tasks_were_completed_earlier_in_the_year) {
   const gt::evaluation mid_year = gt::evaluate(plan_, make_date(2020, 6, 30));
   const gt::task_tally& june = mid_year.collective(collective(codes::department)).own_tasks;
   EXPECT_EQ(june.planned, 15U);
@@ -81,7 +81,7 @@ TEST_F(OriginReview, FewerTasksWereCompletedEarlierInTheYear) {
   EXPECT_EQ(jan.supplementary_completed, 0U);
 }
 
-TEST_F(OriginReview, ActionProgramsRollUpOverTheirCascade) {
+TEST_F(origin_review_test, action_programs_roll_up_over_their_cascade) {
   const gt::program& p190 = plan_.get(program(codes::program_190));
   const gt::program& p02 = plan_.get(program(codes::program_02));
   EXPECT_EQ(p190.number, "190-CTr/TU");
@@ -113,7 +113,7 @@ TEST_F(OriginReview, ActionProgramsRollUpOverTheirCascade) {
   EXPECT_EQ(r190.cascade_targets.statuses.total(), 0U);
 }
 
-TEST_F(OriginReview, SchoolNetworkRemovedNinetyEightSites) {
+TEST_F(origin_review_test, school_network_removed_ninety_eight_sites) {
   const gt::target t = plan_.get(target(codes::school_sites));
   EXPECT_EQ(t.kind, gt::target_kind::quantity);
   EXPECT_EQ(t.goal, gt::goal_kind::decrease_by);
@@ -132,7 +132,7 @@ TEST_F(OriginReview, SchoolNetworkRemovedNinetyEightSites) {
   EXPECT_EQ(june.status, target_status::at_risk);
 }
 
-TEST_F(OriginReview, PrizeWinnersAreCountedOverTheSchoolYear) {
+TEST_F(origin_review_test, prize_winners_are_counted_over_the_school_year) {
   const gt::target t = plan_.get(target(codes::prize_winners));
   EXPECT_EQ(t.span.kind(), gt::period_kind::school_year);
   EXPECT_EQ(t.span.to_string(), "2019-2020");
@@ -142,7 +142,7 @@ TEST_F(OriginReview, PrizeWinnersAreCountedOverTheSchoolYear) {
   EXPECT_EQ(r.status, target_status::achieved);
 }
 
-TEST_F(OriginReview, UpperSecondaryTransitionIsARatio) {
+TEST_F(origin_review_test, upper_secondary_transition_is_a_ratio) {
   const gt::target_result r = review_.target(target(codes::upper_secondary));
   EXPECT_DOUBLE_EQ(r.numerator.value(), 7412);
   EXPECT_DOUBLE_EQ(r.denominator.value(), 12757);
@@ -153,7 +153,7 @@ TEST_F(OriginReview, UpperSecondaryTransitionIsARatio) {
   EXPECT_EQ(r.status, target_status::achieved);
 }
 
-TEST_F(OriginReview, TetFundRaisedNearlyFortySevenMillion) {
+TEST_F(origin_review_test, tet_fund_raised_nearly_forty_seven_million) {
   const gt::target t = plan_.get(target(codes::tet_fund));
   EXPECT_EQ(t.kind, gt::target_kind::money);
   EXPECT_EQ(t.currency, "VND");
@@ -167,7 +167,7 @@ TEST_F(OriginReview, TetFundRaisedNearlyFortySevenMillion) {
   EXPECT_EQ(r.status, target_status::achieved);
 }
 
-TEST_F(OriginReview, DropoutIsADirectionTargetJudgedByItsTrend) {
+TEST_F(origin_review_test, dropout_is_a_direction_target_judged_by_its_trend) {
   const gt::target t = plan_.get(target(codes::dropout));
   EXPECT_EQ(t.kind, gt::target_kind::direction);
   EXPECT_EQ(t.wanted, gt::trend::decrease);
@@ -188,7 +188,7 @@ TEST_F(OriginReview, DropoutIsADirectionTargetJudgedByItsTrend) {
             target_status::missed);
 }
 
-TEST_F(OriginReview, HappySchoolIsAMilestoneWithAChecklist) {
+TEST_F(origin_review_test, happy_school_is_a_milestone_with_a_checklist) {
   const gt::target t = plan_.get(target(codes::happy_school));
   EXPECT_EQ(t.kind, gt::target_kind::milestone);
   ASSERT_EQ(t.checklist.size(), 4U);
@@ -206,7 +206,7 @@ TEST_F(OriginReview, HappySchoolIsAMilestoneWithAChecklist) {
   EXPECT_EQ(december.status, target_status::achieved);
 }
 
-TEST_F(OriginReview, OneCollectiveAndTwelveIndividualsWereRatedExcellent) {
+TEST_F(origin_review_test, one_collective_and_twelve_individuals_were_rated_excellent) {
   const excellent_count n = count_excellent(plan_, review_);
   EXPECT_EQ(n.collectives, 1U);
   EXPECT_EQ(n.individuals, 12U);
@@ -221,7 +221,7 @@ TEST_F(OriginReview, OneCollectiveAndTwelveIndividualsWereRatedExcellent) {
   EXPECT_THROW((void)count_excellent(plan_, gt::evaluate(plan_, review_date())), gt::not_found);
 }
 
-TEST_F(OriginReview, TargetsFor2021AreMetInTheDecemberRound) {
+TEST_F(origin_review_test, targets_for2021_are_met_in_the_december_round) {
   const gt::target members = plan_.get(target(codes::members_good));
   EXPECT_EQ(members.kind, gt::target_kind::member_share);
   EXPECT_EQ(members.rating.scope, gt::rating_scope::subtree);
@@ -253,7 +253,7 @@ TEST_F(OriginReview, TargetsFor2021AreMetInTheDecemberRound) {
   EXPECT_EQ(directions.own_targets.statuses[target_status::on_track], 1U);
 }
 
-TEST_F(OriginReview, OneMemberBelowGoodMissesTheShareButNotTheCells) {
+TEST_F(origin_review_test, one_member_below_good_misses_the_share_but_not_the_cells) {
   gt::plan changed = plan_;
   const gt::round_id round =
       changed.find_round(changed.find_scale(codes::scale).value(), plan_period()).value();
@@ -268,7 +268,7 @@ TEST_F(OriginReview, OneMemberBelowGoodMissesTheShareButNotTheCells) {
   expect_phrases(text, {"97,2% đảng viên hoàn thành tốt nhiệm vụ trở lên (35/36) — đúng tiến độ"});
 }
 
-TEST_F(OriginReview, VietnameseReviewStatesEveryFact) {
+TEST_F(origin_review_test, vietnamese_review_states_every_fact) {
   const std::string text = render_review(plan_, review_, follow_up_, language::vi);
   expect_phrases(
       text, {
@@ -296,7 +296,7 @@ TEST_F(OriginReview, VietnameseReviewStatesEveryFact) {
   EXPECT_EQ(text, render_review(plan_, language::vi));
 }
 
-TEST_F(OriginReview, EnglishReviewStatesEveryFact) {
+TEST_F(origin_review_test, english_review_states_every_fact) {
   const std::string text = render_review(plan_, review_, follow_up_, language::en);
   expect_phrases(
       text, {
@@ -323,7 +323,7 @@ TEST_F(OriginReview, EnglishReviewStatesEveryFact) {
   EXPECT_EQ(text, render_review(plan_, language::en));
 }
 
-TEST_F(OriginReview, ChangedFiguresChangeTheText) {
+TEST_F(origin_review_test, changed_figures_change_the_text) {
   gt::plan changed = plan_;
   // Corrections dated the same day as the figures they replace: the later row wins.
   changed.add_measurement(

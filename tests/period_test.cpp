@@ -7,7 +7,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(Date, ParsesAndPrintsIso) {
+TEST(date, parses_and_prints_iso) {
   EXPECT_EQ(parse_date("2021-01-21"), make_date(2021, 1, 21));
   EXPECT_EQ(to_iso(make_date(2021, 1, 5)), "2021-01-05");
   EXPECT_EQ(day_number(make_date(1970, 1, 1)), 0);
@@ -15,7 +15,7 @@ TEST(Date, ParsesAndPrintsIso) {
   EXPECT_EQ(from_day_number(18900), make_date(2021, 9, 30));
 }
 
-TEST(Date, RejectsImpossibleDatesWithTypedErrors) {
+TEST(date, rejects_impossible_dates_with_typed_errors) {
   EXPECT_THROW(make_date(2021, 2, 29), invalid_argument);
   EXPECT_THROW(parse_date("2021-13-01"), parse_error);
   EXPECT_THROW(parse_date("21/01/2021"), parse_error);
@@ -29,7 +29,7 @@ TEST(Date, RejectsImpossibleDatesWithTypedErrors) {
   }
 }
 
-TEST(Period, CalendarKinds) {
+TEST(period, calendar_kinds) {
   const period y = period::year(2021);
   EXPECT_EQ(y.first(), make_date(2021, 1, 1));
   EXPECT_EQ(y.last(), make_date(2021, 12, 31));
@@ -42,7 +42,7 @@ TEST(Period, CalendarKinds) {
   EXPECT_THROW(period::month(2021, 0), invalid_argument);
 }
 
-TEST(Period, SchoolYearDefaultsToVietnameseCalendarAndIsConfigurable) {
+TEST(period, school_year_defaults_to_vietnamese_calendar_and_is_configurable) {
   const period sy = period::school_year(2019);
   EXPECT_EQ(sy.first(), make_date(2019, 9, 5));
   EXPECT_EQ(sy.last(), make_date(2020, 5, 31));
@@ -52,7 +52,7 @@ TEST(Period, SchoolYearDefaultsToVietnameseCalendarAndIsConfigurable) {
   EXPECT_EQ(custom.last(), make_date(2020, 6, 30));
 }
 
-TEST(Period, FiscalYearStartsOnAnyMonth) {
+TEST(period, fiscal_year_starts_on_any_month) {
   const period fy = period::fiscal_year(2021, 4);
   EXPECT_EQ(fy.first(), make_date(2021, 4, 1));
   EXPECT_EQ(fy.last(), make_date(2022, 3, 31));
@@ -60,7 +60,7 @@ TEST(Period, FiscalYearStartsOnAnyMonth) {
   EXPECT_THROW(period::fiscal_year(2021, 13), invalid_argument);
 }
 
-TEST(Period, ParsesEveryPrintedFormBack) {
+TEST(period, parses_every_printed_form_back) {
   const char* forms[] = {"2021", "2021-Q1", "2021-03", "2019-2020", "FY2021-04", "2021-01-21",
                          "2021-01-05/2021-02-01"};
   for (const char* text : forms) {
@@ -72,7 +72,7 @@ TEST(Period, ParsesEveryPrintedFormBack) {
   EXPECT_EQ(period::parse("FY2021", period_format{{}, 7}), period::fiscal_year(2021, 7));
 }
 
-TEST(Period, RejectsMalformedTextNamingIt) {
+TEST(period, rejects_malformed_text_naming_it) {
   for (const char* bad : {"", "21", "2021-Q5", "2021-13", "2019-2021", "FY21", "2021/01/01",
                           "2021-02-01/2021-01-05", "hai nghìn"}) {
     try {
@@ -84,7 +84,7 @@ TEST(Period, RejectsMalformedTextNamingIt) {
   }
 }
 
-TEST(Period, EndBeforeStartIsRejectedNamingBothDates) {
+TEST(period, end_before_start_is_rejected_naming_both_dates) {
   try {
     (void)period::between(make_date(2021, 2, 1), make_date(2021, 1, 5));
     FAIL();
@@ -95,7 +95,7 @@ TEST(Period, EndBeforeStartIsRejectedNamingBothDates) {
   }
 }
 
-TEST(Period, ElapsedFractionCountsWholeDaysInclusive) {
+TEST(period, elapsed_fraction_counts_whole_days_inclusive) {
   const period y = period::year(2021);
   EXPECT_DOUBLE_EQ(y.elapsed_fraction(make_date(2021, 9, 30)), 273.0 / 365.0);
   EXPECT_DOUBLE_EQ(y.elapsed_fraction(make_date(2021, 12, 31)), 1.0);

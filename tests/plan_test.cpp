@@ -14,7 +14,7 @@
 namespace goaltrack {
 namespace {
 
-class PlanTest : public ::testing::Test {
+class plan_test : public ::testing::Test {
  protected:
   void SetUp() override {
     committee = p.org().add_collective("DB", "Đảng bộ Sở", "party_committee");
@@ -47,7 +47,7 @@ class PlanTest : public ::testing::Test {
   program_id prog;
 };
 
-TEST_F(PlanTest, RatingsOfMembersAndCollectives) {
+TEST_F(plan_test, ratings_of_members_and_collectives) {
   p.rate(round, member, p.get(scale).level("good"));
   p.rate(round, cell, p.get(scale).level("excellent"));
   EXPECT_EQ(p.get(round).of(member), rating_level{1});
@@ -58,13 +58,13 @@ TEST_F(PlanTest, RatingsOfMembersAndCollectives) {
   EXPECT_FALSE(p.find_round(scale, period::year(2021)).has_value());
 }
 
-TEST_F(PlanTest, BaselineEqualToTarget) {
+TEST_F(plan_test, baseline_equal_to_target) {
   expect_rejected<invalid_argument>(
       [&] { p.add_target(target::quantity("T", "", cell, period::year(2020)).increase_to(5).from(5)); },
       "'T'");
 }
 
-TEST_F(PlanTest, RatingOutsideTheScale) {
+TEST_F(plan_test, rating_outside_the_scale) {
   expect_rejected<invalid_argument>([&] { p.rate(round, member, rating_level{7}); }, "'DV1'");
   expect_rejected<invalid_argument>([&] { p.rate(round, cell, rating_level{4}); }, "'CB1'");
   const std::vector<member_id> members{member, member};
@@ -77,16 +77,16 @@ TEST_F(PlanTest, RatingOutsideTheScale) {
       "'S'");
 }
 
-TEST_F(PlanTest, MemberOfAnUnknownCollective) {
+TEST_F(plan_test, member_of_an_unknown_collective) {
   expect_rejected<not_found>([&] { p.org().add_member("DV2", "", collective_id{42}); }, "'DV2'");
 }
 
-TEST_F(PlanTest, CycleInTheCollectiveTree) {
+TEST_F(plan_test, cycle_in_the_collective_tree) {
   const std::vector<collective_spec> cyclic{{"X", "", "cell", "Y"}, {"Y", "", "cell", "X"}};
   expect_rejected<cycle_error>([&] { p.org().add_collectives(cyclic); }, "'X'");
 }
 
-TEST_F(PlanTest, DuplicateCodes) {
+TEST_F(plan_test, duplicate_codes) {
   expect_rejected<duplicate_error>([&] { p.org().add_collective("CB1", "", "cell"); }, "'CB1'");
   expect_rejected<duplicate_error>([&] { p.org().add_member("DV1", "", cell); }, "'DV1'");
   p.add_target(target::quantity("T", "", cell, period::year(2020)).at_least(3));
@@ -99,13 +99,13 @@ TEST_F(PlanTest, DuplicateCodes) {
       [&] { p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}}); }, "'NV1'");
 }
 
-TEST_F(PlanTest, RatioWithZeroDenominator) {
+TEST_F(plan_test, ratio_with_zero_denominator) {
   const target_id t = p.add_target(target::ratio("TL", "", cell, period::year(2020)).at_least(0.5));
   expect_rejected<invalid_argument>(
       [&] { p.add_measurement({t, make_date(2020, 6, 1), 3, 0, "", ""}); }, "'TL'");
 }
 
-TEST_F(PlanTest, MeasurementForUnknownTargetOrNonFinite) {
+TEST_F(plan_test, measurement_for_unknown_target_or_non_finite) {
   const target_id t = p.add_target(target::quantity("Q", "", cell, period::year(2020)).at_least(3));
   expect_rejected<not_found>([&] { p.add_measurement({target_id{5}, make_date(2020, 6, 1), 3, 1, "", ""}); },
                              "5");
@@ -116,7 +116,7 @@ TEST_F(PlanTest, MeasurementForUnknownTargetOrNonFinite) {
       [&] { p.add_measurement({share, make_date(2020, 6, 1), 1, 1, "", ""}); }, "ratings");
 }
 
-TEST_F(PlanTest, TaskChecksAndStatusHistory) {
+TEST_F(plan_test, task_checks_and_status_history) {
   const task_id t = p.add_task({"NV1", "Sắp xếp mạng lưới", prog, cell, make_date(2020, 12, 31),
                                 task_kind::planned, 1.0, {}});
   p.set_task_status(t, task_status::in_progress, make_date(2020, 3, 1));
@@ -132,7 +132,7 @@ TEST_F(PlanTest, TaskChecksAndStatusHistory) {
   EXPECT_THROW(p.set_task_status(task_id{8}, task_status::completed, make_date(2020, 1, 1)), not_found);
 }
 
-TEST_F(PlanTest, TargetReferencesAreChecked) {
+TEST_F(plan_test, target_references_are_checked) {
   expect_rejected<not_found>(
       [&] { p.add_target(target::quantity("A", "", collective_id{9}, period::year(2020)).at_least(1)); },
       "'A'");
@@ -146,7 +146,7 @@ TEST_F(PlanTest, TargetReferencesAreChecked) {
       "'C'");
 }
 
-TEST_F(PlanTest, TargetsInBulkAreAllOrNothing) {
+TEST_F(plan_test, targets_in_bulk_are_all_or_nothing) {
   std::vector<target> batch;
   for (int i = 0; i < 50; ++i) {
     batch.push_back(target::quantity("B" + std::to_string(i), "", cell, period::year(2020)).at_least(i + 1));
@@ -167,7 +167,7 @@ TEST_F(PlanTest, TargetsInBulkAreAllOrNothing) {
   EXPECT_EQ(p.get(target_id(51)), more[1]);
 }
 
-TEST_F(PlanTest, TargetsRoundTripThroughStorage) {
+TEST_F(plan_test, targets_round_trip_through_storage) {
   const target t = target::milestone("HAPPY", "Nhân rộng mô hình", committee, period::year(2021),
                                      {"thí điểm", "nhân rộng"})
                        .in_program(prog);
@@ -177,7 +177,7 @@ TEST_F(PlanTest, TargetsRoundTripThroughStorage) {
   EXPECT_THROW((void)p.get(target_id{77}), not_found);
 }
 
-TEST_F(PlanTest, FindsTargetsInBulk) {
+TEST_F(plan_test, finds_targets_in_bulk) {
   std::vector<std::string> owned;
   for (int i = 0; i < 100; ++i) {
     owned.push_back("T" + std::to_string(i));

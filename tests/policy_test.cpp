@@ -11,7 +11,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(Policy, DefaultsAreTheDocumentedNumbers) {
+TEST(policy, defaults_are_the_documented_numbers) {
   const evaluation_policy p;
   EXPECT_DOUBLE_EQ(p.on_track_margin, 0.10);
   EXPECT_DOUBLE_EQ(p.at_risk_margin, 0.25);
@@ -20,7 +20,7 @@ TEST(Policy, DefaultsAreTheDocumentedNumbers) {
   EXPECT_NO_THROW(p.validate());
 }
 
-TEST(Policy, ValidationNamesTheField) {
+TEST(policy, validation_names_the_field) {
   evaluation_policy p;
   p.trend_tolerance = std::numeric_limits<double>::infinity();
   try {
@@ -31,7 +31,7 @@ TEST(Policy, ValidationNamesTheField) {
   }
 }
 
-TEST(Policy, PlansKeepNamedPoliciesForEvaluation) {
+TEST(policy, plans_keep_named_policies_for_evaluation) {
   plan pl;
   const auto dept = pl.org().add_collective("SGD", "", "department");
   const auto t = pl.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(100).from(0));

@@ -8,7 +8,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(Program, CascadeOfProgramsImplementingParents) {
+TEST(program, cascade_of_programs_implementing_parents) {
   plan p;
   const auto province = p.org().add_collective("TU", "Tỉnh ủy", "province");
   const auto dept = p.org().add_collective("SGD", "Sở GD-ĐT", "department");
@@ -24,7 +24,7 @@ TEST(Program, CascadeOfProgramsImplementingParents) {
   EXPECT_EQ(p.programs().size(), 2U);
 }
 
-TEST(Program, RejectsBadReferencesLeavingThePlanUnchanged) {
+TEST(program, rejects_bad_references_leaving_the_plan_unchanged) {
   plan p;
   const auto dept = p.org().add_collective("SGD", "", "department");
   p.add_program({"A", "", "", "", period::year(2020), dept, std::nullopt});

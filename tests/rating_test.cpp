@@ -8,7 +8,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(RatingScale, VietnameseDefaultIsOrderedBestFirst) {
+TEST(rating_scale, vietnamese_default_is_ordered_best_first) {
   const rating_scale s = rating_scale::vietnamese_default();
   ASSERT_EQ(s.size(), 4U);
   EXPECT_EQ(s.level("excellent").rank(), 0);
@@ -18,7 +18,7 @@ TEST(RatingScale, VietnameseDefaultIsOrderedBestFirst) {
   EXPECT_EQ(s.label(s.level("excellent"), language::en), "Excellently completed tasks");
 }
 
-TEST(RatingScale, OrAboveIsAFirstClassComparison) {
+TEST(rating_scale, or_above_is_a_first_class_comparison) {
   const rating_scale s = rating_scale::vietnamese_default();
   const rating_level good = s.level("good");
   EXPECT_TRUE(s.level("excellent").at_or_above(good));
@@ -26,7 +26,7 @@ TEST(RatingScale, OrAboveIsAFirstClassComparison) {
   EXPECT_FALSE(s.level("completed").at_or_above(good));
 }
 
-TEST(RatingScale, RejectsBadScalesAndLevels) {
+TEST(rating_scale, rejects_bad_scales_and_levels) {
   EXPECT_THROW(rating_scale("", {{"a", "", ""}}), invalid_argument);
   EXPECT_THROW(rating_scale("s", {}), invalid_argument);
   EXPECT_THROW(rating_scale("s", {{"a", "", ""}, {"a", "", ""}}), duplicate_error);
@@ -42,7 +42,7 @@ TEST(RatingScale, RejectsBadScalesAndLevels) {
   EXPECT_FALSE(s.contains(rating_level{4}));
 }
 
-TEST(RatingScale, CustomScales) {
+TEST(rating_scale, custom_scales) {
   const rating_scale okr("okr3", {{"green", "Xanh", "Green"}, {"amber", "Vàng", "Amber"},
                                   {"red", "Đỏ", "Red"}});
   EXPECT_EQ(okr.size(), 3U);
@@ -55,7 +55,7 @@ TEST(RatingScale, CustomScales) {
 namespace goaltrack {
 namespace {
 
-TEST(RatingRound, EqualityIgnoresHowFarTheColumnsReach) {
+TEST(rating_round, equality_ignores_how_far_the_columns_reach) {
   plan a;
   const auto cell = a.org().add_collective("CB1", "", "cell");
   const auto m1 = a.org().add_member("m1", "", cell);

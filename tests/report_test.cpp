@@ -9,7 +9,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(Report, NumbersUseEachLanguagesSeparators) {
+TEST(report, numbers_use_each_languages_separators) {
   EXPECT_EQ(format_number(1234.5, 1, language::vi), "1.234,5");
   EXPECT_EQ(format_number(1234.5, 1, language::en), "1,234.5");
   EXPECT_EQ(format_number(-0.04, 1, language::en), "0.0");
@@ -24,14 +24,14 @@ TEST(Report, NumbersUseEachLanguagesSeparators) {
   EXPECT_THROW(format_number(1, 12, language::en), invalid_argument);
 }
 
-TEST(Report, PercentagesRoundHalfAwayFromZeroInDecimal) {
+TEST(report, percentages_round_half_away_from_zero_in_decimal) {
   EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::vi), "58,1%");
   EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::en), "58.1%");
   EXPECT_EQ(format_percent(0.5805, 1, language::en), "58.1%");  // 58.05 in binary is below .05
   EXPECT_EQ(format_percent(1.0, 0, language::vi), "100%");
 }
 
-TEST(Report, MoneyExactAndApproximate) {
+TEST(report, money_exact_and_approximate) {
   EXPECT_EQ(format_money(46'850'000, "VND", language::vi), "46.850.000 đồng");
   EXPECT_EQ(format_money(46'850'000, "VND", language::en), "46,850,000 VND");
   EXPECT_EQ(approximate_money(46'850'000, "VND", language::vi), "gần 47 triệu đồng");
@@ -44,7 +44,7 @@ TEST(Report, MoneyExactAndApproximate) {
   EXPECT_EQ(approximate_money(950, "USD", language::en), "9.50 USD");
 }
 
-TEST(Report, TaskPhraseCountsPlannedAndSupplementaryApart) {
+TEST(report, task_phrase_counts_planned_and_supplementary_apart) {
   task_tally t;
   t.planned = 15;
   t.planned_completed = 15;
@@ -58,7 +58,7 @@ TEST(Report, TaskPhraseCountsPlannedAndSupplementaryApart) {
   EXPECT_EQ(describe_tasks(t, language::en), "Completed 14/15 tasks");
 }
 
-TEST(Report, StatusLabels) {
+TEST(report, status_labels) {
   EXPECT_EQ(status_label(target_status::achieved, language::vi), "đạt");
   EXPECT_EQ(status_label(target_status::on_track, language::en), "on track");
   EXPECT_EQ(status_label(target_status::missed, language::vi), "không đạt");
@@ -70,7 +70,7 @@ TEST(Report, StatusLabels) {
 namespace goaltrack {
 namespace {
 
-TEST(Report, ApproximationMovesToTheUnitItRoundsTo) {
+TEST(report, approximation_moves_to_the_unit_it_rounds_to) {
   EXPECT_EQ(approximate_money(999'600'000, "VND", language::vi), "gần 1 tỷ đồng");
   EXPECT_EQ(approximate_money(999'999, "VND", language::en), "nearly 1 million VND");
   EXPECT_EQ(approximate_money(9'960'000, "VND", language::vi), "gần 10 triệu đồng");
@@ -79,7 +79,7 @@ TEST(Report, ApproximationMovesToTheUnitItRoundsTo) {
   EXPECT_NO_THROW(approximate_money(std::numeric_limits<std::int64_t>::min(), "VND", language::en));
 }
 
-TEST(Report, MoneyWithMinorUnits) {
+TEST(report, money_with_minor_units) {
   EXPECT_EQ(currency_minor_units("VND"), 0);
   EXPECT_EQ(currency_minor_units("USD"), 2);
   EXPECT_EQ(currency_minor_units("KWD"), 3);
@@ -88,7 +88,7 @@ TEST(Report, MoneyWithMinorUnits) {
   EXPECT_EQ(approximate_money(4'990'000'00, "USD", language::en), "nearly 5 million USD");
 }
 
-TEST(Report, SupplementaryTasksNotAllDoneShowTheirCount) {
+TEST(report, supplementary_tasks_not_all_done_show_their_count) {
   task_tally t;
   t.planned = 1;
   t.planned_completed = 1;

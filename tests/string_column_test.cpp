@@ -9,7 +9,7 @@
 namespace goaltrack::detail {
 namespace {
 
-TEST(StringColumn, AppendsReadsAndTruncates) {
+TEST(string_column, appends_reads_and_truncates) {
   string_column c;
   c.push_back("Chi bộ 1");
   c.push_back("");
@@ -24,7 +24,7 @@ TEST(StringColumn, AppendsReadsAndTruncates) {
   EXPECT_EQ(c[1], "x");
 }
 
-TEST(CodeTable, FindsEveryCodeThroughGrowthAndTruncation) {
+TEST(code_table, finds_every_code_through_growth_and_truncation) {
   code_table t;
   for (int i = 0; i < 5000; ++i) EXPECT_TRUE(t.insert("c" + std::to_string(i)));
   EXPECT_FALSE(t.insert("c42"));
@@ -39,7 +39,7 @@ TEST(CodeTable, FindsEveryCodeThroughGrowthAndTruncation) {
   EXPECT_FALSE(code_table{}.find("").has_value());
 }
 
-TEST(CodeTable, FindManyAgreesWithFind) {
+TEST(code_table, find_many_agrees_with_find) {
   code_table t;
   std::vector<std::string_view> none{"a", "", "b"};
   std::vector<std::uint32_t> rows(none.size(), 7);
@@ -62,7 +62,7 @@ TEST(CodeTable, FindManyAgreesWithFind) {
   t.find_many({}, {});
 }
 
-TEST(CodeTable, InsertManyStopsBeforeTheFirstPresentCode) {
+TEST(code_table, insert_many_stops_before_the_first_present_code) {
   code_table t;
   const std::vector<std::string_view> first{"a", "b", "c"};
   EXPECT_EQ(t.insert_many(first), 3U);

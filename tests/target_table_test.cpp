@@ -11,7 +11,7 @@
 namespace goaltrack::detail {
 namespace {
 
-TEST(TargetTable, KeepsNumbersInRowsAndRareFieldsAside) {
+TEST(target_table, keeps_numbers_in_rows_and_rare_fields_aside) {
   target_table table;
   const collective_id owner{0};
   const target q = target::quantity("Q", "Quantity", owner, period::year(2020)).at_least(3).counting("x");
@@ -31,7 +31,7 @@ TEST(TargetTable, KeepsNumbersInRowsAndRareFieldsAside) {
   EXPECT_EQ(table.size(), 2U);
 }
 
-TEST(TargetTable, AppendsABatchAllOrNothing) {
+TEST(target_table, appends_a_batch_all_or_nothing) {
   target_table table;
   const collective_id owner{0};
   std::vector<target> batch;

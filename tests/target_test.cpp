@@ -21,7 +21,7 @@ std::string error_of(const target& t) {
   return "(valid)";
 }
 
-TEST(Target, FactoriesAndSettersDescribeEveryKind) {
+TEST(target, factories_and_setters_describe_every_kind) {
   const target sites = target::quantity("SITES", "Giảm điểm trường", owner, period::year(2020))
                            .decrease_by(98)
                            .from(1200)
@@ -48,14 +48,14 @@ TEST(Target, FactoriesAndSettersDescribeEveryKind) {
   EXPECT_NO_THROW(cells.validate());
 }
 
-TEST(Target, BaselineEqualToGoalIsRejectedNamingTheTarget) {
+TEST(target, baseline_equal_to_goal_is_rejected_naming_the_target) {
   const target t = target::quantity("T1", "", owner, period::year(2020)).increase_to(50).from(50);
   const std::string msg = error_of(t);
   EXPECT_NE(msg.find("'T1'"), std::string::npos);
   EXPECT_NE(msg.find("baseline equals"), std::string::npos);
 }
 
-TEST(Target, RejectsInconsistentGoals) {
+TEST(target, rejects_inconsistent_goals) {
   const period y = period::year(2020);
   EXPECT_NE(error_of(target::quantity("a", "", owner, y).increase_to(10).from(20)), "(valid)");
   EXPECT_NE(error_of(target::quantity("b", "", owner, y).decrease_to(30).from(20)), "(valid)");
@@ -78,21 +78,21 @@ TEST(Target, RejectsInconsistentGoals) {
   EXPECT_NE(error_of(target::quantity("", "", owner, y).at_least(1)), "(valid)");
 }
 
-TEST(Target, ThresholdGoalsNeedNoBaseline) {
+TEST(target, threshold_goals_need_no_baseline) {
   const period y = period::year(2020);
   EXPECT_EQ(error_of(target::quantity("a", "", owner, y).at_least(600)), "(valid)");
   EXPECT_EQ(error_of(target::ratio("b", "", owner, y).at_most(0.01)), "(valid)");
   EXPECT_EQ(error_of(target::quantity("c", "", owner, y).within(10, 20)), "(valid)");
 }
 
-TEST(Target, ShareComparesExactly) {
+TEST(target, share_compares_exactly) {
   EXPECT_TRUE(share::percent(100).reached(12, 12));
   EXPECT_FALSE(share::percent(100).reached(11, 12));
   EXPECT_TRUE(share::percent_tenths(581).reached(581, 1000));
   EXPECT_FALSE(share::percent_tenths(581).reached(580, 1000));
 }
 
-TEST(Target, EnumCodesRoundTrip) {
+TEST(target, enum_codes_round_trip) {
   for (auto k : {target_kind::quantity, target_kind::ratio, target_kind::money,
                  target_kind::milestone, target_kind::direction, target_kind::member_share,
                  target_kind::collective_count}) {

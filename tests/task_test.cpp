@@ -7,7 +7,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(Task, StatusAsOfFollowsHistory) {
+TEST(task, status_as_of_follows_history) {
   task t;
   t.history = {{make_date(2020, 3, 1), task_status::in_progress},
                {make_date(2020, 11, 30), task_status::completed}};
@@ -17,7 +17,7 @@ TEST(Task, StatusAsOfFollowsHistory) {
   EXPECT_EQ(t.status_as_of(make_date(2020, 11, 30)), task_status::completed);
 }
 
-TEST(Task, CodesRoundTrip) {
+TEST(task, codes_round_trip) {
   for (auto s : {task_status::not_started, task_status::in_progress, task_status::completed,
                  task_status::cancelled}) {
     EXPECT_EQ(parse_task_status(to_string(s)), s);

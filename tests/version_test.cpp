@@ -7,7 +7,7 @@
 namespace goaltrack {
 namespace {
 
-TEST(Version, LibraryMatchesHeaderMacros) {
+TEST(version, library_matches_header_macros) {
   const std::string expected = std::to_string(GOALTRACK_VERSION_MAJOR) + "." +
                                std::to_string(GOALTRACK_VERSION_MINOR) + "." +
                                std::to_string(GOALTRACK_VERSION_PATCH);
