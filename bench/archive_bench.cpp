@@ -111,25 +111,39 @@ void bm_read_bytes(benchmark::State& state, gt::archive_format f, double scale) 
 // at scale 1.0 take minutes per iteration, hence one iteration each.
 const bool registered = [] {
   for (const double scale : {0.1, 1.0}) {
-    for (const gt::archive_format f : {gt::archive_format::binary, gt::archive_format::text, gt::archive_format::xml}) {
-      const std::string suffix = "/" + std::string(gt::to_string(f)) + (scale == 1.0 ? "/scale:1.0" : "/scale:0.1");
+    for (const gt::archive_format f :
+         {gt::archive_format::binary, gt::archive_format::text, gt::archive_format::xml}) {
+      const std::string suffix =
+          "/" + std::string(gt::to_string(f)) + (scale == 1.0 ? "/scale:1.0" : "/scale:0.1");
       const int iterations = scale == 1.0 && f != gt::archive_format::binary ? 1 : 3;
       benchmark::RegisterBenchmark(("archive_save" + suffix).c_str(), bm_save, f, scale)
-          ->Unit(benchmark::kMillisecond)->Iterations(iterations)->UseRealTime();
+          ->Unit(benchmark::kMillisecond)
+          ->Iterations(iterations)
+          ->UseRealTime();
       benchmark::RegisterBenchmark(("archive_load" + suffix).c_str(), bm_load, f, scale)
-          ->Unit(benchmark::kMillisecond)->Iterations(iterations)->UseRealTime();
+          ->Unit(benchmark::kMillisecond)
+          ->Iterations(iterations)
+          ->UseRealTime();
       benchmark::RegisterBenchmark(("archive_read_bytes" + suffix).c_str(), bm_read_bytes, f, scale)
-          ->Unit(benchmark::kMillisecond)->Iterations(iterations)->UseRealTime();
+          ->Unit(benchmark::kMillisecond)
+          ->Iterations(iterations)
+          ->UseRealTime();
     }
   }
   // The kit's own plan, binary only (text and XML take minutes at this size).
   const gt::archive_format binary = gt::archive_format::binary;
   benchmark::RegisterBenchmark("archive_save/binary/kit:1.0", bm_save, binary, 0.0)
-      ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+      ->Unit(benchmark::kMillisecond)
+      ->Iterations(3)
+      ->UseRealTime();
   benchmark::RegisterBenchmark("archive_load/binary/kit:1.0", bm_load, binary, 0.0)
-      ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+      ->Unit(benchmark::kMillisecond)
+      ->Iterations(3)
+      ->UseRealTime();
   benchmark::RegisterBenchmark("archive_read_bytes/binary/kit:1.0", bm_read_bytes, binary, 0.0)
-      ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+      ->Unit(benchmark::kMillisecond)
+      ->Iterations(3)
+      ->UseRealTime();
   return true;
 }();
 

@@ -70,9 +70,13 @@ void BM_csv_import_national_scale_1_0(benchmark::State& state) {
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(e.bytes) * state.iterations());
   state.counters["MB"] = static_cast<double>(e.bytes) / 1e6;
-  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(e.rows) * static_cast<double>(state.iterations()),
-                                                benchmark::Counter::kIsRate);
+  state.counters["rows/s"] =
+      benchmark::Counter(static_cast<double>(e.rows) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_csv_import_national_scale_1_0)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+BENCHMARK(BM_csv_import_national_scale_1_0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2)
+    ->UseRealTime();
 
 }  // namespace

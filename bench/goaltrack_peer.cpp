@@ -79,7 +79,6 @@ using kit::parse_number;
 /// parsed columns that the plan has not taken yet.
 constexpr std::size_t batch_rows = 1'000'000;
 
-
 /// Seconds since the last lap (or construction).
 class stopwatch {
  public:

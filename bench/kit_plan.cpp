@@ -26,7 +26,8 @@ namespace {
 gt::plan build_kit_plan(const fs::path& dir) {
   gt::plan p;
   const gt::scale_id scale = p.add_scale(gt::rating_scale::vietnamese_default());
-  const gt::round_id round = p.add_round(scale, gt::period::year(2021), gt::make_date(2021, 12, 31));
+  const gt::round_id round =
+      p.add_round(scale, gt::period::year(2021), gt::make_date(2021, 12, 31));
   const gt::rating_scale& levels = p.get(scale);
   std::deque<std::string> store;
   {
@@ -76,7 +77,8 @@ gt::plan build_kit_plan(const fs::path& dir) {
       const std::int32_t end = csv.day("end");
       csv.end_row();
       gt::target t = gt::target::quantity(
-          code, "", owner, gt::period::between(gt::from_day_number(start), gt::from_day_number(end)));
+          code, "", owner,
+          gt::period::between(gt::from_day_number(start), gt::from_day_number(end)));
       if (goal < baseline) {
         t.decrease_to(goal);
       } else {
@@ -111,7 +113,8 @@ const gt::plan* kit_plan(std::string& error) {
   static const std::optional<gt::plan> plan = []() -> std::optional<gt::plan> {
     const fs::path dir = kit_dir();
     if (!fs::exists(dir / "units.csv")) {
-      failure = "no kit data at " + dir.string() + " (set GOALTRACK_PEER_DATA, or generate it with ../shared/peers/gen.py)";
+      failure = "no kit data at " + dir.string() +
+                " (set GOALTRACK_PEER_DATA, or generate it with ../shared/peers/gen.py)";
       return std::nullopt;
     }
     try {

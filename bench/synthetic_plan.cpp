@@ -24,7 +24,6 @@ std::string code(char letter, std::size_t number) {
   return s;
 }
 
-
 /// SplitMix64: a tiny generator whose sequence is fixed by its seed on every platform and
 /// standard library (the std:: distributions are not).
 class splitmix64 {
@@ -62,8 +61,6 @@ struct shape {
   std::size_t members;
   std::size_t targets;
 };
-
-
 
 /// The collectives of the tree, parents first; returns the ids of each level's units.
 std::vector<std::vector<gt::collective_id>> add_tree(gt::plan& plan, const shape& s,

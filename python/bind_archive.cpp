@@ -35,8 +35,9 @@ void wrap_archive(py::module_& m) {
       .value("text", archive_format::text, "portable text archive")
       .value("xml", archive_format::xml, "portable XML archive, readable by people")
       .value("binary", archive_format::binary, "fastest; for the platform that wrote it");
-  m.def("to_string", [](archive_format f) { return std::string(to_string(f)); }, py::arg("format"),
-        "The stable code of an archive format: \"text\", \"xml\" or \"binary\".");
+  m.def(
+      "to_string", [](archive_format f) { return std::string(to_string(f)); }, py::arg("format"),
+      "The stable code of an archive format: \"text\", \"xml\" or \"binary\".");
   m.attr("archive_format_version") = archive_format_version;
 
   py::class_<load_limits>(
@@ -50,14 +51,16 @@ void wrap_archive(py::module_& m) {
              const py::object self = py::cast(l);
              for (const auto& [key, value] : kwargs) {
                if (!py::hasattr(self, key)) {
-                 throw py::type_error("load_limits: unknown field " + py::str(key).cast<std::string>());
+                 throw py::type_error("load_limits: unknown field " +
+                                      py::str(key).cast<std::string>());
                }
                self.attr(key) = value;
              }
              return self.cast<load_limits>();
            }),
            "load_limits(**fields): the defaults, with the fields given changed.")
-      .def_readwrite("payload_bytes", &load_limits::payload_bytes, "bytes after the envelope (16 GiB)")
+      .def_readwrite("payload_bytes", &load_limits::payload_bytes,
+                     "bytes after the envelope (16 GiB)")
       .def_readwrite("collectives", &load_limits::collectives)
       .def_readwrite("members", &load_limits::members)
       .def_readwrite("scales", &load_limits::scales)
@@ -105,12 +108,15 @@ void wrap_archive(py::module_& m) {
       "message names the path.");
   m.def(
       "dumps",
-      [](const plan_handle& p, archive_format format) { return py::bytes(save_to_bytes(p, format)); },
+      [](const plan_handle& p, archive_format format) {
+        return py::bytes(save_to_bytes(p, format));
+      },
       py::arg("plan"), py::arg("format") = archive_format::binary,
-        "The bytes of a goaltrack file (envelope and archive) holding `plan`, as save() "
-        "writes.\nReleases the GIL.");
+      "The bytes of a goaltrack file (envelope and archive) holding `plan`, as save() "
+      "writes.\nReleases the GIL.");
   m.def(
-      "loads", [](const py::bytes& data, const load_limits& limits) {
+      "loads",
+      [](const py::bytes& data, const load_limits& limits) {
         return load_from_bytes(std::string(data), limits);
       },
       py::arg("data"), py::arg("limits") = load_limits{},

@@ -38,8 +38,9 @@ void wrap_csv(py::module_& m) {
         "file and line order; .issue_count counts them all; str() shows the first ones, one\n"
         "\"file:line:column: message\" per line.";
     ns["__module__"] = "goaltrack";
-    const py::object cls = py::module_::import("builtins")
-                               .attr("type")("CsvError", py::make_tuple(m.attr("InvalidArgument")), ns);
+    const py::object cls =
+        py::module_::import("builtins")
+            .attr("type")("CsvError", py::make_tuple(m.attr("InvalidArgument")), ns);
     m.attr("CsvError") = cls;
     csv_error_class = cls.inc_ref().ptr();
   }
@@ -56,7 +57,8 @@ void wrap_csv(py::module_& m) {
                           "and any other text is an error.")
       .def(py::init([](char delimiter, char decimal_separator, csv_date_format dates,
                        period_format periods, bool byte_order_mark, bool crlf) {
-             return csv_dialect{delimiter, decimal_separator, dates, periods, byte_order_mark, crlf};
+             return csv_dialect{delimiter, decimal_separator, dates,
+                                periods,   byte_order_mark,   crlf};
            }),
            py::arg("delimiter") = ',', py::arg("decimal_separator") = '.',
            py::arg("dates") = csv_date_format::iso, py::arg("periods") = period_format{},
@@ -79,17 +81,21 @@ void wrap_csv(py::module_& m) {
                ", dates=" + py_repr(py::cast(d.dates)) + ")";
       });
 
-  py::class_<csv_issue>(m, "csv_issue", "One problem found while importing: where it is and what is wrong.")
+  py::class_<csv_issue>(m, "csv_issue",
+                        "One problem found while importing: where it is and what is wrong.")
       .def_readonly("file", &csv_issue::file, "the file's name, e.g. \"targets.csv\"")
       .def_readonly("line", &csv_issue::line,
                     "1-based line where the row starts (the header is line 1); 0: the whole file")
       .def_readonly("column", &csv_issue::column,
                     "1-based field position in the row (A = 1); 0: the whole row")
-      .def_readonly("message", &csv_issue::message, "what is wrong, naming the column and the value")
+      .def_readonly("message", &csv_issue::message,
+                    "what is wrong, naming the column and the value")
       .def("__str__", [](const csv_issue& i) { return to_string(i); })
-      .def("__repr__", [](const csv_issue& i) { return "<goaltrack.csv_issue " + to_string(i) + ">"; });
+      .def("__repr__",
+           [](const csv_issue& i) { return "<goaltrack.csv_issue " + to_string(i) + ">"; });
 
-  m.def("csv_file_names", &csv_file_names, "The names of the layout's files, in the order they are read.");
+  m.def("csv_file_names", &csv_file_names,
+        "The names of the layout's files, in the order they are read.");
   m.def(
       "import_csv",
       [](const py::object& source, const csv_dialect& dialect) {

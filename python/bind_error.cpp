@@ -81,9 +81,7 @@ void translate(std::exception_ptr p) {
 }  // namespace
 
 void wrap_error(py::module_& m) {
-  const auto builtin = [](const char* name) {
-    return py::module_::import("builtins").attr(name);
-  };
+  const auto builtin = [](const char* name) { return py::module_::import("builtins").attr(name); };
   const auto handle = [](PyObject* cls) { return py::reinterpret_borrow<py::object>(cls); };
   error_class = make_class(m, "Error", py::make_tuple(builtin("Exception")),
                            "Root of all goaltrack exceptions; catch this to catch them all.");
@@ -91,20 +89,20 @@ void wrap_error(py::module_& m) {
       m, "InvalidArgument", py::make_tuple(handle(error_class), builtin("ValueError")),
       "A value is out of its domain: a baseline equal to its target, a period that ends\n"
       "before it starts, a non-finite measurement, a rating level not on its scale, ...");
-  parse_error_class =
-      make_class(m, "ParseError", py::make_tuple(handle(invalid_argument_class)),
-                 "Text could not be parsed (a period such as \"2021-Q5\", a date, a rating label).");
+  parse_error_class = make_class(
+      m, "ParseError", py::make_tuple(handle(invalid_argument_class)),
+      "Text could not be parsed (a period such as \"2021-Q5\", a date, a rating label).");
   duplicate_error_class =
       make_class(m, "DuplicateError", py::make_tuple(handle(invalid_argument_class)),
                  "An entity whose stable code is already taken by another of the same kind.");
   cycle_error_class =
       make_class(m, "CycleError", py::make_tuple(handle(invalid_argument_class)),
                  "A change that would make the organisation or program tree cyclic.");
-  not_found_class = make_class(
-      m, "NotFound", py::make_tuple(handle(error_class), builtin("KeyError")),
-      "A reference to an entity that does not exist: an unknown collective code, a\n"
-      "target id out of range, a member of an unknown collective.",
-      true);
+  not_found_class =
+      make_class(m, "NotFound", py::make_tuple(handle(error_class), builtin("KeyError")),
+                 "A reference to an entity that does not exist: an unknown collective code, a\n"
+                 "target id out of range, a member of an unknown collective.",
+                 true);
   file_error_class = make_class(
       m, "FileError", py::make_tuple(handle(error_class)),
       "A file (or stream) could not be read or written, or holds what it must not. The\n"

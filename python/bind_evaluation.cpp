@@ -14,12 +14,14 @@ namespace goaltrack::python {
 namespace {
 
 constexpr std::array<target_status, target_status_count> all_statuses{
-    target_status::not_started, target_status::no_data,  target_status::on_track,
+    target_status::not_started, target_status::no_data,   target_status::on_track,
     target_status::at_risk,     target_status::off_track, target_status::achieved,
     target_status::missed};
 
 struct program_results {
-  static std::size_t size(const py::handle& ev) { return ev.cast<const evaluation&>().programs().size(); }
+  static std::size_t size(const py::handle& ev) {
+    return ev.cast<const evaluation&>().programs().size();
+  }
   static py::object item(const py::handle& ev, std::size_t i) {
     return py::cast(&ev.cast<const evaluation&>().programs()[i],
                     py::return_value_policy::reference_internal, ev);
@@ -57,8 +59,9 @@ std::string counts_repr(const status_counts& c) {
 
 std::string tally_repr(const task_tally& t) {
   return "task_tally(planned=" + std::to_string(t.planned_completed) + "/" +
-         std::to_string(t.planned) + ", supplementary=" + std::to_string(t.supplementary_completed) +
-         "/" + std::to_string(t.supplementary) + ", cancelled=" + std::to_string(t.cancelled) + ")";
+         std::to_string(t.planned) +
+         ", supplementary=" + std::to_string(t.supplementary_completed) + "/" +
+         std::to_string(t.supplementary) + ", cancelled=" + std::to_string(t.cancelled) + ")";
 }
 
 std::string rollup_repr(const target_rollup& r) {
@@ -91,8 +94,9 @@ void wrap_evaluation(py::module_& m) {
       .value("achieved", target_status::achieved)
       .value("missed", target_status::missed);
   m.attr("target_status_count") = target_status_count;
-  m.def("to_string", [](target_status s) { return std::string(to_string(s)); }, py::arg("s"),
-        "The stable code of a target status (\"on_track\", ...).");
+  m.def(
+      "to_string", [](target_status s) { return std::string(to_string(s)); }, py::arg("s"),
+      "The stable code of a target status (\"on_track\", ...).");
   m.def("parse_target_status", &parse_target_status, py::arg("code"),
         "The target status with this code. Raises ParseError naming the text.");
 
@@ -142,7 +146,8 @@ void wrap_evaluation(py::module_& m) {
           "as_dict",
           [](const status_counts& c) {
             py::dict d;
-            for (const target_status st : all_statuses) d[py::str(std::string(to_string(st)))] = c[st];
+            for (const target_status st : all_statuses)
+              d[py::str(std::string(to_string(st)))] = c[st];
             return d;
           },
           "The counts keyed by status code.")
@@ -229,7 +234,8 @@ void wrap_evaluation(py::module_& m) {
       .def_property_readonly("children_counted",
                              &tally_column<std::uint32_t, &rating_tally::children_counted>,
                              "direct children of the counted kind")
-      .def_property_readonly("children_ok", &tally_column<std::uint32_t, &rating_tally::children_ok>,
+      .def_property_readonly("children_ok",
+                             &tally_column<std::uint32_t, &rating_tally::children_ok>,
                              "... that qualify")
       .def_property_readonly("below_counted",
                              &tally_column<std::uint32_t, &rating_tally::below_counted>,
@@ -289,7 +295,8 @@ void wrap_evaluation(py::module_& m) {
           },
           "Expected progress of every target (NumPy float64).")
       .def("overall", &evaluation::overall, "Counts over all targets.")
-      .def("program", &evaluation::program, py::arg("id"), py::return_value_policy::reference_internal,
+      .def("program", &evaluation::program, py::arg("id"),
+           py::return_value_policy::reference_internal,
            "The result of a program. Raises NotFound for an unknown id.")
       .def_property_readonly(
           "programs", [](const py::object& self) { return view<program_results>{self}; },

@@ -44,8 +44,8 @@ void wrap_measurement(py::module_& m) {
             return py::make_tuple(x.target, x.on, x.value, x.denominator, x.source, x.note);
           },
           [](const py::tuple& t) {
-            return measurement{t[0].cast<target_id>(), t[1].cast<date>(),
-                               t[2].cast<double>(),    t[3].cast<double>(),
+            return measurement{t[0].cast<target_id>(),   t[1].cast<date>(),
+                               t[2].cast<double>(),      t[3].cast<double>(),
                                t[4].cast<std::string>(), t[5].cast<std::string>()};
           }));
 }

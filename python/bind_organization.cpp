@@ -87,7 +87,8 @@ void wrap_organization(py::module_& m) {
             return self.handle().write(
                 [&](plan& p) { return p.org().add_collective(code, name, kind, parent); });
           },
-          py::arg("code"), py::arg("name") = "", py::arg("kind") = "", py::arg("parent") = py::none(),
+          py::arg("code"), py::arg("name") = "", py::arg("kind") = "",
+          py::arg("parent") = py::none(),
           "Adds a collective under `parent` (None: a root).\n"
           "Raises InvalidArgument when the code is empty; DuplicateError when the code is\n"
           "taken; NotFound when parent is unknown.")

@@ -153,12 +153,12 @@ void wrap_period(py::module_& m) {
                  (static_cast<std::int64_t>(day_number(p.last())) << 3) ^
                  static_cast<std::int64_t>(p.kind()));
            })
-      .def(py::pickle(
-          [](const period& p) { return py::make_tuple(p.kind(), p.first(), p.last()); },
-          [](const py::tuple& t) {
-            if (t.size() != 3) throw py::value_error("period: bad pickle state");
-            return rebuild(t[0].cast<period_kind>(), t[1].cast<date>(), t[2].cast<date>());
-          }));
+      .def(py::pickle([](const period& p) { return py::make_tuple(p.kind(), p.first(), p.last()); },
+                      [](const py::tuple& t) {
+                        if (t.size() != 3) throw py::value_error("period: bad pickle state");
+                        return rebuild(t[0].cast<period_kind>(), t[1].cast<date>(),
+                                       t[2].cast<date>());
+                      }));
 }
 
 }  // namespace goaltrack::python

@@ -79,8 +79,8 @@ struct day_column {
     owned.resize(static_cast<std::size_t>(wide.size()));
     for (std::size_t i = 0; i < owned.size(); ++i) {
       if (p[i] < INT32_MIN || p[i] > INT32_MAX) {
-        throw invalid_argument("add_measurements: day number " + std::to_string(p[i]) +
-                               " (row " + std::to_string(i) + ") is outside the supported years");
+        throw invalid_argument("add_measurements: day number " + std::to_string(p[i]) + " (row " +
+                               std::to_string(i) + ") is outside the supported years");
       }
       owned[i] = static_cast<std::int32_t>(p[i]);
     }
@@ -100,9 +100,8 @@ std::vector<rating_level> level_column(const py::handle& values) {
   std::vector<rating_level> out;
   if (a.dtype().kind() == 'O') {
     for (const py::handle item : py::iter(values)) {
-      out.push_back(py::isinstance<rating_level>(item)
-                        ? item.cast<rating_level>()
-                        : rating_level(item.cast<std::uint8_t>()));
+      out.push_back(py::isinstance<rating_level>(item) ? item.cast<rating_level>()
+                                                       : rating_level(item.cast<std::uint8_t>()));
     }
     return out;
   }
@@ -113,7 +112,8 @@ std::vector<rating_level> level_column(const py::handle& values) {
   out.reserve(static_cast<std::size_t>(wide.size()));
   for (py::ssize_t i = 0; i < wide.size(); ++i) {
     const std::int64_t r = wide.data()[i];
-    if (r < 0 || r > 255) throw invalid_argument("rate: rank " + std::to_string(r) + " is not a rank");
+    if (r < 0 || r > 255)
+      throw invalid_argument("rate: rank " + std::to_string(r) + " is not a rank");
     out.emplace_back(static_cast<std::uint8_t>(r));
   }
   return out;
@@ -153,7 +153,8 @@ void wrap_plan(py::module_& m) {
       .def(
           "days",
           [owner_of](const measurement_view& v) {
-            return owner_of(v).read([](const plan& p) { return column_copy(p.measurements().days()); });
+            return owner_of(v).read(
+                [](const plan& p) { return column_copy(p.measurements().days()); });
           },
           "Day of every measurement as a day number (NumPy int32; .astype('datetime64[D]')\n"
           "gives dates).")
@@ -202,7 +203,9 @@ void wrap_plan(py::module_& m) {
           py::arg("code"), "The scale with this code, or None.")
       .def_property_readonly(
           "scale_count",
-          [](const plan_handle& self) { return self.read([](const plan& p) { return p.scale_count(); }); },
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) { return p.scale_count(); });
+          },
           "Number of rating scales.")
       .def_property_readonly(
           "scales", [](const py::object& self) { return view<scale_items>{self}; },
@@ -211,7 +214,8 @@ void wrap_plan(py::module_& m) {
           "add_round",
           [](plan_handle& self, scale_id scale, const period& rated_period,
              std::optional<date> decided_on) {
-            return self.write([&](plan& p) { return p.add_round(scale, rated_period, decided_on); });
+            return self.write(
+                [&](plan& p) { return p.add_round(scale, rated_period, decided_on); });
           },
           py::arg("scale"), py::arg("rated_period"), py::arg("decided_on") = py::none(),
           "Opens the round of ratings on `scale` for `rated_period`, decided on `decided_on`\n"
@@ -227,7 +231,9 @@ void wrap_plan(py::module_& m) {
           "The round of `scale` for exactly `rated_period`, or None.")
       .def_property_readonly(
           "round_count",
-          [](const plan_handle& self) { return self.read([](const plan& p) { return p.round_count(); }); },
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) { return p.round_count(); });
+          },
           "Number of rating rounds.")
       .def_property_readonly(
           "rounds", [](const py::object& self) { return view<round_items>{self}; },
@@ -277,7 +283,9 @@ void wrap_plan(py::module_& m) {
           py::arg("code"), "The program with this code, or None.")
       .def_property_readonly(
           "program_count",
-          [](const plan_handle& self) { return self.read([](const plan& p) { return p.program_count(); }); },
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) { return p.program_count(); });
+          },
           "Number of programs.")
       .def_property_readonly(
           "programs", [](const py::object& self) { return view<program_items>{self}; },
@@ -308,7 +316,9 @@ void wrap_plan(py::module_& m) {
           py::arg("code"), "The task with this code, or None.")
       .def_property_readonly(
           "task_count",
-          [](const plan_handle& self) { return self.read([](const plan& p) { return p.task_count(); }); },
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) { return p.task_count(); });
+          },
           "Number of tasks.")
       .def_property_readonly(
           "tasks", [](const py::object& self) { return view<task_items>{self}; },
@@ -341,7 +351,9 @@ void wrap_plan(py::module_& m) {
           py::arg("code"), "The target with this code, or None.")
       .def_property_readonly(
           "target_count",
-          [](const plan_handle& self) { return self.read([](const plan& p) { return p.target_count(); }); },
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) { return p.target_count(); });
+          },
           "Number of targets.")
       .def_property_readonly(
           "targets", [](const py::object& self) { return view<target_items>{self}; },
@@ -382,9 +394,8 @@ void wrap_plan(py::module_& m) {
               d = py::cast<double_array>(denominators);
               denominator_span = span_of(d, "denominators");
             }
-            self.write_nogil([&](plan& p) {
-              p.add_measurements(ids, day.days, value_span, denominator_span);
-            });
+            self.write_nogil(
+                [&](plan& p) { p.add_measurements(ids, day.days, value_span, denominator_span); });
           },
           py::arg("targets"), py::arg("days"), py::arg("values"),
           py::arg("denominators") = py::none(),
@@ -414,7 +425,8 @@ void wrap_plan(py::module_& m) {
           [](const plan_handle& self, std::string_view code) {
             return self.read([&](const plan& p) { return p.policy(code); });
           },
-          py::arg("code"), "The policy kept under `code` (a copy). Raises NotFound naming the code.")
+          py::arg("code"),
+          "The policy kept under `code` (a copy). Raises NotFound naming the code.")
       .def_property_readonly(
           "policies", [](const py::object& self) { return view<policy_items>{self}; },
           "The policies kept in the plan (named_policy values).")
@@ -423,26 +435,31 @@ void wrap_plan(py::module_& m) {
           "__eq__",
           [](const plan_handle& a, const plan_handle& b) {
             if (&a == &b) return true;
-            return a.read([&](const plan& pa) { return b.read([&](const plan& pb) { return pa == pb; }); });
+            return a.read(
+                [&](const plan& pa) { return b.read([&](const plan& pb) { return pa == pb; }); });
           },
           py::is_operator())
       .def(
           "__ne__",
           [](const plan_handle& a, const plan_handle& b) {
             if (&a == &b) return false;
-            return a.read([&](const plan& pa) { return b.read([&](const plan& pb) { return !(pa == pb); }); });
+            return a.read([&](const plan& pa) {
+              return b.read([&](const plan& pb) { return !(pa == pb); });
+            });
           },
           py::is_operator())
       .def("__copy__", [](const plan_handle& self) { return plan_handle(self); })
-      .def("__deepcopy__", [](const plan_handle& self, const py::dict&) { return plan_handle(self); },
-           py::arg("memo"))
+      .def(
+          "__deepcopy__",
+          [](const plan_handle& self, const py::dict&) { return plan_handle(self); },
+          py::arg("memo"))
       .def("__repr__", [](const plan_handle& self) {
         return self.read([](const plan& p) {
           return "<goaltrack.plan: " + std::to_string(p.org().collective_count()) +
                  " collectives, " + std::to_string(p.org().member_count()) + " members, " +
-                 std::to_string(p.program_count()) + " programs, " + std::to_string(p.task_count()) +
-                 " tasks, " + std::to_string(p.target_count()) + " targets, " +
-                 std::to_string(p.measurements().size()) + " measurements>";
+                 std::to_string(p.program_count()) + " programs, " +
+                 std::to_string(p.task_count()) + " tasks, " + std::to_string(p.target_count()) +
+                 " targets, " + std::to_string(p.measurements().size()) + " measurements>";
         });
       });
 
@@ -459,7 +476,8 @@ void wrap_plan(py::module_& m) {
           [](const plan_handle& self, round_id id) {
             return self.read([id](const plan& p) { return p.get(id); });
           },
-          py::arg("id"), "The rating round with this id (a copy). Raises NotFound for an unknown id.")
+          py::arg("id"),
+          "The rating round with this id (a copy). Raises NotFound for an unknown id.")
       .def(
           "get",
           [](const plan_handle& self, program_id id) {

@@ -46,8 +46,9 @@ void wrap_policy(py::module_& m) {
       .def(py::init([](double on_track_margin, double at_risk_margin, bool not_started_before_start,
                        bool missed_after_end, double trend_tolerance,
                        std::vector<rating_summary_spec> rating_summaries) {
-             return evaluation_policy{on_track_margin,  at_risk_margin,  not_started_before_start,
-                                      missed_after_end, trend_tolerance, std::move(rating_summaries)};
+             return evaluation_policy{on_track_margin,          at_risk_margin,
+                                      not_started_before_start, missed_after_end,
+                                      trend_tolerance,          std::move(rating_summaries)};
            }),
            py::arg("on_track_margin") = 0.10, py::arg("at_risk_margin") = 0.25,
            py::arg("not_started_before_start") = true, py::arg("missed_after_end") = true,
@@ -85,7 +86,8 @@ void wrap_policy(py::module_& m) {
       .def_readonly("code", &named_policy::code)
       .def_readonly("policy", &named_policy::policy)
       .def("__repr__", [](const named_policy& p) {
-        return "named_policy(" + py_repr(py::str(p.code)) + ", " + py_repr(py::cast(p.policy)) + ")";
+        return "named_policy(" + py_repr(py::str(p.code)) + ", " + py_repr(py::cast(p.policy)) +
+               ")";
       });
 }
 

@@ -18,8 +18,13 @@ void wrap_program(py::module_& m) {
       "and evaluation rolls tasks and targets up along it. Add one with plan.add_program.")
       .def(py::init([](std::string code, std::string number, std::string issuer, std::string title,
                        period span, collective_id owner, std::optional<program_id> parent) {
-             return program{std::move(code), std::move(number), std::move(issuer),
-                            std::move(title), span, owner, parent};
+             return program{std::move(code),
+                            std::move(number),
+                            std::move(issuer),
+                            std::move(title),
+                            span,
+                            owner,
+                            parent};
            }),
            py::arg("code"), py::arg("number") = "", py::arg("issuer") = "", py::arg("title") = "",
            py::arg("span") = period::year(2020), py::arg("owner") = collective_id{},
@@ -39,7 +44,8 @@ void wrap_program(py::module_& m) {
       .def("__repr__",
            [](const program& p) {
              return "program(code=" + py_repr(py::str(p.code)) +
-                    ", number=" + py_repr(py::str(p.number)) + ", span=" + py_repr(py::cast(p.span)) +
+                    ", number=" + py_repr(py::str(p.number)) +
+                    ", span=" + py_repr(py::cast(p.span)) +
                     ", owner=" + py_repr(py::cast(p.owner)) +
                     ", parent=" + py_repr(py::cast(p.parent)) + ")";
            })
@@ -48,9 +54,12 @@ void wrap_program(py::module_& m) {
             return py::make_tuple(p.code, p.number, p.issuer, p.title, p.span, p.owner, p.parent);
           },
           [](const py::tuple& t) {
-            return program{t[0].cast<std::string>(), t[1].cast<std::string>(),
-                           t[2].cast<std::string>(), t[3].cast<std::string>(),
-                           t[4].cast<period>(),      t[5].cast<collective_id>(),
+            return program{t[0].cast<std::string>(),
+                           t[1].cast<std::string>(),
+                           t[2].cast<std::string>(),
+                           t[3].cast<std::string>(),
+                           t[4].cast<period>(),
+                           t[5].cast<collective_id>(),
                            t[6].cast<std::optional<program_id>>()};
           }));
 }

@@ -14,7 +14,8 @@ void wrap_rating(py::module_& m) {
                            "at_or_above().")
       .def(py::init<>(), "The best level (rank 0).")
       .def(py::init<std::uint8_t>(), py::arg("rank"))
-      .def_property_readonly("rank", &rating_level::rank, "0 for the best level, 1 for the next, ...")
+      .def_property_readonly("rank", &rating_level::rank,
+                             "0 for the best level, 1 for the next, ...")
       .def("at_or_above", &rating_level::at_or_above, py::arg("threshold"),
            "\"This level or above\" (trở lên): true when this level is `threshold` or better.")
       .def(py::self == py::self)
@@ -75,9 +76,11 @@ void wrap_rating(py::module_& m) {
           "The levels (level_labels), best first.")
       .def("__iter__",
            [](const rating_scale& s) {
-             return py::iter(py::cast(std::vector<level_labels>(s.levels().begin(), s.levels().end())));
+             return py::iter(
+                 py::cast(std::vector<level_labels>(s.levels().begin(), s.levels().end())));
            })
-      .def("contains", &rating_scale::contains, py::arg("level"), "True when `level` is on this scale.")
+      .def("contains", &rating_scale::contains, py::arg("level"),
+           "True when `level` is on this scale.")
       .def("__contains__", &rating_scale::contains, py::arg("level"))
       .def("find", &rating_scale::find, py::arg("code_or_label"),
            "The level with this code, or with this Vietnamese or English label; None if none.")

@@ -14,10 +14,12 @@ namespace {
 template <class E>
 void wrap_codes(py::module_& m, const char* parse_name, E (*parse)(std::string_view),
                 const char* what) {
-  m.def("to_string", [](E e) { return std::string(to_string(e)); }, py::arg("value"),
-        (std::string("The stable text code of a ") + what + ".").c_str());
-  m.def(parse_name, parse, py::arg("code"),
-        (std::string("The ") + what + " with this code. Raises ParseError naming the text.").c_str());
+  m.def(
+      "to_string", [](E e) { return std::string(to_string(e)); }, py::arg("value"),
+      (std::string("The stable text code of a ") + what + ".").c_str());
+  m.def(
+      parse_name, parse, py::arg("code"),
+      (std::string("The ") + what + " with this code. Raises ParseError naming the text.").c_str());
 }
 
 // A chained setter: returns the same Python object, so calls chain.
@@ -30,7 +32,8 @@ void wrap_target(py::module_& m) {
       .value("quantity", target_kind::quantity, "remove 98 school sites; 623 prize winners")
       .value("ratio", target_kind::ratio, "58.1% go on to upper secondary")
       .value("money", target_kind::money, "raise 47 million VND")
-      .value("milestone", target_kind::milestone, "replicate the \"Happy School\" model (a checklist)")
+      .value("milestone", target_kind::milestone,
+             "replicate the \"Happy School\" model (a checklist)")
       .value("direction", target_kind::direction, "reduce dropout in highland areas (no number)")
       .value("member_share", target_kind::member_share,
              "100% of party members rated \"good\" or above")
@@ -79,7 +82,8 @@ void wrap_target(py::module_& m) {
            py::arg("numerator") = 1, py::arg("denominator") = 1)
       .def_static("percent_tenths", &share::percent_tenths, py::arg("tenths"),
                   "p percent given in tenths of a percent: percent_tenths(955) is 95.5%.")
-      .def_static("percent", &share::percent, py::arg("p"), "p whole percent: percent(100) is 100%.")
+      .def_static("percent", &share::percent, py::arg("p"),
+                  "p whole percent: percent(100) is 100%.")
       .def_readwrite("numerator", &share::numerator)
       .def_readwrite("denominator", &share::denominator)
       .def("reached", &share::reached, py::arg("part"), py::arg("whole"),
@@ -163,9 +167,9 @@ void wrap_target(py::module_& m) {
                   py::arg("scope") = rating_scope::direct,
                   "At least `required` of the members of `owner` (scope direct) or of its "
                   "subtree\nrated `level` or above on `scale` in the round for `span`.")
-      .def_static("collective_count", &target::collective_count, py::arg("code"),
-                  py::arg("title"), py::arg("owner"), py::arg("span"), py::arg("scale"),
-                  py::arg("level"), py::arg("count"), py::arg("scope") = rating_scope::direct,
+      .def_static("collective_count", &target::collective_count, py::arg("code"), py::arg("title"),
+                  py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
+                  py::arg("count"), py::arg("scope") = rating_scope::direct,
                   "At least `count` of the child collectives of `owner` (scope direct) or of "
                   "all\ncollectives below it, rated `level` or above on `scale` in the round for "
                   "`span`.")
@@ -210,7 +214,8 @@ void wrap_target(py::module_& m) {
       .def_readwrite("span", &target::span, "the period over which it is to be reached")
       .def_readwrite("program", &target::program, "the program it belongs to, if any")
       .def_readwrite("kind", &target::kind, "what it measures")
-      .def_readwrite("unit", &target::unit, "unit of measure, e.g. \"điểm trường\", \"học sinh\", \"%\"")
+      .def_readwrite("unit", &target::unit,
+                     "unit of measure, e.g. \"điểm trường\", \"học sinh\", \"%\"")
       .def_readwrite("goal", &target::goal, "numeric kinds: how the goal is stated")
       .def_readwrite("goal_value", &target::goal_value,
                      "g, or d for increase_by / decrease_by; ratios as a fraction (0.581)")
@@ -228,7 +233,8 @@ void wrap_target(py::module_& m) {
       .def("goal_level", &target::goal_level,
            "The goal g in the target's own terms: goal_value, or b + d / b - d for\n"
            "increase_by / decrease_by. Meaningless for milestone, direction and rating kinds.")
-      .def_property_readonly("is_numeric", &target::is_numeric, "True for quantity, ratio and money.")
+      .def_property_readonly("is_numeric", &target::is_numeric,
+                             "True for quantity, ratio and money.")
       .def_property_readonly("is_rating", &target::is_rating,
                              "True for member_share and collective_count.")
       .def("validate", &target::validate,
@@ -241,7 +247,8 @@ void wrap_target(py::module_& m) {
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__copy__", [](const target& t) { return t; })
-      .def("__deepcopy__", [](const target& t, const py::dict&) { return t; }, py::arg("memo"))
+      .def(
+          "__deepcopy__", [](const target& t, const py::dict&) { return t; }, py::arg("memo"))
       .def("__repr__", [](const target& t) {
         std::string s = "target." + std::string(to_string(t.kind)) + "(" +
                         py_repr(py::str(t.code)) + ", owner=" + py_repr(py::cast(t.owner)) +

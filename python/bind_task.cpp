@@ -14,23 +14,26 @@ void wrap_task(py::module_& m) {
       .value("planned", task_kind::planned, "in the program as issued")
       .value("supplementary", task_kind::supplementary, "added later (nhiệm vụ bổ sung)");
   py::enum_<task_status>(m, "task_status", "Where a task stands.")
-      .value("not_started", task_status::not_started,
-             "the status before any change is recorded")
+      .value("not_started", task_status::not_started, "the status before any change is recorded")
       .value("in_progress", task_status::in_progress)
       .value("completed", task_status::completed)
       .value("cancelled", task_status::cancelled, "dropped; not counted as due");
-  m.def("to_string", [](task_status s) { return std::string(to_string(s)); }, py::arg("s"),
-        "The stable code of a task status: \"not_started\", \"in_progress\", \"completed\",\n"
-        "\"cancelled\".");
-  m.def("to_string", [](task_kind k) { return std::string(to_string(k)); }, py::arg("k"),
-        "The stable code of a task kind: \"planned\" or \"supplementary\".");
+  m.def(
+      "to_string", [](task_status s) { return std::string(to_string(s)); }, py::arg("s"),
+      "The stable code of a task status: \"not_started\", \"in_progress\", \"completed\",\n"
+      "\"cancelled\".");
+  m.def(
+      "to_string", [](task_kind k) { return std::string(to_string(k)); }, py::arg("k"),
+      "The stable code of a task kind: \"planned\" or \"supplementary\".");
   m.def("parse_task_status", &parse_task_status, py::arg("code"),
         "The task status with this code. Raises ParseError naming the text.");
   m.def("parse_task_kind", &parse_task_kind, py::arg("code"),
         "The task kind with this code. Raises ParseError naming the text.");
 
   py::class_<task_status_change>(m, "task_status_change", "A status and the day it took effect.")
-      .def(py::init([](date on, task_status status) { return task_status_change{on, status}; }),
+      .def(py::init([](date on, task_status status) {
+             return task_status_change{on, status};
+           }),
            py::arg("on"), py::arg("status"))
       .def_readwrite("on", &task_status_change::on, "the day the status took effect")
       .def_readwrite("status", &task_status_change::status, "the status")
@@ -41,11 +44,10 @@ void wrap_task(py::module_& m) {
              return "task_status_change(" + py_repr(py::cast(c.on)) + ", " +
                     py_repr(py::cast(c.status)) + ")";
            })
-      .def(py::pickle(
-          [](const task_status_change& c) { return py::make_tuple(c.on, c.status); },
-          [](const py::tuple& t) {
-            return task_status_change{t[0].cast<date>(), t[1].cast<task_status>()};
-          }));
+      .def(py::pickle([](const task_status_change& c) { return py::make_tuple(c.on, c.status); },
+                      [](const py::tuple& t) {
+                        return task_status_change{t[0].cast<date>(), t[1].cast<task_status>()};
+                      }));
 
   py::class_<task>(
       m, "task",
@@ -53,11 +55,11 @@ void wrap_task(py::module_& m) {
       "supplementary (nhiệm vụ bổ sung: added during the period); reviews count the two\n"
       "apart (\"15/15 tasks and 2 supplementary tasks\"). A task keeps the history of its\n"
       "status, so its status as of any date is known. Add one with plan.add_task.")
-      .def(py::init([](std::string code, std::string title, program_id program,
-                       collective_id owner, std::optional<date> deadline, task_kind kind,
-                       double weight, std::vector<task_status_change> history) {
-             return task{std::move(code), std::move(title), program, owner, deadline, kind,
-                         weight, std::move(history)};
+      .def(py::init([](std::string code, std::string title, program_id program, collective_id owner,
+                       std::optional<date> deadline, task_kind kind, double weight,
+                       std::vector<task_status_change> history) {
+             return task{std::move(code), std::move(title),  program, owner, deadline, kind,
+                         weight,          std::move(history)};
            }),
            py::arg("code"), py::arg("title") = "", py::arg("program") = program_id{},
            py::arg("owner") = collective_id{}, py::arg("deadline") = py::none(),
@@ -69,8 +71,7 @@ void wrap_task(py::module_& m) {
       .def_readwrite("owner", &task::owner, "the collective responsible")
       .def_readwrite("deadline", &task::deadline, "when it is due, if set")
       .def_readwrite("kind", &task::kind, "planned or supplementary")
-      .def_readwrite("weight", &task::weight,
-                     "relative weight for weighted roll-ups (finite, > 0)")
+      .def_readwrite("weight", &task::weight, "relative weight for weighted roll-ups (finite, > 0)")
       .def_readwrite("history", &task::history,
                      "Status changes, oldest first (dates never decrease). Record them through\n"
                      "plan.set_task_status, which checks the order.")
@@ -81,8 +82,9 @@ void wrap_task(py::module_& m) {
       .def(py::self != py::self)
       .def("__repr__",
            [](const task& t) {
-             return "task(code=" + py_repr(py::str(t.code)) + ", program=" +
-                    py_repr(py::cast(t.program)) + ", owner=" + py_repr(py::cast(t.owner)) +
+             return "task(code=" + py_repr(py::str(t.code)) +
+                    ", program=" + py_repr(py::cast(t.program)) +
+                    ", owner=" + py_repr(py::cast(t.owner)) +
                     ", kind=" + py_repr(py::cast(t.kind)) +
                     ", history=" + py_repr(py::cast(t.history)) + ")";
            })

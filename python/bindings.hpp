@@ -92,12 +92,16 @@ void wrap_view(py::module_& m, const char* name, const char* doc) {
       });
   py::class_<v>(m, name, doc)
       .def("__len__", [](const v& self) { return Traits::size(self.owner); })
-      .def("__getitem__",
-           [](const v& self, py::ssize_t i) {
-             return Traits::item(self.owner, checked_index(i, Traits::size(self.owner)));
-           },
-           py::arg("index"))
-      .def("__iter__", [](const v& self) { return it{self.owner, 0}; })
+      .def(
+          "__getitem__",
+          [](const v& self, py::ssize_t i) {
+            return Traits::item(self.owner, checked_index(i, Traits::size(self.owner)));
+          },
+          py::arg("index"))
+      .def("__iter__",
+           [](const v& self) {
+             return it{self.owner, 0};
+           })
       .def("__repr__", [name](const v& self) {
         return "<goaltrack." + std::string(name) + " of " +
                std::to_string(Traits::size(self.owner)) + ">";

@@ -101,7 +101,8 @@ std::vector<Id> id_column(const py::handle& values, const char* what) {
     for (std::size_t i = 0; i < n; ++i) out.push_back(checked(p[i]));
   } else if (kind == 'O') {
     for (const py::handle item : py::iter(values)) {
-      out.push_back(py::isinstance<Id>(item) ? item.cast<Id>() : checked(item.cast<std::int64_t>()));
+      out.push_back(py::isinstance<Id>(item) ? item.cast<Id>()
+                                             : checked(item.cast<std::int64_t>()));
     }
   } else {
     throw py::type_error(std::string(what) + " must be ids or integers, not " +

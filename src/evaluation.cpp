@@ -124,7 +124,8 @@ std::optional<double> target_rollup::mean_progress() const noexcept {
 }
 
 void target_rollup::add(const target_rollup& o) noexcept {
-  for (std::size_t s = 0; s < target_status_count; ++s) statuses.by_status[s] += o.statuses.by_status[s];
+  for (std::size_t s = 0; s < target_status_count; ++s)
+    statuses.by_status[s] += o.statuses.by_status[s];
   progress_sum += o.progress_sum;
   with_progress += o.with_progress;
 }
@@ -218,13 +219,15 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   for (std::size_t t = 0; t < nt; ++t) {
     any_direction = any_direction || rows[t].kind == target_kind::direction;
     any_parts = any_parts || rows[t].kind == target_kind::ratio;
-    if (rows[t].kind != target_kind::member_share && rows[t].kind != target_kind::collective_count) {
+    if (rows[t].kind != target_kind::member_share &&
+        rows[t].kind != target_kind::collective_count) {
       continue;
     }
     any_parts = true;
     const rating_goal& g = p.target_rows().extras()[rows[t].extra].rating;
     if (auto round = p.find_round(g.scale, rows[t].span)) {
-      target_tally[t] = tallies.require({*round, g.level, g.counted_kind, g.criterion, g.required_share});
+      target_tally[t] =
+          tallies.require({*round, g.level, g.counted_kind, g.criterion, g.required_share});
     }
   }
   tallies.compute();
@@ -256,7 +259,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     const detail::target_row& r = rows[t];
     const std::int32_t S = day_number(r.span.first());
     const std::int32_t E = day_number(r.span.last());
-    const double expected = std::clamp(static_cast<double>(A - S + 1) / static_cast<double>(E - S + 1), 0.0, 1.0);
+    const double expected =
+        std::clamp(static_cast<double>(A - S + 1) / static_cast<double>(E - S + 1), 0.0, 1.0);
     ev.expected_[t] = expected;
     const bool ended = A > E;
     if (A < S && policy.not_started_before_start) {
@@ -295,7 +299,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
                                        : (policy.missed_after_end ? target_status::missed
                                                                   : target_status::off_track);
         } else {
-          ev.status_[t] = *score > tol    ? target_status::on_track
+          ev.status_[t] = *score > tol     ? target_status::on_track
                           : *score >= -tol ? target_status::at_risk
                                            : target_status::off_track;
         }
@@ -339,7 +343,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     }
     ev.progress_[t] = progress;
     if (ev.status_[t] == target_status::not_started) continue;
-    ev.status_[t] = has_data ? judge(progress, reached, expected, ended, policy) : target_status::no_data;
+    ev.status_[t] =
+        has_data ? judge(progress, reached, expected, ended, policy) : target_status::no_data;
   }
 
   // Roll-ups. Own figures first, then subtree/cascade sums in one reverse pass over
@@ -352,7 +357,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   const std::size_t np = p.program_count();
   std::vector<target_rollup> own_targets(nc);
   ev.programs_.resize(np);
-  for (std::size_t i = 0; i < np; ++i) ev.programs_[i].program = program_id(static_cast<std::uint32_t>(i));
+  for (std::size_t i = 0; i < np; ++i)
+    ev.programs_[i].program = program_id(static_cast<std::uint32_t>(i));
   for (std::size_t t = 0; t < nt; ++t) {
     const detail::target_row& r = rows[t];
     const auto add = [&](target_rollup& roll) {
@@ -375,7 +381,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       one.cancelled = 1;
     } else {
       (tk.kind == task_kind::planned ? one.planned : one.supplementary) = 1;
-      (tk.kind == task_kind::planned ? one.planned_completed : one.supplementary_completed) = done ? 1 : 0;
+      (tk.kind == task_kind::planned ? one.planned_completed : one.supplementary_completed) =
+          done ? 1 : 0;
       one.weight = tk.weight;
       one.weight_completed = done ? tk.weight : 0.0;
     }

@@ -4,7 +4,8 @@
 
 namespace goaltrack {
 namespace {
-constexpr detail::code_list<language, 2> language_codes{{{language::vi, "vi"}, {language::en, "en"}}};
+constexpr detail::code_list<language, 2> language_codes{
+    {{language::vi, "vi"}, {language::en, "en"}}};
 }  // namespace
 
 std::string_view to_string(language lang) noexcept { return detail::code_of(language_codes, lang); }

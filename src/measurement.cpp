@@ -11,8 +11,9 @@ measurement measurement_table::at(std::size_t i) const {
     throw not_found("measurement " + std::to_string(i) + " is out of range (" +
                     std::to_string(size()) + " measurements)");
   }
-  measurement m{target_[i], from_day_number(day_[i]), value_[i],
-                denominator_.empty() ? 1.0 : denominator_[i], {}, {}};
+  measurement m{target_[i], from_day_number(day_[i]),
+                value_[i],  denominator_.empty() ? 1.0 : denominator_[i],
+                {},         {}};
   if (auto it = annotations_.find(static_cast<std::uint32_t>(i)); it != annotations_.end()) {
     m.source = it->second.source;
     m.note = it->second.note;
@@ -25,7 +26,9 @@ std::vector<measurement_annotation> measurement_table::annotations() const {
   out.reserve(annotations_.size());
   for (const auto& [row, a] : annotations_) out.push_back({row, a.source, a.note});
   std::sort(out.begin(), out.end(),
-            [](const measurement_annotation& x, const measurement_annotation& y) { return x.row < y.row; });
+            [](const measurement_annotation& x, const measurement_annotation& y) {
+              return x.row < y.row;
+            });
   return out;
 }
 

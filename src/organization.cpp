@@ -66,7 +66,8 @@ collective_id organization::add_collective(std::string_view code, std::string_vi
 }
 
 void organization::truncate_collectives(std::size_t n, std::size_t kinds) {
-  n = std::min({n, collective_codes_.size(), collective_names_.size(), parent_.size(), kind_.size()});
+  n = std::min(
+      {n, collective_codes_.size(), collective_names_.size(), parent_.size(), kind_.size()});
   collective_codes_.truncate(n);
   collective_names_.truncate(n);
   parent_.resize(n);
@@ -258,16 +259,19 @@ member_id organization::add_members(std::span<const member_spec> specs) {
   // The first spec with an empty code or an unknown collective; the specs before it may
   // still hold a repeated code, which insert_many finds. Errors come in the order of
   // the specs, as if each were added alone.
-  const auto bad = static_cast<std::size_t>(
-      std::find_if(specs.begin(), specs.end(),
-                   [&](const member_spec& s) { return s.code.empty() || !contains(s.collective); }) -
-      specs.begin());
+  const auto bad =
+      static_cast<std::size_t>(std::find_if(specs.begin(), specs.end(),
+                                            [&](const member_spec& s) {
+                                              return s.code.empty() || !contains(s.collective);
+                                            }) -
+                               specs.begin());
   try {
     member_codes_.reserve_more(specs.size(), 8);
     member_names_.reserve_more(specs.size(), 0);
     // At least doubling, as string_column::reserve_more: loaders add batch after batch.
     if (old_count + specs.size() > member_collective_.capacity()) {
-      member_collective_.reserve(std::max(old_count + specs.size(), 2 * member_collective_.capacity()));
+      member_collective_.reserve(
+          std::max(old_count + specs.size(), 2 * member_collective_.capacity()));
     }
     // Codes go to the index in chunks, without allocating.
     std::array<std::string_view, 256> chunk;

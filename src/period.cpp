@@ -50,8 +50,9 @@ date parse_date(std::string_view text) {
   int y = 0;
   int m = 0;
   int d = 0;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !read_fixed(text.substr(0, 4), 4, y) ||
-      !read_fixed(text.substr(5, 2), 2, m) || !read_fixed(text.substr(8, 2), 2, d)) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      !read_fixed(text.substr(0, 4), 4, y) || !read_fixed(text.substr(5, 2), 2, m) ||
+      !read_fixed(text.substr(8, 2), 2, d)) {
     throw parse_error("date '" + std::string(text) + "' is not an ISO date YYYY-MM-DD");
   }
   try {
@@ -111,8 +112,8 @@ period period::school_year(int start_year, const school_calendar& calendar) {
   const date first = make_date(start_year, calendar.start_month, calendar.start_day);
   const date last = make_date(start_year + 1, calendar.end_month, calendar.end_day);
   if (last < first) {
-    throw invalid_argument("school year " + std::to_string(start_year) + " ends (" +
-                           to_iso(last) + ") before it starts (" + to_iso(first) + ")");
+    throw invalid_argument("school year " + std::to_string(start_year) + " ends (" + to_iso(last) +
+                           ") before it starts (" + to_iso(first) + ")");
   }
   return {period_kind::school_year, first, last};
 }
@@ -132,8 +133,8 @@ period period::between(date first, date last) {
     throw invalid_argument("period bounds must be real dates");
   }
   if (last < first) {
-    throw invalid_argument("period ends (" + to_iso(last) + ") before it starts (" +
-                           to_iso(first) + ")");
+    throw invalid_argument("period ends (" + to_iso(last) + ") before it starts (" + to_iso(first) +
+                           ")");
   }
   return {period_kind::custom, first, last};
 }
@@ -144,7 +145,8 @@ period period::parse(std::string_view text, const period_format& format) {
     int b = 0;
     if (read_fixed(text, 4, a)) return year(a);
     if (text.size() == 7 && text[4] == '-' && read_fixed(text.substr(0, 4), 4, a)) {
-      if ((text[5] == 'Q' || text[5] == 'q') && read_fixed(text.substr(6), 1, b)) return quarter(a, b);
+      if ((text[5] == 'Q' || text[5] == 'q') && read_fixed(text.substr(6), 1, b))
+        return quarter(a, b);
       if (read_fixed(text.substr(5), 2, b)) return month(a, b);
     }
     if (text.size() == 9 && text[4] == '-' && read_fixed(text.substr(0, 4), 4, a) &&
@@ -155,7 +157,8 @@ period period::parse(std::string_view text, const period_format& format) {
     if (text.size() >= 6 && (text.substr(0, 2) == "FY" || text.substr(0, 2) == "fy") &&
         read_fixed(text.substr(2, 4), 4, a)) {
       if (text.size() == 6) return fiscal_year(a, format.fiscal_start_month);
-      if (text.size() == 9 && text[6] == '-' && read_fixed(text.substr(7), 2, b)) return fiscal_year(a, b);
+      if (text.size() == 9 && text[6] == '-' && read_fixed(text.substr(7), 2, b))
+        return fiscal_year(a, b);
       bad_period(text);
     }
     if (text.size() == 10) {

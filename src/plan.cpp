@@ -48,7 +48,8 @@ std::optional<scale_id> plan::find_scale(std::string_view code) const noexcept {
 
 const rating_scale& plan::get(scale_id id) const { return checked(scales_, id, "rating scale"); }
 
-round_id plan::add_round(scale_id scale, const period& rated_period, std::optional<date> decided_on) {
+round_id plan::add_round(scale_id scale, const period& rated_period,
+                         std::optional<date> decided_on) {
   const rating_scale& s = get(scale);
   if (find_round(scale, rated_period)) {
     throw duplicate_error("rating scale '" + s.code() + "' already has a round for " +
@@ -58,7 +59,8 @@ round_id plan::add_round(scale_id scale, const period& rated_period, std::option
   return round_id(static_cast<round_id::value_type>(rounds_.size() - 1));
 }
 
-std::optional<round_id> plan::find_round(scale_id scale, const period& rated_period) const noexcept {
+std::optional<round_id> plan::find_round(scale_id scale,
+                                         const period& rated_period) const noexcept {
   for (std::size_t i = 0; i < rounds_.size(); ++i) {
     if (rounds_[i].scale() == scale && rounds_[i].rated_period() == rated_period) {
       return round_id(static_cast<round_id::value_type>(i));
@@ -83,7 +85,8 @@ void plan::rate(round_id round, collective_id collective, rating_level level) {
   org_.check(collective, "rated collective");
   get(r.scale()).check(level, "rating of collective '" + std::string(org_.code(collective)) + "'");
   auto& column = r.collective_level_;
-  if (column.size() <= collective.index()) column.resize(org_.collective_count(), rating_round::unrated);
+  if (column.size() <= collective.index())
+    column.resize(org_.collective_count(), rating_round::unrated);
   column[collective.index()] = level.rank();
 }
 
@@ -96,13 +99,15 @@ void plan::rate(round_id round, std::span<const member_id> members,
   }
   const rating_scale& scale = get(r.scale());
   for (std::size_t i = 0; i < members.size(); ++i) {
-    if (!org_.contains(members[i])) org_.check(members[i], "rated member (row " + std::to_string(i) + ")");
+    if (!org_.contains(members[i]))
+      org_.check(members[i], "rated member (row " + std::to_string(i) + ")");
     if (!scale.contains(levels[i])) {
       scale.check(levels[i], "rating of member '" + std::string(org_.code(members[i])) + "'");
     }
   }
   auto& column = r.member_level_;
-  if (column.size() < org_.member_count()) column.resize(org_.member_count(), rating_round::unrated);
+  if (column.size() < org_.member_count())
+    column.resize(org_.member_count(), rating_round::unrated);
   for (std::size_t i = 0; i < members.size(); ++i) column[members[i].index()] = levels[i].rank();
 }
 
@@ -118,7 +123,8 @@ program_id plan::add_program(program p) {
 }
 
 std::optional<program_id> plan::find_program(std::string_view code) const noexcept {
-  if (auto i = find_code(programs_, code)) return program_id(static_cast<program_id::value_type>(*i));
+  if (auto i = find_code(programs_, code))
+    return program_id(static_cast<program_id::value_type>(*i));
   return std::nullopt;
 }
 
@@ -150,8 +156,8 @@ void plan::set_task_status(task_id id, task_status status, date on) {
   if (on.is_special()) throw invalid_argument("task '" + t.code + "': status date is not a date");
   if (!t.history.empty() && on < t.history.back().on) {
     throw invalid_argument("task '" + t.code + "': status change on " + to_iso(on) +
-                           " is before the last recorded change (" +
-                           to_iso(t.history.back().on) + ")");
+                           " is before the last recorded change (" + to_iso(t.history.back().on) +
+                           ")");
   }
   t.history.push_back({on, status});
 }
@@ -176,7 +182,8 @@ target_id plan::add_targets(std::span<const target> targets) {
       checked(programs_, *t.program, "program of target '" + t.code + "': program");
     }
     if (t.is_rating()) {
-      const rating_scale& s = checked(scales_, t.rating.scale, "scale of target '" + t.code + "': rating scale");
+      const rating_scale& s =
+          checked(scales_, t.rating.scale, "scale of target '" + t.code + "': rating scale");
       s.check(t.rating.level, "target '" + t.code + "'");
     }
   }
@@ -187,7 +194,8 @@ std::optional<target_id> plan::find_target(std::string_view code) const noexcept
   return targets_.find(code);
 }
 
-std::vector<std::optional<target_id>> plan::find_targets(std::span<const std::string_view> codes) const {
+std::vector<std::optional<target_id>> plan::find_targets(
+    std::span<const std::string_view> codes) const {
   std::vector<std::uint32_t> rows(codes.size());
   targets_.find_many(codes, rows);
   std::vector<std::optional<target_id>> ids(codes.size());
@@ -222,17 +230,20 @@ const day_range& supported_days() {
 // text: the bulk check passes a `fail` that only answers false (no text is built, and
 // the whole check inlines into its loop); check_measurement passes one that throws.
 template <class Fail>
-bool measurement_rules(const detail::target_table& targets, target_id t, const day_range& days, std::int32_t day,
-                       double value, double denominator, Fail&& fail) {
+bool measurement_rules(const detail::target_table& targets, target_id t, const day_range& days,
+                       std::int32_t day, double value, double denominator, Fail&& fail) {
   const auto [kind, whole_numbers] = targets.value_rules()[t.index()];
   if (day < days.first || day > days.last) {
     return fail([&] { return "day number " + std::to_string(day) + " is out of range"; });
   }
-  if (!std::isfinite(value)) return fail([] { return std::string("value is not a finite number"); });
+  if (!std::isfinite(value))
+    return fail([] { return std::string("value is not a finite number"); });
   switch (kind) {
     case target_kind::ratio:
       if (!std::isfinite(denominator) || !(denominator > 0)) {
-        return fail([&] { return "ratio denominator " + std::to_string(denominator) + " is not positive"; });
+        return fail([&] {
+          return "ratio denominator " + std::to_string(denominator) + " is not positive";
+        });
       }
       return true;
     case target_kind::quantity:
@@ -242,8 +253,8 @@ bool measurement_rules(const detail::target_table& targets, target_id t, const d
       }
       return true;
     case target_kind::milestone: {
-      const auto items =
-          static_cast<double>(std::max<std::size_t>(1, targets.checklist_size(targets.rows()[t.index()])));
+      const auto items = static_cast<double>(
+          std::max<std::size_t>(1, targets.checklist_size(targets.rows()[t.index()])));
       if (std::floor(value) != value || value < 0 || value > items) {
         return fail([&] {
           return "milestone value " + std::to_string(value) + " is not a whole number in 0.." +
@@ -269,9 +280,10 @@ void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, dou
   if (!t.ok() || t.index() >= targets_.size()) {
     throw not_found(where() + " names unknown target id " + id_text(t.value()));
   }
-  measurement_rules(targets_, t, supported_days(), day, value, denominator, [&](auto message) -> bool {
-    throw invalid_argument(where() + " of target '" + get(t).code + "': " + message());
-  });
+  measurement_rules(
+      targets_, t, supported_days(), day, value, denominator, [&](auto message) -> bool {
+        throw invalid_argument(where() + " of target '" + get(t).code + "': " + message());
+      });
 }
 
 void plan::add_measurement(const measurement& m) {
@@ -300,10 +312,13 @@ void plan::add_measurements(std::span<const target_id> targets, std::span<const 
 
 // Checks columns of new measurements; true when a denominator is not 1 (the plan then
 // keeps a denominator column).
-bool plan::check_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
-                                  std::span<const double> values, std::span<const double> denominators) const {
+bool plan::check_measurement_rows(std::span<const target_id> targets,
+                                  std::span<const std::int32_t> days,
+                                  std::span<const double> values,
+                                  std::span<const double> denominators) const {
   const std::size_t n = targets.size();
-  if (days.size() != n || values.size() != n || (!denominators.empty() && denominators.size() != n)) {
+  if (days.size() != n || values.size() != n ||
+      (!denominators.empty() && denominators.size() != n)) {
     throw invalid_argument("add_measurements: columns have different lengths (" +
                            std::to_string(n) + " targets, " + std::to_string(days.size()) +
                            " days, " + std::to_string(values.size()) + " values, " +
@@ -317,10 +332,12 @@ bool plan::check_measurement_rows(std::span<const target_id> targets, std::span<
   constexpr std::size_t ahead = 16;
   const auto rules = targets_.value_rules();
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + ahead < n && targets[i + ahead].index() < rules.size()) detail::prefetch(&rules[targets[i + ahead].index()]);
+    if (i + ahead < n && targets[i + ahead].index() < rules.size())
+      detail::prefetch(&rules[targets[i + ahead].index()]);
     const double den = denominators.empty() ? 1.0 : denominators[i];
     const target_id t = targets[i];
-    if (t.index() >= targets_.size() || !measurement_rules(targets_, t, supported, days[i], values[i], den, broken)) {
+    if (t.index() >= targets_.size() ||
+        !measurement_rules(targets_, t, supported, days[i], values[i], den, broken)) {
       check_measurement(i, t, days[i], values[i], den);  // throws, with the message
     }
     any_ratio = any_ratio || den != 1.0;
@@ -330,11 +347,13 @@ bool plan::check_measurement_rows(std::span<const target_id> targets, std::span<
 
 void plan::add_measurements(measurement_columns&& columns) {
   if (!measurements_.target_.empty()) {
-    add_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators, nullptr);
+    add_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators,
+                         nullptr);
     columns = {};
     return;
   }
-  const bool any_ratio = check_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators);
+  const bool any_ratio =
+      check_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators);
   measurement_table& m = measurements_;
   m.target_ = std::move(columns.targets);
   m.day_ = std::move(columns.days);
@@ -346,7 +365,8 @@ void plan::add_measurements(measurement_columns&& columns) {
 
 void plan::add_measurement_rows(std::span<const target_id> targets,
                                 std::span<const std::int32_t> days, std::span<const double> values,
-                                std::span<const double> denominators, const measurement* annotated) {
+                                std::span<const double> denominators,
+                                const measurement* annotated) {
   const std::size_t n = targets.size();
   const bool any_ratio = check_measurement_rows(targets, days, values, denominators);
   measurement_table& m = measurements_;
@@ -400,10 +420,12 @@ void plan::annotate_measurement(std::size_t row, std::string source, std::string
 
 void plan::add_policy(std::string code, evaluation_policy policy) {
   if (code.empty()) throw invalid_argument("policy code must not be empty");
-  if (find_code(policies_, code)) throw duplicate_error("policy code '" + code + "' is already used");
+  if (find_code(policies_, code))
+    throw duplicate_error("policy code '" + code + "' is already used");
   policy.validate();
   for (const auto& summary : policy.rating_summaries) {
-    const rating_round& r = checked(rounds_, summary.round, "rating summary of policy '" + code + "': round");
+    const rating_round& r =
+        checked(rounds_, summary.round, "rating summary of policy '" + code + "': round");
     get(r.scale()).check(summary.level, "rating summary of policy '" + code + "'");
   }
   policies_.push_back({std::move(code), std::move(policy)});

@@ -30,11 +30,11 @@ rating_scale::rating_scale(std::string code, std::vector<level_labels> levels_be
 }
 
 rating_scale rating_scale::vietnamese_default() {
-  return rating_scale(
-      "vn4", {{"excellent", "Hoàn thành xuất sắc nhiệm vụ", "Excellently completed tasks"},
-              {"good", "Hoàn thành tốt nhiệm vụ", "Well completed tasks"},
-              {"completed", "Hoàn thành nhiệm vụ", "Completed tasks"},
-              {"not_completed", "Không hoàn thành nhiệm vụ", "Did not complete tasks"}});
+  return rating_scale("vn4",
+                      {{"excellent", "Hoàn thành xuất sắc nhiệm vụ", "Excellently completed tasks"},
+                       {"good", "Hoàn thành tốt nhiệm vụ", "Well completed tasks"},
+                       {"completed", "Hoàn thành nhiệm vụ", "Completed tasks"},
+                       {"not_completed", "Không hoàn thành nhiệm vụ", "Did not complete tasks"}});
 }
 
 std::optional<rating_level> rating_scale::find(std::string_view code_or_label) const noexcept {

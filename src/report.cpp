@@ -27,7 +27,8 @@ std::string group_digits(std::string_view digits, language lang) {
 
 // |value| as unsigned, defined for the most negative value too.
 std::uint64_t unsigned_magnitude(std::int64_t value) noexcept {
-  return value < 0 ? static_cast<std::uint64_t>(-(value + 1)) + 1U : static_cast<std::uint64_t>(value);
+  return value < 0 ? static_cast<std::uint64_t>(-(value + 1)) + 1U
+                   : static_cast<std::uint64_t>(value);
 }
 
 std::string currency_word(std::string_view currency, language lang) {
@@ -43,7 +44,8 @@ std::string format_number(double value, int decimals, language lang) {
   // Round half away from zero in decimal, as people round figures in reports; %.*f would
   // round the binary value (58.05 -> 58.0), which a reader sees as a mistake.
   const double scale = std::pow(10.0, decimals);
-  const double scaled = std::round(std::fabs(value) * scale * (1 + 4 * std::numeric_limits<double>::epsilon()));
+  const double scaled =
+      std::round(std::fabs(value) * scale * (1 + 4 * std::numeric_limits<double>::epsilon()));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.0f", scaled);
   std::string digits = buf;
@@ -71,9 +73,9 @@ std::string format_percent(double fraction, int decimals, language lang) {
 
 int currency_minor_units(std::string_view currency) noexcept {
   // ISO 4217 currencies whose smallest unit is not a hundredth.
-  static constexpr std::array<std::string_view, 16> whole{
-      "VND", "JPY", "KRW", "CLP", "ISK", "PYG", "UGX", "XAF", "XOF", "XPF",
-      "BIF", "DJF", "GNF", "KMF", "RWF", "VUV"};
+  static constexpr std::array<std::string_view, 16> whole{"VND", "JPY", "KRW", "CLP", "ISK", "PYG",
+                                                          "UGX", "XAF", "XOF", "XPF", "BIF", "DJF",
+                                                          "GNF", "KMF", "RWF", "VUV"};
   static constexpr std::array<std::string_view, 7> thousandths{"BHD", "IQD", "JOD", "KWD",
                                                                "LYD", "OMR", "TND"};
   if (std::find(whole.begin(), whole.end(), currency) != whole.end()) return 0;
@@ -129,8 +131,10 @@ std::string approximate_money(std::int64_t amount, std::string_view currency, la
 std::string describe_tasks(const task_tally& tasks, language lang) {
   const bool vi = lang == language::vi;
   const auto tasks_word = [&](std::uint32_t n) { return std::string(n == 1 ? " task" : " tasks"); };
-  const std::string done = std::to_string(tasks.planned_completed) + "/" + std::to_string(tasks.planned);
-  std::string out = vi ? "Hoàn thành " + done + " nhiệm vụ" : "Completed " + done + tasks_word(tasks.planned);
+  const std::string done =
+      std::to_string(tasks.planned_completed) + "/" + std::to_string(tasks.planned);
+  std::string out =
+      vi ? "Hoàn thành " + done + " nhiệm vụ" : "Completed " + done + tasks_word(tasks.planned);
   if (tasks.supplementary > 0) {
     // "2 supplementary tasks" when all are done, as reviews say it; "1/2" otherwise.
     const bool all = tasks.supplementary_completed == tasks.supplementary;
@@ -146,13 +150,20 @@ std::string describe_tasks(const task_tally& tasks, language lang) {
 std::string_view status_label(target_status s, language lang) noexcept {
   const bool vi = lang == language::vi;
   switch (s) {
-    case target_status::not_started: return vi ? "chưa bắt đầu" : "not started";
-    case target_status::no_data: return vi ? "chưa có số liệu" : "no data";
-    case target_status::on_track: return vi ? "đúng tiến độ" : "on track";
-    case target_status::at_risk: return vi ? "có nguy cơ chậm" : "at risk";
-    case target_status::off_track: return vi ? "chậm tiến độ" : "off track";
-    case target_status::achieved: return vi ? "đạt" : "achieved";
-    case target_status::missed: return vi ? "không đạt" : "missed";
+    case target_status::not_started:
+      return vi ? "chưa bắt đầu" : "not started";
+    case target_status::no_data:
+      return vi ? "chưa có số liệu" : "no data";
+    case target_status::on_track:
+      return vi ? "đúng tiến độ" : "on track";
+    case target_status::at_risk:
+      return vi ? "có nguy cơ chậm" : "at risk";
+    case target_status::off_track:
+      return vi ? "chậm tiến độ" : "off track";
+    case target_status::achieved:
+      return vi ? "đạt" : "achieved";
+    case target_status::missed:
+      return vi ? "không đạt" : "missed";
   }
   return "?";
 }

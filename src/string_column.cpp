@@ -116,7 +116,8 @@ void code_table::find_many(std::span<const std::string_view> codes,
       std::size_t i = static_cast<std::size_t>(hash[k]) & mask;
       while (slots_[i] != 0 && (slots_[i] & ~0xffffffffULL) != tag) i = (i + 1) & mask;
       at[k] = i;
-      row[k] = slots_[i] == 0 ? absent : static_cast<std::uint32_t>((slots_[i] & 0xffffffffULL) - 1);
+      row[k] =
+          slots_[i] == 0 ? absent : static_cast<std::uint32_t>((slots_[i] & 0xffffffffULL) - 1);
       if (row[k] != absent) codes_.prefetch(row[k]);
     }
     for (std::size_t k = 0; k < n; ++k) {

@@ -43,7 +43,9 @@ constexpr detail::code_list<collective_criterion, 2> criterion_codes{{
 // Largest magnitude at which every whole number is exactly a double.
 constexpr double max_exact_whole = 9007199254740992.0;  // 2^53
 
-bool is_whole(double v) { return std::isfinite(v) && std::floor(v) == v && std::fabs(v) <= max_exact_whole; }
+bool is_whole(double v) {
+  return std::isfinite(v) && std::floor(v) == v && std::fabs(v) <= max_exact_whole;
+}
 
 }  // namespace
 
@@ -69,7 +71,8 @@ collective_criterion parse_collective_criterion(std::string_view code) {
 }
 
 namespace {
-target base(target_kind kind, std::string code, std::string title, collective_id owner, period span) {
+target base(target_kind kind, std::string code, std::string title, collective_id owner,
+            period span) {
   target t;
   t.kind = kind;
   t.code = std::move(code);
@@ -113,8 +116,8 @@ target target::direction(std::string code, std::string title, collective_id owne
   return t;
 }
 
-target target::member_share(std::string code, std::string title, collective_id owner,
-                            period span, scale_id scale, rating_level level, share required,
+target target::member_share(std::string code, std::string title, collective_id owner, period span,
+                            scale_id scale, rating_level level, share required,
                             rating_scope scope) {
   target t = base(target_kind::member_share, std::move(code), std::move(title), owner, span);
   t.unit = "%";
@@ -139,7 +142,8 @@ target target::collective_count(std::string code, std::string title, collective_
 target target::all_collectives(std::string code, std::string title, collective_id owner,
                                period span, scale_id scale, rating_level level,
                                rating_scope scope) {
-  target t = collective_count(std::move(code), std::move(title), owner, span, scale, level, 0, scope);
+  target t =
+      collective_count(std::move(code), std::move(title), owner, span, scale, level, 0, scope);
   t.rating.all = true;
   return t;
 }
@@ -187,8 +191,9 @@ void target::validate() const {
       }
     }
     if (goal == goal_kind::within) {
-      if (goal_value > goal_high) fail("range [" + std::to_string(goal_value) + ", " +
-                                       std::to_string(goal_high) + "] is empty");
+      if (goal_value > goal_high)
+        fail("range [" + std::to_string(goal_value) + ", " + std::to_string(goal_high) +
+             "] is empty");
       if (baseline && *baseline >= goal_value && *baseline <= goal_high) {
         fail("baseline already lies within the range");
       }
@@ -201,8 +206,8 @@ void target::validate() const {
     }
     if (kind == target_kind::money) {
       const bool three_letters =
-          currency.size() == 3 &&
-          std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+          currency.size() == 3 && std::all_of(currency.begin(), currency.end(),
+                                              [](char c) { return c >= 'A' && c <= 'Z'; });
       if (!three_letters) fail("currency '" + currency + "' is not an ISO 4217 code like VND");
     }
   }

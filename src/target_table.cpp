@@ -1,7 +1,7 @@
 #include "goaltrack/detail/target_table.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "goaltrack/error.hpp"
@@ -33,10 +33,11 @@ target_id target_table::append(std::span<const target> targets) {
       if (needs_extra) extras_.push_back({t.currency, t.checklist, t.rating});
       titles_.push_back(t.title);
       units_.push_back(t.unit);
-      rows_.push_back({t.span, t.baseline.value_or(std::nan("")), t.goal_value, t.goal_high, t.owner,
-                       t.program.value_or(program_id{}),
-                       needs_extra ? static_cast<std::uint32_t>(extras_.size() - 1) : target_row::no_extra,
-                       t.kind, t.goal, t.wanted, t.whole_numbers});
+      rows_.push_back(
+          {t.span, t.baseline.value_or(std::nan("")), t.goal_value, t.goal_high, t.owner,
+           t.program.value_or(program_id{}),
+           needs_extra ? static_cast<std::uint32_t>(extras_.size() - 1) : target_row::no_extra,
+           t.kind, t.goal, t.wanted, t.whole_numbers});
       rules_.push_back({t.kind, t.whole_numbers});
     }
   } catch (...) {
@@ -44,7 +45,8 @@ target_id target_table::append(std::span<const target> targets) {
     codes_.truncate(n);
     titles_.truncate(n);
     units_.truncate(n);
-    rows_.erase(rows_.begin() + static_cast<std::ptrdiff_t>(std::min(n, rows_.size())), rows_.end());
+    rows_.erase(rows_.begin() + static_cast<std::ptrdiff_t>(std::min(n, rows_.size())),
+                rows_.end());
     extras_.resize(std::min(n_extras, extras_.size()));
     throw;
   }

@@ -32,9 +32,9 @@ task_kind parse_task_kind(std::string_view code) {
 
 task_status task::status_as_of(date as_of) const noexcept {
   // history is sorted by date: the last change on or before as_of is in effect.
-  const auto after = std::upper_bound(
-      history.begin(), history.end(), as_of,
-      [](const date& d, const task_status_change& c) { return d < c.on; });
+  const auto after =
+      std::upper_bound(history.begin(), history.end(), as_of,
+                       [](const date& d, const task_status_change& c) { return d < c.on; });
   return after == history.begin() ? task_status::not_started : std::prev(after)->status;
 }
 

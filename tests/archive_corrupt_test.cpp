@@ -5,7 +5,6 @@
 // file carries valid checksums: the payload parser must stand on its own).
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <fstream>
@@ -32,7 +31,8 @@ struct outcome {
   std::size_t equal = 0, format = 0, corrupt = 0;
 };
 
-void load_damaged(const std::string& bytes, const gt::plan& expected, outcome& o, const std::string& what) {
+void load_damaged(const std::string& bytes, const gt::plan& expected, outcome& o,
+                  const std::string& what) {
   std::istringstream in(bytes, std::ios::binary);
   try {
     const gt::plan p = gt::load(in);
@@ -78,18 +78,23 @@ void damage_every_way(gt::archive_format f, bool fix) {
 }  // namespace
 
 TEST(archive_corrupt, text_as_damaged) { damage_every_way(gt::archive_format::text, false); }
-TEST(archive_corrupt, text_with_checksums_fixed) { damage_every_way(gt::archive_format::text, true); }
+TEST(archive_corrupt, text_with_checksums_fixed) {
+  damage_every_way(gt::archive_format::text, true);
+}
 TEST(archive_corrupt, xml_as_damaged) { damage_every_way(gt::archive_format::xml, false); }
 TEST(archive_corrupt, xml_with_checksums_fixed) { damage_every_way(gt::archive_format::xml, true); }
 TEST(archive_corrupt, binary_as_damaged) { damage_every_way(gt::archive_format::binary, false); }
-TEST(archive_corrupt, binary_with_checksums_fixed) { damage_every_way(gt::archive_format::binary, true); }
+TEST(archive_corrupt, binary_with_checksums_fixed) {
+  damage_every_way(gt::archive_format::binary, true);
+}
 
 // A binary file given by path is read in chunks, twice (archive.cpp), not from memory:
 // the golden file with every bit flip and every seventh truncation (checksums forged)
 // gets the same outcome either way.
 TEST(archive_corrupt, binary_through_a_path_as_through_a_stream) {
   const std::string good = read_file(goaltrack_test::golden_file(gt::archive_format::binary));
-  const auto path = std::filesystem::temp_directory_path() / ("goaltrack-corrupt-" + std::to_string(::getpid()) + ".gtk");
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("goaltrack-corrupt-" + std::to_string(::getpid()) + ".gtk");
   // 0: loaded (the plan's checksum-free text form compared), 1: format_error, 2: corrupt_error.
   const auto outcome_of = [](auto load) -> std::pair<int, std::string> {
     try {

@@ -32,7 +32,8 @@ inline std::uint32_t crc32c_reference(const void* data, std::size_t size) {
 inline void fix_envelope(std::string& b) {
   if (b.size() < 32) return;
   const auto put = [&](std::size_t at, std::uint64_t v, int n) {
-    for (int i = 0; i < n; ++i) b[at + static_cast<std::size_t>(i)] = static_cast<char>(v >> (8 * i));
+    for (int i = 0; i < n; ++i)
+      b[at + static_cast<std::size_t>(i)] = static_cast<char>(v >> (8 * i));
   };
   put(16, b.size() - 32, 8);
   put(24, crc32c_reference(b.data() + 32, b.size() - 32), 4);
@@ -72,25 +73,50 @@ inline goaltrack::plan golden_plan() {
   p.rate(r, m2, rating_level(1));
   p.rate(r, m3, rating_level(2));
   p.rate(r, c1, rating_level(1));
-  const program_id ctr = p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "Chương trình hành động",
-                                        period::school_year(2019), party, {}});
-  const program_id plan_id = p.add_program({"KH-12", "12/KH-SGD", "Sở", "Kế hoạch thực hiện",
-                                            period::year(2020), dept, ctr});
-  task t{"NV1", "Rà soát mạng lưới\nline 2", plan_id, dept, make_date(2020, 12, 31), task_kind::planned, 1.0, {}};
-  t.history = {{make_date(2020, 2, 1), task_status::in_progress}, {make_date(2020, 11, 30), task_status::completed}};
+  const program_id ctr = p.add_program({"CTr-190",
+                                        "190-CTr/TU",
+                                        "Tỉnh ủy",
+                                        "Chương trình hành động",
+                                        period::school_year(2019),
+                                        party,
+                                        {}});
+  const program_id plan_id = p.add_program(
+      {"KH-12", "12/KH-SGD", "Sở", "Kế hoạch thực hiện", period::year(2020), dept, ctr});
+  task t{"NV1",
+         "Rà soát mạng lưới\nline 2",
+         plan_id,
+         dept,
+         make_date(2020, 12, 31),
+         task_kind::planned,
+         1.0,
+         {}};
+  t.history = {{make_date(2020, 2, 1), task_status::in_progress},
+               {make_date(2020, 11, 30), task_status::completed}};
   p.add_task(t);
   p.add_task({"NV2", "Bổ sung", plan_id, c2, std::nullopt, task_kind::supplementary, 2.5, {}});
-  const target_id sites = p.add_target(target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
-                                           .decrease_by(98).from(1250).counting("điểm trường").in_program(plan_id));
-  const target_id ratio = p.add_target(target::ratio("R10", "Tỉ lệ vào lớp 10", dept, period::school_year(2019))
-                                           .at_least(0.581).in_unit("%"));
-  const target_id money = p.add_target(target::money("FUND", "Quỹ khuyến học", party, period::quarter(2020, 4), "VND")
-                                           .increase_to(47'000'000).from(0));
-  const target_id ms = p.add_target(target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
-                                                      {"plan", "pilot", "replicate"}));
-  p.add_target(target::direction("DROP", "Giảm bỏ học", dept, period::fiscal_year(2020, 4), trend::decrease));
-  p.add_target(target::member_share("GOOD", "100% đảng viên HTT", party, period::year(2020), vn4, rating_level(1)));
-  p.add_target(target::all_collectives("CELLS", "5/5 chi bộ", party, period::year(2020), vn4, rating_level(1))
+  const target_id sites =
+      p.add_target(target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
+                       .decrease_by(98)
+                       .from(1250)
+                       .counting("điểm trường")
+                       .in_program(plan_id));
+  const target_id ratio =
+      p.add_target(target::ratio("R10", "Tỉ lệ vào lớp 10", dept, period::school_year(2019))
+                       .at_least(0.581)
+                       .in_unit("%"));
+  const target_id money =
+      p.add_target(target::money("FUND", "Quỹ khuyến học", party, period::quarter(2020, 4), "VND")
+                       .increase_to(47'000'000)
+                       .from(0));
+  const target_id ms =
+      p.add_target(target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
+                                     {"plan", "pilot", "replicate"}));
+  p.add_target(target::direction("DROP", "Giảm bỏ học", dept, period::fiscal_year(2020, 4),
+                                 trend::decrease));
+  p.add_target(target::member_share("GOOD", "100% đảng viên HTT", party, period::year(2020), vn4,
+                                    rating_level(1)));
+  p.add_target(target::all_collectives("CELLS", "5/5 chi bộ", party, period::year(2020), vn4,
+                                       rating_level(1))
                    .counting_kind("cell"));
   p.add_measurement({sites, make_date(2020, 12, 31), 1152, 1, "Báo cáo tổng kết", "giảm 98"});
   p.add_measurement({ratio, make_date(2020, 6, 30), 5810, 10000, "", "58,1%"});
@@ -98,7 +124,8 @@ inline goaltrack::plan golden_plan() {
   p.add_measurement({ms, make_date(2020, 9, 30), 2, 1, "", ""});
   evaluation_policy pol;
   pol.on_track_margin = 0.05;
-  pol.rating_summaries.push_back({r, rating_level(1), "cell", collective_criterion::own_rating, share::percent(100)});
+  pol.rating_summaries.push_back(
+      {r, rating_level(1), "cell", collective_criterion::own_rating, share::percent(100)});
   p.add_policy("strict", pol);
   return p;
 }

@@ -1,18 +1,20 @@
 // The golden files of file-format version 1 (tests/data/plan_v1.*.gtk) load, in every
 // later version, to the plan they were saved from.
 
+#include "archive_golden.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
-#include "archive_golden.hpp"
 #include "goaltrack/io/archive.hpp"
 
 namespace gt = goaltrack;
 
 TEST(archive_golden, files_of_version_1_load_with_their_content) {
   const gt::plan expected = goaltrack_test::golden_plan();
-  for (const gt::archive_format f : {gt::archive_format::text, gt::archive_format::xml, gt::archive_format::binary}) {
+  for (const gt::archive_format f :
+       {gt::archive_format::text, gt::archive_format::xml, gt::archive_format::binary}) {
     const auto path = goaltrack_test::golden_file(f);
     if (std::getenv("GOALTRACK_WRITE_GOLDEN") != nullptr) gt::save(expected, path, f);
     const gt::plan p = gt::load(path);

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "goaltrack/error.hpp"
 #include "archive_golden.hpp"
+#include "goaltrack/error.hpp"
 #include "io/archive_payload.hpp"
 #include "io/archive_snapshot.hpp"
 #include "io/crc32c.hpp"
@@ -61,7 +61,8 @@ TEST(archive, round_trip_of_random_plans_in_every_format) {
 }
 
 TEST(archive, empty_plan_round_trips) {
-  for (const gt::archive_format f : all_formats) EXPECT_TRUE(from_bytes(to_bytes(gt::plan{}, f)) == gt::plan{});
+  for (const gt::archive_format f : all_formats)
+    EXPECT_TRUE(from_bytes(to_bytes(gt::plan{}, f)) == gt::plan{});
 }
 
 TEST(archive, file_round_trip_and_replace) {
@@ -90,7 +91,8 @@ TEST(archive, missing_file_is_an_io_error_naming_it) {
     EXPECT_EQ(e.path(), "/nonexistent/dir/plan.gtk");
     EXPECT_NE(std::string(e.what()).find("/nonexistent/dir/plan.gtk"), std::string::npos);
   }
-  EXPECT_THROW(gt::save(gt::plan{}, "/nonexistent/dir/plan.gtk", gt::archive_format::binary), gt::io_error);
+  EXPECT_THROW(gt::save(gt::plan{}, "/nonexistent/dir/plan.gtk", gt::archive_format::binary),
+               gt::io_error);
 }
 
 TEST(archive, not_a_goaltrack_file_is_a_format_error) {
@@ -106,7 +108,8 @@ TEST(archive, newer_format_version_is_refused_saying_so) {
     (void)from_bytes(bytes);
     FAIL();
   } catch (const gt::format_error& e) {
-    EXPECT_NE(std::string(e.what()).find("version 2, newer than version 1"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("version 2, newer than version 1"), std::string::npos)
+        << e.what();
     EXPECT_EQ(e.offset(), 8U);
   }
 }
@@ -124,7 +127,8 @@ TEST(archive, limits_refuse_big_counts_before_allocating) {
   goaltrack_test::random_plan_shape shape;
   shape.max_members = 50;
   gt::plan p;
-  for (std::uint64_t seed = 1; p.org().member_count() < 5; ++seed) p = goaltrack_test::random_plan(seed, shape);
+  for (std::uint64_t seed = 1; p.org().member_count() < 5; ++seed)
+    p = goaltrack_test::random_plan(seed, shape);
   gt::load_limits limits;
   limits.members = 2;
   for (const gt::archive_format f : all_formats) {
@@ -162,9 +166,12 @@ TEST(archive, crc32c_implementations_agree_with_the_definition) {
       const char* p = bytes.data() + offset;
       const std::uint32_t want = goaltrack_test::crc32c_reference(p, n);
       ASSERT_EQ(goaltrack::detail::crc32c(0, p, n), want) << "offset " << offset << " length " << n;
-      ASSERT_EQ(goaltrack::detail::crc32c_portable(0, p, n), want) << "offset " << offset << " length " << n;
+      ASSERT_EQ(goaltrack::detail::crc32c_portable(0, p, n), want)
+          << "offset " << offset << " length " << n;
       const std::size_t half = n / 2;
-      ASSERT_EQ(goaltrack::detail::crc32c(goaltrack::detail::crc32c(0, p, half), p + half, n - half), want);
+      ASSERT_EQ(
+          goaltrack::detail::crc32c(goaltrack::detail::crc32c(0, p, half), p + half, n - half),
+          want);
     }
   }
   // Lengths around the blocks the crc32 instruction works in by three (3 x 8 KiB).
@@ -173,7 +180,9 @@ TEST(archive, crc32c_implementations_agree_with_the_definition) {
   for (const std::size_t n : {24575UL, 24576UL, 24577UL, 49159UL, 100000UL}) {
     const std::uint32_t want = goaltrack::detail::crc32c_portable(0, large.data(), n);
     ASSERT_EQ(goaltrack::detail::crc32c(0, large.data(), n), want) << "length " << n;
-    ASSERT_EQ(goaltrack::detail::crc32c(goaltrack::detail::crc32c(0, large.data(), 5), large.data() + 5, n - 5), want);
+    ASSERT_EQ(goaltrack::detail::crc32c(goaltrack::detail::crc32c(0, large.data(), 5),
+                                        large.data() + 5, n - 5),
+              want);
   }
   EXPECT_EQ(goaltrack::detail::crc32c_portable(0, large.data(), 30000),
             goaltrack_test::crc32c_reference(large.data(), 30000));
@@ -187,13 +196,16 @@ TEST(archive, binary_payload_that_changed_between_passes_is_refused) {
   const std::string payload = bytes.substr(32);
   const std::uint32_t crc = goaltrack::detail::crc32c(0, payload.data(), payload.size());
   std::istringstream same(payload);
-  EXPECT_TRUE(goaltrack::detail::read_binary_payload(same, payload.size(), crc, {}, 32, "f.gtk") == p);
+  EXPECT_TRUE(goaltrack::detail::read_binary_payload(same, payload.size(), crc, {}, 32, "f.gtk") ==
+              p);
   std::istringstream changed(payload);
   try {
-    (void)goaltrack::detail::read_binary_payload(changed, payload.size(), crc ^ 1U, {}, 32, "f.gtk");
+    (void)goaltrack::detail::read_binary_payload(changed, payload.size(), crc ^ 1U, {}, 32,
+                                                 "f.gtk");
     ADD_FAILURE() << "a changed payload was accepted";
   } catch (const gt::corrupt_error& e) {
-    EXPECT_NE(std::string(e.what()).find("changed while it was being loaded"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("changed while it was being loaded"), std::string::npos)
+        << e.what();
   }
 }
 
@@ -212,7 +224,8 @@ TEST(archive, payload_buffer_reads_across_chunks) {
       const std::size_t n = std::min<std::size_t>(step, static_cast<std::size_t>(buf.remaining()));
       std::string part(n, '\0');
       if (step % 3 == 0) {
-        ASSERT_EQ(buf.sgetn(part.data(), static_cast<std::streamsize>(n)), static_cast<std::streamsize>(n));
+        ASSERT_EQ(buf.sgetn(part.data(), static_cast<std::streamsize>(n)),
+                  static_cast<std::streamsize>(n));
       } else {
         ASSERT_TRUE(buf.read(part.data(), n)) << "chunk " << chunk;
       }
@@ -263,7 +276,8 @@ TEST(archive, many_members_load_on_a_second_thread) {
   EXPECT_TRUE(gt::load(path) == p);
   // A repeated member code is still found, and named.
   std::string bytes(std::filesystem::file_size(path), '\0');
-  std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::ifstream(path, std::ios::binary)
+      .read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   const std::string last_two = codes[n - 2] + codes[n - 1];
   const std::size_t at = bytes.find(last_two);
   ASSERT_NE(at, std::string::npos);

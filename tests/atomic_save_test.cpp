@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("goaltrack-" + name + "-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("goaltrack-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -56,7 +57,8 @@ TEST(atomic_save, an_injected_failure_at_each_step_keeps_the_old_file) {
   big.max_members = 3000;  // a payload of several write chunks
   big.max_measurements = 20000;
   const gt::plan new_plan = goaltrack_test::random_plan(22, big);
-  for (const save_step step : {save_step::create, save_step::write, save_step::sync, save_step::rename}) {
+  for (const save_step step :
+       {save_step::create, save_step::write, save_step::sync, save_step::rename}) {
     for (const int nth : {0, 1}) {
       if (nth == 1 && step != save_step::write) continue;  // a later chunk's write fails
       gt::save(old_plan, path, gt::archive_format::binary);
@@ -68,7 +70,8 @@ TEST(atomic_save, an_injected_failure_at_each_step_keeps_the_old_file) {
             << "step " << static_cast<int>(step);
       }
       EXPECT_TRUE(gt::load(path) == old_plan) << "step " << static_cast<int>(step);
-      EXPECT_EQ(entries(dir), 1U) << "a temporary was left behind at step " << static_cast<int>(step);
+      EXPECT_EQ(entries(dir), 1U) << "a temporary was left behind at step "
+                                  << static_cast<int>(step);
     }
   }
   // A failure to sync the directory comes after the rename: the new file is in place,
@@ -101,12 +104,15 @@ TEST(atomic_save, a_save_killed_at_random_points_leaves_the_old_or_the_new_plan)
   big.max_collectives = 500;
   big.max_targets = 2000;
   big.max_measurements = 60000;
-  const gt::plan plans[2] = {goaltrack_test::random_plan(31, big), goaltrack_test::random_plan(32, big)};
+  const gt::plan plans[2] = {goaltrack_test::random_plan(31, big),
+                             goaltrack_test::random_plan(32, big)};
   gt::save(plans[0], path, gt::archive_format::binary);
   // How long one save takes, to spread the kills over it.
   const auto t0 = std::chrono::steady_clock::now();
   gt::save(plans[0], path, gt::archive_format::binary);
-  const auto save_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+  const auto save_us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
   goaltrack_test::random_source r(2024);
   int current = 0;  // the plan the file holds
   int killed_mid_save = 0;
@@ -138,7 +144,8 @@ TEST(atomic_save, a_save_killed_at_random_points_leaves_the_old_or_the_new_plan)
     if (loaded == plans[next]) {
       current = next;
     } else {
-      ASSERT_TRUE(loaded == plans[current]) << "run " << run << ": neither the old nor the new plan";
+      ASSERT_TRUE(loaded == plans[current])
+          << "run " << run << ": neither the old nor the new plan";
       ASSERT_FALSE(finished) << "run " << run << ": the save finished but the file is old";
     }
     // Temporaries of killed saves stay (a killed process cannot clean up); remove them.

@@ -75,7 +75,8 @@ bool has_issue(const std::vector<csv_issue>& issues, const std::string& file, st
 plan sample_plan() {
   plan p;
   const collective_id dept = p.org().add_collective("SGD", "Sở Giáo dục và Đào tạo", "department");
-  const collective_id cell = p.org().add_collective("CB1", "Chi bộ \"Văn phòng\", số 1", "cell", dept);
+  const collective_id cell =
+      p.org().add_collective("CB1", "Chi bộ \"Văn phòng\", số 1", "cell", dept);
   const collective_id cell2 = p.org().add_collective("=CB2", "line one\nline two", "cell", dept);
   const member_id a = p.org().add_member("M1", "Nguyễn Văn A", cell);
   const member_id b = p.org().add_member("M2", "-Trần Thị B", cell2);
@@ -84,30 +85,38 @@ plan sample_plan() {
   p.rate(r, a, rating_level(1));
   p.rate(r, b, rating_level(0));
   p.rate(r, cell, rating_level(1));
-  const program_id pr = p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "Chương trình; hành động",
-                                       period::school_year(2020), dept, std::nullopt});
-  const program_id sub = p.add_program({"KH-1", "", "", "+plan", period::quarter(2021, 2), cell, pr});
-  task t{"T1", "@mention task", pr, dept, make_date(2021, 5, 31), task_kind::supplementary, 2.5, {}};
+  const program_id pr =
+      p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "Chương trình; hành động",
+                     period::school_year(2020), dept, std::nullopt});
+  const program_id sub =
+      p.add_program({"KH-1", "", "", "+plan", period::quarter(2021, 2), cell, pr});
+  task t{"T1", "@mention task", pr, dept, make_date(2021, 5, 31), task_kind::supplementary, 2.5,
+         {}};
   const task_id tid = p.add_task(t);
   p.set_task_status(tid, task_status::in_progress, make_date(2021, 2, 1));
   p.set_task_status(tid, task_status::completed, make_date(2021, 4, 30));
-  const target_id sites = p.add_target(
-      target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
-          .decrease_by(98).from(1250).counting("điểm trường").in_program(pr));
+  const target_id sites =
+      p.add_target(target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
+                       .decrease_by(98)
+                       .from(1250)
+                       .counting("điểm trường")
+                       .in_program(pr));
   const target_id ratio = p.add_target(
       target::ratio("RATIO", "Tỷ lệ vào lớp 10", dept, period::year(2020)).at_least(0.581));
-  p.add_target(target::money("MONEY", "Quyên góp", cell, period::year(2020), "VND").at_least(47000000));
+  p.add_target(
+      target::money("MONEY", "Quyên góp", cell, period::year(2020), "VND").at_least(47000000));
   const target_id ms = p.add_target(
       target::milestone("MS", "Mô hình", dept, period::year(2021), {"bước 1", "=step, 2", ""}));
   p.add_target(target::direction("DIR", "Giảm bỏ học", dept, period::year(2021), trend::decrease)
                    .in_program(sub));
   p.add_target(target::member_share("SHARE", "Đảng viên", dept, period::year(2020), vn4,
                                     rating_level(1), share{191, 200}, rating_scope::subtree));
-  p.add_target(target::all_collectives("CELLS", "5/5 chi bộ", dept, period::year(2020), vn4,
-                                       rating_level(1))
-                   .counting_kind("cell"));
+  p.add_target(
+      target::all_collectives("CELLS", "5/5 chi bộ", dept, period::year(2020), vn4, rating_level(1))
+          .counting_kind("cell"));
   p.add_target(target::quantity("WITHIN", "Range", dept, period::year(2021)).within(-5.5, 7.25));
-  p.add_measurement({sites, make_date(2020, 12, 31), 1152, 1, "Báo cáo tổng kết", "ghi chú, \"quan trọng\""});
+  p.add_measurement(
+      {sites, make_date(2020, 12, 31), 1152, 1, "Báo cáo tổng kết", "ghi chú, \"quan trọng\""});
   p.add_measurement({ratio, make_date(2020, 9, 1), 581, 1000, "", ""});
   p.add_measurement({ms, make_date(2021, 3, 1), 2, 1, "", "-2 done"});
   std::vector<target_id> ts{sites, sites};
@@ -117,8 +126,8 @@ plan sample_plan() {
   evaluation_policy pol;
   pol.on_track_margin = 0.05;
   pol.missed_after_end = false;
-  pol.rating_summaries.push_back({r, rating_level(1), "cell", collective_criterion::member_share,
-                                  share{9, 10}});
+  pol.rating_summaries.push_back(
+      {r, rating_level(1), "cell", collective_criterion::member_share, share{9, 10}});
   p.add_policy("kit", pol);
   return p;
 }
@@ -213,7 +222,8 @@ TEST(csv, formulas_are_escaped_in_text_and_numbers_stay_numbers) {
       if (i == text.size() || text[i] == ',' || text[i] == '\n') {
         if (i > start) {
           const char first = text[start] == '"' && i > start + 1 ? text[start + 1] : text[start];
-          const bool number = i > start + 1 && first == '-' && std::isdigit(static_cast<unsigned char>(text[start + 1]));
+          const bool number = i > start + 1 && first == '-' &&
+                              std::isdigit(static_cast<unsigned char>(text[start + 1]));
           if (!number) {
             EXPECT_TRUE(first != '=' && first != '+' && first != '@') << name;
           }
@@ -241,7 +251,8 @@ TEST(csv, unescaped_formula_text_from_a_spreadsheet_is_kept) {
 
 TEST(csv, reads_bom_crlf_quotes_and_line_breaks) {
   const std::string text =
-      "\xEF\xBB\xBF" "code,name,kind,parent\r\n"
+      "\xEF\xBB\xBF"
+      "code,name,kind,parent\r\n"
       "SGD,\"Sở GD-ĐT, tỉnh \"\"A\"\"\",department,\r\n"
       "CB1,\"Chi bộ\r\nnhiều dòng\",cell,SGD\r\n"
       "\r\n"
@@ -275,12 +286,13 @@ TEST(csv, semicolon_dialect_with_decimal_comma_and_day_month_year) {
   d.delimiter = ';';
   d.decimal_separator = ',';
   d.dates = csv_date_format::day_month_year;
-  const plan p = import_texts(
-      {{"collectives.csv", "code;name\nSGD;Sở GD-ĐT\n"},
-       {"targets.csv", "code;kind;owner;period;goal;goal_value;baseline\n"
-                       "TL;ratio;SGD;2020;at_least;0,581;0,5\n"},
-       {"measurements.csv", "target;date;value;denominator\nTL;21/1/2021;58,1;100\n"}},
-      d);
+  const plan p =
+      import_texts({{"collectives.csv", "code;name\nSGD;Sở GD-ĐT\n"},
+                    {"targets.csv",
+                     "code;kind;owner;period;goal;goal_value;baseline\n"
+                     "TL;ratio;SGD;2020;at_least;0,581;0,5\n"},
+                    {"measurements.csv", "target;date;value;denominator\nTL;21/1/2021;58,1;100\n"}},
+                   d);
   const target t = p.get(target_id(0));
   EXPECT_EQ(t.goal_value, 0.581);
   EXPECT_EQ(t.baseline, 0.5);
@@ -295,12 +307,14 @@ TEST(csv, the_dialect_is_never_guessed) {
   csv_dialect semicolon;
   semicolon.delimiter = ';';
   auto issues = issues_of({{"collectives.csv", "code,name\nA,B\n"}}, semicolon);
-  EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 1, "is the delimiter right?")) << all_issues(issues);
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 1, "is the delimiter right?"))
+      << all_issues(issues);
   csv_dialect comma_decimal;
   comma_decimal.decimal_separator = ',';
-  issues = issues_of({{"collectives.csv", "code\nA\n"},
-                      {"targets.csv", "code,kind,owner,period,goal_value\nT,quantity,A,2021,\"58.1\"\n"}},
-                     comma_decimal);
+  issues = issues_of(
+      {{"collectives.csv", "code\nA\n"},
+       {"targets.csv", "code,kind,owner,period,goal_value\nT,quantity,A,2021,\"58.1\"\n"}},
+      comma_decimal);
   EXPECT_TRUE(has_issue(issues, "targets.csv", 2, 5, "not a number")) << all_issues(issues);
   // An ISO date in a day/month/year dialect, and the reverse.
   csv_dialect dmy;
@@ -351,31 +365,40 @@ TEST(csv, every_error_kind_names_file_line_and_column) {
       {"rating_scales.csv", "scale,level,label_vi\nvn,good,Tốt\nvn,good,Tốt lần hai\n"},
       {"collectives.csv", "code,name,kind,parent\nA,,,\nB,,,NOPE\nA,,,\n"},
       {"members.csv", "code,name,collective\nM1,,A\nM2,,ZZZ\nM1,,A\n"},
-      {"rating_rounds.csv", "scale,period,decided_on\nvn4,2020,\nvn4,2020-Q5,\nvn4,2021,32/01/2021\n"},
-      {"ratings.csv", "scale,period,rated,code,level\n"
-                      "vn4,2020,member,M1,great\n"
-                      "vn4,2020,member,NOBODY,good\n"
-                      "vn4,2020,someone,M1,good\n"},
-      {"targets.csv", "code,kind,owner,period,goal,goal_value,baseline,whole_numbers\n"
-                      "T1,quantity,A,2021,at_least,abc,,\n"
-                      "T2,quantity,UNKNOWN,2021,at_least,1,,\n"
-                      "T3,quantity,A,2021,increase_to,10,10,\n"
-                      "T4,quantitty,A,2021,,,,\n"
-                      "T5,quantity,A,2021,at_least,1,,maybe\n"
-                      "T6,quantity,A,2021,at_least,1,,\n"
-                      "T6,quantity,A,2021,at_least,1,,\n"},
-      {"measurements.csv", "target,date,value\nT6,2021-02-30,1\nT6,2021-03-01,NaN\nT9,2021-03-01,1\n"
-                           "T6,2021-03-01,1.5e400\n"},
+      {"rating_rounds.csv",
+       "scale,period,decided_on\nvn4,2020,\nvn4,2020-Q5,\nvn4,2021,32/01/2021\n"},
+      {"ratings.csv",
+       "scale,period,rated,code,level\n"
+       "vn4,2020,member,M1,great\n"
+       "vn4,2020,member,NOBODY,good\n"
+       "vn4,2020,someone,M1,good\n"},
+      {"targets.csv",
+       "code,kind,owner,period,goal,goal_value,baseline,whole_numbers\n"
+       "T1,quantity,A,2021,at_least,abc,,\n"
+       "T2,quantity,UNKNOWN,2021,at_least,1,,\n"
+       "T3,quantity,A,2021,increase_to,10,10,\n"
+       "T4,quantitty,A,2021,,,,\n"
+       "T5,quantity,A,2021,at_least,1,,maybe\n"
+       "T6,quantity,A,2021,at_least,1,,\n"
+       "T6,quantity,A,2021,at_least,1,,\n"},
+      {"measurements.csv",
+       "target,date,value\nT6,2021-02-30,1\nT6,2021-03-01,NaN\nT9,2021-03-01,1\n"
+       "T6,2021-03-01,1.5e400\n"},
   };
   const auto issues = issues_of(files);
   const std::string all = all_issues(issues);
   // The default scale "vn4" is not in the files: it must be declared like any other.
-  EXPECT_TRUE(has_issue(issues, "rating_scales.csv", 2, 1, "level code 'good' is used twice")) << all;
-  EXPECT_TRUE(has_issue(issues, "collectives.csv", 3, 4, "'NOPE' is not in collectives.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "rating_scales.csv", 2, 1, "level code 'good' is used twice"))
+      << all;
+  EXPECT_TRUE(has_issue(issues, "collectives.csv", 3, 4, "'NOPE' is not in collectives.csv"))
+      << all;
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 4, 1, "already on line 2")) << all;
-  EXPECT_TRUE(has_issue(issues, "members.csv", 3, 3, "collective 'ZZZ' is not in collectives.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 3, 3, "collective 'ZZZ' is not in collectives.csv"))
+      << all;
   EXPECT_TRUE(has_issue(issues, "members.csv", 4, 1, "M1")) << all;
-  EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 2, 1, "rating scale 'vn4' is not in rating_scales.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 2, 1,
+                        "rating scale 'vn4' is not in rating_scales.csv"))
+      << all;
   EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 3, 2, "2020-Q5")) << all;
   EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 4, 3, "not a date")) << all;
   EXPECT_TRUE(has_issue(issues, "targets.csv", 2, 6, "goal_value 'abc' is not a number")) << all;
@@ -386,7 +409,8 @@ TEST(csv, every_error_kind_names_file_line_and_column) {
   EXPECT_TRUE(has_issue(issues, "targets.csv", 8, 1, "T6")) << all;
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 2, "not a date")) << all;
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 3, 3, "'NaN' is not a number")) << all;
-  EXPECT_TRUE(has_issue(issues, "measurements.csv", 4, 1, "target 'T9' is not in targets.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 4, 1, "target 'T9' is not in targets.csv"))
+      << all;
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 3, "not a number")) << all;
 }
 
@@ -396,17 +420,20 @@ TEST(csv, rating_not_on_the_scale_and_rated_twice) {
       {"collectives.csv", "code\nA\n"},
       {"members.csv", "code,collective\nM1,A\nM2,A\n"},
       {"rating_rounds.csv", "scale,period\nvn,2020\n"},
-      {"ratings.csv", "scale,period,rated,code,level\n"
-                      "vn,2020,member,M1,excellent\n"
-                      "vn,2020,member,M2,good\n"
-                      "vn,2020,member,M2,bad\n"
-                      "vn,2019,member,M1,good\n"
-                      "vn,2020,collective,A,good\n"},
+      {"ratings.csv",
+       "scale,period,rated,code,level\n"
+       "vn,2020,member,M1,excellent\n"
+       "vn,2020,member,M2,good\n"
+       "vn,2020,member,M2,bad\n"
+       "vn,2019,member,M1,good\n"
+       "vn,2020,collective,A,good\n"},
   };
   const auto issues = issues_of(files);
   const std::string all = all_issues(issues);
   EXPECT_EQ(issues.size(), 3U) << all;
-  EXPECT_TRUE(has_issue(issues, "ratings.csv", 2, 5, "rating 'excellent' is not on scale 'vn' (levels: good, bad)")) << all;
+  EXPECT_TRUE(has_issue(issues, "ratings.csv", 2, 5,
+                        "rating 'excellent' is not on scale 'vn' (levels: good, bad)"))
+      << all;
   EXPECT_TRUE(has_issue(issues, "ratings.csv", 4, 4, "rated twice")) << all;
   EXPECT_TRUE(has_issue(issues, "ratings.csv", 5, 2, "no rating round")) << all;
 }
@@ -468,8 +495,9 @@ TEST(csv, error_is_typed_and_lists_every_issue) {
     const auto* csv = dynamic_cast<const csv_error*>(&e);
     ASSERT_NE(csv, nullptr);
     EXPECT_EQ(csv->issue_count(), 2U);
-    EXPECT_NE(std::string(e.what()).find("collectives.csv:2:2: parent 'X' is not in collectives.csv"),
-              std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find("collectives.csv:2:2: parent 'X' is not in collectives.csv"),
+        std::string::npos)
         << e.what();
   }
 }
@@ -503,7 +531,9 @@ TEST(csv, windows1258_is_refused_with_advice) {
 }
 
 TEST(csv, other_encodings_are_refused) {
-  auto issues = issues_of({{"collectives.csv", std::string("\xFF\xFE" "c\0o\0", 6)}});
+  auto issues = issues_of({{"collectives.csv", std::string("\xFF\xFE"
+                                                           "c\0o\0",
+                                                           6)}});
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 1, 0, "UTF-16"));
   issues = issues_of({{"collectives.csv", "code\n\x81\x8D\n"}});
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 2, 0, "not valid UTF-8"));
@@ -518,7 +548,9 @@ TEST(csv, export_writes_bom_and_header_only_files) {
     EXPECT_EQ(f.text.substr(0, 3), "\xEF\xBB\xBF") << f.name;
     EXPECT_EQ(f.text.back(), '\n');
   }
-  EXPECT_EQ(by_name(files).at("members.csv"), "\xEF\xBB\xBF" "code,name,collective\n");
+  EXPECT_EQ(by_name(files).at("members.csv"),
+            "\xEF\xBB\xBF"
+            "code,name,collective\n");
 }
 
 TEST(csv, issues_of_bulk_files_come_in_line_order) {
@@ -527,9 +559,11 @@ TEST(csv, issues_of_bulk_files_come_in_line_order) {
   const auto issues = issues_of({
       {"collectives.csv", "code\nA\n"},
       {"members.csv", "code,name,collective\nM1,,A\nM2,,ZZZ\n,,A\nM1,,A\nM3,,\n"},
-      {"targets.csv", "code,kind,owner,period\nT,quantity,A,2021\nU,quantity,NOPE,2021\nV,,A,2021\n"},
-      {"measurements.csv", "target,date,value\nT9,2021-01-01,1\nT,2021-13-01,1\nT,2021-01-01,1\n"
-                           "T8,2021-01-01,1\n"},
+      {"targets.csv",
+       "code,kind,owner,period\nT,quantity,A,2021\nU,quantity,NOPE,2021\nV,,A,2021\n"},
+      {"measurements.csv",
+       "target,date,value\nT9,2021-01-01,1\nT,2021-13-01,1\nT,2021-01-01,1\n"
+       "T8,2021-01-01,1\n"},
   });
   const std::string all = all_issues(issues);
   std::map<std::string, std::vector<std::uint64_t>> lines;
@@ -537,11 +571,15 @@ TEST(csv, issues_of_bulk_files_come_in_line_order) {
   EXPECT_EQ(lines["members.csv"], (std::vector<std::uint64_t>{3, 4, 5, 6})) << all;
   EXPECT_EQ(lines["targets.csv"], (std::vector<std::uint64_t>{3, 4})) << all;
   EXPECT_EQ(lines["measurements.csv"], (std::vector<std::uint64_t>{2, 3, 5})) << all;
-  EXPECT_TRUE(has_issue(issues, "members.csv", 3, 3, "collective 'ZZZ' is not in collectives.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "members.csv", 3, 3, "collective 'ZZZ' is not in collectives.csv"))
+      << all;
   EXPECT_TRUE(has_issue(issues, "members.csv", 5, 1, "member code 'M1'")) << all;
-  EXPECT_TRUE(has_issue(issues, "targets.csv", 3, 3, "collective 'NOPE' is not in collectives.csv")) << all;
-  EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 1, "target 'T9' is not in targets.csv")) << all;
-  EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 1, "target 'T8' is not in targets.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 3, 3, "collective 'NOPE' is not in collectives.csv"))
+      << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 1, "target 'T9' is not in targets.csv"))
+      << all;
+  EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 1, "target 'T8' is not in targets.csv"))
+      << all;
 }
 
 TEST(csv, issues_stay_in_line_order_across_batches) {
@@ -576,7 +614,8 @@ TEST(csv, ratings_in_any_order_of_members) {
   std::string& ratings = files["ratings.csv"];
   std::vector<std::string> rows;
   std::size_t from = 0;
-  for (std::size_t nl = ratings.find('\n'); nl != std::string::npos; nl = ratings.find('\n', from)) {
+  for (std::size_t nl = ratings.find('\n'); nl != std::string::npos;
+       nl = ratings.find('\n', from)) {
     rows.push_back(ratings.substr(from, nl + 1 - from));
     from = nl + 1;
   }
@@ -592,13 +631,15 @@ TEST(csv, numeric_codes_are_looked_up_exactly) {
   // Codes that are numbers are looked up by number; "7", "07", " 7" and "7.0" are still
   // different codes, and a number no entity has is still reported.
   const std::string targets =
-      "code,kind,owner,period\n7,quantity,1,2021\n07,quantity,01,2021\n12345678901,quantity,1,2021\n";
+      "code,kind,owner,period\n7,quantity,1,2021\n07,quantity,01,2021\n12345678901,quantity,1,"
+      "2021\n";
   std::map<std::string, std::string> files{
       {"collectives.csv", "code\n1\n01\n"},
       {"members.csv", "code,collective\n5,1\n6,01\n"},
       {"targets.csv", targets},
-      {"measurements.csv", "target,date,value\n7,2021-01-01,1\n07,2021-01-02,2\n"
-                           "12345678901,2021-01-03,3\n"},
+      {"measurements.csv",
+       "target,date,value\n7,2021-01-01,1\n07,2021-01-02,2\n"
+       "12345678901,2021-01-03,3\n"},
   };
   const plan p = import_texts(files);
   ASSERT_EQ(p.target_count(), 3U);
@@ -611,7 +652,8 @@ TEST(csv, numeric_codes_are_looked_up_exactly) {
   EXPECT_EQ(m.targets()[1], *p.find_target("07"));
   EXPECT_EQ(m.targets()[2], *p.find_target("12345678901"));
 
-  files["measurements.csv"] = "target,date,value\n8,2021-01-01,1\n 7,2021-01-01,1\n7.0,2021-01-01,1\n";
+  files["measurements.csv"] =
+      "target,date,value\n8,2021-01-01,1\n 7,2021-01-01,1\n7.0,2021-01-01,1\n";
   const auto issues = issues_of(files);
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 2, 1, "target '8' is not in targets.csv"));
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 3, 1, "target ' 7' is not in targets.csv"));
@@ -654,8 +696,8 @@ TEST(csv, large_imports_read_members_on_a_second_thread_with_the_same_result) {
   const std::string all = all_issues(issues);
   std::vector<std::string> order;
   for (const auto& i : issues) order.push_back(i.file);
-  EXPECT_EQ(order, (std::vector<std::string>{"collectives.csv", "members.csv", "rating_rounds.csv", "ratings.csv",
-                                             "measurements.csv"}))
+  EXPECT_EQ(order, (std::vector<std::string>{"collectives.csv", "members.csv", "rating_rounds.csv",
+                                             "ratings.csv", "measurements.csv"}))
       << all;
   EXPECT_TRUE(has_issue(issues, "members.csv", 200002, 1, "member code 'member-7'")) << all;
 }

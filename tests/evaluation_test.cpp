@@ -21,7 +21,8 @@ class evaluation_test : public ::testing::Test {
     for (int c = 1; c <= 3; ++c) {
       cells.push_back(p.org().add_collective("CB" + std::to_string(c), "", "cell", committee));
       for (int m = 1; m <= 4; ++m) {
-        members.push_back(p.org().add_member("DV" + std::to_string(c) + std::to_string(m), "", cells.back()));
+        members.push_back(
+            p.org().add_member("DV" + std::to_string(c) + std::to_string(m), "", cells.back()));
       }
     }
     scale = p.add_scale(rating_scale::vietnamese_default());
@@ -37,8 +38,10 @@ class evaluation_test : public ::testing::Test {
 
 TEST_F(evaluation_test, quantity_progress_expected_and_status_as_of_any_date) {
   // Remove 98 sites from 1200 during 2020: progress = (a - b) / (g - b), g = 1102.
-  const target_id t = p.add_target(
-      target::quantity("SITES", "", dept, period::year(2020)).decrease_by(98).from(1200).counting("sites"));
+  const target_id t = p.add_target(target::quantity("SITES", "", dept, period::year(2020))
+                                       .decrease_by(98)
+                                       .from(1200)
+                                       .counting("sites"));
   p.add_measurement({t, d(2020, 6, 30), 1165, 1, "", ""});
   p.add_measurement({t, d(2020, 12, 31), 1102, 1, "", ""});
 
@@ -58,7 +61,8 @@ TEST_F(evaluation_test, quantity_progress_expected_and_status_as_of_any_date) {
 }
 
 TEST_F(evaluation_test, missed_after_the_period_unless_the_policy_says_otherwise) {
-  const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(600).from(0));
+  const target_id t =
+      p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(600).from(0));
   p.add_measurement({t, d(2020, 12, 1), 500, 1, "", ""});
   EXPECT_EQ(evaluate(p, d(2021, 1, 21)).target(t).status, target_status::missed);
   evaluation_policy kit;
@@ -70,7 +74,8 @@ TEST_F(evaluation_test, missed_after_the_period_unless_the_policy_says_otherwise
 }
 
 TEST_F(evaluation_test, same_day_correction_added_later_wins) {
-  const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(10));
+  const target_id t =
+      p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(10));
   p.add_measurement({t, d(2020, 5, 1), 4, 1, "", ""});
   p.add_measurement({t, d(2020, 5, 1), 6, 1, "", "correction"});
   p.add_measurement({t, d(2020, 4, 1), 9, 1, "", "older"});
@@ -79,7 +84,8 @@ TEST_F(evaluation_test, same_day_correction_added_later_wins) {
 }
 
 TEST_F(evaluation_test, ratio_is_recomputed_from_numerator_and_denominator) {
-  const target_id t = p.add_target(target::ratio("TL", "", dept, period::school_year(2019)).at_least(0.55));
+  const target_id t =
+      p.add_target(target::ratio("TL", "", dept, period::school_year(2019)).at_least(0.55));
   p.add_measurement({t, d(2020, 7, 1), 7425, 12780, "", ""});
   const target_result r = evaluate(p, d(2020, 7, 31)).target(t);
   EXPECT_DOUBLE_EQ(*r.numerator, 7425);
@@ -91,7 +97,8 @@ TEST_F(evaluation_test, ratio_is_recomputed_from_numerator_and_denominator) {
 TEST_F(evaluation_test, threshold_range_and_milestone_formulas) {
   const period y = period::year(2020);
   const target_id most = p.add_target(target::quantity("MOST", "", dept, y).at_most(10));
-  const target_id range = p.add_target(target::quantity("RANGE", "", dept, y).within(10, 20).from(40));
+  const target_id range =
+      p.add_target(target::quantity("RANGE", "", dept, y).within(10, 20).from(40));
   const target_id mile = p.add_target(target::milestone("MILE", "", dept, y, {"a", "b", "c", "d"}));
   p.add_measurement({most, d(2020, 12, 1), 12, 1, "", ""});
   p.add_measurement({range, d(2020, 12, 1), 25, 1, "", ""});
@@ -104,8 +111,10 @@ TEST_F(evaluation_test, threshold_range_and_milestone_formulas) {
 }
 
 TEST_F(evaluation_test, direction_targets_are_judged_by_trend) {
-  const target_id down = p.add_target(target::direction("DROPOUT", "", dept, period::year(2021), trend::decrease));
-  const target_id up = p.add_target(target::direction("QUALITY", "", dept, period::year(2021), trend::increase));
+  const target_id down =
+      p.add_target(target::direction("DROPOUT", "", dept, period::year(2021), trend::decrease));
+  const target_id up =
+      p.add_target(target::direction("QUALITY", "", dept, period::year(2021), trend::increase));
   const double dropout[] = {3.1, 2.9, 2.6, 2.4};
   for (int q = 0; q < 4; ++q) {
     p.add_measurement({down, d(2021, 3 * q + 1, 15), dropout[q], 1, "", ""});
@@ -124,15 +133,18 @@ TEST_F(evaluation_test, direction_targets_are_judged_by_trend) {
 
 TEST_F(evaluation_test, rating_targets_count_members_and_collectives) {
   const round_id r2021 = p.add_round(scale, period::year(2021), d(2021, 12, 20));
-  const target_id all_members = p.add_target(target::member_share(
-      "DV100", "", committee, period::year(2021), scale, good, share::percent(100), rating_scope::subtree));
-  const target_id cells_own = p.add_target(
-      target::all_collectives("CB33", "", committee, period::year(2021), scale, good).counting_kind("cell"));
-  const target_id cells_members =
-      p.add_target(target::collective_count("CB2", "", committee, period::year(2021), scale, good, 2)
-                       .counting_kind("cell")
-                       .qualifying_by_members());
-  for (std::size_t i = 0; i < members.size(); ++i) p.rate(r2021, members[i], i == 5 ? rating_level{2} : good);
+  const target_id all_members =
+      p.add_target(target::member_share("DV100", "", committee, period::year(2021), scale, good,
+                                        share::percent(100), rating_scope::subtree));
+  const target_id cells_own =
+      p.add_target(target::all_collectives("CB33", "", committee, period::year(2021), scale, good)
+                       .counting_kind("cell"));
+  const target_id cells_members = p.add_target(
+      target::collective_count("CB2", "", committee, period::year(2021), scale, good, 2)
+          .counting_kind("cell")
+          .qualifying_by_members());
+  for (std::size_t i = 0; i < members.size(); ++i)
+    p.rate(r2021, members[i], i == 5 ? rating_level{2} : good);
   for (const auto c : cells) p.rate(r2021, c, rating_level{0});
 
   EXPECT_EQ(evaluate(p, d(2021, 12, 1)).target(all_members).status, target_status::no_data);
@@ -156,9 +168,11 @@ TEST_F(evaluation_test, rating_targets_count_members_and_collectives) {
 
 TEST_F(evaluation_test, rating_summaries_on_request) {
   const round_id r = p.add_round(scale, period::year(2020));
-  for (std::size_t i = 0; i < members.size(); ++i) p.rate(r, members[i], i < 4 ? rating_level{0} : rating_level{3});
+  for (std::size_t i = 0; i < members.size(); ++i)
+    p.rate(r, members[i], i < 4 ? rating_level{0} : rating_level{3});
   evaluation_policy policy;
-  policy.rating_summaries.push_back({r, good, "cell", collective_criterion::member_share, share::percent(100)});
+  policy.rating_summaries.push_back(
+      {r, good, "cell", collective_criterion::member_share, share::percent(100)});
   const evaluation ev = evaluate(p, d(2021, 1, 21), policy);
   ASSERT_EQ(ev.rating_summaries().size(), 1U);
   const rating_tally& t = ev.rating_summaries()[0];
@@ -178,18 +192,29 @@ TEST_F(evaluation_test, rating_summaries_on_request) {
 }
 
 TEST_F(evaluation_test, tasks_and_targets_roll_up_through_programs_and_the_tree) {
-  const program_id province = p.add_program({"CTr-190", "190-CTr/TU", "Tỉnh ủy", "", period::year(2020), dept, std::nullopt});
-  const program_id dept_plan = p.add_program({"KH", "", "", "", period::year(2020), dept, province});
+  const program_id province = p.add_program(
+      {"CTr-190", "190-CTr/TU", "Tỉnh ủy", "", period::year(2020), dept, std::nullopt});
+  const program_id dept_plan =
+      p.add_program({"KH", "", "", "", period::year(2020), dept, province});
   for (int i = 0; i < 3; ++i) {
-    const task_id t = p.add_task({"P" + std::to_string(i), "", dept_plan, cells[static_cast<std::size_t>(i)],
-                                  std::nullopt, task_kind::planned, 1.0, {}});
+    const task_id t = p.add_task({"P" + std::to_string(i),
+                                  "",
+                                  dept_plan,
+                                  cells[static_cast<std::size_t>(i)],
+                                  std::nullopt,
+                                  task_kind::planned,
+                                  1.0,
+                                  {}});
     p.set_task_status(t, task_status::completed, d(2020, 10, 1 + i));
   }
-  const task_id extra = p.add_task({"S", "", dept_plan, dept, std::nullopt, task_kind::supplementary, 2.0, {}});
+  const task_id extra =
+      p.add_task({"S", "", dept_plan, dept, std::nullopt, task_kind::supplementary, 2.0, {}});
   p.set_task_status(extra, task_status::completed, d(2020, 12, 1));
-  const task_id dropped = p.add_task({"X", "", province, dept, std::nullopt, task_kind::planned, 1.0, {}});
+  const task_id dropped =
+      p.add_task({"X", "", province, dept, std::nullopt, task_kind::planned, 1.0, {}});
   p.set_task_status(dropped, task_status::cancelled, d(2020, 5, 1));
-  const target_id q = p.add_target(target::quantity("Q", "", cells[0], period::year(2020)).at_least(10).in_program(dept_plan));
+  const target_id q = p.add_target(
+      target::quantity("Q", "", cells[0], period::year(2020)).at_least(10).in_program(dept_plan));
   p.add_measurement({q, d(2020, 12, 1), 10, 1, "", ""});
 
   const evaluation ev = evaluate(p, d(2020, 10, 2));
@@ -223,7 +248,8 @@ TEST_F(evaluation_test, policy_is_validated_and_results_are_deterministic) {
   bad.on_track_margin = -1;
   EXPECT_THROW(evaluate(p, d(2020, 1, 1), bad), invalid_argument);
 
-  const target_id t = p.add_target(target::quantity("Q", "", dept, period::year(2020)).increase_to(7).from(1.5));
+  const target_id t =
+      p.add_target(target::quantity("Q", "", dept, period::year(2020)).increase_to(7).from(1.5));
   p.add_measurement({t, d(2020, 8, 1), 3.3, 1, "", ""});
   const evaluation a = evaluate(p, d(2020, 9, 30));
   const evaluation b = evaluate(p, d(2020, 9, 30));

@@ -19,8 +19,10 @@ class measurement_test : public ::testing::Test {
     count = p.add_target(target::quantity("PRIZES", "", owner, period::school_year(2019))
                              .at_least(600)
                              .counting("học sinh"));
-    rate = p.add_target(target::ratio("TRANSITION", "", owner, period::school_year(2019)).at_least(0.55));
-    done = p.add_target(target::milestone("HAPPY", "", owner, period::year(2021), {"pilot", "scale up"}));
+    rate = p.add_target(
+        target::ratio("TRANSITION", "", owner, period::school_year(2019)).at_least(0.55));
+    done = p.add_target(
+        target::milestone("HAPPY", "", owner, period::year(2021), {"pilot", "scale up"}));
   }
   plan p;
   collective_id owner;
@@ -28,7 +30,8 @@ class measurement_test : public ::testing::Test {
 };
 
 TEST_F(measurement_test, stores_columns_and_annotations) {
-  p.add_measurement({count, make_date(2020, 5, 31), 623, 1, "Báo cáo tổng kết", "cấp tỉnh và quốc gia"});
+  p.add_measurement(
+      {count, make_date(2020, 5, 31), 623, 1, "Báo cáo tổng kết", "cấp tỉnh và quốc gia"});
   p.add_measurement({rate, make_date(2020, 7, 15), 7425, 12780, "", ""});
   const measurement_table& m = p.measurements();
   ASSERT_EQ(m.size(), 2U);
@@ -42,7 +45,8 @@ TEST_F(measurement_test, stores_columns_and_annotations) {
 
 TEST_F(measurement_test, bulk_columns_are_all_or_nothing) {
   const std::vector<target_id> targets{count, count, done};
-  const std::vector<date> dates{make_date(2020, 1, 1), make_date(2020, 2, 1), make_date(2021, 3, 1)};
+  const std::vector<date> dates{make_date(2020, 1, 1), make_date(2020, 2, 1),
+                                make_date(2021, 3, 1)};
   p.add_measurements(targets, dates, std::vector<double>{100, 200, 1});
   EXPECT_EQ(p.measurements().size(), 3U);
   const plan before = p;
@@ -86,8 +90,10 @@ TEST_F(measurement_test, rejects_bad_values_naming_the_target) {
   const double inf = std::numeric_limits<double>::infinity();
   EXPECT_NE(message({count, make_date(2020, 1, 1), std::nan(""), 1, "", ""}).find("'PRIZES'"),
             std::string::npos);
-  EXPECT_NE(message({count, make_date(2020, 1, 1), inf, 1, "", ""}).find("finite"), std::string::npos);
-  EXPECT_NE(message({count, make_date(2020, 1, 1), 2.5, 1, "", ""}).find("whole"), std::string::npos);
+  EXPECT_NE(message({count, make_date(2020, 1, 1), inf, 1, "", ""}).find("finite"),
+            std::string::npos);
+  EXPECT_NE(message({count, make_date(2020, 1, 1), 2.5, 1, "", ""}).find("whole"),
+            std::string::npos);
   EXPECT_NE(message({rate, make_date(2020, 1, 1), 5, 0, "", ""}).find("'TRANSITION'"),
             std::string::npos);
   EXPECT_NE(message({rate, make_date(2020, 1, 1), 5, -2, "", ""}), "(accepted)");

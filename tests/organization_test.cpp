@@ -124,7 +124,8 @@ TEST(organization, many_codes_stay_findable) {
   for (const auto& c : codes) specs.push_back({c, "", root});
   org.add_members(specs);
   for (int i = 0; i < 20000; i += 997) {
-    EXPECT_EQ(org.member(codes[static_cast<std::size_t>(i)]).value(), static_cast<std::uint32_t>(i));
+    EXPECT_EQ(org.member(codes[static_cast<std::size_t>(i)]).value(),
+              static_cast<std::uint32_t>(i));
   }
   EXPECT_FALSE(org.find_member("member-20000").has_value());
 }

@@ -61,7 +61,12 @@ TEST(period, fiscal_year_starts_on_any_month) {
 }
 
 TEST(period, parses_every_printed_form_back) {
-  const char* forms[] = {"2021", "2021-Q1", "2021-03", "2019-2020", "FY2021-04", "2021-01-21",
+  const char* forms[] = {"2021",
+                         "2021-Q1",
+                         "2021-03",
+                         "2019-2020",
+                         "FY2021-04",
+                         "2021-01-21",
                          "2021-01-05/2021-02-01"};
   for (const char* text : forms) {
     const period p = period::parse(text);
@@ -79,7 +84,8 @@ TEST(period, rejects_malformed_text_naming_it) {
       (void)period::parse(bad);
       ADD_FAILURE() << "accepted '" << bad << "'";
     } catch (const parse_error& e) {
-      EXPECT_NE(std::string(e.what()).find(std::string("'") + bad + "'"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(std::string("'") + bad + "'"), std::string::npos)
+          << e.what();
     }
   }
 }

@@ -60,7 +60,9 @@ TEST_F(plan_test, ratings_of_members_and_collectives) {
 
 TEST_F(plan_test, baseline_equal_to_target) {
   expect_rejected<invalid_argument>(
-      [&] { p.add_target(target::quantity("T", "", cell, period::year(2020)).increase_to(5).from(5)); },
+      [&] {
+        p.add_target(target::quantity("T", "", cell, period::year(2020)).increase_to(5).from(5));
+      },
       "'T'");
 }
 
@@ -72,7 +74,8 @@ TEST_F(plan_test, rating_outside_the_scale) {
   expect_rejected<invalid_argument>([&] { p.rate(round, members, levels); }, "'vn4'");
   expect_rejected<invalid_argument>(
       [&] {
-        p.add_target(target::member_share("S", "", cell, period::year(2020), scale, rating_level{5}));
+        p.add_target(
+            target::member_share("S", "", cell, period::year(2020), scale, rating_level{5}));
       },
       "'S'");
 }
@@ -91,72 +94,111 @@ TEST_F(plan_test, duplicate_codes) {
   expect_rejected<duplicate_error>([&] { p.org().add_member("DV1", "", cell); }, "'DV1'");
   p.add_target(target::quantity("T", "", cell, period::year(2020)).at_least(3));
   expect_rejected<duplicate_error>(
-      [&] { p.add_target(target::quantity("T", "", cell, period::year(2020)).at_least(4)); }, "'T'");
-  expect_rejected<duplicate_error>([&] { p.add_scale(rating_scale::vietnamese_default()); }, "'vn4'");
+      [&] { p.add_target(target::quantity("T", "", cell, period::year(2020)).at_least(4)); },
+      "'T'");
+  expect_rejected<duplicate_error>([&] { p.add_scale(rating_scale::vietnamese_default()); },
+                                   "'vn4'");
   expect_rejected<duplicate_error>([&] { p.add_round(scale, period::year(2020)); }, "2020");
   p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}});
   expect_rejected<duplicate_error>(
-      [&] { p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}}); }, "'NV1'");
+      [&] {
+        p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}});
+      },
+      "'NV1'");
 }
 
 TEST_F(plan_test, ratio_with_zero_denominator) {
   const target_id t = p.add_target(target::ratio("TL", "", cell, period::year(2020)).at_least(0.5));
   expect_rejected<invalid_argument>(
-      [&] { p.add_measurement({t, make_date(2020, 6, 1), 3, 0, "", ""}); }, "'TL'");
+      [&] {
+        p.add_measurement({t, make_date(2020, 6, 1), 3, 0, "", ""});
+      },
+      "'TL'");
 }
 
 TEST_F(plan_test, measurement_for_unknown_target_or_non_finite) {
   const target_id t = p.add_target(target::quantity("Q", "", cell, period::year(2020)).at_least(3));
-  expect_rejected<not_found>([&] { p.add_measurement({target_id{5}, make_date(2020, 6, 1), 3, 1, "", ""}); },
-                             "5");
+  expect_rejected<not_found>(
+      [&] {
+        p.add_measurement({target_id{5}, make_date(2020, 6, 1), 3, 1, "", ""});
+      },
+      "5");
   expect_rejected<invalid_argument>(
-      [&] { p.add_measurement({t, make_date(2020, 6, 1), std::nan(""), 1, "", ""}); }, "'Q'");
-  const target_id share = p.add_target(target::member_share("S", "", cell, period::year(2020), scale, rating_level{1}));
+      [&] {
+        p.add_measurement({t, make_date(2020, 6, 1), std::nan(""), 1, "", ""});
+      },
+      "'Q'");
+  const target_id share =
+      p.add_target(target::member_share("S", "", cell, period::year(2020), scale, rating_level{1}));
   expect_rejected<invalid_argument>(
-      [&] { p.add_measurement({share, make_date(2020, 6, 1), 1, 1, "", ""}); }, "ratings");
+      [&] {
+        p.add_measurement({share, make_date(2020, 6, 1), 1, 1, "", ""});
+      },
+      "ratings");
 }
 
 TEST_F(plan_test, task_checks_and_status_history) {
-  const task_id t = p.add_task({"NV1", "Sắp xếp mạng lưới", prog, cell, make_date(2020, 12, 31),
-                                task_kind::planned, 1.0, {}});
+  const task_id t = p.add_task({"NV1",
+                                "Sắp xếp mạng lưới",
+                                prog,
+                                cell,
+                                make_date(2020, 12, 31),
+                                task_kind::planned,
+                                1.0,
+                                {}});
   p.set_task_status(t, task_status::in_progress, make_date(2020, 3, 1));
   p.set_task_status(t, task_status::completed, make_date(2020, 11, 1));
   EXPECT_EQ(p.get(t).status_as_of(make_date(2020, 12, 31)), task_status::completed);
   expect_rejected<invalid_argument>(
       [&] { p.set_task_status(t, task_status::cancelled, make_date(2020, 10, 1)); }, "'NV1'");
   expect_rejected<not_found>(
-      [&] { p.add_task({"NV2", "", program_id{9}, cell, std::nullopt, task_kind::planned, 1.0, {}}); },
+      [&] {
+        p.add_task({"NV2", "", program_id{9}, cell, std::nullopt, task_kind::planned, 1.0, {}});
+      },
       "'NV2'");
   expect_rejected<invalid_argument>(
-      [&] { p.add_task({"NV3", "", prog, cell, std::nullopt, task_kind::planned, -1.0, {}}); }, "'NV3'");
-  EXPECT_THROW(p.set_task_status(task_id{8}, task_status::completed, make_date(2020, 1, 1)), not_found);
+      [&] {
+        p.add_task({"NV3", "", prog, cell, std::nullopt, task_kind::planned, -1.0, {}});
+      },
+      "'NV3'");
+  EXPECT_THROW(p.set_task_status(task_id{8}, task_status::completed, make_date(2020, 1, 1)),
+               not_found);
 }
 
 TEST_F(plan_test, target_references_are_checked) {
   expect_rejected<not_found>(
-      [&] { p.add_target(target::quantity("A", "", collective_id{9}, period::year(2020)).at_least(1)); },
+      [&] {
+        p.add_target(target::quantity("A", "", collective_id{9}, period::year(2020)).at_least(1));
+      },
       "'A'");
   expect_rejected<not_found>(
       [&] {
-        p.add_target(target::quantity("B", "", cell, period::year(2020)).at_least(1).in_program(program_id{3}));
+        p.add_target(target::quantity("B", "", cell, period::year(2020))
+                         .at_least(1)
+                         .in_program(program_id{3}));
       },
       "'B'");
   expect_rejected<not_found>(
-      [&] { p.add_target(target::member_share("C", "", cell, period::year(2020), scale_id{4}, rating_level{1})); },
+      [&] {
+        p.add_target(
+            target::member_share("C", "", cell, period::year(2020), scale_id{4}, rating_level{1}));
+      },
       "'C'");
 }
 
 TEST_F(plan_test, targets_in_bulk_are_all_or_nothing) {
   std::vector<target> batch;
   for (int i = 0; i < 50; ++i) {
-    batch.push_back(target::quantity("B" + std::to_string(i), "", cell, period::year(2020)).at_least(i + 1));
+    batch.push_back(
+        target::quantity("B" + std::to_string(i), "", cell, period::year(2020)).at_least(i + 1));
   }
   EXPECT_EQ(p.add_targets(batch), target_id(0));
   EXPECT_EQ(p.target_count(), 50U);
   EXPECT_EQ(p.find_target("B49"), target_id(49));
   // A bad reference, a bad target or a repeated code anywhere in a batch: none is added.
-  std::vector<target> more = {target::quantity("C1", "", cell, period::year(2020)).at_least(1),
-                              target::quantity("C2", "", collective_id{9}, period::year(2020)).at_least(1)};
+  std::vector<target> more = {
+      target::quantity("C1", "", cell, period::year(2020)).at_least(1),
+      target::quantity("C2", "", collective_id{9}, period::year(2020)).at_least(1)};
   expect_rejected<not_found>([&] { p.add_targets(more); }, "'C2'");
   more[1] = target::quantity("C2", "", cell, period::year(2020)).increase_to(5).from(5);
   expect_rejected<invalid_argument>([&] { p.add_targets(more); }, "'C2'");

@@ -34,7 +34,8 @@ TEST(policy, validation_names_the_field) {
 TEST(policy, plans_keep_named_policies_for_evaluation) {
   plan pl;
   const auto dept = pl.org().add_collective("SGD", "", "department");
-  const auto t = pl.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(100).from(0));
+  const auto t =
+      pl.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(100).from(0));
   pl.add_measurement({t, make_date(2020, 12, 1), 80, 1, "", ""});
   evaluation_policy strict;
   strict.missed_after_end = false;
@@ -42,7 +43,8 @@ TEST(policy, plans_keep_named_policies_for_evaluation) {
   strict.at_risk_margin = 0.1;
   pl.add_policy("strict", strict);
   EXPECT_EQ(pl.policy("strict"), strict);
-  EXPECT_EQ(evaluate(pl, make_date(2021, 1, 5), "strict").target(t).status, target_status::off_track);
+  EXPECT_EQ(evaluate(pl, make_date(2021, 1, 5), "strict").target(t).status,
+            target_status::off_track);
   EXPECT_EQ(evaluate(pl, make_date(2021, 1, 5)).target(t).status, target_status::missed);
 
   const plan before = pl;

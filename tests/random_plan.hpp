@@ -97,12 +97,18 @@ inline goaltrack::period random_period(random_source& r, const random_plan_shape
   using goaltrack::period;
   const int year = r.between(2015, 2030);
   switch (r.below(6)) {
-    case 0: return period::year(year);
-    case 1: return period::quarter(year, r.between(1, 4));
-    case 2: return period::month(year, r.between(1, 12));
-    case 3: return !s.other_school_calendars || r.chance(70) ? period::school_year(year)
-                                : period::school_year(year, goaltrack::school_calendar{8, 15, 6, 30});
-    case 4: return period::fiscal_year(year, r.between(1, 12));
+    case 0:
+      return period::year(year);
+    case 1:
+      return period::quarter(year, r.between(1, 4));
+    case 2:
+      return period::month(year, r.between(1, 12));
+    case 3:
+      return !s.other_school_calendars || r.chance(70)
+                 ? period::school_year(year)
+                 : period::school_year(year, goaltrack::school_calendar{8, 15, 6, 30});
+    case 4:
+      return period::fiscal_year(year, r.between(1, 12));
     default: {
       const goaltrack::date a = goaltrack::make_date(year, r.between(1, 12), r.between(1, 28));
       return period::between(a, a + boost::gregorian::days(r.between(0, 400)));
@@ -121,10 +127,18 @@ inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool who
     return whole ? v : v + static_cast<double>(r.between(0, 99)) / 100.0;
   };
   switch (r.below(7)) {
-    case 0: t.from(num(0, 100)).increase_to(num(101, 1000)); break;
-    case 1: t.from(num(500, 1000)).decrease_to(num(0, 499)); break;
-    case 2: t.from(num(0, 1000)).increase_by(num(1, 100)); break;
-    case 3: t.from(num(200, 1000)).decrease_by(num(1, 100)); break;
+    case 0:
+      t.from(num(0, 100)).increase_to(num(101, 1000));
+      break;
+    case 1:
+      t.from(num(500, 1000)).decrease_to(num(0, 499));
+      break;
+    case 2:
+      t.from(num(0, 1000)).increase_by(num(1, 100));
+      break;
+    case 3:
+      t.from(num(200, 1000)).decrease_by(num(1, 100));
+      break;
     case 4:
       t.at_least(num(1, 1000));
       if (r.chance(50)) t.from(t.goal_value - num(1, 50));
@@ -148,7 +162,9 @@ inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool who
 inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& shape = {}) {
   using namespace goaltrack;
   random_source r(seed);
-  const auto text = [&](bool may_be_empty = true) { return detail::random_text(r, shape, may_be_empty); };
+  const auto text = [&](bool may_be_empty = true) {
+    return detail::random_text(r, shape, may_be_empty);
+  };
   const auto code = [&](char letter, std::size_t i) {
     // Unique codes; some carry separators and Vietnamese letters.
     std::string c(1, letter);
@@ -166,9 +182,12 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
     if (i > 0 && r.chance(80)) parent = collective_id(static_cast<std::uint32_t>(r.below(i)));
     p.org().add_collective(code('C', i), text(), kinds[r.below(std::size(kinds))], parent);
   }
-  const auto any_collective = [&] { return collective_id(static_cast<std::uint32_t>(r.below(n_coll))); };
+  const auto any_collective = [&] {
+    return collective_id(static_cast<std::uint32_t>(r.below(n_coll)));
+  };
   const std::size_t n_mem = r.below(shape.max_members + 1);
-  for (std::size_t i = 0; i < n_mem; ++i) p.org().add_member(code('M', i), text(), any_collective());
+  for (std::size_t i = 0; i < n_mem; ++i)
+    p.org().add_member(code('M', i), text(), any_collective());
 
   // Scales and rounds, with member and collective ratings.
   std::vector<scale_id> scales{p.add_scale(rating_scale::vietnamese_default())};
@@ -182,7 +201,8 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
   for (const scale_id s : scales) {
     const std::size_t n_rounds = r.below(3);
     for (std::size_t k = 0; k < n_rounds; ++k) {
-      const period rated = period::year(2018 + static_cast<int>(k) + static_cast<int>(r.below(2)) * 5);
+      const period rated =
+          period::year(2018 + static_cast<int>(k) + static_cast<int>(r.below(2)) * 5);
       if (p.find_round(s, rated)) continue;
       std::optional<date> decided;
       if (r.chance(50)) decided = rated.last() + boost::gregorian::days(r.between(1, 60));
@@ -190,12 +210,14 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
       rounds.push_back(rd);
       const auto levels = static_cast<std::size_t>(p.get(s).size());
       for (std::size_t m = 0; m < n_mem; ++m) {
-        if (r.chance(70)) p.rate(rd, member_id(static_cast<std::uint32_t>(m)),
-                                 rating_level(static_cast<std::uint8_t>(r.below(levels))));
+        if (r.chance(70))
+          p.rate(rd, member_id(static_cast<std::uint32_t>(m)),
+                 rating_level(static_cast<std::uint8_t>(r.below(levels))));
       }
       for (std::size_t c = 0; c < n_coll; ++c) {
-        if (r.chance(50)) p.rate(rd, collective_id(static_cast<std::uint32_t>(c)),
-                                 rating_level(static_cast<std::uint8_t>(r.below(levels))));
+        if (r.chance(50))
+          p.rate(rd, collective_id(static_cast<std::uint32_t>(c)),
+                 rating_level(static_cast<std::uint8_t>(r.below(levels))));
       }
     }
   }
@@ -203,7 +225,8 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
   // Programs (a cascade) and tasks with histories.
   const std::size_t n_prog = r.below(shape.max_programs + 1);
   for (std::size_t i = 0; i < n_prog; ++i) {
-    program pr{code('P', i), text(), text(), text(), detail::random_period(r, shape), any_collective(), {}};
+    program pr{code('P', i),     text(), text(), text(), detail::random_period(r, shape),
+               any_collective(), {}};
     if (i > 0 && r.chance(60)) pr.parent = program_id(static_cast<std::uint32_t>(r.below(i)));
     p.add_program(pr);
   }
@@ -238,7 +261,10 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
     switch (static_cast<target_kind>(r.below(7))) {
       case target_kind::quantity:
         t = target::quantity(c, text(), owner, span);
-        if (r.chance(50)) t.counting(text()); else t.in_unit(text());
+        if (r.chance(50))
+          t.counting(text());
+        else
+          t.in_unit(text());
         detail::random_numeric_goal(r, t, t.whole_numbers);
         break;
       case target_kind::ratio:
@@ -259,30 +285,33 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
         break;
       }
       case target_kind::direction:
-        t = target::direction(c, text(), owner, span, r.chance(50) ? trend::increase : trend::decrease);
+        t = target::direction(c, text(), owner, span,
+                              r.chance(50) ? trend::increase : trend::decrease);
         break;
       case target_kind::member_share: {
         const scale_id s = scales[r.below(scales.size())];
-        t = target::member_share(
-            c, text(), owner, span, s,
-            rating_level(static_cast<std::uint8_t>(r.below(p.get(s).size()))),
-            share{static_cast<std::uint32_t>(r.below(1001)), 1000},
-            r.chance(50) ? rating_scope::direct : rating_scope::subtree);
+        t = target::member_share(c, text(), owner, span, s,
+                                 rating_level(static_cast<std::uint8_t>(r.below(p.get(s).size()))),
+                                 share{static_cast<std::uint32_t>(r.below(1001)), 1000},
+                                 r.chance(50) ? rating_scope::direct : rating_scope::subtree);
         break;
       }
       case target_kind::collective_count: {
         const scale_id s = scales[r.below(scales.size())];
         const rating_level level(static_cast<std::uint8_t>(r.below(p.get(s).size())));
         const rating_scope scope = r.chance(50) ? rating_scope::direct : rating_scope::subtree;
-        t = r.chance(50) ? target::all_collectives(c, text(), owner, span, s, level, scope)
-                         : target::collective_count(c, text(), owner, span, s, level,
-                                                    static_cast<std::uint32_t>(1 + r.below(9)), scope);
+        t = r.chance(50)
+                ? target::all_collectives(c, text(), owner, span, s, level, scope)
+                : target::collective_count(c, text(), owner, span, s, level,
+                                           static_cast<std::uint32_t>(1 + r.below(9)), scope);
         if (r.chance(40)) t.counting_kind(kinds[r.below(std::size(kinds))]);
-        if (r.chance(30)) t.qualifying_by_members(share::percent(static_cast<std::uint32_t>(r.below(101))));
+        if (r.chance(30))
+          t.qualifying_by_members(share::percent(static_cast<std::uint32_t>(r.below(101))));
         break;
       }
     }
-    if (n_prog > 0 && r.chance(50)) t.in_program(program_id(static_cast<std::uint32_t>(r.below(n_prog))));
+    if (n_prog > 0 && r.chance(50))
+      t.in_program(program_id(static_cast<std::uint32_t>(r.below(n_prog))));
     p.add_target(t);
   }
 

@@ -43,8 +43,8 @@ TEST(rating_scale, rejects_bad_scales_and_levels) {
 }
 
 TEST(rating_scale, custom_scales) {
-  const rating_scale okr("okr3", {{"green", "Xanh", "Green"}, {"amber", "Vàng", "Amber"},
-                                  {"red", "Đỏ", "Red"}});
+  const rating_scale okr(
+      "okr3", {{"green", "Xanh", "Green"}, {"amber", "Vàng", "Amber"}, {"red", "Đỏ", "Red"}});
   EXPECT_EQ(okr.size(), 3U);
   EXPECT_TRUE(okr.level("green").at_or_above(okr.level("amber")));
 }

@@ -29,7 +29,8 @@ TEST(code_table, finds_every_code_through_growth_and_truncation) {
   for (int i = 0; i < 5000; ++i) EXPECT_TRUE(t.insert("c" + std::to_string(i)));
   EXPECT_FALSE(t.insert("c42"));
   EXPECT_EQ(t.size(), 5000U);
-  for (int i = 0; i < 5000; ++i) EXPECT_EQ(t.find("c" + std::to_string(i)), static_cast<std::uint32_t>(i));
+  for (int i = 0; i < 5000; ++i)
+    EXPECT_EQ(t.find("c" + std::to_string(i)), static_cast<std::uint32_t>(i));
   EXPECT_FALSE(t.find("c5000").has_value());
   t.truncate(100);
   EXPECT_FALSE(t.find("c100").has_value());

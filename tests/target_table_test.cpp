@@ -14,7 +14,8 @@ namespace {
 TEST(target_table, keeps_numbers_in_rows_and_rare_fields_aside) {
   target_table table;
   const collective_id owner{0};
-  const target q = target::quantity("Q", "Quantity", owner, period::year(2020)).at_least(3).counting("x");
+  const target q =
+      target::quantity("Q", "Quantity", owner, period::year(2020)).at_least(3).counting("x");
   const target m = target::money("M", "Money", owner, period::year(2020), "VND").at_least(100);
   const target_id qi = table.append(std::span(&q, 1));
   const target_id mi = table.append(std::span(&m, 1));
@@ -36,7 +37,8 @@ TEST(target_table, appends_a_batch_all_or_nothing) {
   const collective_id owner{0};
   std::vector<target> batch;
   for (int i = 0; i < 100; ++i) {
-    batch.push_back(target::quantity("T" + std::to_string(i), "", owner, period::year(2020)).at_least(1));
+    batch.push_back(
+        target::quantity("T" + std::to_string(i), "", owner, period::year(2020)).at_least(1));
   }
   EXPECT_EQ(table.append(batch), target_id(0));
   EXPECT_EQ(table.append(std::span(batch).first(0)), target_id(100));

@@ -36,13 +36,13 @@ TEST(target, factories_and_setters_describe_every_kind) {
   EXPECT_EQ(fund.currency, "VND");
   EXPECT_NO_THROW(fund.validate());
 
-  const target share = target::member_share("DV", "", owner, period::year(2021), scale_id{0},
-                                            rating_level{1});
+  const target share =
+      target::member_share("DV", "", owner, period::year(2021), scale_id{0}, rating_level{1});
   EXPECT_TRUE(share.is_rating());
   EXPECT_EQ(share.rating.required_share, share::percent(100));
-  const target cells = target::all_collectives("CB", "", owner, period::year(2021), scale_id{0},
-                                               rating_level{1})
-                           .counting_kind("cell");
+  const target cells =
+      target::all_collectives("CB", "", owner, period::year(2021), scale_id{0}, rating_level{1})
+          .counting_kind("cell");
   EXPECT_TRUE(cells.rating.all);
   EXPECT_EQ(cells.rating.counted_kind, "cell");
   EXPECT_NO_THROW(cells.validate());
@@ -63,9 +63,10 @@ TEST(target, rejects_inconsistent_goals) {
   EXPECT_NE(error_of(target::quantity("d", "", owner, y).decrease_by(-3).from(20)), "(valid)");
   EXPECT_NE(error_of(target::quantity("e", "", owner, y).within(5, 1)), "(valid)");
   EXPECT_NE(error_of(target::quantity("f", "", owner, y).at_least(std::nan(""))), "(valid)");
-  EXPECT_NE(error_of(target::quantity("g", "", owner, y)
-                         .at_least(std::numeric_limits<double>::infinity())),
-            "(valid)");
+  EXPECT_NE(
+      error_of(
+          target::quantity("g", "", owner, y).at_least(std::numeric_limits<double>::infinity())),
+      "(valid)");
   EXPECT_NE(error_of(target::quantity("h", "", owner, y).counting("x").at_least(2.5)), "(valid)");
   EXPECT_NE(error_of(target::money("i", "", owner, y, "dong").at_least(1)), "(valid)");
   EXPECT_NE(error_of(target::money("j", "", owner, y, "VND").at_least(0.5)), "(valid)");
@@ -93,13 +94,14 @@ TEST(target, share_compares_exactly) {
 }
 
 TEST(target, enum_codes_round_trip) {
-  for (auto k : {target_kind::quantity, target_kind::ratio, target_kind::money,
-                 target_kind::milestone, target_kind::direction, target_kind::member_share,
-                 target_kind::collective_count}) {
+  for (auto k :
+       {target_kind::quantity, target_kind::ratio, target_kind::money, target_kind::milestone,
+        target_kind::direction, target_kind::member_share, target_kind::collective_count}) {
     EXPECT_EQ(parse_target_kind(to_string(k)), k);
   }
-  for (auto g : {goal_kind::increase_to, goal_kind::decrease_to, goal_kind::increase_by,
-                 goal_kind::decrease_by, goal_kind::at_least, goal_kind::at_most, goal_kind::within}) {
+  for (auto g :
+       {goal_kind::increase_to, goal_kind::decrease_to, goal_kind::increase_by,
+        goal_kind::decrease_by, goal_kind::at_least, goal_kind::at_most, goal_kind::within}) {
     EXPECT_EQ(parse_goal_kind(to_string(g)), g);
   }
   EXPECT_EQ(parse_trend("decrease"), trend::decrease);

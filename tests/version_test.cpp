@@ -1,8 +1,8 @@
-#include "goaltrack/goaltrack.hpp"  // the umbrella header compiles on its own
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "goaltrack/goaltrack.hpp"  // the umbrella header compiles on its own
 
 namespace goaltrack {
 namespace {

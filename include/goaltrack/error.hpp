@@ -31,9 +31,7 @@ class error {
 class invalid_argument : public error, public std::invalid_argument {
  public:
   explicit invalid_argument(const std::string& message) : std::invalid_argument(message) {}
-  [[nodiscard]] const char* what() const noexcept override {
-    return std::invalid_argument::what();
-  }
+  [[nodiscard]] const char* what() const noexcept override { return std::invalid_argument::what(); }
 };
 
 /// Text could not be parsed (a period such as "2021-Q5", a date, a rating label).

@@ -101,12 +101,12 @@ struct status_counts {
 
 /// Counts of tasks as of the evaluation date (cancelled tasks are not in the totals).
 struct task_tally {
-  std::uint32_t planned = 0;                  ///< planned tasks, not cancelled
+  std::uint32_t planned = 0;  ///< planned tasks, not cancelled
   std::uint32_t planned_completed = 0;
-  std::uint32_t supplementary = 0;            ///< supplementary tasks, not cancelled
+  std::uint32_t supplementary = 0;  ///< supplementary tasks, not cancelled
   std::uint32_t supplementary_completed = 0;
   std::uint32_t cancelled = 0;
-  double weight = 0;                          ///< sum of weights of counted tasks
+  double weight = 0;  ///< sum of weights of counted tasks
   double weight_completed = 0;
   void add(const task_tally& other) noexcept;
   friend bool operator==(const task_tally&, const task_tally&) = default;
@@ -115,7 +115,7 @@ struct task_tally {
 /// Roll-up of a set of targets: counts by status and the mean clamped progress.
 struct target_rollup {
   status_counts statuses;
-  double progress_sum = 0;       ///< sum of clamped progress over targets that have progress
+  double progress_sum = 0;  ///< sum of clamped progress over targets that have progress
   std::uint32_t with_progress = 0;
   /// progress_sum / with_progress; none when no target has progress.
   [[nodiscard]] std::optional<double> mean_progress() const noexcept;
@@ -146,15 +146,15 @@ struct collective_result {
 struct rating_tally {
   rating_summary_spec spec;
   bool decided = false;  ///< false when the round is not decided as of the date (all zero)
-  std::vector<std::uint32_t> members;            ///< members of the collective itself
+  std::vector<std::uint32_t> members;  ///< members of the collective itself
   std::vector<std::uint32_t> members_ok;
-  std::vector<std::uint64_t> subtree_members;    ///< members in its subtree (itself included)
+  std::vector<std::uint64_t> subtree_members;  ///< members in its subtree (itself included)
   std::vector<std::uint64_t> subtree_members_ok;
-  std::vector<std::uint8_t> qualifies;           ///< 1 when of the counted kind and meeting the criterion
-  std::vector<std::uint32_t> children_counted;   ///< direct children of the counted kind
-  std::vector<std::uint32_t> children_ok;        ///< ... that qualify
-  std::vector<std::uint32_t> below_counted;      ///< collectives of the counted kind below it
-  std::vector<std::uint32_t> below_ok;           ///< ... that qualify
+  std::vector<std::uint8_t> qualifies;  ///< 1 when of the counted kind and meeting the criterion
+  std::vector<std::uint32_t> children_counted;  ///< direct children of the counted kind
+  std::vector<std::uint32_t> children_ok;       ///< ... that qualify
+  std::vector<std::uint32_t> below_counted;     ///< collectives of the counted kind below it
+  std::vector<std::uint32_t> below_ok;          ///< ... that qualify
 };
 
 /// The result of evaluate(): per target, per program, per collective, and the rating

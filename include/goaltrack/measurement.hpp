@@ -25,12 +25,12 @@ namespace goaltrack {
 
 /// One dated value of a target.
 struct measurement {
-  target_id target;          ///< what was measured
-  date on;                   ///< the day the value holds for
-  double value = 0;          ///< the amount, numerator, items done or level (see file doc)
-  double denominator = 1;    ///< ratios only: the denominator (> 0)
-  std::string source;        ///< where the figure comes from (optional)
-  std::string note;          ///< free remark (optional)
+  target_id target;        ///< what was measured
+  date on;                 ///< the day the value holds for
+  double value = 0;        ///< the amount, numerator, items done or level (see file doc)
+  double denominator = 1;  ///< ratios only: the denominator (> 0)
+  std::string source;      ///< where the figure comes from (optional)
+  std::string note;        ///< free remark (optional)
   friend bool operator==(const measurement&, const measurement&) = default;
 };
 

@@ -32,9 +32,9 @@ struct collective_spec {
 
 /// One member of a batch given to organization::add_members.
 struct member_spec {
-  std::string_view code;    ///< unique stable code
-  std::string_view name;    ///< display name (may be empty)
-  collective_id collective; ///< the collective the member belongs to
+  std::string_view code;     ///< unique stable code
+  std::string_view name;     ///< display name (may be empty)
+  collective_id collective;  ///< the collective the member belongs to
 };
 
 /// Collectives in a forest and the members that belong to them.
@@ -45,8 +45,7 @@ class organization {
   /// Adds a collective under `parent` (none: a root).
   /// @throws invalid_argument when the code is empty;
   ///         duplicate_error when the code is taken; not_found when parent is unknown.
-  collective_id add_collective(std::string_view code, std::string_view name,
-                               std::string_view kind,
+  collective_id add_collective(std::string_view code, std::string_view name, std::string_view kind,
                                std::optional<collective_id> parent = std::nullopt);
 
   /// Adds a batch of collectives given in any order (children may come before their

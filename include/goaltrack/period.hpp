@@ -58,8 +58,8 @@ struct school_calendar {
 
 /// Options for parsing period text.
 struct period_format {
-  school_calendar school{};   ///< used for "2019-2020"
-  int fiscal_start_month = 1; ///< used for "FY2021" without a month
+  school_calendar school{};    ///< used for "2019-2020"
+  int fiscal_start_month = 1;  ///< used for "FY2021" without a month
 };
 
 /// A closed range of days [first, last] with the kind that names it. Cheap to copy.

@@ -50,7 +50,8 @@ class plan {
   round_id add_round(scale_id scale, const period& rated_period,
                      std::optional<date> decided_on = std::nullopt);
   /// The round of `scale` for exactly `rated_period`, if any.
-  [[nodiscard]] std::optional<round_id> find_round(scale_id scale, const period& rated_period) const noexcept;
+  [[nodiscard]] std::optional<round_id> find_round(scale_id scale,
+                                                   const period& rated_period) const noexcept;
   [[nodiscard]] std::size_t round_count() const noexcept { return rounds_.size(); }
   /// @throws not_found for an unknown id.
   [[nodiscard]] const rating_round& get(round_id id) const;
@@ -120,8 +121,7 @@ class plan {
   /// per row, used by ratio targets). All or nothing; errors as add_measurement's,
   /// naming the row. `days` are day numbers (goaltrack::day_number).
   void add_measurements(std::span<const target_id> targets, std::span<const std::int32_t> days,
-                        std::span<const double> values,
-                        std::span<const double> denominators = {});
+                        std::span<const double> values, std::span<const double> denominators = {});
   /// As above, from columns the plan takes over: when it has no measurements yet they
   /// become its columns without a copy (a bulk loader's columns then cost no second
   /// copy); otherwise they are appended. All or nothing; errors as above. `columns` is
@@ -129,8 +129,7 @@ class plan {
   void add_measurements(measurement_columns&& columns);
   /// As above, with dates.
   void add_measurements(std::span<const target_id> targets, std::span<const date> dates,
-                        std::span<const double> values,
-                        std::span<const double> denominators = {});
+                        std::span<const double> values, std::span<const double> denominators = {});
   /// Makes room for `count` more measurements before a bulk load in batches, so that the
   /// columns are allocated once instead of growing (and being copied) batch after batch.
   /// Changes no content.
@@ -161,8 +160,9 @@ class plan {
   rating_round& round_for_write(round_id id);
   void check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
                          double denominator) const;
-  bool check_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
-                              std::span<const double> values, std::span<const double> denominators) const;
+  bool check_measurement_rows(std::span<const target_id> targets,
+                              std::span<const std::int32_t> days, std::span<const double> values,
+                              std::span<const double> denominators) const;
   void add_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
                             std::span<const double> values, std::span<const double> denominators,
                             const measurement* annotated);

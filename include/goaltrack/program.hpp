@@ -20,9 +20,9 @@ struct program {
   std::string number;  ///< the number printed on the document, e.g. "190-CTr/TU" (may be empty)
   std::string issuer;  ///< who issued it, e.g. "Tỉnh ủy" (Provincial Party Committee)
   std::string title;   ///< e.g. "Chương trình hành động thực hiện Nghị quyết ..."
-  period span = period::year(2020);   ///< the period it covers
-  collective_id owner;                ///< the collective that carries it out
-  std::optional<program_id> parent;   ///< the program it implements, if any
+  period span = period::year(2020);  ///< the period it covers
+  collective_id owner;               ///< the collective that carries it out
+  std::optional<program_id> parent;  ///< the program it implements, if any
 
   friend bool operator==(const program&, const program&) = default;
 };

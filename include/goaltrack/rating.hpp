@@ -122,7 +122,9 @@ class rating_round {
   }
   /// Rank of every member by member id (unrated where none); may be shorter than the
   /// member count, the missing tail being unrated.
-  [[nodiscard]] std::span<const std::uint8_t> member_ranks() const noexcept { return member_level_; }
+  [[nodiscard]] std::span<const std::uint8_t> member_ranks() const noexcept {
+    return member_level_;
+  }
   /// Rank of every collective by collective id, as member_ranks().
   [[nodiscard]] std::span<const std::uint8_t> collective_ranks() const noexcept {
     return collective_level_;
@@ -134,7 +136,8 @@ class rating_round {
 
  private:
   friend class plan;
-  static std::optional<rating_level> get(const std::vector<std::uint8_t>& v, std::size_t i) noexcept {
+  static std::optional<rating_level> get(const std::vector<std::uint8_t>& v,
+                                         std::size_t i) noexcept {
     if (i >= v.size() || v[i] == unrated) return std::nullopt;
     return rating_level(v[i]);
   }

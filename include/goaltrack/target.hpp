@@ -3,15 +3,15 @@
 /// Targets (chỉ tiêu): what a collective aims to reach over a period, of every kind a
 /// review names.
 ///
-/// | kind             | example from a review                              | actual value          |
+/// | kind             | example from a review                              | actual value |
 /// |------------------|----------------------------------------------------|-----------------------|
-/// | quantity         | remove 98 school sites; 623 prize winners          | last measurement      |
-/// | ratio            | 58.1% go on to upper secondary                     | numerator/denominator |
-/// | money            | raise 47 million VND                               | last measurement      |
-/// | milestone        | replicate the "Happy School" model (a checklist)   | items done            |
-/// | direction        | reduce dropout in highland areas (no number)       | trend of measurements |
-/// | member_share     | 100% of party members rated "good" or above        | share from ratings    |
-/// | collective_count | 5/5 cells rated "good" or above                    | count from ratings    |
+/// | quantity         | remove 98 school sites; 623 prize winners          | last measurement | |
+/// ratio            | 58.1% go on to upper secondary                     | numerator/denominator |
+/// | money            | raise 47 million VND                               | last measurement | |
+/// milestone        | replicate the "Happy School" model (a checklist)   | items done            |
+/// | direction        | reduce dropout in highland areas (no number)       | trend of measurements
+/// | | member_share     | 100% of party members rated "good" or above        | share from ratings |
+/// | collective_count | 5/5 cells rated "good" or above                    | count from ratings |
 ///
 /// Progress of a numeric target, with actual a, baseline b and goal g (see also
 /// evaluation.hpp for expected progress and status):
@@ -136,25 +136,25 @@ struct rating_goal {
 /// factory (quantity, ratio, ...) and the chained setters, then plan::add_target checks
 /// it as a whole.
 struct target {
-  std::string code;    ///< unique stable code
-  std::string title;   ///< what it aims at, e.g. "Giảm điểm trường"
-  collective_id owner; ///< the collective responsible
-  period span = period::year(2020);    ///< the period over which it is to be reached
-  std::optional<program_id> program;   ///< the program it belongs to, if any
+  std::string code;                   ///< unique stable code
+  std::string title;                  ///< what it aims at, e.g. "Giảm điểm trường"
+  collective_id owner;                ///< the collective responsible
+  period span = period::year(2020);   ///< the period over which it is to be reached
+  std::optional<program_id> program;  ///< the program it belongs to, if any
   target_kind kind = target_kind::quantity;
-  std::string unit;    ///< unit of measure, e.g. "điểm trường", "học sinh", "%"
+  std::string unit;  ///< unit of measure, e.g. "điểm trường", "học sinh", "%"
 
   // numeric kinds (quantity, ratio, money)
   goal_kind goal = goal_kind::at_least;
-  double goal_value = 0;              ///< g, or d for increase_by / decrease_by; ratios as a fraction (0.581)
-  double goal_high = 0;               ///< upper end for `within`
-  std::optional<double> baseline;     ///< b, where it applies
-  bool whole_numbers = false;         ///< counts: measurements must be whole numbers
-  std::string currency;               ///< money: ISO 4217 code, e.g. "VND" (amounts in its smallest unit)
+  double goal_value = 0;  ///< g, or d for increase_by / decrease_by; ratios as a fraction (0.581)
+  double goal_high = 0;   ///< upper end for `within`
+  std::optional<double> baseline;  ///< b, where it applies
+  bool whole_numbers = false;      ///< counts: measurements must be whole numbers
+  std::string currency;  ///< money: ISO 4217 code, e.g. "VND" (amounts in its smallest unit)
 
-  std::vector<std::string> checklist; ///< milestone: items to complete (empty: one step)
-  trend wanted = trend::increase;     ///< direction: the wanted trend
-  rating_goal rating;                 ///< member_share and collective_count
+  std::vector<std::string> checklist;  ///< milestone: items to complete (empty: one step)
+  trend wanted = trend::increase;      ///< direction: the wanted trend
+  rating_goal rating;                  ///< member_share and collective_count
 
   // --- factories ---------------------------------------------------------------------
   /// A quantity (count or amount); chain a goal setter (decrease_by(98), ...).
@@ -172,8 +172,8 @@ struct target {
                           trend wanted);
   /// At least `required` of the members of `owner` (scope direct) or of its subtree
   /// rated `level` or above on `scale` in the round for `span`.
-  static target member_share(std::string code, std::string title, collective_id owner,
-                             period span, scale_id scale, rating_level level,
+  static target member_share(std::string code, std::string title, collective_id owner, period span,
+                             scale_id scale, rating_level level,
                              share required = share::percent(100),
                              rating_scope scope = rating_scope::direct);
   /// At least `count` of the child collectives of `owner` (scope direct) or of all
@@ -236,7 +236,8 @@ struct target {
   [[nodiscard]] double goal_level() const noexcept;
   /// True for quantity, ratio and money.
   [[nodiscard]] bool is_numeric() const noexcept {
-    return kind == target_kind::quantity || kind == target_kind::ratio || kind == target_kind::money;
+    return kind == target_kind::quantity || kind == target_kind::ratio ||
+           kind == target_kind::money;
   }
   /// True for member_share and collective_count.
   [[nodiscard]] bool is_rating() const noexcept {

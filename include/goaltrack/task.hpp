@@ -48,10 +48,10 @@ struct task_status_change {
 
 /// A task of a program.
 struct task {
-  std::string code;   ///< unique stable code
-  std::string title;  ///< what is to be done
-  program_id program; ///< the program it belongs to
-  collective_id owner;///< the collective responsible
+  std::string code;              ///< unique stable code
+  std::string title;             ///< what is to be done
+  program_id program;            ///< the program it belongs to
+  collective_id owner;           ///< the collective responsible
   std::optional<date> deadline;  ///< when it is due, if set
   task_kind kind = task_kind::planned;
   double weight = 1.0;  ///< relative weight for weighted roll-ups (finite, > 0)

@@ -26,9 +26,12 @@ namespace goaltrack {
 
 std::string_view to_string(archive_format f) noexcept {
   switch (f) {
-    case archive_format::text: return "text";
-    case archive_format::xml: return "xml";
-    case archive_format::binary: return "binary";
+    case archive_format::text:
+      return "text";
+    case archive_format::xml:
+      return "xml";
+    case archive_format::binary:
+      return "binary";
   }
   return "unknown";
 }
@@ -58,7 +61,8 @@ file_bytes encode(const plan& p, archive_format format) {
 }
 
 [[noreturn]] void throw_bad_checksum(const std::string& path) {
-  throw corrupt_error(file_name(path) + " is damaged: the payload's checksum does not match", path, 24);
+  throw corrupt_error(file_name(path) + " is damaged: the payload's checksum does not match", path,
+                      24);
 }
 
 // Runs a payload reader; errors that are not already a file_error become one naming `path`.
@@ -91,8 +95,10 @@ envelope read_envelope(std::istream& in, const load_limits& limits, const std::s
   if (got < envelope_size) {
     if (in.bad()) throw io_error(file_name(path) + " could not be read", path, got);
     // A short file that does not even start like ours is not ours.
-    if (!std::equal(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(std::min<std::uint64_t>(got, 8)),
-                    envelope_magic.begin()) || got == 0) {
+    if (!std::equal(header.begin(),
+                    header.begin() + static_cast<std::ptrdiff_t>(std::min<std::uint64_t>(got, 8)),
+                    envelope_magic.begin()) ||
+        got == 0) {
       throw format_error(file_name(path) + " is not a goaltrack file (" + std::to_string(got) +
                              " bytes, shorter than the envelope)",
                          path, 0);
@@ -116,18 +122,21 @@ envelope read_envelope(std::istream& in, const load_limits& limits, const std::s
 // `place(n)` where its n bytes go, so that a lying length costs no more than the bytes
 // that are really there. Returns the payload's CRC-32C.
 template <class Place>
-std::uint32_t read_chunks(std::istream& in, const envelope& e, const std::string& path, Place place) {
+std::uint32_t read_chunks(std::istream& in, const envelope& e, const std::string& path,
+                          Place place) {
   constexpr std::uint64_t chunk = std::uint64_t{1} << 20;
   std::uint32_t crc = 0;
   for (std::uint64_t done = 0; done < e.payload_length;) {
-    const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, e.payload_length - done));
+    const auto step =
+        static_cast<std::size_t>(std::min<std::uint64_t>(chunk, e.payload_length - done));
     char* to = place(step);
     in.read(to, static_cast<std::streamsize>(step));
     const auto n = static_cast<std::size_t>(in.gcount());
     crc = crc32c(crc, to, n);
     done += n;
     if (n < step) {
-      if (in.bad()) throw io_error(file_name(path) + " could not be read", path, envelope_size + done);
+      if (in.bad())
+        throw io_error(file_name(path) + " could not be read", path, envelope_size + done);
       throw_truncated(path, envelope_size + done, envelope_size + e.payload_length);
     }
   }
@@ -137,8 +146,8 @@ std::uint32_t read_chunks(std::istream& in, const envelope& e, const std::string
 // The plan in `in` after its envelope `e`, with the whole payload read into memory first
 // (a stream can be read only once; text and XML are parsed from memory).
 // `sized`: the file's size confirmed the length, so it may be reserved at once.
-plan load_in_memory(std::istream& in, const envelope& e, const load_limits& limits, const std::string& path,
-                    bool sized) {
+plan load_in_memory(std::istream& in, const envelope& e, const load_limits& limits,
+                    const std::string& path, bool sized) {
   std::string payload;
   if (sized) payload.reserve(static_cast<std::size_t>(e.payload_length));
   const std::uint32_t crc = read_chunks(in, e, path, [&](std::size_t n) {
@@ -161,13 +170,15 @@ bool fault(save_step step) {
 }
 
 [[noreturn]] void throw_io(const std::string& what, const std::string& path, int err) {
-  throw io_error("could not save goaltrack file '" + path + "': " + what + ": " + std::strerror(err), path);
+  throw io_error(
+      "could not save goaltrack file '" + path + "': " + what + ": " + std::strerror(err), path);
 }
 
 // Writes `f` to `target` through a temporary file in the same directory (see save()).
 void write_atomically(const file_bytes& f, const std::filesystem::path& target) {
   const std::string path = target.string();
-  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  const std::filesystem::path dir =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   static std::atomic<unsigned> counter{0};
   std::filesystem::path temp;
   int fd = -1;
@@ -208,25 +219,31 @@ void write_atomically(const file_bytes& f, const std::filesystem::path& target) 
     fail("cannot rename the temporary file over it");
   }
   // The new file is in place; make its directory entry durable too.
-  const int dfd = fault(save_step::sync_dir) ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int dfd =
+      fault(save_step::sync_dir) ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd < 0 || ::fsync(dfd) != 0) {
     const int err = errno;
     if (dfd >= 0) ::close(dfd);
-    throw_io("saved, but cannot flush its directory to disk (the new content may not survive a power loss)",
-             path, err);
+    throw_io(
+        "saved, but cannot flush its directory to disk (the new content may not survive a power "
+        "loss)",
+        path, err);
   }
   ::close(dfd);
 }
 
 }  // namespace
 
-save_fault_hook set_save_fault_hook(save_fault_hook hook) noexcept { return fault_hook.exchange(hook); }
+save_fault_hook set_save_fault_hook(save_fault_hook hook) noexcept {
+  return fault_hook.exchange(hook);
+}
 
 }  // namespace detail
 
 void save(const plan& p, std::ostream& out, archive_format format) {
   const detail::file_bytes f = detail::encode(p, format);
-  out.write(reinterpret_cast<const char*>(f.header.data()), static_cast<std::streamsize>(f.header.size()));
+  out.write(reinterpret_cast<const char*>(f.header.data()),
+            static_cast<std::streamsize>(f.header.size()));
   out.write(f.payload.data(), static_cast<std::streamsize>(f.payload.size()));
   out.flush();
   if (!out) throw io_error("could not write a goaltrack file to the stream", "");
@@ -247,8 +264,10 @@ plan load(const std::filesystem::path& path, const load_limits& limits) {
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec) throw io_error("cannot open goaltrack file '" + name + "': " + ec.message(), name);
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error("cannot open goaltrack file '" + name + "': " + std::strerror(errno), name);
-  const detail::envelope e = detail::read_envelope(in, limits, name, static_cast<std::uint64_t>(size));
+  if (!in)
+    throw io_error("cannot open goaltrack file '" + name + "': " + std::strerror(errno), name);
+  const detail::envelope e =
+      detail::read_envelope(in, limits, name, static_cast<std::uint64_t>(size));
   if (e.kind != archive_format::binary) return detail::load_in_memory(in, e, limits, name, true);
   // A binary file is read twice in chunks, never held whole: once to check its checksum
   // before anything is parsed, then parsed as it is read again (and checksummed again,
@@ -263,7 +282,8 @@ plan load(const std::filesystem::path& path, const load_limits& limits) {
   in.seekg(static_cast<std::streamoff>(detail::envelope_size));
   if (!in) throw io_error("cannot re-read goaltrack file '" + name + "'", name);
   return detail::parse_guarded(name, [&] {
-    return detail::read_binary_payload(in, e.payload_length, crc, limits, detail::envelope_size, name);
+    return detail::read_binary_payload(in, e.payload_length, crc, limits, detail::envelope_size,
+                                       name);
   });
 }
 

@@ -33,9 +33,12 @@ std::string where(const std::string& path) { return "goaltrack file '" + path + 
 
 std::uint32_t kind_code(archive_format f) noexcept {
   switch (f) {
-    case archive_format::text: return 1;
-    case archive_format::xml: return 2;
-    case archive_format::binary: return 3;
+    case archive_format::text:
+      return 1;
+    case archive_format::xml:
+      return 2;
+    case archive_format::binary:
+      return 3;
   }
   return 0;
 }
@@ -51,10 +54,12 @@ std::array<unsigned char, envelope_size> encode_envelope(const envelope& e) noex
   return b;
 }
 
-envelope decode_envelope(const unsigned char* b, const load_limits& limits, const std::string& path) {
+envelope decode_envelope(const unsigned char* b, const load_limits& limits,
+                         const std::string& path) {
   if (!std::equal(envelope_magic.begin(), envelope_magic.end(), b)) {
-    throw format_error(where(path) + " is not a goaltrack file (its first 8 bytes are not the magic GOALTRK)",
-                       path, 0);
+    throw format_error(
+        where(path) + " is not a goaltrack file (its first 8 bytes are not the magic GOALTRK)",
+        path, 0);
   }
   envelope e;
   // The version comes before the header checksum: a newer version may lay out its
@@ -67,15 +72,24 @@ envelope decode_envelope(const unsigned char* b, const load_limits& limits, cons
                        path, 8);
   }
   if (crc32c(0, b, 28) != get32(&b[28])) {
-    throw corrupt_error(where(path) + " is damaged: the envelope's header checksum does not match", path, 28);
+    throw corrupt_error(where(path) + " is damaged: the envelope's header checksum does not match",
+                        path, 28);
   }
-  if (e.version == 0) throw format_error(where(path) + " has file-format version 0, which never existed", path, 8);
+  if (e.version == 0)
+    throw format_error(where(path) + " has file-format version 0, which never existed", path, 8);
   switch (get32(&b[12])) {
-    case 1: e.kind = archive_format::text; break;
-    case 2: e.kind = archive_format::xml; break;
-    case 3: e.kind = archive_format::binary; break;
+    case 1:
+      e.kind = archive_format::text;
+      break;
+    case 2:
+      e.kind = archive_format::xml;
+      break;
+    case 3:
+      e.kind = archive_format::binary;
+      break;
     default:
-      throw format_error(where(path) + " has unknown archive kind " + std::to_string(get32(&b[12])), path, 12);
+      throw format_error(where(path) + " has unknown archive kind " + std::to_string(get32(&b[12])),
+                         path, 12);
   }
   e.payload_length = get64(&b[16]);
   if (e.payload_length > limits.payload_bytes) {

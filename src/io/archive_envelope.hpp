@@ -12,7 +12,8 @@
 namespace goaltrack::detail {
 
 inline constexpr std::size_t envelope_size = 32;
-inline constexpr std::array<unsigned char, 8> envelope_magic = {'G', 'O', 'A', 'L', 'T', 'R', 'K', 0x1A};
+inline constexpr std::array<unsigned char, 8> envelope_magic = {'G', 'O', 'A', 'L',
+                                                                'T', 'R', 'K', 0x1A};
 
 /// The decoded fields of an envelope.
 struct envelope {
@@ -29,7 +30,8 @@ std::array<unsigned char, envelope_size> encode_envelope(const envelope& e) noex
 /// version (format_error for 0 or a newer one), header checksum (corrupt_error), archive
 /// kind (format_error), payload length against `limits` (corrupt_error). `path` goes
 /// into the errors.
-envelope decode_envelope(const unsigned char* bytes, const load_limits& limits, const std::string& path);
+envelope decode_envelope(const unsigned char* bytes, const load_limits& limits,
+                         const std::string& path);
 
 /// The archive kind's code in the envelope: 1 text, 2 XML, 3 binary.
 std::uint32_t kind_code(archive_format f) noexcept;

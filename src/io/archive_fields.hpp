@@ -22,6 +22,13 @@
 // Private to archive_payload.cpp, which includes it once.
 
 #include <algorithm>
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+#include <boost/serialization/nvp.hpp>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -30,14 +37,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <boost/archive/binary_iarchive.hpp>
-#include <boost/archive/binary_oarchive.hpp>
-#include <boost/archive/text_iarchive.hpp>
-#include <boost/archive/text_oarchive.hpp>
-#include <boost/archive/xml_iarchive.hpp>
-#include <boost/archive/xml_oarchive.hpp>
-#include <boost/serialization/nvp.hpp>
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/io/archive.hpp"
@@ -86,7 +85,8 @@ template <class A, class T>
 void field(A& ar, const char* name, T& x) {
   static_assert(std::is_arithmetic_v<T>);
   if constexpr (is_binary<A> && A::is_loading::value) {
-    if (!ctx().buf->read(&x, sizeof(T))) ctx().fail(std::string("field '") + name + "' is cut short");
+    if (!ctx().buf->read(&x, sizeof(T)))
+      ctx().fail(std::string("field '") + name + "' is cut short");
   } else {
     ar& make_nvp(name, x);
   }
@@ -124,7 +124,8 @@ std::size_t bounded_count(A& ar, const char* name, std::uint64_t cap, const char
 template <class A>
 std::size_t reserve_for(std::size_t n, std::uint64_t min_bytes) {
   const std::uint64_t fit = ctx().buf->remaining() / std::max<std::uint64_t>(min_bytes, 1);
-  return static_cast<std::size_t>(std::min<std::uint64_t>(n, std::min<std::uint64_t>(fit, 1U << 16)));
+  return static_cast<std::size_t>(
+      std::min<std::uint64_t>(n, std::min<std::uint64_t>(fit, 1U << 16)));
 }
 
 template <class A>
@@ -132,23 +133,24 @@ void check_version(unsigned int version, const char* what) {
   if constexpr (A::is_loading::value) {
     if (version > 1) {
       const std::uint64_t at = ctx().base_offset + ctx().buf->position();
-      throw format_error("goaltrack file '" + *ctx().path + "' has " + what + " of class version " +
-                             std::to_string(version) +
-                             ", newer than version 1 that this library reads; use a newer goaltrack",
-                         *ctx().path, at);
+      throw format_error(
+          "goaltrack file '" + *ctx().path + "' has " + what + " of class version " +
+              std::to_string(version) +
+              ", newer than version 1 that this library reads; use a newer goaltrack",
+          *ctx().path, at);
     }
   }
 }
 
 // --- scalars -------------------------------------------------------------------------
 
-
 template <class A>
 void flag(A& ar, const char* name, bool& b) {
   std::uint8_t v = b ? 1 : 0;
   field(ar, name, v);
   if constexpr (A::is_loading::value) {
-    if (v > 1) ctx().fail(std::string("flag '") + name + "' is " + std::to_string(v) + ", not 0 or 1");
+    if (v > 1)
+      ctx().fail(std::string("flag '") + name + "' is " + std::to_string(v) + ", not 0 or 1");
     b = v == 1;
   }
 }
@@ -180,11 +182,13 @@ void str(A& ar, const char* name, std::string& s) {
       if (n > 0) ar.save_binary(s.data(), s.size());
     }
   } else {
-    const std::size_t n = bounded_count(ar, name, ctx().limits->string_bytes, "bytes of a string", 1);
+    const std::size_t n =
+        bounded_count(ar, name, ctx().limits->string_bytes, "bytes of a string", 1);
     payload_buf& buf = *ctx().buf;
     if constexpr (is_text<A>) {
       // Boost's text format: the size, one separating space, then the raw bytes.
-      if (buf.remaining() < n + 1 || !buf.skip(1)) ctx().fail(std::string("string '") + name + "' is cut short");
+      if (buf.remaining() < n + 1 || !buf.skip(1))
+        ctx().fail(std::string("string '") + name + "' is cut short");
     }
     s.resize(n);
     if (!buf.read(s.data(), n)) ctx().fail(std::string("string '") + name + "' is cut short");
@@ -209,7 +213,8 @@ struct wire<basic_id<Tag>> {
 template <class A, class T>
 void column(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const char* what) {
   using W = typename wire<T>::type;
-  static_assert(std::is_arithmetic_v<W> && sizeof(W) == sizeof(T) && std::is_trivially_copyable_v<T>);
+  static_assert(std::is_arithmetic_v<W> && sizeof(W) == sizeof(T) &&
+                std::is_trivially_copyable_v<T>);
   if constexpr (!A::is_loading::value) {
     std::uint64_t n = v.size();
     ar << make_nvp(name, n);
@@ -282,7 +287,8 @@ void strings(A& ar, const char* name, string_list& l, std::uint64_t cap, const c
       total += len;  // no overflow: each length is at most string_bytes, counts are bounded
       end = total;
     }
-    if (total > ctx().buf->remaining()) ctx().fail(std::string("the strings of '") + name + "' are cut short");
+    if (total > ctx().buf->remaining())
+      ctx().fail(std::string("the strings of '") + name + "' are cut short");
     load_limits blob_limits = *ctx().limits;
     blob_limits.string_bytes = total;
     load_context blob_ctx = ctx();
@@ -291,7 +297,8 @@ void strings(A& ar, const char* name, string_list& l, std::uint64_t cap, const c
     current_load = &blob_ctx;
     str(ar, "bytes", l.bytes);
     current_load = saved;
-    if (l.bytes.size() != total) ctx().fail(std::string("the strings of '") + name + "' do not add up");
+    if (l.bytes.size() != total)
+      ctx().fail(std::string("the strings of '") + name + "' do not add up");
   }
 }
 
@@ -322,7 +329,8 @@ void objects(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, cons
 // A collection of the plan's parts (scales, rounds, ...): as objects(), except that
 // when loading with a builder each part goes to it as soon as it is read.
 template <class A, class T>
-void parts(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const char* what, plan_builder* builder) {
+void parts(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const char* what,
+           plan_builder* builder) {
   if constexpr (A::is_loading::value) {
     if (builder != nullptr) {
       load_objects<A, T>(ar, name, cap, what, [&](const T& x) { builder->add(x); });
@@ -333,7 +341,8 @@ void parts(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const 
 }
 
 template <class A>
-void text_list(A& ar, const char* name, std::vector<std::string>& v, std::uint64_t cap, const char* what) {
+void text_list(A& ar, const char* name, std::vector<std::string>& v, std::uint64_t cap,
+               const char* what) {
   if constexpr (!A::is_loading::value) {
     std::uint64_t n = v.size();
     ar << make_nvp(name, n);

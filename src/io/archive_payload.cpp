@@ -6,15 +6,6 @@
 #include "io/archive_payload.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstring>
-#include <limits>
-#include <sstream>
-#include <streambuf>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/basic_archive.hpp>
 #include <boost/archive/binary_iarchive.hpp>
@@ -26,6 +17,14 @@
 #include <boost/serialization/nvp.hpp>
 #include <boost/serialization/tracking.hpp>
 #include <boost/serialization/version.hpp>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <sstream>
+#include <streambuf>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "goaltrack/error.hpp"
 #include "io/archive_fields.hpp"
@@ -33,7 +32,8 @@
 
 namespace goaltrack::detail {
 
-using namespace fields;  // NOLINT(google-build-using-namespace): the codecs are this file's vocabulary
+using namespace fields;  // NOLINT(google-build-using-namespace): the codecs are this file's
+                         // vocabulary
 
 // --- the snapshot's classes ----------------------------------------------------------
 // Each is a Boost "object with class info": its version (BOOST_CLASS_VERSION below) is
@@ -226,8 +226,8 @@ void serialize(A& ar, snapshot& s, const unsigned int version) {
 
 }  // namespace goaltrack::detail
 
-#define GOALTRACK_ARCHIVE_CLASS(T)                                  \
-  BOOST_CLASS_VERSION(goaltrack::detail::T, 1)                      \
+#define GOALTRACK_ARCHIVE_CLASS(T)             \
+  BOOST_CLASS_VERSION(goaltrack::detail::T, 1) \
   BOOST_CLASS_TRACKING(goaltrack::detail::T, boost::serialization::track_never)
 GOALTRACK_ARCHIVE_CLASS(period_dto)
 GOALTRACK_ARCHIVE_CLASS(level_dto)
@@ -250,7 +250,8 @@ namespace {
 
 constexpr std::string_view xml_prologue_start = "<?xml";
 constexpr std::string_view xml_doctype = "<!DOCTYPE boost_serialization>";
-constexpr std::string_view xml_root_start = "<boost_serialization signature=\"serialization::archive\" version=\"";
+constexpr std::string_view xml_root_start =
+    "<boost_serialization signature=\"serialization::archive\" version=\"";
 constexpr std::string_view xml_root_end = "</boost_serialization>";
 
 std::uint32_t boost_library_version() {
@@ -264,7 +265,8 @@ template <class OArchive>
 std::string write_with(const snapshot& s, bool xml) {
   std::ostringstream os(std::ios::binary);
   if (xml) {
-    os << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ?>\n" << xml_doctype << '\n'
+    os << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ?>\n"
+       << xml_doctype << '\n'
        << xml_root_start << boost_library_version() << "\">\n";
   }
   {
@@ -283,9 +285,12 @@ std::string write_with(const snapshot& s, bool xml) {
 
 std::string write_payload(const snapshot& s, archive_format format) {
   switch (format) {
-    case archive_format::text: return write_with<boost::archive::text_oarchive>(s, false);
-    case archive_format::xml: return write_with<boost::archive::xml_oarchive>(s, true);
-    case archive_format::binary: return write_with<boost::archive::binary_oarchive>(s, false);
+    case archive_format::text:
+      return write_with<boost::archive::text_oarchive>(s, false);
+    case archive_format::xml:
+      return write_with<boost::archive::xml_oarchive>(s, true);
+    case archive_format::binary:
+      return write_with<boost::archive::binary_oarchive>(s, false);
   }
   throw invalid_argument("unknown archive format " + std::to_string(static_cast<int>(format)));
 }
@@ -300,7 +305,8 @@ plan read_with(payload_buf& buf, const load_context& c, std::uint32_t xml_librar
   // AddressSanitizer). The XML structure is still checked: every start and end tag must
   // parse, and our counts must match.
   unsigned flags = boost::archive::no_header;
-  if constexpr (std::is_same_v<IArchive, boost::archive::xml_iarchive>) flags |= boost::archive::no_xml_tag_checking;
+  if constexpr (std::is_same_v<IArchive, boost::archive::xml_iarchive>)
+    flags |= boost::archive::no_xml_tag_checking;
   IArchive ia(is, flags);
   std::uint32_t v = xml_library_version;
   if constexpr (!std::is_same_v<IArchive, boost::archive::xml_iarchive>) {
@@ -308,7 +314,8 @@ plan read_with(payload_buf& buf, const load_context& c, std::uint32_t xml_librar
   }
   if (v > boost_library_version() || v < 3) {
     const std::uint64_t at = c.base_offset + buf.position();
-    throw format_error("goaltrack file '" + *c.path + "' was written by a Boost.Serialization of library version " +
+    throw format_error("goaltrack file '" + *c.path +
+                           "' was written by a Boost.Serialization of library version " +
                            std::to_string(v) + "; this one reads versions 3 to " +
                            std::to_string(boost_library_version()),
                        *c.path, at);
@@ -323,8 +330,8 @@ plan read_with(payload_buf& buf, const load_context& c, std::uint32_t xml_librar
 
 // Parses the archive in `buf` into a plan, then checks that nothing but white space
 // (none in a binary archive) follows it.
-plan read_archive(payload_buf& buf, archive_format format, const load_limits& limits, std::uint64_t base_offset,
-                  const std::string& path, std::uint32_t xml_version) {
+plan read_archive(payload_buf& buf, archive_format format, const load_limits& limits,
+                  std::uint64_t base_offset, const std::string& path, std::uint32_t xml_version) {
   const load_context c{&buf, &limits, base_offset, &path};
   const load_context* saved = current_load;
   current_load = &c;
@@ -335,9 +342,15 @@ plan read_archive(payload_buf& buf, archive_format format, const load_limits& li
   plan p;
   try {
     switch (format) {
-      case archive_format::text: p = read_with<boost::archive::text_iarchive>(buf, c, 0); break;
-      case archive_format::xml: p = read_with<boost::archive::xml_iarchive>(buf, c, xml_version); break;
-      case archive_format::binary: p = read_with<boost::archive::binary_iarchive>(buf, c, 0); break;
+      case archive_format::text:
+        p = read_with<boost::archive::text_iarchive>(buf, c, 0);
+        break;
+      case archive_format::xml:
+        p = read_with<boost::archive::xml_iarchive>(buf, c, xml_version);
+        break;
+      case archive_format::binary:
+        p = read_with<boost::archive::binary_iarchive>(buf, c, 0);
+        break;
     }
   } catch (const file_error&) {
     throw;
@@ -355,15 +368,16 @@ plan read_archive(payload_buf& buf, archive_format format, const load_limits& li
   while (buf.remaining() > 0) {
     char ch = 0;
     if (!buf.read(&ch, 1)) break;
-    if (format == archive_format::binary || !is_space(ch)) c.fail("unexpected bytes after the plan");
+    if (format == archive_format::binary || !is_space(ch))
+      c.fail("unexpected bytes after the plan");
   }
   return p;
 }
 
 }  // namespace
 
-plan read_payload(const char* data, std::size_t size, archive_format format, const load_limits& limits,
-                  std::uint64_t base_offset, const std::string& path) {
+plan read_payload(const char* data, std::size_t size, archive_format format,
+                  const load_limits& limits, std::uint64_t base_offset, const std::string& path) {
   std::size_t begin = 0;
   std::size_t end = size;
   std::uint32_t xml_version = 0;
@@ -382,10 +396,12 @@ plan read_payload(const char* data, std::size_t size, archive_format format, con
     if (p == std::string_view::npos) throw bad("the XML prologue is not closed", 0);
     p += 2;
     while (p < size && is_space(all[p])) ++p;
-    if (all.substr(p, xml_doctype.size()) != xml_doctype) throw bad("the XML doctype is missing", p);
+    if (all.substr(p, xml_doctype.size()) != xml_doctype)
+      throw bad("the XML doctype is missing", p);
     p += xml_doctype.size();
     while (p < size && is_space(all[p])) ++p;
-    if (all.substr(p, xml_root_start.size()) != xml_root_start) throw bad("the XML root tag is missing", p);
+    if (all.substr(p, xml_root_start.size()) != xml_root_start)
+      throw bad("the XML root tag is missing", p);
     p += xml_root_start.size();
     std::uint64_t version = 0;
     std::size_t digits = 0;
@@ -399,7 +415,8 @@ plan read_payload(const char* data, std::size_t size, archive_format format, con
     xml_version = static_cast<std::uint32_t>(version);
     std::size_t e = size;
     while (e > p && is_space(all[e - 1])) --e;
-    if (e - p < xml_root_end.size() || all.substr(e - xml_root_end.size(), xml_root_end.size()) != xml_root_end) {
+    if (e - p < xml_root_end.size() ||
+        all.substr(e - xml_root_end.size(), xml_root_end.size()) != xml_root_end) {
       throw bad("the XML closing tag is missing", e);
     }
     begin = p;
@@ -409,14 +426,16 @@ plan read_payload(const char* data, std::size_t size, archive_format format, con
   return read_archive(buf, format, limits, base_offset + begin, path, xml_version);
 }
 
-plan read_binary_payload(std::istream& in, std::uint64_t size, std::uint32_t crc, const load_limits& limits,
-                         std::uint64_t base_offset, const std::string& path) {
+plan read_binary_payload(std::istream& in, std::uint64_t size, std::uint32_t crc,
+                         const load_limits& limits, std::uint64_t base_offset,
+                         const std::string& path) {
   payload_buf buf(in, size);
   plan p = read_archive(buf, archive_format::binary, limits, base_offset, path, 0);
   if (!buf.complete() || buf.stream_crc() != crc) {
-    throw corrupt_error("goaltrack file '" + path +
-                            "' changed while it was being loaded: its payload no longer matches its checksum",
-                        path);
+    throw corrupt_error(
+        "goaltrack file '" + path +
+            "' changed while it was being loaded: its payload no longer matches its checksum",
+        path);
   }
   return p;
 }

@@ -30,7 +30,8 @@ plan read_payload(const char* data, std::size_t size, archive_format format,
 /// bytes' CRC-32C is `crc` in an earlier pass; they are checksummed again as they are
 /// parsed, and the plan is returned only when they still match (else the file changed
 /// in between: corrupt_error).
-plan read_binary_payload(std::istream& in, std::uint64_t size, std::uint32_t crc, const load_limits& limits,
-                         std::uint64_t base_offset, const std::string& path);
+plan read_binary_payload(std::istream& in, std::uint64_t size, std::uint32_t crc,
+                         const load_limits& limits, std::uint64_t base_offset,
+                         const std::string& path);
 
 }  // namespace goaltrack::detail

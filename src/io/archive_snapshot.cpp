@@ -29,15 +29,26 @@ period from_dto(const period_dto& d) {
   const int m = first.month();
   std::optional<period> p;
   switch (static_cast<period_kind>(d.kind)) {
-    case period_kind::calendar_year: p = period::year(y); break;
-    case period_kind::quarter: p = period::quarter(y, (m - 1) / 3 + 1); break;
-    case period_kind::month: p = period::month(y, m); break;
+    case period_kind::calendar_year:
+      p = period::year(y);
+      break;
+    case period_kind::quarter:
+      p = period::quarter(y, (m - 1) / 3 + 1);
+      break;
+    case period_kind::month:
+      p = period::month(y, m);
+      break;
     case period_kind::school_year:
       p = period::school_year(y, school_calendar{m, first.day(), last.month(), last.day()});
       break;
-    case period_kind::fiscal_year: p = period::fiscal_year(y, m); break;
-    case period_kind::custom: p = period::between(first, last); break;
-    default: throw invalid_argument("unknown " + period_text(d));
+    case period_kind::fiscal_year:
+      p = period::fiscal_year(y, m);
+      break;
+    case period_kind::custom:
+      p = period::between(first, last);
+      break;
+    default:
+      throw invalid_argument("unknown " + period_text(d));
   }
   if (p->first() != first || p->last() != last || p->kind() != static_cast<period_kind>(d.kind)) {
     throw invalid_argument("impossible " + period_text(d));
@@ -46,7 +57,8 @@ period from_dto(const period_dto& d) {
 }
 
 void check_finite(double v, const std::string& where) {
-  if (!std::isfinite(v)) throw invalid_argument(where + " is not a finite number; files hold finite numbers only");
+  if (!std::isfinite(v))
+    throw invalid_argument(where + " is not a finite number; files hold finite numbers only");
 }
 
 template <class Enum>
@@ -71,13 +83,15 @@ snapshot take_snapshot(const plan& p) {
     s.org.collective_names.push_back(o.name(c));
   }
   s.org.collective_kinds.assign(o.kind_indices().begin(), o.kind_indices().end());
-  for (const collective_id c : o.parents()) s.org.collective_parents.push_back(c.ok() ? c.value() : no_id);
+  for (const collective_id c : o.parents())
+    s.org.collective_parents.push_back(c.ok() ? c.value() : no_id);
   for (std::size_t i = 0; i < o.member_count(); ++i) {
     const member_id m(static_cast<std::uint32_t>(i));
     s.org.member_codes.push_back(o.code(m));
     s.org.member_names.push_back(o.name(m));
   }
-  for (const collective_id c : o.member_collectives()) s.org.member_collectives.push_back(c.value());
+  for (const collective_id c : o.member_collectives())
+    s.org.member_collectives.push_back(c.value());
 
   for (std::size_t i = 0; i < p.scale_count(); ++i) {
     const rating_scale& sc = p.get(scale_id(static_cast<std::uint32_t>(i)));
@@ -87,18 +101,27 @@ snapshot take_snapshot(const plan& p) {
   }
   for (std::size_t i = 0; i < p.round_count(); ++i) {
     const rating_round& r = p.get(round_id(static_cast<std::uint32_t>(i)));
-    s.rounds.push_back({r.scale().value(), to_dto(r.rated_period()), day_number(r.decided_on()),
+    s.rounds.push_back({r.scale().value(),
+                        to_dto(r.rated_period()),
+                        day_number(r.decided_on()),
                         {r.member_ranks().begin(), r.member_ranks().end()},
                         {r.collective_ranks().begin(), r.collective_ranks().end()}});
   }
   for (const program& pr : p.programs()) {
-    s.programs.push_back({pr.code, pr.number, pr.issuer, pr.title, to_dto(pr.span), pr.owner.value(),
-                          pr.parent ? pr.parent->value() : no_id});
+    s.programs.push_back({pr.code, pr.number, pr.issuer, pr.title, to_dto(pr.span),
+                          pr.owner.value(), pr.parent ? pr.parent->value() : no_id});
   }
   for (const task& t : p.tasks()) {
     check_finite(t.weight, "task '" + t.code + "': weight");
-    task_dto d{t.code, t.title, t.program.value(), t.owner.value(), t.deadline.has_value(),
-               t.deadline ? day_number(*t.deadline) : 0, static_cast<std::uint8_t>(t.kind), t.weight, {}};
+    task_dto d{t.code,
+               t.title,
+               t.program.value(),
+               t.owner.value(),
+               t.deadline.has_value(),
+               t.deadline ? day_number(*t.deadline) : 0,
+               static_cast<std::uint8_t>(t.kind),
+               t.weight,
+               {}};
     for (const task_status_change& h : t.history) {
       d.history.push_back({day_number(h.on), static_cast<std::uint8_t>(h.status)});
     }
@@ -159,11 +182,17 @@ snapshot take_snapshot(const plan& p) {
     check_finite(pol.on_track_margin, where + "on_track_margin");
     check_finite(pol.at_risk_margin, where + "at_risk_margin");
     check_finite(pol.trend_tolerance, where + "trend_tolerance");
-    policy_dto d{np.code, pol.on_track_margin, pol.at_risk_margin, pol.trend_tolerance,
-                 pol.not_started_before_start, pol.missed_after_end, {}};
+    policy_dto d{np.code,
+                 pol.on_track_margin,
+                 pol.at_risk_margin,
+                 pol.trend_tolerance,
+                 pol.not_started_before_start,
+                 pol.missed_after_end,
+                 {}};
     for (const rating_summary_spec& r : pol.rating_summaries) {
-      d.summaries.push_back({r.round.value(), r.level.rank(), static_cast<std::uint8_t>(r.criterion),
-                             r.counted_kind, r.required_share.numerator, r.required_share.denominator});
+      d.summaries.push_back({r.round.value(), r.level.rank(),
+                             static_cast<std::uint8_t>(r.criterion), r.counted_kind,
+                             r.required_share.numerator, r.required_share.denominator});
     }
     s.policies.push_back(std::move(d));
   }
@@ -181,8 +210,8 @@ void plan_builder::add(organization_dto&& org) {
   for (std::size_t i = 0; i < n_coll; ++i) {
     const std::uint16_t k = org.collective_kinds[i];
     if (k >= org.kind_names.size()) {
-      throw invalid_argument("collective '" + std::string(org.collective_codes[i]) + "' has unknown kind index " +
-                             std::to_string(k));
+      throw invalid_argument("collective '" + std::string(org.collective_codes[i]) +
+                             "' has unknown kind index " + std::to_string(k));
     }
     const std::uint32_t parent = org.collective_parents[i];
     o.add_collective(org.collective_codes[i], org.collective_names[i], org.kind_names[k],
@@ -220,7 +249,8 @@ void plan_builder::add_members(const organization_dto& org) {
   for (std::size_t base = 0; base < n_mem; base += batch) {
     specs.clear();
     for (std::size_t i = base; i < std::min(n_mem, base + batch); ++i) {
-      specs.push_back({org.member_codes[i], org.member_names[i], collective_id(org.member_collectives[i])});
+      specs.push_back(
+          {org.member_codes[i], org.member_names[i], collective_id(org.member_collectives[i])});
     }
     o.add_members(specs);
   }
@@ -261,7 +291,8 @@ void plan_builder::add(const round_dto& d) {
 }
 
 void plan_builder::add_round(const round_dto& d) {
-  const round_id r = plan_.add_round(scale_id(d.scale), from_dto(d.span), from_day_number(d.decided_on));
+  const round_id r =
+      plan_.add_round(scale_id(d.scale), from_dto(d.span), from_day_number(d.decided_on));
   std::vector<member_id> members;
   std::vector<rating_level> levels;
   for (std::size_t i = 0; i < d.member_ranks.size(); ++i) {
@@ -272,7 +303,8 @@ void plan_builder::add_round(const round_dto& d) {
   if (!members.empty()) plan_.rate(r, members, levels);
   for (std::size_t i = 0; i < d.collective_ranks.size(); ++i) {
     if (d.collective_ranks[i] == rating_round::unrated) continue;
-    plan_.rate(r, collective_id(static_cast<std::uint32_t>(i)), rating_level(d.collective_ranks[i]));
+    plan_.rate(r, collective_id(static_cast<std::uint32_t>(i)),
+               rating_level(d.collective_ranks[i]));
   }
 }
 
@@ -292,7 +324,8 @@ void plan_builder::add(const task_dto& d) {
   check_finite(d.weight, "task '" + d.code + "': weight");
   t.weight = d.weight;
   for (const status_change_dto& h : d.history) {
-    t.history.push_back({from_day_number(h.day), to_enum<task_status>(h.status, 3, "task '" + d.code + "': status")});
+    t.history.push_back({from_day_number(h.day),
+                         to_enum<task_status>(h.status, 3, "task '" + d.code + "': status")});
   }
   plan_.add_task(std::move(t));
 }
@@ -301,7 +334,8 @@ void plan_builder::add(const target_dto& d) {
   // Non-finite numbers were refused by the payload reader; enum codes are checked here.
   const auto code = [&](std::uint8_t v, std::uint8_t max, const char* field) {
     if (v > max) {
-      throw invalid_argument("target '" + d.code + "': " + field + " has unknown code " + std::to_string(v));
+      throw invalid_argument("target '" + d.code + "': " + field + " has unknown code " +
+                             std::to_string(v));
     }
     return v;
   };
@@ -345,8 +379,8 @@ void plan_builder::add(measurements_dto&& m) {
   add_pending_targets();
   const std::size_t n = m.targets.size();  // the plan checks that the columns agree
   const bool had_denominators = !m.denominators.empty();
-  plan_.add_measurements(
-      measurement_columns{std::move(m.targets), std::move(m.days), std::move(m.values), std::move(m.denominators)});
+  plan_.add_measurements(measurement_columns{std::move(m.targets), std::move(m.days),
+                                             std::move(m.values), std::move(m.denominators)});
   if (had_denominators && plan_.measurements().denominators().empty()) {
     throw invalid_argument("the measurements have a denominator column of ones only");
   }
@@ -356,8 +390,11 @@ void plan_builder::add(measurements_dto&& m) {
       throw invalid_argument("measurement annotation of row " + std::to_string(a.row) +
                              " is out of order, repeated or empty");
     }
-    if (a.row >= n) throw not_found("measurement annotation names row " + std::to_string(a.row) + " of " + std::to_string(n));
-    plan_.annotate_measurement(static_cast<std::size_t>(a.row), std::move(a.source), std::move(a.note));
+    if (a.row >= n)
+      throw not_found("measurement annotation names row " + std::to_string(a.row) + " of " +
+                      std::to_string(n));
+    plan_.annotate_measurement(static_cast<std::size_t>(a.row), std::move(a.source),
+                               std::move(a.note));
     next_row = a.row + 1;
   }
 }

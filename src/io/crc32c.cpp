@@ -61,7 +61,7 @@ __attribute__((target("sse4.2"))) const zeros_operator& lane_zeros() {
 }
 
 __attribute__((target("sse4.2"))) std::uint32_t crc32c_sse42(std::uint32_t crc, const void* data,
-                                                              std::size_t size) noexcept {
+                                                             std::size_t size) noexcept {
   const auto* p = static_cast<const unsigned char*>(data);
   const auto word = [](const unsigned char* at) {
     std::uint64_t w = 0;

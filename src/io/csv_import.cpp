@@ -30,7 +30,9 @@ void read_file(const std::filesystem::path& path, std::string& text) {
   in.seekg(0, std::ios::beg);
   text.resize(static_cast<std::size_t>(size));
   in.read(text.data(), size);
-  if (!in) throw io_error("cannot read " + path.string(), path.string(), static_cast<std::uint64_t>(in.gcount()));
+  if (!in)
+    throw io_error("cannot read " + path.string(), path.string(),
+                   static_cast<std::uint64_t>(in.gcount()));
 }
 
 }  // namespace
@@ -54,9 +56,23 @@ class log_scope {
 
 // The steps of an import, in the layout's order: the order of their issues.
 enum step : std::size_t {
-  names, scales_step, collectives_step, members_step, rounds_step, ratings_step, programs_step,
-  tasks_step, status_step, items_step, targets_step, unused_items_step, measurements_step,
-  summaries_step, policies_step, unused_summaries_step, step_count
+  names,
+  scales_step,
+  collectives_step,
+  members_step,
+  rounds_step,
+  ratings_step,
+  programs_step,
+  tasks_step,
+  status_step,
+  items_step,
+  targets_step,
+  unused_items_step,
+  measurements_step,
+  summaries_step,
+  policies_step,
+  unused_summaries_step,
+  step_count
 };
 
 // members.csv and ratings.csv of at least this many bytes together are read on a second
@@ -65,7 +81,8 @@ constexpr std::uintmax_t threaded_bytes = std::uintmax_t{4} << 20;
 
 }  // namespace
 
-void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what) {
+void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t column,
+                     std::string what) {
   issue_log& log = *current_log;
   ++log.total;
   if (log.holding) {
@@ -133,10 +150,12 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
   if (!paths.empty()) {
     std::uintmax_t largest = 0;
     for (const auto& [name, i] : by_name) {
-      if (!threaded || (name != members_file.file && name != ratings_file.file)) largest = std::max(largest, size_of(name));
+      if (!threaded || (name != members_file.file && name != ratings_file.file))
+        largest = std::max(largest, size_of(name));
     }
     buffer.reserve(static_cast<std::size_t>(largest));
-    if (threaded) second_buffer.reserve(static_cast<std::size_t>(std::max(members_bytes, ratings_bytes)));
+    if (threaded)
+      second_buffer.reserve(static_cast<std::size_t>(std::max(members_bytes, ratings_bytes)));
   }
   const auto with = [&](step k, const layout& l, auto handler, std::string& into) {
     const log_scope scope(logs[k]);
@@ -214,7 +233,9 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
   return std::move(p_);
 }
 
-void table::fail_required(std::size_t col) { fail(col, std::string(layout_.columns[col].name) + " is required"); }
+void table::fail_required(std::size_t col) {
+  fail(col, std::string(layout_.columns[col].name) + " is required");
+}
 
 void table::fail_number(std::size_t col, std::string_view v) {
   fail(col, describe(col, v) + " is not a number (decimal separator '" + std::string(1, decimal_) +
@@ -222,7 +243,8 @@ void table::fail_number(std::size_t col, std::string_view v) {
 }
 
 void table::fail_day(std::size_t col, std::string_view v) {
-  fail(col, describe(col, v) + " is not a date " + (dates_ == csv_date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY") +
+  fail(col, describe(col, v) + " is not a date " +
+                (dates_ == csv_date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY") +
                 " (a real day of the years 1400..9999)");
 }
 
@@ -321,13 +343,16 @@ table::table(importer& im, const layout& layout, std::string& text)
     const auto column = static_cast<std::uint32_t>(f + 1);
     if (col == layout.columns.end()) {
       std::string known;
-      for (const auto& k : layout.columns) known += (known.empty() ? "" : ", ") + std::string(k.name);
-      const std::string hint = fields.size() == 1 && name.find(im.dialect().delimiter == ',' ? ';' : ',') !=
-                                                         std::string_view::npos
-                                   ? " (is the delimiter right? the dialect says '" +
-                                         std::string(1, im.dialect().delimiter) + "')"
-                                   : "";
-      im_.issue(name_, 1, column, "unknown column " + in_quotes(name) + hint + "; columns: " + known);
+      for (const auto& k : layout.columns)
+        known += (known.empty() ? "" : ", ") + std::string(k.name);
+      const std::string hint =
+          fields.size() == 1 &&
+                  name.find(im.dialect().delimiter == ',' ? ';' : ',') != std::string_view::npos
+              ? " (is the delimiter right? the dialect says '" +
+                    std::string(1, im.dialect().delimiter) + "')"
+              : "";
+      im_.issue(name_, 1, column,
+                "unknown column " + in_quotes(name) + hint + "; columns: " + known);
       ok_ = false;
       continue;
     }
@@ -431,20 +456,24 @@ plan import_csv(const std::filesystem::path& directory, const csv_dialect& diale
   dialect.validate();
   std::error_code ec;
   if (!std::filesystem::is_directory(directory, ec)) {
-    throw io_error("cannot read the folder " + directory.string() + ": not a folder", directory.string());
+    throw io_error("cannot read the folder " + directory.string() + ": not a folder",
+                   directory.string());
   }
   std::vector<csv_source> files;  // names only: the texts are read from `paths` in turn
   std::vector<std::filesystem::path> paths;
   for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
     const auto& path = entry.path();
     std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](char ch) {
+      return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    });
     if (ext != ".csv" || !entry.is_regular_file(ec)) continue;
     files.push_back({path.filename().string(), {}});
     paths.push_back(path);
   }
-  if (ec) throw io_error("cannot read the folder " + directory.string() + ": " + ec.message(), directory.string());
+  if (ec)
+    throw io_error("cannot read the folder " + directory.string() + ": " + ec.message(),
+                   directory.string());
   // Read in the layout's order regardless of the folder's.
   return detail::csv::importer(dialect).run(files, paths);
 }

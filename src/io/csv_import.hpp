@@ -65,7 +65,8 @@ class number_index {
   }
   /// out[i] = the id of codes[i]; nullopt when only the plan can tell. The reads of a
   /// group of codes are requested together, so that their cache misses overlap.
-  void find_many(std::span<const std::string_view> codes, std::span<std::optional<Id>> out) const noexcept {
+  void find_many(std::span<const std::string_view> codes,
+                 std::span<std::optional<Id>> out) const noexcept {
     constexpr std::size_t group = 32;
     std::array<std::size_t, group> n{};
     for (std::size_t base = 0; base < codes.size(); base += group) {
@@ -141,7 +142,8 @@ class table {
   /// The field as text (a formula escaped by export loses its apostrophe); "" when the
   /// file has no such column.
   [[nodiscard]] std::string_view text(std::size_t col) const noexcept {
-    return slot_[col] == absent ? std::string_view() : unescape_formula(reader_.fields()[slot_[col]]);
+    return slot_[col] == absent ? std::string_view()
+                                : unescape_formula(reader_.fields()[slot_[col]]);
   }
   /// The field without surrounding spaces, for values and codes of enums.
   [[nodiscard]] std::string_view value(std::size_t col) const noexcept {

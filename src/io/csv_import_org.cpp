@@ -195,8 +195,8 @@ void importer::ratings(table& t) {
     const std::string_view rated = t.value(ratings_col::rated);
     const std::string_view code = t.text(ratings_col::code);
     if (rated != "member" && rated != "collective") {
-      t.fail(ratings_col::rated, t.describe(ratings_col::rated, rated) +
-                                        " is not member or collective");
+      t.fail(ratings_col::rated,
+             t.describe(ratings_col::rated, rated) + " is not member or collective");
     }
     if (!r || t.bad()) continue;
     const auto l = level(t, ratings_col::level, p_.get(*r).scale());
@@ -205,8 +205,7 @@ void importer::ratings(table& t) {
       // is compared first (its code is next to the last one's in memory), the hash index
       // searched only when it is not the one.
       std::optional<member_id> m;
-      if (next_member < p_.org().member_count() &&
-          p_.org().code(member_id(next_member)) == code) {
+      if (next_member < p_.org().member_count() && p_.org().code(member_id(next_member)) == code) {
         m = member_id(next_member);
       } else {
         m = p_.org().find_member(code);
@@ -233,7 +232,8 @@ void importer::ratings(table& t) {
       std::vector<bool>& seen = rated_collectives[r->value()];
       if (seen.size() <= cid->index()) seen.resize(p_.org().collective_count(), false);
       if (seen[cid->index()]) {
-        t.fail(ratings_col::code, "collective " + in_quotes(code) + " is rated twice in this round");
+        t.fail(ratings_col::code,
+               "collective " + in_quotes(code) + " is rated twice in this round");
         continue;
       }
       seen[cid->index()] = true;

@@ -150,7 +150,8 @@ void importer::targets(table& t) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {
-        t.fail_at(r.line, k::owner, "collective " + in_quotes(r.owner) + " is not in collectives.csv");
+        t.fail_at(r.line, k::owner,
+                  "collective " + in_quotes(r.owner) + " is not in collectives.csv");
         all_ok = false;
         continue;
       }
@@ -173,7 +174,8 @@ void importer::targets(table& t) {
       try {
         const target_id first = p_.add_targets(values);
         for (std::size_t i = 0; i < values.size(); ++i) {
-          target_numbers_.add(values[i].code, target_id(first.value() + static_cast<target_id::value_type>(i)));
+          target_numbers_.add(values[i].code,
+                              target_id(first.value() + static_cast<target_id::value_type>(i)));
         }
         added = true;
       } catch (const error&) {
@@ -267,8 +269,8 @@ void importer::measurements(table& t) {
   std::size_t read = 0;  // rows read in this batch, good or bad
   const auto one = [&](target_id id, const row& r) {
     try {
-      p_.add_measurement({id, from_day_number(r.day), r.value, r.den, std::string(r.source),
-                          std::string(r.note)});
+      p_.add_measurement(
+          {id, from_day_number(r.day), r.value, r.den, std::string(r.source), std::string(r.note)});
     } catch (const error& e) {
       t.fail_at(r.line, k::value, e.what());
     }
@@ -328,8 +330,8 @@ void importer::measurements(table& t) {
     if (!value) t.required(k::value);
     const double den = t.number_or(k::denominator, 1.0);
     if (!has_target || t.bad()) continue;
-    rows.push_back({t.text(k::target), t.text(k::source), t.text(k::note), t.line(), *value, den,
-                    *day});
+    rows.push_back(
+        {t.text(k::target), t.text(k::source), t.text(k::note), t.line(), *value, den, *day});
   }
   flush();
 }
@@ -343,7 +345,8 @@ void importer::summaries(table& t) {
     const auto r = round(t, k::scale, k::period);
     rating_summary_spec s;
     s.counted_kind = t.text(k::counted_kind);
-    s.criterion = t.code(k::criterion, parse_collective_criterion, collective_criterion::own_rating);
+    s.criterion =
+        t.code(k::criterion, parse_collective_criterion, collective_criterion::own_rating);
     if (auto sh = t.share_of(k::required_share)) s.required_share = *sh;
     if (!r || !has_level) continue;
     const auto l = level(t, k::level, p_.get(*r).scale());
@@ -358,7 +361,8 @@ void importer::summaries(table& t) {
 
 void importer::report_unused_summaries() {
   for (const auto& [code, p] : summaries_) {
-    if (!p.used) issue(summaries_file_, p.line, 1, "policy " + in_quotes(code) + " is not in policies.csv");
+    if (!p.used)
+      issue(summaries_file_, p.line, 1, "policy " + in_quotes(code) + " is not in policies.csv");
   }
 }
 

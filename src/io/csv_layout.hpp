@@ -22,26 +22,71 @@ struct layout {
 };
 
 // Column indices of each file, in the order export writes them.
-namespace scales_col { enum : std::size_t { scale, level, label_vi, label_en }; }
-namespace collectives_col { enum : std::size_t { code, name, kind, parent }; }
-namespace members_col { enum : std::size_t { code, name, collective }; }
-namespace rounds_col { enum : std::size_t { scale, period, decided_on }; }
-namespace ratings_col { enum : std::size_t { scale, period, rated, code, level }; }
-namespace programs_col { enum : std::size_t { code, number, issuer, title, period, owner, parent }; }
-namespace tasks_col { enum : std::size_t { code, title, program, owner, deadline, kind, weight }; }
-namespace status_col { enum : std::size_t { task, date, status }; }
-namespace items_col { enum : std::size_t { target, item }; }
+namespace scales_col {
+enum : std::size_t { scale, level, label_vi, label_en };
+}
+namespace collectives_col {
+enum : std::size_t { code, name, kind, parent };
+}
+namespace members_col {
+enum : std::size_t { code, name, collective };
+}
+namespace rounds_col {
+enum : std::size_t { scale, period, decided_on };
+}
+namespace ratings_col {
+enum : std::size_t { scale, period, rated, code, level };
+}
+namespace programs_col {
+enum : std::size_t { code, number, issuer, title, period, owner, parent };
+}
+namespace tasks_col {
+enum : std::size_t { code, title, program, owner, deadline, kind, weight };
+}
+namespace status_col {
+enum : std::size_t { task, date, status };
+}
+namespace items_col {
+enum : std::size_t { target, item };
+}
 namespace targets_col {
 enum : std::size_t {
-  code, title, kind, owner, period, program, unit, goal, goal_value, goal_high, baseline,
-  whole_numbers, currency, trend, scale, level, required_share, count, all, scope,
-  counted_kind, criterion
+  code,
+  title,
+  kind,
+  owner,
+  period,
+  program,
+  unit,
+  goal,
+  goal_value,
+  goal_high,
+  baseline,
+  whole_numbers,
+  currency,
+  trend,
+  scale,
+  level,
+  required_share,
+  count,
+  all,
+  scope,
+  counted_kind,
+  criterion
 };
 }
-namespace measurements_col { enum : std::size_t { target, date, value, denominator, source, note }; }
+namespace measurements_col {
+enum : std::size_t { target, date, value, denominator, source, note };
+}
 namespace policies_col {
-enum : std::size_t { code, on_track_margin, at_risk_margin, not_started_before_start,
-                     missed_after_end, trend_tolerance };
+enum : std::size_t {
+  code,
+  on_track_margin,
+  at_risk_margin,
+  not_started_before_start,
+  missed_after_end,
+  trend_tolerance
+};
 }
 namespace summaries_col {
 enum : std::size_t { policy, scale, period, level, counted_kind, criterion, required_share };
@@ -51,38 +96,39 @@ inline constexpr column scales_columns[] = {
     {"scale", true}, {"level", true}, {"label_vi", false}, {"label_en", false}};
 inline constexpr column collectives_columns[] = {
     {"code", true}, {"name", false}, {"kind", false}, {"parent", false}};
-inline constexpr column members_columns[] = {
-    {"code", true}, {"name", false}, {"collective", true}};
+inline constexpr column members_columns[] = {{"code", true}, {"name", false}, {"collective", true}};
 inline constexpr column rounds_columns[] = {
     {"scale", true}, {"period", true}, {"decided_on", false}};
 inline constexpr column ratings_columns[] = {
     {"scale", true}, {"period", true}, {"rated", true}, {"code", true}, {"level", true}};
 inline constexpr column programs_columns[] = {
-    {"code", true},    {"number", false}, {"issuer", false}, {"title", false},
-    {"period", true},  {"owner", true},   {"parent", false}};
-inline constexpr column tasks_columns[] = {
-    {"code", true},     {"title", false}, {"program", true}, {"owner", true},
-    {"deadline", false}, {"kind", false}, {"weight", false}};
+    {"code", true},   {"number", false}, {"issuer", false}, {"title", false},
+    {"period", true}, {"owner", true},   {"parent", false}};
+inline constexpr column tasks_columns[] = {{"code", true},   {"title", false},    {"program", true},
+                                           {"owner", true},  {"deadline", false}, {"kind", false},
+                                           {"weight", false}};
 inline constexpr column status_columns[] = {{"task", true}, {"date", true}, {"status", true}};
 inline constexpr column items_columns[] = {{"target", true}, {"item", false}};
 inline constexpr column targets_columns[] = {
-    {"code", true},           {"title", false},       {"kind", true},
-    {"owner", true},          {"period", true},       {"program", false},
-    {"unit", false},          {"goal", false},        {"goal_value", false},
-    {"goal_high", false},     {"baseline", false},    {"whole_numbers", false},
-    {"currency", false},      {"trend", false},       {"scale", false},
-    {"level", false},         {"required_share", false}, {"count", false},
-    {"all", false},           {"scope", false},       {"counted_kind", false},
+    {"code", true},       {"title", false},          {"kind", true},
+    {"owner", true},      {"period", true},          {"program", false},
+    {"unit", false},      {"goal", false},           {"goal_value", false},
+    {"goal_high", false}, {"baseline", false},       {"whole_numbers", false},
+    {"currency", false},  {"trend", false},          {"scale", false},
+    {"level", false},     {"required_share", false}, {"count", false},
+    {"all", false},       {"scope", false},          {"counted_kind", false},
     {"criterion", false}};
-inline constexpr column measurements_columns[] = {
-    {"target", true}, {"date", true},    {"value", true},
-    {"denominator", false}, {"source", false}, {"note", false}};
-inline constexpr column policies_columns[] = {
-    {"code", true},  {"on_track_margin", false}, {"at_risk_margin", false},
-    {"not_started_before_start", false}, {"missed_after_end", false},
-    {"trend_tolerance", false}};
+inline constexpr column measurements_columns[] = {{"target", true},  {"date", true},
+                                                  {"value", true},   {"denominator", false},
+                                                  {"source", false}, {"note", false}};
+inline constexpr column policies_columns[] = {{"code", true},
+                                              {"on_track_margin", false},
+                                              {"at_risk_margin", false},
+                                              {"not_started_before_start", false},
+                                              {"missed_after_end", false},
+                                              {"trend_tolerance", false}};
 inline constexpr column summaries_columns[] = {
-    {"policy", true},        {"scale", true},      {"period", true}, {"level", true},
+    {"policy", true},        {"scale", true},      {"period", true},         {"level", true},
     {"counted_kind", false}, {"criterion", false}, {"required_share", false}};
 
 inline constexpr layout scales_file{"rating_scales.csv", scales_columns};
@@ -101,8 +147,8 @@ inline constexpr layout summaries_file{"policy_rating_summaries.csv", summaries_
 
 /// Every file, in the order import reads them.
 inline constexpr std::array<const layout*, 13> all_files{
-    &scales_file,  &collectives_file, &members_file, &rounds_file,       &ratings_file,
-    &programs_file, &tasks_file,      &status_file,  &items_file,        &targets_file,
-    &measurements_file, &policies_file, &summaries_file};
+    &scales_file,       &collectives_file, &members_file,  &rounds_file, &ratings_file,
+    &programs_file,     &tasks_file,       &status_file,   &items_file,  &targets_file,
+    &measurements_file, &policies_file,    &summaries_file};
 
 }  // namespace goaltrack::detail::csv

@@ -18,15 +18,15 @@ namespace {
 
 // Bytes 0x80..0x9F that Windows-1258 leaves undefined (all of 0xA0..0xFF are defined).
 constexpr bool cp1258_undefined(unsigned char c) noexcept {
-  return c == 0x81 || c == 0x8A || c == 0x8D || c == 0x8E || c == 0x8F || c == 0x90 ||
-         c == 0x9A || c == 0x9D || c == 0x9E;
+  return c == 0x81 || c == 0x8A || c == 0x8D || c == 0x8E || c == 0x8F || c == 0x90 || c == 0x9A ||
+         c == 0x9D || c == 0x9E;
 }
 
 // Bytes that Windows-1258 uses for Vietnamese letters and tone marks: Ă ă Đ đ Ơ ơ Ư ư and
 // the combining grave, hook, tilde, acute and dot below.
 constexpr bool cp1258_vietnamese(unsigned char c) noexcept {
-  return c == 0xC3 || c == 0xE3 || c == 0xD0 || c == 0xF0 || c == 0xD5 || c == 0xF5 ||
-         c == 0xDD || c == 0xFD || c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2;
+  return c == 0xC3 || c == 0xE3 || c == 0xD0 || c == 0xF0 || c == 0xD5 || c == 0xF5 || c == 0xDD ||
+         c == 0xFD || c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2;
 }
 
 // Length of the valid UTF-8 sequence at text[i], or 0 when it is not one (overlong
@@ -56,8 +56,8 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
 
 std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length) {
   bom_length = 0;
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                            (text[0] == '\xFE' && text[1] == '\xFF'))) {
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     return encoding_problem{0, 1,
                             "the file is UTF-16 (as Excel's \"Unicode Text\" writes), not UTF-8; "
                             "save it as \"CSV UTF-8 (Comma delimited) (*.csv)\""};
@@ -90,8 +90,8 @@ std::optional<encoding_problem> check_encoding(std::string_view text, std::size_
   if (!bad) return std::nullopt;
   encoding_problem p;
   p.offset = *bad;
-  p.line = 1 + static_cast<std::uint64_t>(
-                   std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+  p.line = 1 + static_cast<std::uint64_t>(std::count(
+                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
   bool code_page = true;
   bool vietnamese = false;
   for (const char ch : text) {
@@ -107,7 +107,8 @@ std::optional<encoding_problem> check_encoding(std::string_view text, std::size_
   if (code_page && vietnamese) {
     p.message = "the file is not UTF-8 (byte " + std::to_string(p.offset) +
                 "); it looks like Windows-1258 (Vietnamese), as Excel's \"CSV (Comma delimited)\" "
-                "writes it; " + how;
+                "writes it; " +
+                how;
   } else if (code_page) {
     p.message = "the file is not UTF-8 (byte " + std::to_string(p.offset) +
                 "); it looks like a Windows code page such as Windows-1258 or Windows-1252; " + how;
@@ -186,8 +187,8 @@ record_reader::status record_reader::next() {
     if (pos_ >= end_) return status::end;
     const status s = read_record();
     if (s == status::bad) return s;
-    const bool blank = std::all_of(fields_.begin(), fields_.end(),
-                                   [](std::string_view f) { return f.empty(); });
+    const bool blank =
+        std::all_of(fields_.begin(), fields_.end(), [](std::string_view f) { return f.empty(); });
     if (!blank) return status::ok;
   }
 }
@@ -221,8 +222,9 @@ record_reader::status record_reader::read_record() {
         if (quote == nullptr) {
           pos_ = end_;
           error_column_ = column;
-          error_ = "a quoted field is never closed (a quote is missing; the rest of the file is "
-                   "inside it)";
+          error_ =
+              "a quoted field is never closed (a quote is missing; the rest of the file is "
+              "inside it)";
           return status::bad;
         }
         if (quote + 1 < end_ && quote[1] == '"') {
@@ -246,8 +248,9 @@ record_reader::status record_reader::read_record() {
         // A quoted field after a delimiter: read above.
         if (pos_ == begin) continue;
         error_column_ = static_cast<std::uint32_t>(fields_.size() + 1);
-        error_ = "a quote inside a field that does not start with one (quote the whole field "
-                 "and double the quote: \"a \"\"b\"\" c\")";
+        error_ =
+            "a quote inside a field that does not start with one (quote the whole field "
+            "and double the quote: \"a \"\"b\"\" c\")";
         skip_to_record_end();
         return status::bad;
       }
@@ -491,8 +494,8 @@ void writer::separate() {
 
 void writer::raw(std::string_view s) {
   separate();
-  const bool quote = s.find_first_of(std::string{dialect_.delimiter, '"', '\n', '\r'}) !=
-                     std::string_view::npos;
+  const bool quote =
+      s.find_first_of(std::string{dialect_.delimiter, '"', '\n', '\r'}) != std::string_view::npos;
   if (!quote) {
     out_ += s;
     return;

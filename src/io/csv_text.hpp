@@ -66,7 +66,9 @@ class record_reader {
     return static_cast<std::size_t>(std::count(pos_, end_, '\n')) + 1;
   }
   /// The bytes not yet read.
-  [[nodiscard]] std::size_t bytes_left() const noexcept { return static_cast<std::size_t>(end_ - pos_); }
+  [[nodiscard]] std::size_t bytes_left() const noexcept {
+    return static_cast<std::size_t>(end_ - pos_);
+  }
   /// 1-based line on which the last record starts.
   [[nodiscard]] std::uint64_t line() const noexcept { return record_line_; }
   /// For a bad record: the 1-based field at fault and what is wrong.

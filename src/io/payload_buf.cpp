@@ -15,7 +15,9 @@ payload_buf::payload_buf(const char* data, std::size_t size) : size_(size) {
 }
 
 payload_buf::payload_buf(std::istream& in, std::uint64_t size, std::size_t chunk)
-    : in_(&in), chunk_(static_cast<std::size_t>(std::min<std::uint64_t>(size, std::max<std::size_t>(chunk, 1)))),
+    : in_(&in),
+      chunk_(
+          static_cast<std::size_t>(std::min<std::uint64_t>(size, std::max<std::size_t>(chunk, 1)))),
       size_(size) {
   setg(chunk_.data(), chunk_.data(), chunk_.data());
 }
@@ -81,7 +83,8 @@ bool payload_buf::skip(std::uint64_t n) {
 
 std::streamsize payload_buf::xsgetn(char* out, std::streamsize n) {
   const std::uint64_t before = position();
-  const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(n), remaining()));
+  const auto want =
+      static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(n), remaining()));
   read(out, want);
   return static_cast<std::streamsize>(position() - before);
 }

@@ -7,11 +7,11 @@ int main() {
   using namespace goaltrack;
   plan p;
   const collective_id school = p.org().add_collective("SCHOOL", "A school", "school");
-  const target_id sites = p.add_target(
-      target::quantity("SITES", "Reduce school sites", school, period::year(2020))
-          .decrease_by(98)
-          .from(500)
-          .counting("sites"));
+  const target_id sites =
+      p.add_target(target::quantity("SITES", "Reduce school sites", school, period::year(2020))
+                       .decrease_by(98)
+                       .from(500)
+                       .counting("sites"));
   p.add_measurement({sites, make_date(2020, 12, 31), 402, 1, "review", ""});
   const evaluation ev = evaluate(p, make_date(2021, 1, 21));
   const target_result r = ev.target(sites);

@@ -38,7 +38,8 @@ inline void load_bytes(const std::string& bytes) {
 inline std::string with_envelope(const std::uint8_t* data, std::size_t size, std::uint32_t kind) {
   std::string b(32, '\0');
   const auto put = [&](std::size_t at, std::uint64_t v, int n) {
-    for (int i = 0; i < n; ++i) b[at + static_cast<std::size_t>(i)] = static_cast<char>(v >> (8 * i));
+    for (int i = 0; i < n; ++i)
+      b[at + static_cast<std::size_t>(i)] = static_cast<char>(v >> (8 * i));
   };
   const char magic[8] = {'G', 'O', 'A', 'L', 'T', 'R', 'K', 0x1A};
   b.replace(0, 8, magic, 8);

@@ -71,7 +71,8 @@ class code_table {
   /// here each read is requested for a group of codes before any is used, so that the
   /// misses of the group overlap instead of following one another.
   /// @pre out.size() == codes.size()
-  void find_many(std::span<const std::string_view> codes, std::span<std::uint32_t> out) const noexcept;
+  void find_many(std::span<const std::string_view> codes,
+                 std::span<std::uint32_t> out) const noexcept;
   /// Appends `code` unless present; returns false (and changes nothing) when present.
   bool insert(std::string_view code);
   /// Appends the codes in order, as insert() on each, stopping before the first code that
@@ -98,7 +99,8 @@ class code_table {
   [[nodiscard]] std::size_t probe_from(std::string_view code, std::uint64_t hash,
                                        std::size_t i) const noexcept;
   string_column codes_;
-  std::vector<std::uint64_t> slots_;  // high 32 hash bits | (row + 1); 0 = empty; size a power of two
+  std::vector<std::uint64_t>
+      slots_;  // high 32 hash bits | (row + 1); 0 = empty; size a power of two
 };
 
 }  // namespace goaltrack::detail

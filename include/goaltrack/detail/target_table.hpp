@@ -22,8 +22,8 @@ struct target_row {
   double goal_value;  // as stated (d for increase_by / decrease_by)
   double goal_high;
   collective_id owner;
-  program_id program;  // invalid when none
-  std::uint32_t extra; // row in extras(), or no_extra
+  program_id program;   // invalid when none
+  std::uint32_t extra;  // row in extras(), or no_extra
   target_kind kind;
   goal_kind goal;
   trend wanted;
@@ -48,7 +48,8 @@ class target_table {
   [[nodiscard]] std::span<const target_extra> extras() const noexcept { return extras_; }
   [[nodiscard]] std::optional<target_id> find(std::string_view code) const noexcept;
   /// The rows of many codes (code_table::find_many).
-  void find_many(std::span<const std::string_view> codes, std::span<std::uint32_t> rows) const noexcept {
+  void find_many(std::span<const std::string_view> codes,
+                 std::span<std::uint32_t> rows) const noexcept {
     codes_.find_many(codes, rows);
   }
   /// Appends targets already checked by the plan, all or nothing.

@@ -64,16 +64,16 @@ struct load_limits {
   std::uint64_t members = 100'000'000;                    ///< members
   std::uint64_t scales = 100'000;                         ///< rating scales
   std::uint64_t rounds = 1'000'000;                       ///< rating rounds
-  std::uint64_t ratings = 1'000'000'000;                  ///< member and collective ratings, all rounds
-  std::uint64_t programs = 10'000'000;                    ///< programs
-  std::uint64_t tasks = 100'000'000;                      ///< tasks
-  std::uint64_t status_changes = 100'000;                 ///< status changes of one task
-  std::uint64_t targets = 100'000'000;                    ///< targets
-  std::uint64_t checklist_items = 100'000;                ///< items of one milestone checklist
-  std::uint64_t measurements = 1'000'000'000;             ///< measurements
-  std::uint64_t policies = 100'000;                       ///< named policies
-  std::uint64_t rating_summaries = 100'000;               ///< rating summaries of one policy
-  std::uint64_t string_bytes = 1 << 20;                   ///< bytes of one string (1 MiB)
+  std::uint64_t ratings = 1'000'000'000;       ///< member and collective ratings, all rounds
+  std::uint64_t programs = 10'000'000;         ///< programs
+  std::uint64_t tasks = 100'000'000;           ///< tasks
+  std::uint64_t status_changes = 100'000;      ///< status changes of one task
+  std::uint64_t targets = 100'000'000;         ///< targets
+  std::uint64_t checklist_items = 100'000;     ///< items of one milestone checklist
+  std::uint64_t measurements = 1'000'000'000;  ///< measurements
+  std::uint64_t policies = 100'000;            ///< named policies
+  std::uint64_t rating_summaries = 100'000;    ///< rating summaries of one policy
+  std::uint64_t string_bytes = 1 << 20;        ///< bytes of one string (1 MiB)
 };
 
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,

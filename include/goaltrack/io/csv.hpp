@@ -10,19 +10,23 @@
 ///
 /// | file                        | columns                                                     |
 /// |-----------------------------|-------------------------------------------------------------|
-/// | rating_scales.csv           | scale*, level*, label_vi, label_en (one row per level, best first) |
-/// | collectives.csv             | code*, name, kind, parent (a collective code; blank: a root) |
-/// | members.csv                 | code*, name, collective*                                    |
-/// | rating_rounds.csv           | scale*, period*, decided_on (blank: the period's last day)  |
-/// | ratings.csv                 | scale*, period*, rated* (member or collective), code*, level* |
-/// | programs.csv                | code*, number, issuer, title, period*, owner*, parent       |
-/// | tasks.csv                   | code*, title, program*, owner*, deadline, kind (planned), weight (1) |
-/// | task_status.csv             | task*, date*, status* (one row per change, oldest first)    |
-/// | milestone_items.csv         | target*, item (one row per checklist item, in order)        |
-/// | targets.csv                 | code*, title, kind*, owner*, period*, program, unit, goal (at_least), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, trend (increase), scale, level, required_share (1/1), count (0), all (false), scope (direct), counted_kind, criterion (own_rating) |
-/// | measurements.csv            | target*, date*, value*, denominator (1), source, note       |
-/// | policies.csv                | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02) |
-/// | policy_rating_summaries.csv | policy*, scale*, period*, level*, counted_kind, criterion (own_rating), required_share (1/1) |
+/// | rating_scales.csv           | scale*, level*, label_vi, label_en (one row per level, best
+/// first) | | collectives.csv             | code*, name, kind, parent (a collective code; blank: a
+/// root) | | members.csv                 | code*, name, collective* | | rating_rounds.csv | scale*,
+/// period*, decided_on (blank: the period's last day)  | | ratings.csv                 | scale*,
+/// period*, rated* (member or collective), code*, level* | | programs.csv                | code*,
+/// number, issuer, title, period*, owner*, parent       | | tasks.csv                   | code*,
+/// title, program*, owner*, deadline, kind (planned), weight (1) | | task_status.csv             |
+/// task*, date*, status* (one row per change, oldest first)    | | milestone_items.csv         |
+/// target*, item (one row per checklist item, in order)        | | targets.csv                 |
+/// code*, title, kind*, owner*, period*, program, unit, goal (at_least), goal_value (0), goal_high
+/// (0), baseline (none), whole_numbers (false), currency, trend (increase), scale, level,
+/// required_share (1/1), count (0), all (false), scope (direct), counted_kind, criterion
+/// (own_rating) | | measurements.csv            | target*, date*, value*, denominator (1), source,
+/// note       | | policies.csv                | code*, on_track_margin (0.1), at_risk_margin
+/// (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02) | |
+/// policy_rating_summaries.csv | policy*, scale*, period*, level*, counted_kind, criterion
+/// (own_rating), required_share (1/1) |
 ///
 /// Every file is optional (a missing file has no rows); a `.csv` file of another name in
 /// the folder is an error, so that a misspelt name is not silently ignored. Entities
@@ -89,10 +93,11 @@ struct csv_dialect {
 
 /// One problem found while importing: where it is and what is wrong.
 struct csv_issue {
-  std::string file;         ///< the file's name, e.g. "targets.csv"
-  std::uint64_t line = 0;   ///< 1-based line where the row starts (the header is line 1); 0: the whole file
-  std::uint32_t column = 0; ///< 1-based field position in the row (A = 1); 0: the whole row
-  std::string message;      ///< what is wrong, naming the column and the value
+  std::string file;  ///< the file's name, e.g. "targets.csv"
+  std::uint64_t line =
+      0;  ///< 1-based line where the row starts (the header is line 1); 0: the whole file
+  std::uint32_t column = 0;  ///< 1-based field position in the row (A = 1); 0: the whole row
+  std::string message;       ///< what is wrong, naming the column and the value
 
   friend bool operator==(const csv_issue&, const csv_issue&) = default;
 };
@@ -135,7 +140,8 @@ std::vector<std::string> csv_file_names();
 ///         is not UTF-8 — with advice for Windows-1258 files saved by Excel —, a bad
 ///         header, a value that does not parse, an unknown or repeated code, a rating not
 ///         on its scale, anything the plan refuses) when any row is bad.
-[[nodiscard]] plan import_csv(const std::filesystem::path& directory, const csv_dialect& dialect = {});
+[[nodiscard]] plan import_csv(const std::filesystem::path& directory,
+                              const csv_dialect& dialect = {});
 
 /// As import_csv(directory), from files held in memory.
 /// @throws invalid_argument for an invalid dialect; csv_error as above (a file of an
