@@ -48,6 +48,7 @@ void wrap_ids(py::module_& m) {
   wrap_id<program_tag>(m, "program_id", "An action program, plan or OKR set.");
   wrap_id<task_tag>(m, "task_id", "A task of a program.");
   wrap_id<target_tag>(m, "target_id", "A target (chỉ tiêu).");
+  wrap_id<policy_tag>(m, "policy_id", "An evaluation policy kept in a plan.");
 }
 
 }  // namespace goaltrack::python

@@ -98,6 +98,7 @@ std::span<const double> span_of(const double_array& a, const char* what) {
 std::vector<rating_level> level_column(const py::handle& values) {
   const py::array a = py::module_::import("numpy").attr("asarray")(values);
   std::vector<rating_level> out;
+  if (a.size() == 0) return out;  // an empty list is float64 to NumPy, and still no levels
   if (a.dtype().kind() == 'O') {
     for (const py::handle item : py::iter(values)) {
       out.push_back(py::isinstance<rating_level>(item) ? item.cast<rating_level>()
@@ -117,6 +118,42 @@ std::vector<rating_level> level_column(const py::handle& values) {
     out.emplace_back(static_cast<std::uint8_t>(r));
   }
   return out;
+}
+
+// plan.<name>(records): the bulk add `add` of a kind, all or nothing, the GIL released.
+template <class Id, class Record>
+void def_bulk_add(py::class_<plan_handle>& cls, const char* name,
+                  Id (plan::*add)(std::span<const Record>), const std::string& single,
+                  const std::string& what) {
+  const std::string doc = "Adds many " + what + " (a list), as " + single +
+                          " on each in order; all or nothing (on error, none is\n"
+                          "added). Returns the id of the first; they get consecutive ids.";
+  cls.def(
+      name,
+      [add](plan_handle& self, const std::vector<Record>& records) {
+        return self.write_nogil([&](plan& p) { return (p.*add)(records); });
+      },
+      py::arg(what.c_str()), doc.c_str());
+}
+
+void wrap_bulk_adds(py::module_& m) {
+  py::class_<round_spec>(m, "round_spec", "A rating round to open, for plan.add_rounds.")
+      .def(py::init([](scale_id scale, const period& rated_period, std::optional<date> decided_on) {
+             return round_spec{scale, rated_period, decided_on};
+           }),
+           py::arg("scale"), py::arg("rated_period"), py::arg("decided_on") = py::none())
+      .def_readwrite("scale", &round_spec::scale, "The scale the ratings are on.")
+      .def_readwrite("rated_period", &round_spec::rated_period, "The period they assess.")
+      .def_readwrite("decided_on", &round_spec::decided_on,
+                     "The day they were decided (None: the period's last day).")
+      .def(py::self == py::self)
+      .def(py::self != py::self);
+  auto cls = py::reinterpret_borrow<py::class_<plan_handle>>(m.attr("plan"));
+  def_bulk_add(cls, "add_scales", &plan::add_scales, "add_scale", "scales");
+  def_bulk_add(cls, "add_rounds", &plan::add_rounds, "add_round", "rounds");
+  def_bulk_add(cls, "add_programs", &plan::add_programs, "add_program", "programs");
+  def_bulk_add(cls, "add_tasks", &plan::add_tasks, "add_task", "tasks");
+  def_bulk_add(cls, "add_policies", &plan::add_policies, "add_policy", "policies");
 }
 
 }  // namespace
@@ -413,7 +450,8 @@ void wrap_plan(py::module_& m) {
       .def(
           "add_policy",
           [](plan_handle& self, std::string code, evaluation_policy policy) {
-            self.write([&](plan& p) { p.add_policy(std::move(code), std::move(policy)); });
+            return self.write(
+                [&](plan& p) { return p.add_policy(std::move(code), std::move(policy)); });
           },
           py::arg("code"), py::arg("policy"),
           "Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the\n"
@@ -496,6 +534,7 @@ void wrap_plan(py::module_& m) {
             return self.read([id](const plan& p) { return p.get(id); });
           },
           py::arg("id"), "The target with this id (a copy). Raises NotFound for an unknown id.");
+  wrap_bulk_adds(m);
 }
 
 }  // namespace goaltrack::python

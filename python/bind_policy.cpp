@@ -68,9 +68,10 @@ void wrap_policy(py::module_& m) {
       .def_readwrite("rating_summaries", &evaluation_policy::rating_summaries,
                      "Rating summaries to compute besides those the rating targets need (a "
                      "list; assign\na new list to change it).")
-      .def("validate", &evaluation_policy::validate,
-           "Raises InvalidArgument naming the field: margins not finite, negative, or\n"
-           "at_risk_margin < on_track_margin; tolerance not finite or negative.")
+      .def("validate", &evaluation_policy::validate, py::arg("name") = "policy",
+           "Raises InvalidArgument naming `name` and the field: margins not finite,\n"
+           "negative, or at_risk_margin < on_track_margin; tolerance not finite or\n"
+           "negative; a summary's required share with a zero denominator or above 100%.")
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__", [](const evaluation_policy& p) {
@@ -83,6 +84,10 @@ void wrap_policy(py::module_& m) {
       });
 
   py::class_<named_policy>(m, "named_policy", "A policy kept in a plan under a code.")
+      .def(py::init([](std::string code, evaluation_policy policy) {
+             return named_policy{std::move(code), std::move(policy)};
+           }),
+           py::arg("code"), py::arg("policy"))
       .def_readonly("code", &named_policy::code)
       .def_readonly("policy", &named_policy::policy)
       .def("__repr__", [](const named_policy& p) {

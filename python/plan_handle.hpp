@@ -79,6 +79,7 @@ std::vector<Id> id_column(const py::handle& values, const char* what) {
   if (a.ndim() != 1) throw py::value_error(std::string(what) + " must be one-dimensional");
   const auto n = static_cast<std::size_t>(a.size());
   std::vector<Id> out;
+  if (n == 0) return out;  // an empty list is float64 to NumPy, and still no ids
   out.reserve(n);
   const auto checked = [what](auto v) {
     if (v < 0 || static_cast<std::uint64_t>(v) > Id::invalid_value) {

@@ -8,6 +8,7 @@
 #include "enum_codes.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
+#include "plan_data.hpp"
 #include "rating_tally.hpp"
 
 namespace goaltrack {
@@ -175,7 +176,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   policy.validate();
   if (as_of.is_special()) throw invalid_argument("evaluate: as_of is not a date");
   const std::int32_t A = day_number(as_of);
-  const auto rows = p.target_rows().rows();
+  const auto rows = detail::plan_access::targets(p).rows();
   const std::size_t nt = rows.size();
   const measurement_table& ms = p.measurements();
   const organization& org = p.org();
@@ -224,7 +225,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       continue;
     }
     any_parts = true;
-    const rating_goal& g = p.target_rows().extras()[rows[t].extra].rating;
+    const rating_goal& g = detail::plan_access::targets(p).extras()[rows[t].extra].rating;
     if (auto round = p.find_round(g.scale, rows[t].span)) {
       target_tally[t] =
           tallies.require({*round, g.level, g.counted_kind, g.criterion, g.required_share});
@@ -284,7 +285,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
           a /= den;
           ev.actual_[t] = a;
         }
-        progress = numeric_progress(r, a, p.target_rows().checklist_size(r));
+        progress = numeric_progress(r, a, detail::plan_access::targets(p).checklist_size(r));
         reached = progress >= 1.0;
         has_data = true;
         break;
@@ -310,7 +311,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
         if (target_tally[t] == detail::tally_set::none) break;
         const rating_tally& tally = tallies.get(target_tally[t]);
         if (!tally.decided) break;
-        const rating_goal& g = p.target_rows().extras()[r.extra].rating;
+        const rating_goal& g = detail::plan_access::targets(p).extras()[r.extra].rating;
         const std::size_t c = r.owner.index();
         std::uint64_t part = 0;
         std::uint64_t whole = 0;

@@ -1,17 +1,18 @@
 #include "goaltrack/organization.hpp"
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <string>
 #include <unordered_map>
 
 #include "goaltrack/error.hpp"
+#include "organization_data.hpp"
+#include "text.hpp"
 
 namespace goaltrack {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+using detail::quoted;
 
 [[noreturn]] void throw_unknown(std::string_view what, std::string_view entity, bool valid,
                                 std::uint32_t value) {
@@ -20,59 +21,85 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
                   " is not in the organisation");
 }
 
-void require_code(std::string_view code, std::string_view what) {
-  if (code.empty()) throw invalid_argument(std::string(what) + " code must not be empty");
+// What a moved-from organisation reads.
+const detail::organization_data& empty_data() {
+  static const detail::organization_data empty;
+  return empty;
 }
 
 }  // namespace
+
+organization::organization() : data_(std::make_unique<detail::organization_data>()) {}
+organization::~organization() = default;
+organization::organization(const organization& other)
+    : data_(std::make_unique<detail::organization_data>(other.data())) {}
+organization::organization(organization&& other) noexcept = default;
+organization& organization::operator=(const organization& other) {
+  if (this != &other) data_ = std::make_unique<detail::organization_data>(other.data());
+  return *this;
+}
+organization& organization::operator=(organization&& other) noexcept = default;
+
+const detail::organization_data& organization::data() const noexcept {
+  return data_ ? *data_ : empty_data();
+}
+detail::organization_data& organization::data_for_write() {
+  if (!data_) data_ = std::make_unique<detail::organization_data>();
+  return *data_;
+}
+
+std::size_t organization::collective_count() const noexcept { return data().collectives.size(); }
+std::size_t organization::member_count() const noexcept { return data().members.size(); }
+bool organization::contains(collective_id id) const noexcept {
+  return data().collectives.contains(id);
+}
+bool organization::contains(member_id id) const noexcept { return data().members.contains(id); }
+std::span<const collective_id> organization::parents() const noexcept {
+  return data().collectives.columns().parents;
+}
+std::span<const std::uint16_t> organization::kind_indices() const noexcept {
+  return data().collectives.columns().kinds;
+}
+std::span<const std::string> organization::kind_names() const noexcept {
+  return data().kind_names;
+}
+std::span<const collective_id> organization::member_collectives() const noexcept {
+  return data().members.columns().collectives;
+}
 
 // --- collectives ---------------------------------------------------------------------
 
 std::uint16_t organization::intern_kind(std::string_view kind) {
   if (auto found = find_kind(kind)) return *found;
-  if (kind_names_.size() > std::numeric_limits<std::uint16_t>::max()) {
+  auto& names = data_for_write().kind_names;
+  if (names.size() > std::numeric_limits<std::uint16_t>::max()) {
     throw invalid_argument("too many distinct collective kinds (at most 65536)");
   }
-  kind_names_.emplace_back(kind);
-  return static_cast<std::uint16_t>(kind_names_.size() - 1);
+  names.emplace_back(kind);
+  return static_cast<std::uint16_t>(names.size() - 1);
 }
 
 std::optional<std::uint16_t> organization::find_kind(std::string_view kind) const noexcept {
-  const auto it = std::find(kind_names_.begin(), kind_names_.end(), kind);
-  if (it == kind_names_.end()) return std::nullopt;
-  return static_cast<std::uint16_t>(it - kind_names_.begin());
+  const auto& names = data().kind_names;
+  const auto it = std::find(names.begin(), names.end(), kind);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<std::uint16_t>(it - names.begin());
 }
 
 collective_id organization::add_collective(std::string_view code, std::string_view name,
                                            std::string_view kind,
                                            std::optional<collective_id> parent) {
-  require_code(code, "collective");
   if (parent) check(*parent, "parent of collective " + quoted(code));
-  if (collective_codes_.find(code)) {
-    throw duplicate_error("collective code " + quoted(code) + " is already used");
-  }
-  const std::size_t kinds = kind_names_.size();
-  const std::uint16_t k = intern_kind(kind);
+  auto& d = data_for_write();
+  const std::size_t kinds = d.kind_names.size();
   try {
-    collective_codes_.insert(code);
-    collective_names_.push_back(name);
-    parent_.push_back(parent.value_or(collective_id{}));
-    kind_.push_back(k);
+    const detail::collective_row row{code, name, parent.value_or(collective_id{}),
+                                     intern_kind(kind)};
+    return d.collectives.append(std::span(&row, 1), [](const auto& r) { return r.code; });
   } catch (...) {
-    truncate_collectives(collective_count(), kinds);
+    d.kind_names.resize(kinds);
     throw;
   }
-  return collective_id(static_cast<collective_id::value_type>(parent_.size() - 1));
-}
-
-void organization::truncate_collectives(std::size_t n, std::size_t kinds) {
-  n = std::min(
-      {n, collective_codes_.size(), collective_names_.size(), parent_.size(), kind_.size()});
-  collective_codes_.truncate(n);
-  collective_names_.truncate(n);
-  parent_.resize(n);
-  kind_.resize(n);
-  kind_names_.resize(kinds);
 }
 
 std::vector<collective_id> organization::add_collectives(std::span<const collective_spec> specs) {
@@ -81,8 +108,8 @@ std::vector<collective_id> organization::add_collectives(std::span<const collect
   batch.reserve(specs.size());
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const auto& s = specs[i];
-    require_code(s.code, "collective");
-    if (collective_codes_.find(s.code) || !batch.emplace(s.code, i).second) {
+    if (s.code.empty()) throw invalid_argument("collective code must not be empty");
+    if (find_collective(s.code) || !batch.emplace(s.code, i).second) {
       throw duplicate_error("collective code " + quoted(s.code) + " is used twice");
     }
   }
@@ -134,61 +161,41 @@ std::vector<collective_id> organization::add_collectives(std::span<const collect
   }
 
   // Commit in that order; undo everything on failure (allocation or size limits).
+  auto& d = data_for_write();
   const std::size_t old_count = collective_count();
-  const std::size_t old_kinds = kind_names_.size();
+  const std::size_t old_kinds = d.kind_names.size();
   std::vector<collective_id> ids(specs.size());
+  std::vector<detail::collective_row> rows;
+  rows.reserve(specs.size());
   try {
-    collective_codes_.reserve_more(specs.size(), 8);
-    collective_names_.reserve_more(specs.size(), 16);
-    parent_.reserve(old_count + specs.size());
-    kind_.reserve(old_count + specs.size());
     for (const std::size_t i : order) {
       const auto& s = specs[i];
       const collective_id parent =
           parent_spec[i] != none ? ids[parent_spec[i]] : parent_existing[i];
-      ids[i] = collective_id(static_cast<collective_id::value_type>(parent_.size()));
-      kind_.push_back(intern_kind(s.kind));
-      collective_codes_.insert(s.code);
-      collective_names_.push_back(s.name);
-      parent_.push_back(parent);
+      ids[i] = collective_id(static_cast<collective_id::value_type>(old_count + rows.size()));
+      rows.push_back({s.code, s.name, parent, intern_kind(s.kind)});
     }
+    d.collectives.append(std::span<const detail::collective_row>(rows),
+                         [](const auto& r) { return r.code; });
   } catch (...) {
-    truncate_collectives(old_count, old_kinds);
+    d.kind_names.resize(old_kinds);
     throw;
   }
   return ids;
 }
 
 std::optional<collective_id> organization::find_collective(std::string_view code) const noexcept {
-  if (auto row = collective_codes_.find(code)) return collective_id(*row);
-  return std::nullopt;
+  return data().collectives.find(code);
 }
-
-namespace {
-
-// The ids of rows found by code_table::find_many.
-template <class Id>
-std::vector<std::optional<Id>> ids_of_codes(const detail::code_table& table,
-                                            std::span<const std::string_view> codes) {
-  std::vector<std::uint32_t> rows(codes.size());
-  table.find_many(codes, rows);
-  std::vector<std::optional<Id>> ids(codes.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i] != detail::code_table::absent) ids[i] = Id(rows[i]);
-  }
-  return ids;
-}
-
-}  // namespace
 
 std::vector<std::optional<collective_id>> organization::find_collectives(
     std::span<const std::string_view> codes) const {
-  return ids_of_codes<collective_id>(collective_codes_, codes);
+  return data().collectives.find_many(codes);
 }
 
 std::vector<std::optional<member_id>> organization::find_members(
     std::span<const std::string_view> codes) const {
-  return ids_of_codes<member_id>(member_codes_, codes);
+  return data().members.find_many(codes);
 }
 
 collective_id organization::collective(std::string_view code) const {
@@ -206,22 +213,22 @@ void organization::check(member_id id, std::string_view what) const {
 
 std::string_view organization::code(collective_id id) const {
   check(id, "code");
-  return collective_codes_[id.index()];
+  return data().collectives.code(id);
 }
 
 std::string_view organization::name(collective_id id) const {
   check(id, "name");
-  return collective_names_[id.index()];
+  return data().collectives.columns().names[id.index()];
 }
 
 std::string_view organization::kind(collective_id id) const {
   check(id, "kind");
-  return kind_names_[kind_[id.index()]];
+  return data().kind_names[kind_indices()[id.index()]];
 }
 
 std::optional<collective_id> organization::parent(collective_id id) const {
   check(id, "parent");
-  const collective_id p = parent_[id.index()];
+  const collective_id p = parents()[id.index()];
   if (!p.ok()) return std::nullopt;
   return p;
 }
@@ -229,9 +236,10 @@ std::optional<collective_id> organization::parent(collective_id id) const {
 std::vector<collective_id> organization::children(collective_id id) const {
   check(id, "children");
   std::vector<collective_id> out;
+  const auto parent = parents();
   // Children have larger ids than their parent (the topological invariant).
-  for (std::size_t c = id.index() + 1; c < parent_.size(); ++c) {
-    if (parent_[c] == id) out.emplace_back(static_cast<collective_id::value_type>(c));
+  for (std::size_t c = id.index() + 1; c < parent.size(); ++c) {
+    if (parent[c] == id) out.emplace_back(static_cast<collective_id::value_type>(c));
   }
   return out;
 }
@@ -239,7 +247,8 @@ std::vector<collective_id> organization::children(collective_id id) const {
 bool organization::in_subtree(collective_id node, collective_id ancestor) const {
   check(node, "in_subtree");
   check(ancestor, "in_subtree");
-  for (collective_id c = node; c.ok(); c = parent_[c.index()]) {
+  const auto parent = parents();
+  for (collective_id c = node; c.ok(); c = parent[c.index()]) {
     if (c == ancestor) return true;
     if (c < ancestor) return false;  // ancestors only get smaller
   }
@@ -255,61 +264,21 @@ member_id organization::add_member(std::string_view code, std::string_view name,
 }
 
 member_id organization::add_members(std::span<const member_spec> specs) {
-  const std::size_t old_count = member_count();
-  // The first spec with an empty code or an unknown collective; the specs before it may
-  // still hold a repeated code, which insert_many finds. Errors come in the order of
-  // the specs, as if each were added alone.
-  const auto bad =
-      static_cast<std::size_t>(std::find_if(specs.begin(), specs.end(),
-                                            [&](const member_spec& s) {
-                                              return s.code.empty() || !contains(s.collective);
-                                            }) -
-                               specs.begin());
-  try {
-    member_codes_.reserve_more(specs.size(), 8);
-    member_names_.reserve_more(specs.size(), 0);
-    // At least doubling, as string_column::reserve_more: loaders add batch after batch.
-    if (old_count + specs.size() > member_collective_.capacity()) {
-      member_collective_.reserve(
-          std::max(old_count + specs.size(), 2 * member_collective_.capacity()));
-    }
-    // Codes go to the index in chunks, without allocating.
-    std::array<std::string_view, 256> chunk;
-    for (std::size_t base = 0; base < bad; base += chunk.size()) {
-      const std::size_t n = std::min(chunk.size(), bad - base);
-      for (std::size_t k = 0; k < n; ++k) chunk[k] = specs[base + k].code;
-      const std::size_t added = member_codes_.insert_many(std::span(chunk.data(), n));
-      if (added < n) {
-        throw duplicate_error("member code " + quoted(specs[base + added].code) + " is used twice");
-      }
-    }
-    if (bad < specs.size()) {
-      const member_spec& s = specs[bad];
-      require_code(s.code, "member");
-      check(s.collective, "collective of member " + quoted(s.code));
-    }
-    for (const auto& s : specs) {
-      member_names_.push_back(s.name);
-      member_collective_.push_back(s.collective);
-    }
-  } catch (...) {
-    member_codes_.truncate(old_count);
-    member_names_.truncate(old_count);
-    member_collective_.resize(old_count);
-    throw;
-  }
-  return member_id(static_cast<member_id::value_type>(old_count));
+  const auto check_spec = [this](const member_spec& s, std::size_t, bool explain) {
+    if (contains(s.collective)) return true;
+    if (explain) check(s.collective, "collective of member " + quoted(s.code));
+    return false;
+  };
+  return data_for_write().members.append(
+      specs, [](const member_spec& s) { return s.code; }, check_spec);
 }
 
 void organization::reserve_members(std::size_t count) {
-  member_codes_.reserve_more(count, 8);
-  member_names_.reserve_more(count, 0);
-  member_collective_.reserve(member_collective_.size() + count);
+  data_for_write().members.reserve_more(count, 8);
 }
 
 std::optional<member_id> organization::find_member(std::string_view code) const noexcept {
-  if (auto row = member_codes_.find(code)) return member_id(*row);
-  return std::nullopt;
+  return data().members.find(code);
 }
 
 member_id organization::member(std::string_view code) const {
@@ -319,44 +288,36 @@ member_id organization::member(std::string_view code) const {
 
 std::string_view organization::code(member_id id) const {
   check(id, "code");
-  return member_codes_[id.index()];
+  return data().members.code(id);
 }
 
 std::string_view organization::name(member_id id) const {
   check(id, "name");
-  return member_names_[id.index()];
+  return data().members.columns().names[id.index()];
 }
 
 collective_id organization::collective_of(member_id id) const {
   check(id, "collective_of");
-  return member_collective_[id.index()];
+  return member_collectives()[id.index()];
 }
 
 std::vector<member_id> organization::members_of(collective_id id) const {
   check(id, "members_of");
   std::vector<member_id> out;
-  for (std::size_t m = 0; m < member_collective_.size(); ++m) {
-    if (member_collective_[m] == id) out.emplace_back(static_cast<member_id::value_type>(m));
+  const auto of = member_collectives();
+  for (std::size_t m = 0; m < of.size(); ++m) {
+    if (of[m] == id) out.emplace_back(static_cast<member_id::value_type>(m));
   }
   return out;
 }
 
 bool operator==(const organization& a, const organization& b) {
-  if (a.collective_count() != b.collective_count() || a.member_count() != b.member_count() ||
-      a.parent_ != b.parent_ || a.member_collective_ != b.member_collective_) {
-    return false;
-  }
+  const auto& x = a.data();
+  const auto& y = b.data();
+  if (!(x.collectives == y.collectives) || !(x.members == y.members)) return false;
   for (std::size_t i = 0; i < a.collective_count(); ++i) {
-    if (a.collective_codes_[i] != b.collective_codes_[i] ||
-        a.collective_names_[i] != b.collective_names_[i] ||
-        a.kind_names_[a.kind_[i]] != b.kind_names_[b.kind_[i]]) {
-      return false;
-    }
-  }
-  for (std::size_t i = 0; i < a.member_count(); ++i) {
-    if (a.member_codes_[i] != b.member_codes_[i] || a.member_names_[i] != b.member_names_[i]) {
-      return false;
-    }
+    const collective_id c(static_cast<collective_id::value_type>(i));
+    if (a.kind(c) != b.kind(c)) return false;
   }
   return true;
 }

@@ -2,78 +2,179 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "goaltrack/error.hpp"
+#include "plan_data.hpp"
+#include "text.hpp"
 
 namespace goaltrack {
+namespace detail {
+
+std::string round_key(scale_id scale, const period& rated_period) {
+  const std::uint32_t parts[] = {scale.value(), static_cast<std::uint32_t>(rated_period.kind()),
+                                 static_cast<std::uint32_t>(day_number(rated_period.first())),
+                                 static_cast<std::uint32_t>(day_number(rated_period.last()))};
+  std::string key(sizeof parts, '\0');
+  std::memcpy(key.data(), parts, sizeof parts);
+  return key;
+}
+
+}  // namespace detail
+
 namespace {
 
-std::string id_text(std::uint32_t v) { return v == UINT32_MAX ? "(none)" : std::to_string(v); }
-
-template <class Vector, class Id>
-const auto& checked(const Vector& v, Id id, std::string_view what) {
-  if (!id.ok() || id.index() >= v.size()) {
-    throw not_found(std::string(what) + " id " + id_text(id.value()) + " is not in the plan");
-  }
-  return v[id.index()];
-}
-
-template <class Vector>
-std::optional<std::size_t> find_code(const Vector& v, std::string_view code) {
-  const auto it = std::find_if(v.begin(), v.end(), [&](const auto& e) { return e.code == code; });
-  if (it == v.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - v.begin());
-}
+using detail::quoted;
 
 constexpr double max_exact_whole = 9007199254740992.0;  // 2^53
 
+std::string id_text(std::uint32_t v) { return v == UINT32_MAX ? "(none)" : std::to_string(v); }
+
+const detail::plan_data& empty_plan() {
+  static const detail::plan_data empty;
+  return empty;
+}
+
+// The code of a record, for entity_table::append.
+constexpr auto code_of = [](const auto& r) -> std::string_view { return r.code; };
+
+// A kind's rules as entity_table::append's check: `rules(record, i)` throws the error of a
+// bad record; unless explaining, that error only answers "bad".
+template <class Rules>
+auto checked_by(Rules rules) {
+  return [rules](const auto& record, std::size_t i, bool explain) {
+    if (explain) {
+      rules(record, i);
+      return true;
+    }
+    try {
+      rules(record, i);
+      return true;
+    } catch (const error&) {
+      return false;
+    }
+  };
+}
+
 }  // namespace
+
+// --- the plan as a value -------------------------------------------------------------
+
+plan::plan() : data_(std::make_unique<detail::plan_data>()) {}
+plan::~plan() = default;
+plan::plan(const plan& other) : data_(std::make_unique<detail::plan_data>(other.data())) {}
+plan::plan(plan&& other) noexcept = default;
+plan& plan::operator=(const plan& other) {
+  if (this != &other) data_ = std::make_unique<detail::plan_data>(other.data());
+  return *this;
+}
+plan& plan::operator=(plan&& other) noexcept = default;
+bool operator==(const plan& a, const plan& b) { return a.data() == b.data(); }
+
+const detail::plan_data& plan::data() const noexcept { return data_ ? *data_ : empty_plan(); }
+detail::plan_data& plan::data_for_write() {
+  if (!data_) data_ = std::make_unique<detail::plan_data>();
+  return *data_;
+}
+
+organization& plan::org() { return data_for_write().org; }
+const organization& plan::org() const noexcept { return data().org; }
+std::size_t plan::scale_count() const noexcept { return data().scales.size(); }
+std::size_t plan::round_count() const noexcept { return data().rounds.size(); }
+std::size_t plan::program_count() const noexcept { return data().programs.size(); }
+std::size_t plan::task_count() const noexcept { return data().tasks.size(); }
+std::size_t plan::target_count() const noexcept { return data().targets.size(); }
+std::size_t plan::policy_count() const noexcept { return data().policies.size(); }
+std::span<const rating_scale> plan::scales() const noexcept {
+  return data().scales.columns().rows();
+}
+std::span<const rating_round> plan::rounds() const noexcept {
+  return data().rounds.columns().rows();
+}
+std::span<const program> plan::programs() const noexcept {
+  return data().programs.columns().rows();
+}
+std::span<const task> plan::tasks() const noexcept { return data().tasks.columns().rows(); }
+std::span<const named_policy> plan::policies() const noexcept {
+  return data().policies.columns().rows();
+}
+const measurement_table& plan::measurements() const noexcept { return data().measurements; }
+
+target target_list::operator[](std::size_t i) const {
+  if (i >= size_) {
+    throw not_found("target " + std::to_string(i) + " is out of range (" +
+                    std::to_string(size_) + " targets)");
+  }
+  return plan_->get(target_id(static_cast<target_id::value_type>(i)));
+}
+target target_list::iterator::operator*() const {
+  return plan_->get(target_id(static_cast<target_id::value_type>(row_)));
+}
 
 // --- scales and rounds ---------------------------------------------------------------
 
-scale_id plan::add_scale(rating_scale scale) {
-  if (find_scale(scale.code())) {
-    throw duplicate_error("rating scale code '" + scale.code() + "' is already used");
-  }
-  scales_.push_back(std::move(scale));
-  return scale_id(static_cast<scale_id::value_type>(scales_.size() - 1));
+scale_id plan::add_scale(const rating_scale& scale) { return add_scales(std::span(&scale, 1)); }
+
+scale_id plan::add_scales(std::span<const rating_scale> scales) {
+  // A scale checks itself when constructed; only its code is left to check.
+  return data_for_write().scales.append(
+      scales, [](const rating_scale& s) -> std::string_view { return s.code(); });
 }
 
 std::optional<scale_id> plan::find_scale(std::string_view code) const noexcept {
-  for (std::size_t i = 0; i < scales_.size(); ++i) {
-    if (scales_[i].code() == code) return scale_id(static_cast<scale_id::value_type>(i));
-  }
-  return std::nullopt;
+  return data().scales.find(code);
 }
 
-const rating_scale& plan::get(scale_id id) const { return checked(scales_, id, "rating scale"); }
-
-round_id plan::add_round(scale_id scale, const period& rated_period,
-                         std::optional<date> decided_on) {
-  const rating_scale& s = get(scale);
-  if (find_round(scale, rated_period)) {
-    throw duplicate_error("rating scale '" + s.code() + "' already has a round for " +
-                          rated_period.to_string());
-  }
-  rounds_.emplace_back(scale, rated_period, decided_on.value_or(rated_period.last()));
-  return round_id(static_cast<round_id::value_type>(rounds_.size() - 1));
+const rating_scale& plan::get(scale_id id) const {
+  data().scales.check(id, "get");
+  return data().scales.columns()[id.index()];
 }
 
-std::optional<round_id> plan::find_round(scale_id scale,
-                                         const period& rated_period) const noexcept {
-  for (std::size_t i = 0; i < rounds_.size(); ++i) {
-    if (rounds_[i].scale() == scale && rounds_[i].rated_period() == rated_period) {
-      return round_id(static_cast<round_id::value_type>(i));
+round_id plan::add_round(scale_id scale, const period& rated_period, std::optional<date> decided_on) {
+  const round_spec spec{scale, rated_period, decided_on};
+  return add_rounds(std::span(&spec, 1));
+}
+
+round_id plan::add_rounds(std::span<const round_spec> specs) {
+  std::vector<rating_round> rounds;
+  std::vector<std::string> keys;
+  rounds.reserve(specs.size());
+  keys.reserve(specs.size());
+  for (const round_spec& s : specs) {
+    const rating_scale& scale = get(s.scale);
+    if (s.decided_on && s.decided_on->is_special()) {
+      throw invalid_argument("rating round of scale " + quoted(scale.code()) + " for " +
+                             s.rated_period.to_string() + ": decision day is not a date");
     }
+    rounds.emplace_back(s.scale, s.rated_period, s.decided_on.value_or(s.rated_period.last()));
+    keys.push_back(detail::round_key(s.scale, s.rated_period));
   }
-  return std::nullopt;
+  auto& table = data_for_write().rounds;
+  try {
+    return table.append(std::span<const rating_round>(rounds), [&](const rating_round& r) {
+      return std::string_view(keys[static_cast<std::size_t>(&r - rounds.data())]);
+    });
+  } catch (const duplicate_error&) {
+    // The key is bytes; name the round instead.
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const bool earlier = std::find(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(i),
+                                     keys[i]) != keys.begin() + static_cast<std::ptrdiff_t>(i);
+      if (earlier || find_round(specs[i].scale, specs[i].rated_period)) {
+        throw duplicate_error("rating scale " + quoted(get(specs[i].scale).code()) +
+                              " already has a round for " + specs[i].rated_period.to_string());
+      }
+    }
+    throw;
+  }
 }
 
-const rating_round& plan::get(round_id id) const { return checked(rounds_, id, "rating round"); }
+std::optional<round_id> plan::find_round(scale_id scale, const period& rated_period) const noexcept {
+  return data().rounds.find(detail::round_key(scale, rated_period));
+}
 
-rating_round& plan::round_for_write(round_id id) {
-  checked(rounds_, id, "rating round");
-  return rounds_[id.index()];
+const rating_round& plan::get(round_id id) const {
+  data().rounds.check(id, "get");
+  return data().rounds.columns()[id.index()];
 }
 
 void plan::rate(round_id round, member_id member, rating_level level) {
@@ -81,62 +182,69 @@ void plan::rate(round_id round, member_id member, rating_level level) {
 }
 
 void plan::rate(round_id round, collective_id collective, rating_level level) {
-  rating_round& r = round_for_write(round);
-  org_.check(collective, "rated collective");
-  get(r.scale()).check(level, "rating of collective '" + std::string(org_.code(collective)) + "'");
-  auto& column = r.collective_level_;
-  if (column.size() <= collective.index())
-    column.resize(org_.collective_count(), rating_round::unrated);
+  const rating_round& r = get(round);
+  org().check(collective, "rated collective");
+  get(r.scale()).check(level, "rating of collective " + quoted(org().code(collective)));
+  auto& column = data_for_write().rounds.columns_for_write()[round.index()].collective_level_;
+  if (column.size() <= collective.index()) {
+    column.resize(org().collective_count(), rating_round::unrated);
+  }
   column[collective.index()] = level.rank();
 }
 
 void plan::rate(round_id round, std::span<const member_id> members,
                 std::span<const rating_level> levels) {
-  rating_round& r = round_for_write(round);
+  const rating_round& r = get(round);
   if (members.size() != levels.size()) {
     throw invalid_argument("rate: " + std::to_string(members.size()) + " members but " +
                            std::to_string(levels.size()) + " levels");
   }
+  const organization& o = org();
   const rating_scale& scale = get(r.scale());
   for (std::size_t i = 0; i < members.size(); ++i) {
-    if (!org_.contains(members[i]))
-      org_.check(members[i], "rated member (row " + std::to_string(i) + ")");
+    if (!o.contains(members[i])) {
+      o.check(members[i], "rated member (row " + std::to_string(i) + ")");
+    }
     if (!scale.contains(levels[i])) {
-      scale.check(levels[i], "rating of member '" + std::string(org_.code(members[i])) + "'");
+      scale.check(levels[i], "rating of member " + quoted(o.code(members[i])));
     }
   }
-  auto& column = r.member_level_;
-  if (column.size() < org_.member_count())
-    column.resize(org_.member_count(), rating_round::unrated);
+  auto& column = data_for_write().rounds.columns_for_write()[round.index()].member_level_;
+  if (column.size() < o.member_count()) column.resize(o.member_count(), rating_round::unrated);
   for (std::size_t i = 0; i < members.size(); ++i) column[members[i].index()] = levels[i].rank();
 }
 
 // --- programs and tasks --------------------------------------------------------------
 
-program_id plan::add_program(program p) {
-  if (p.code.empty()) throw invalid_argument("program code must not be empty");
-  if (find_program(p.code)) throw duplicate_error("program code '" + p.code + "' is already used");
-  org_.check(p.owner, "owner of program '" + p.code + "'");
-  if (p.parent) checked(programs_, *p.parent, "parent of program '" + p.code + "': program");
-  programs_.push_back(std::move(p));
-  return program_id(static_cast<program_id::value_type>(programs_.size() - 1));
+program_id plan::add_program(const program& p) { return add_programs(std::span(&p, 1)); }
+
+program_id plan::add_programs(std::span<const program> programs) {
+  const auto& table = data().programs;
+  const auto rules = [&](const program& p, std::size_t i) {
+    org().check(p.owner, "owner of program " + quoted(p.code));
+    // A parent is an existing program or an earlier one of the batch.
+    if (p.parent && !(p.parent->ok() && p.parent->index() < table.size() + i)) {
+      table.throw_unknown(*p.parent, "parent of program " + quoted(p.code));
+    }
+  };
+  return data_for_write().programs.append(programs, code_of, checked_by(rules));
 }
 
 std::optional<program_id> plan::find_program(std::string_view code) const noexcept {
-  if (auto i = find_code(programs_, code))
-    return program_id(static_cast<program_id::value_type>(*i));
-  return std::nullopt;
+  return data().programs.find(code);
 }
 
-const program& plan::get(program_id id) const { return checked(programs_, id, "program"); }
+const program& plan::get(program_id id) const {
+  data().programs.check(id, "get");
+  return data().programs.columns()[id.index()];
+}
 
-task_id plan::add_task(task t) {
-  if (t.code.empty()) throw invalid_argument("task code must not be empty");
-  if (find_task(t.code)) throw duplicate_error("task code '" + t.code + "' is already used");
-  checked(programs_, t.program, "program of task '" + t.code + "': program");
-  org_.check(t.owner, "owner of task '" + t.code + "'");
+namespace {
+
+// The rules of a task on its own (its references are checked by the plan).
+void check_task(const task& t) {
   if (!std::isfinite(t.weight) || !(t.weight > 0)) {
-    throw invalid_argument("task '" + t.code + "': weight " + std::to_string(t.weight) +
+    throw invalid_argument("task " + quoted(t.code) + ": weight " + std::to_string(t.weight) +
                            " is not a finite positive number");
   }
   const bool ordered = std::is_sorted(t.history.begin(), t.history.end(),
@@ -144,72 +252,80 @@ task_id plan::add_task(task t) {
   const bool real_dates = std::none_of(t.history.begin(), t.history.end(),
                                        [](const auto& c) { return c.on.is_special(); });
   if (!ordered || !real_dates) {
-    throw invalid_argument("task '" + t.code + "': status history must be real dates in order");
+    throw invalid_argument("task " + quoted(t.code) + ": status history must be real dates in order");
   }
-  tasks_.push_back(std::move(t));
-  return task_id(static_cast<task_id::value_type>(tasks_.size() - 1));
+  if (t.deadline && t.deadline->is_special()) {
+    throw invalid_argument("task " + quoted(t.code) + ": deadline is not a date");
+  }
+}
+
+}  // namespace
+
+task_id plan::add_task(const task& t) { return add_tasks(std::span(&t, 1)); }
+
+task_id plan::add_tasks(std::span<const task> tasks) {
+  const auto rules = [this](const task& t, std::size_t) {
+    data().programs.check(t.program, "program of task " + quoted(t.code));
+    org().check(t.owner, "owner of task " + quoted(t.code));
+    check_task(t);
+  };
+  return data_for_write().tasks.append(tasks, code_of, checked_by(rules));
 }
 
 void plan::set_task_status(task_id id, task_status status, date on) {
-  checked(tasks_, id, "task");
-  task& t = tasks_[id.index()];
-  if (on.is_special()) throw invalid_argument("task '" + t.code + "': status date is not a date");
+  data().tasks.check(id, "set_task_status");
+  task& t = data_for_write().tasks.columns_for_write()[id.index()];
+  if (on.is_special()) throw invalid_argument("task " + quoted(t.code) + ": status date is not a date");
   if (!t.history.empty() && on < t.history.back().on) {
-    throw invalid_argument("task '" + t.code + "': status change on " + to_iso(on) +
-                           " is before the last recorded change (" + to_iso(t.history.back().on) +
-                           ")");
+    throw invalid_argument("task " + quoted(t.code) + ": status change on " + to_iso(on) +
+                           " is before the last recorded change (" +
+                           to_iso(t.history.back().on) + ")");
   }
   t.history.push_back({on, status});
 }
 
 std::optional<task_id> plan::find_task(std::string_view code) const noexcept {
-  if (auto i = find_code(tasks_, code)) return task_id(static_cast<task_id::value_type>(*i));
-  return std::nullopt;
+  return data().tasks.find(code);
 }
 
-const task& plan::get(task_id id) const { return checked(tasks_, id, "task"); }
+const task& plan::get(task_id id) const {
+  data().tasks.check(id, "get");
+  return data().tasks.columns()[id.index()];
+}
 
 // --- targets -------------------------------------------------------------------------
 
 target_id plan::add_target(const target& t) { return add_targets(std::span(&t, 1)); }
 
 target_id plan::add_targets(std::span<const target> targets) {
-  for (const target& t : targets) {
+  const detail::plan_data& d = data();
+  const auto rules = [&](const target& t, std::size_t) {
     t.validate();
     // The messages are built only on failure: bulk loaders add millions of targets.
-    if (!org_.contains(t.owner)) org_.check(t.owner, "owner of target '" + t.code + "'");
-    if (t.program && (!t.program->ok() || t.program->index() >= programs_.size())) {
-      checked(programs_, *t.program, "program of target '" + t.code + "': program");
+    if (!d.org.contains(t.owner)) d.org.check(t.owner, "owner of target " + quoted(t.code));
+    if (t.program && !d.programs.contains(*t.program)) {
+      d.programs.throw_unknown(*t.program, "program of target " + quoted(t.code));
     }
     if (t.is_rating()) {
-      const rating_scale& s =
-          checked(scales_, t.rating.scale, "scale of target '" + t.code + "': rating scale");
-      s.check(t.rating.level, "target '" + t.code + "'");
+      d.scales.check(t.rating.scale, "scale of target " + quoted(t.code));
+      get(t.rating.scale).check(t.rating.level, "target " + quoted(t.code));
     }
-  }
-  return targets_.append(targets);
+  };
+  return data_for_write().targets.append(targets, checked_by(rules));
 }
 
 std::optional<target_id> plan::find_target(std::string_view code) const noexcept {
-  return targets_.find(code);
+  return data().targets.find(code);
 }
 
 std::vector<std::optional<target_id>> plan::find_targets(
     std::span<const std::string_view> codes) const {
-  std::vector<std::uint32_t> rows(codes.size());
-  targets_.find_many(codes, rows);
-  std::vector<std::optional<target_id>> ids(codes.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i] != detail::code_table::absent) ids[i] = target_id(rows[i]);
-  }
-  return ids;
+  return data().targets.find_many(codes);
 }
 
 target plan::get(target_id id) const {
-  if (!id.ok() || id.index() >= targets_.size()) {
-    throw not_found("target id " + id_text(id.value()) + " is not in the plan");
-  }
-  return targets_.get(id);
+  data().targets.check(id, "get");
+  return data().targets.get(id);
 }
 
 // --- measurements --------------------------------------------------------------------
@@ -277,11 +393,11 @@ bool measurement_rules(const detail::target_table& targets, target_id t, const d
 void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
                              double denominator) const {
   const auto where = [&] { return "measurement (row " + std::to_string(row) + ")"; };
-  if (!t.ok() || t.index() >= targets_.size()) {
+  if (!t.ok() || t.index() >= data().targets.size()) {
     throw not_found(where() + " names unknown target id " + id_text(t.value()));
   }
   measurement_rules(
-      targets_, t, supported_days(), day, value, denominator, [&](auto message) -> bool {
+      data().targets, t, supported_days(), day, value, denominator, [&](auto message) -> bool {
         throw invalid_argument(where() + " of target '" + get(t).code + "': " + message());
       });
 }
@@ -330,14 +446,14 @@ bool plan::check_measurement_rows(std::span<const target_id> targets,
   // Rows name their targets in any order, so each rule read is likely a cache miss: the
   // rule of the row `ahead` rows on is requested while this row is checked.
   constexpr std::size_t ahead = 16;
-  const auto rules = targets_.value_rules();
+  const auto rules = data().targets.value_rules();
   for (std::size_t i = 0; i < n; ++i) {
     if (i + ahead < n && targets[i + ahead].index() < rules.size())
       detail::prefetch(&rules[targets[i + ahead].index()]);
     const double den = denominators.empty() ? 1.0 : denominators[i];
     const target_id t = targets[i];
-    if (t.index() >= targets_.size() ||
-        !measurement_rules(targets_, t, supported, days[i], values[i], den, broken)) {
+    if (t.index() >= data().targets.size() ||
+        !measurement_rules(data().targets, t, supported, days[i], values[i], den, broken)) {
       check_measurement(i, t, days[i], values[i], den);  // throws, with the message
     }
     any_ratio = any_ratio || den != 1.0;
@@ -346,7 +462,7 @@ bool plan::check_measurement_rows(std::span<const target_id> targets,
 }
 
 void plan::add_measurements(measurement_columns&& columns) {
-  if (!measurements_.target_.empty()) {
+  if (!data().measurements.target_.empty()) {
     add_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators,
                          nullptr);
     columns = {};
@@ -354,7 +470,7 @@ void plan::add_measurements(measurement_columns&& columns) {
   }
   const bool any_ratio =
       check_measurement_rows(columns.targets, columns.days, columns.values, columns.denominators);
-  measurement_table& m = measurements_;
+  measurement_table& m = data_for_write().measurements;
   m.target_ = std::move(columns.targets);
   m.day_ = std::move(columns.days);
   m.value_ = std::move(columns.values);
@@ -369,7 +485,7 @@ void plan::add_measurement_rows(std::span<const target_id> targets,
                                 const measurement* annotated) {
   const std::size_t n = targets.size();
   const bool any_ratio = check_measurement_rows(targets, days, values, denominators);
-  measurement_table& m = measurements_;
+  measurement_table& m = data_for_write().measurements;
   const std::size_t old = m.size();
   try {
     // The denominator column exists once any measurement has a denominator other than 1.
@@ -395,7 +511,7 @@ void plan::add_measurement_rows(std::span<const target_id> targets,
 }
 
 void plan::reserve_measurements(std::size_t count) {
-  measurement_table& m = measurements_;
+  measurement_table& m = data_for_write().measurements;
   const std::size_t total = m.size() + count;
   m.target_.reserve(total);
   m.day_.reserve(total);
@@ -404,36 +520,44 @@ void plan::reserve_measurements(std::size_t count) {
 }
 
 void plan::annotate_measurement(std::size_t row, std::string source, std::string note) {
-  if (row >= measurements_.size()) {
+  if (row >= measurements().size()) {
     throw not_found("measurement row " + std::to_string(row) + " is out of range (" +
-                    std::to_string(measurements_.size()) + " measurements)");
+                    std::to_string(measurements().size()) + " measurements)");
   }
   const auto key = static_cast<std::uint32_t>(row);
   if (source.empty() && note.empty()) {
-    measurements_.annotations_.erase(key);
+    data_for_write().measurements.annotations_.erase(key);
   } else {
-    measurements_.annotations_[key] = {std::move(source), std::move(note)};
+    data_for_write().measurements.annotations_[key] = {std::move(source), std::move(note)};
   }
 }
 
 // --- policies ------------------------------------------------------------------------
 
-void plan::add_policy(std::string code, evaluation_policy policy) {
-  if (code.empty()) throw invalid_argument("policy code must not be empty");
-  if (find_code(policies_, code))
-    throw duplicate_error("policy code '" + code + "' is already used");
-  policy.validate();
-  for (const auto& summary : policy.rating_summaries) {
-    const rating_round& r =
-        checked(rounds_, summary.round, "rating summary of policy '" + code + "': round");
-    get(r.scale()).check(summary.level, "rating summary of policy '" + code + "'");
-  }
-  policies_.push_back({std::move(code), std::move(policy)});
+policy_id plan::add_policy(std::string code, evaluation_policy policy) {
+  const named_policy p{std::move(code), std::move(policy)};
+  return add_policies(std::span(&p, 1));
+}
+
+policy_id plan::add_policies(std::span<const named_policy> policies) {
+  const auto rules = [this](const named_policy& p, std::size_t) {
+    const std::string where = "policy " + quoted(p.code);
+    p.policy.validate(where);
+    for (const auto& summary : p.policy.rating_summaries) {
+      data().rounds.check(summary.round, "rating summary of " + where);
+      get(get(summary.round).scale()).check(summary.level, "rating summary of " + where);
+    }
+  };
+  return data_for_write().policies.append(policies, code_of, checked_by(rules));
 }
 
 const evaluation_policy& plan::policy(std::string_view code) const {
-  if (auto i = find_code(policies_, code)) return policies_[*i].policy;
-  throw not_found("no policy has code '" + std::string(code) + "'");
+  if (auto id = find_policy(code)) return data().policies.columns()[id->index()].policy;
+  throw not_found("no policy has code " + quoted(code));
+}
+
+std::optional<policy_id> plan::find_policy(std::string_view code) const noexcept {
+  return data().policies.find(code);
 }
 
 }  // namespace goaltrack

@@ -1,20 +1,30 @@
 #include "goaltrack/policy.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "goaltrack/error.hpp"
 
 namespace goaltrack {
 
-void evaluation_policy::validate() const {
+void evaluation_policy::validate(std::string_view name) const {
+  const auto fail = [&](const std::string& what) {
+    throw invalid_argument(std::string(name) + ": " + what);
+  };
   const auto bad = [](double v) { return !std::isfinite(v) || v < 0; };
-  if (bad(on_track_margin))
-    throw invalid_argument("policy: on_track_margin must be finite and >= 0");
+  if (bad(on_track_margin)) fail("on_track_margin must be finite and >= 0");
   if (bad(at_risk_margin) || at_risk_margin < on_track_margin) {
-    throw invalid_argument("policy: at_risk_margin must be finite and >= on_track_margin");
+    fail("at_risk_margin must be finite and >= on_track_margin");
   }
-  if (bad(trend_tolerance))
-    throw invalid_argument("policy: trend_tolerance must be finite and >= 0");
+  if (bad(trend_tolerance)) fail("trend_tolerance must be finite and >= 0");
+  for (std::size_t i = 0; i < rating_summaries.size(); ++i) {
+    const share s = rating_summaries[i].required_share;
+    if (!s.valid()) {
+      fail("rating summary " + std::to_string(i + 1) + ": required share " +
+           std::to_string(s.numerator) + "/" + std::to_string(s.denominator) +
+           " is not a share (its denominator must be > 0 and it must be at most 100%)");
+    }
+  }
 }
 
 }  // namespace goaltrack

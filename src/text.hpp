@@ -2,6 +2,7 @@
 // Private, locale-independent text helpers shared by the library's parsers.
 
 #include <charconv>
+#include <string>
 #include <string_view>
 #include <system_error>
 
@@ -14,5 +15,8 @@ bool parse_int(std::string_view s, Int& out) {
   auto [p, ec] = std::from_chars(s.data(), end, out);
   return ec == std::errc() && p == end;
 }
+
+/// `s` in single quotes, as messages name codes and texts.
+inline std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 }  // namespace goaltrack::detail

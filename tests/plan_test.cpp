@@ -234,5 +234,91 @@ TEST_F(plan_test, finds_targets_in_bulk) {
   EXPECT_TRUE(plan{}.find_targets(codes) == std::vector<std::optional<target_id>>(codes.size()));
 }
 
+TEST_F(plan_test, bulk_adds_are_all_or_nothing_for_every_kind) {
+  // Programs: a parent may be an earlier program of the batch.
+  std::vector<program> programs{
+      {"P1", "", "", "", period::year(2021), committee, prog},
+      {"P2", "", "", "", period::year(2021), cell, program_id(1)},  // P1, by the id it gets
+  };
+  EXPECT_EQ(p.add_programs(programs), program_id(1));
+  EXPECT_EQ(p.get(program_id(2)).parent, program_id(1));
+  EXPECT_EQ(p.find_program("P2"), program_id(2));
+  programs[0].code = "P3";
+  programs[1].code = "P4";
+  programs[1].parent = program_id(9);
+  expect_rejected<not_found>([&] { p.add_programs(programs); }, "parent of program 'P4'");
+  programs[1].parent = std::nullopt;
+  programs[1].code = "P3";
+  expect_rejected<duplicate_error>([&] { p.add_programs(programs); }, "program code 'P3'");
+
+  // Tasks: the first bad task decides the error.
+  std::vector<task> tasks(3);
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    tasks[i].code = "T" + std::to_string(i);
+    tasks[i].program = prog;
+    tasks[i].owner = cell;
+  }
+  tasks[1].weight = -1;
+  tasks[2].code = "T0";
+  expect_rejected<invalid_argument>([&] { p.add_tasks(tasks); }, "task 'T1': weight");
+  tasks[1].weight = 2;
+  expect_rejected<duplicate_error>([&] { p.add_tasks(tasks); }, "task code 'T0'");
+  tasks[2].code = "T2";
+  EXPECT_EQ(p.add_tasks(tasks), task_id(0));
+  EXPECT_EQ(p.tasks().size(), 3U);
+  EXPECT_EQ(p.find_task("T2"), task_id(2));
+
+  // Scales, rounds, policies.
+  const std::vector<rating_scale> scales{rating_scale("s1", {{"a", "", ""}}),
+                                         rating_scale("vn4", {{"b", "", ""}})};
+  expect_rejected<duplicate_error>([&] { p.add_scales(scales); }, "rating scale code 'vn4'");
+  const std::vector<round_spec> rounds{{scale, period::year(2021), std::nullopt},
+                                       {scale, period::year(2020), std::nullopt}};
+  expect_rejected<duplicate_error>([&] { p.add_rounds(rounds); }, "already has a round for 2020");
+  EXPECT_EQ(p.add_rounds(std::span(rounds).first(1)), round_id(1));
+  EXPECT_EQ(p.find_round(scale, period::year(2021)), round_id(1));
+  EXPECT_EQ(p.rounds()[1].decided_on(), make_date(2021, 12, 31));
+  std::vector<named_policy> policies{{"a", {}}, {"b", {}}};
+  policies[1].policy.rating_summaries.push_back({round, rating_level(1), "", {}, share{3, 0}});
+  expect_rejected<invalid_argument>([&] { p.add_policies(policies); }, "policy 'b'");
+  policies[1].policy.rating_summaries[0].required_share = share{101, 100};
+  expect_rejected<invalid_argument>([&] { p.add_policies(policies); }, "is not a share");
+  policies[1].policy.rating_summaries[0].required_share = share::percent(100);
+  EXPECT_EQ(p.add_policies(policies), policy_id(0));
+  EXPECT_EQ(p.find_policy("b"), policy_id(1));
+  EXPECT_EQ(p.policy_count(), 2U);
+  // Empty batches add nothing and give the next id.
+  EXPECT_EQ(p.add_tasks({}), task_id(3));
+  EXPECT_EQ(p.add_programs({}), program_id(3));
+}
+
+TEST_F(plan_test, lists_every_kind_in_id_order) {
+  const target t1 = target::quantity("A", "", cell, period::year(2020)).at_least(1);
+  const target t2 = target::ratio("B", "", cell, period::year(2020)).at_least(0.5);
+  p.add_target(t1);
+  p.add_target(t2);
+  std::vector<std::string> codes;
+  for (const target& t : p.targets()) codes.push_back(t.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(p.targets()[1], t2);
+  EXPECT_THROW((void)p.targets()[2], not_found);
+  ASSERT_EQ(p.scales().size(), 1U);
+  EXPECT_EQ(p.scales()[0].code(), "vn4");
+  EXPECT_EQ(p.rounds()[0].rated_period(), period::year(2020));
+  EXPECT_EQ(p.programs()[0].code, "KH");
+}
+
+TEST_F(plan_test, a_moved_from_plan_is_empty_and_usable) {
+  plan q = std::move(p);
+  EXPECT_EQ(q.program_count(), 1U);
+  EXPECT_EQ(p.program_count(), 0U);  // NOLINT(bugprone-use-after-move): documented as empty
+  EXPECT_EQ(p.org().collective_count(), 0U);
+  EXPECT_EQ(p, plan{});
+  const auto c = p.org().add_collective("X", "", "");
+  EXPECT_EQ(c, collective_id(0));
+  p = q;
+  EXPECT_EQ(p, q);
+}
+
 }  // namespace
 }  // namespace goaltrack

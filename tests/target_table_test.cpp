@@ -1,4 +1,4 @@
-#include "goaltrack/detail/target_table.hpp"
+#include "target_table.hpp"
 
 #include <gtest/gtest.h>
 

@@ -44,6 +44,7 @@ struct round_tag {};
 struct program_tag {};
 struct task_tag {};
 struct target_tag {};
+struct policy_tag {};
 
 /// A collective: a committee, a cell, a school, a department, a team.
 using collective_id = basic_id<collective_tag>;
@@ -59,6 +60,8 @@ using program_id = basic_id<program_tag>;
 using task_id = basic_id<task_tag>;
 /// A target (chỉ tiêu).
 using target_id = basic_id<target_tag>;
+/// An evaluation policy kept in a plan.
+using policy_id = basic_id<policy_tag>;
 
 }  // namespace goaltrack
 

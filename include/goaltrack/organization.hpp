@@ -11,16 +11,20 @@
 /// a cycle, and a batch that describes one is rejected.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "goaltrack/detail/string_column.hpp"
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 
 namespace goaltrack {
+namespace detail {
+struct organization_data;
+}  // namespace detail
 
 /// One collective of a batch given to organization::add_collectives.
 struct collective_spec {
@@ -38,8 +42,16 @@ struct member_spec {
 };
 
 /// Collectives in a forest and the members that belong to them.
-class organization {
+class GOALTRACK_API organization {
  public:
+  /// An empty organisation.
+  organization();
+  ~organization();
+  organization(const organization& other);
+  organization(organization&& other) noexcept;
+  organization& operator=(const organization& other);
+  organization& operator=(organization&& other) noexcept;
+
   // --- collectives -------------------------------------------------------------------
 
   /// Adds a collective under `parent` (none: a root).
@@ -57,12 +69,12 @@ class organization {
   std::vector<collective_id> add_collectives(std::span<const collective_spec> specs);
 
   /// Number of collectives; ids are 0 .. collective_count() - 1.
-  [[nodiscard]] std::size_t collective_count() const noexcept { return parent_.size(); }
+  [[nodiscard]] std::size_t collective_count() const noexcept;
   /// The collective with this code, if any.
   [[nodiscard]] std::optional<collective_id> find_collective(std::string_view code) const noexcept;
   /// The collectives with these codes, in the order of `codes` (none where no collective
   /// has the code): find_collective of each code, faster for many codes, as their memory
-  /// reads are overlapped (detail::code_table::find_many). For bulk loaders.
+  /// reads are overlapped. For bulk loaders.
   [[nodiscard]] std::vector<std::optional<collective_id>> find_collectives(
       std::span<const std::string_view> codes) const;
   /// The collective with this code. @throws not_found naming the code.
@@ -72,9 +84,7 @@ class organization {
     return find_collective(code).has_value();
   }
   /// True when `id` names a collective of this organisation.
-  [[nodiscard]] bool contains(collective_id id) const noexcept {
-    return id.ok() && id.index() < collective_count();
-  }
+  [[nodiscard]] bool contains(collective_id id) const noexcept;
   /// The code of a collective. @throws not_found for an unknown id (as do all below).
   [[nodiscard]] std::string_view code(collective_id id) const;
   /// The display name of a collective.
@@ -90,11 +100,11 @@ class organization {
 
   /// The parent column: parent id of every collective, invalid for roots. Each parent
   /// id is smaller than its child's id.
-  [[nodiscard]] std::span<const collective_id> parents() const noexcept { return parent_; }
+  [[nodiscard]] std::span<const collective_id> parents() const noexcept;
   /// The kind column as indices into kind_names().
-  [[nodiscard]] std::span<const std::uint16_t> kind_indices() const noexcept { return kind_; }
+  [[nodiscard]] std::span<const std::uint16_t> kind_indices() const noexcept;
   /// Distinct kind labels, in order of first use.
-  [[nodiscard]] std::span<const std::string> kind_names() const noexcept { return kind_names_; }
+  [[nodiscard]] std::span<const std::string> kind_names() const noexcept;
   /// The index of a kind label in kind_names(), if used.
   [[nodiscard]] std::optional<std::uint16_t> find_kind(std::string_view kind) const noexcept;
 
@@ -114,20 +124,18 @@ class organization {
   void reserve_members(std::size_t count);
 
   /// Number of members; ids are 0 .. member_count() - 1.
-  [[nodiscard]] std::size_t member_count() const noexcept { return member_collective_.size(); }
+  [[nodiscard]] std::size_t member_count() const noexcept;
   /// The member with this code, if any.
   [[nodiscard]] std::optional<member_id> find_member(std::string_view code) const noexcept;
   /// The members with these codes, in the order of `codes` (none where no member has the
   /// code): find_member of each code, faster for many codes, as their memory reads are
-  /// overlapped (detail::code_table::find_many). For bulk loaders.
+  /// overlapped. For bulk loaders.
   [[nodiscard]] std::vector<std::optional<member_id>> find_members(
       std::span<const std::string_view> codes) const;
   /// The member with this code. @throws not_found naming the code.
   [[nodiscard]] member_id member(std::string_view code) const;
   /// True when `id` names a member of this organisation.
-  [[nodiscard]] bool contains(member_id id) const noexcept {
-    return id.ok() && id.index() < member_count();
-  }
+  [[nodiscard]] bool contains(member_id id) const noexcept;
   /// The code of a member. @throws not_found for an unknown id (as do all below).
   [[nodiscard]] std::string_view code(member_id id) const;
   /// The display name of a member.
@@ -138,30 +146,22 @@ class organization {
   /// member column: O(members)).
   [[nodiscard]] std::vector<member_id> members_of(collective_id id) const;
   /// The member column: the collective of every member.
-  [[nodiscard]] std::span<const collective_id> member_collectives() const noexcept {
-    return member_collective_;
-  }
+  [[nodiscard]] std::span<const collective_id> member_collectives() const noexcept;
 
   /// Throws not_found naming `what` unless `id` is a collective of this organisation.
   void check(collective_id id, std::string_view what) const;
   /// Throws not_found naming `what` unless `id` is a member of this organisation.
   void check(member_id id, std::string_view what) const;
 
-  friend bool operator==(const organization& a, const organization& b);
+  friend GOALTRACK_API bool operator==(const organization& a, const organization& b);
 
  private:
+  // The data, or none after a move (then the organisation reads as empty).
+  [[nodiscard]] const detail::organization_data& data() const noexcept;
+  [[nodiscard]] detail::organization_data& data_for_write();
   std::uint16_t intern_kind(std::string_view kind);
-  void truncate_collectives(std::size_t n, std::size_t kinds);
 
-  detail::code_table collective_codes_;
-  detail::string_column collective_names_;
-  std::vector<collective_id> parent_;
-  std::vector<std::uint16_t> kind_;
-  std::vector<std::string> kind_names_;
-
-  detail::code_table member_codes_;
-  detail::string_column member_names_;
-  std::vector<collective_id> member_collective_;
+  std::unique_ptr<detail::organization_data> data_;
 };
 
 }  // namespace goaltrack

@@ -6,15 +6,23 @@
 /// set_* checks its input first and either succeeds or throws leaving the plan exactly
 /// as it was (the strong guarantee), with a message that names the entity at fault.
 ///
+/// Every kind of entity can be added one at a time or in bulk (add_tasks, add_programs,
+/// ...: all or nothing, faster for many), found by its code in expected constant time
+/// whatever the codes are, and listed in id order (scales(), rounds(), programs(),
+/// tasks(), targets(), policies(); the organisation's through org()).
+///
 /// A plan is a value: copyable, movable and comparable. Concurrent reads (several
-/// evaluations at once) are safe; writes need exclusive access.
+/// evaluations at once) are safe; writes need exclusive access. A moved-from plan is
+/// empty.
 
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
 
-#include "goaltrack/detail/target_table.hpp"
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"
@@ -25,21 +33,97 @@
 #include "goaltrack/task.hpp"
 
 namespace goaltrack {
+namespace detail {
+struct plan_data;
+struct plan_access;
+}  // namespace detail
+
+class plan;
+
+/// A rating round to open: plan::add_round's arguments, for plan::add_rounds.
+struct round_spec {
+  scale_id scale;                      ///< the scale the ratings are on
+  period rated_period;                 ///< the period they assess
+  std::optional<date> decided_on;      ///< default: the period's last day
+  friend bool operator==(const round_spec&, const round_spec&) = default;
+};
+
+/// A plan's targets in id order, read-only: each element is a copy of the target
+/// (targets are stored as columns, not as target objects). Valid while the plan lives
+/// and gets no new target.
+class GOALTRACK_API target_list {
+ public:
+  /// An input iterator over the targets; dereferencing makes the copy.
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = target;
+    using difference_type = std::ptrdiff_t;
+    using reference = target;
+    using pointer = void;
+    iterator() = default;
+    [[nodiscard]] target operator*() const;
+    iterator& operator++() noexcept {
+      ++row_;
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++row_;
+      return old;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.row_ == b.row_;
+    }
+
+   private:
+    friend class target_list;
+    iterator(const plan* p, std::size_t row) noexcept : plan_(p), row_(row) {}
+    const plan* plan_ = nullptr;
+    std::size_t row_ = 0;
+  };
+
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] iterator begin() const noexcept { return {plan_, 0}; }
+  [[nodiscard]] iterator end() const noexcept { return {plan_, size_}; }
+  /// A copy of target i. @throws not_found when i >= size().
+  [[nodiscard]] target operator[](std::size_t i) const;
+
+ private:
+  friend class plan;
+  target_list(const plan* p, std::size_t n) noexcept : plan_(p), size_(n) {}
+  const plan* plan_;
+  std::size_t size_;
+};
 
 /// An organisation's programs, tasks, targets, ratings and measurements.
-class plan {
+class GOALTRACK_API plan {
  public:
+  /// An empty plan.
+  plan();
+  ~plan();
+  plan(const plan& other);
+  plan(plan&& other) noexcept;
+  plan& operator=(const plan& other);
+  plan& operator=(plan&& other) noexcept;
+
   // --- organisation ------------------------------------------------------------------
   /// Collectives and members; add them here directly (organization checks them).
-  [[nodiscard]] organization& org() noexcept { return org_; }
-  [[nodiscard]] const organization& org() const noexcept { return org_; }
+  [[nodiscard]] organization& org();
+  [[nodiscard]] const organization& org() const noexcept;
 
   // --- rating scales and rounds ------------------------------------------------------
   /// Adds a scale. @throws duplicate_error when its code is taken.
-  scale_id add_scale(rating_scale scale);
+  scale_id add_scale(const rating_scale& scale);
+  /// Adds many scales, as add_scale on each in order; all or nothing.
+  /// @return the id of the first; the scales get consecutive ids.
+  scale_id add_scales(std::span<const rating_scale> scales);
   /// The scale with this code, if any.
   [[nodiscard]] std::optional<scale_id> find_scale(std::string_view code) const noexcept;
-  [[nodiscard]] std::size_t scale_count() const noexcept { return scales_.size(); }
+  [[nodiscard]] std::size_t scale_count() const noexcept;
+  /// Every scale, in id order.
+  [[nodiscard]] std::span<const rating_scale> scales() const noexcept;
   /// @throws not_found for an unknown id.
   [[nodiscard]] const rating_scale& get(scale_id id) const;
 
@@ -49,10 +133,15 @@ class plan {
   ///         a round for that period.
   round_id add_round(scale_id scale, const period& rated_period,
                      std::optional<date> decided_on = std::nullopt);
+  /// Opens many rounds, as add_round on each in order; all or nothing.
+  /// @return the id of the first; the rounds get consecutive ids.
+  round_id add_rounds(std::span<const round_spec> rounds);
   /// The round of `scale` for exactly `rated_period`, if any.
   [[nodiscard]] std::optional<round_id> find_round(scale_id scale,
                                                    const period& rated_period) const noexcept;
-  [[nodiscard]] std::size_t round_count() const noexcept { return rounds_.size(); }
+  [[nodiscard]] std::size_t round_count() const noexcept;
+  /// Every round, in id order.
+  [[nodiscard]] std::span<const rating_round> rounds() const noexcept;
   /// @throws not_found for an unknown id.
   [[nodiscard]] const rating_round& get(round_id id) const;
   /// Records (or replaces) a member's rating in a round.
@@ -68,24 +157,33 @@ class plan {
   // --- programs and tasks ------------------------------------------------------------
   /// Adds a program. @throws invalid_argument for an empty code; duplicate_error when
   ///         the code is taken; not_found for an unknown owner or parent program.
-  program_id add_program(program p);
+  program_id add_program(const program& p);
+  /// Adds many programs, as add_program on each in order (a parent may be an earlier
+  /// program of the batch, by the id it will get); all or nothing.
+  /// @return the id of the first; the programs get consecutive ids.
+  program_id add_programs(std::span<const program> programs);
   [[nodiscard]] std::optional<program_id> find_program(std::string_view code) const noexcept;
-  [[nodiscard]] std::size_t program_count() const noexcept { return programs_.size(); }
-  [[nodiscard]] std::span<const program> programs() const noexcept { return programs_; }
+  [[nodiscard]] std::size_t program_count() const noexcept;
+  /// Every program, in id order.
+  [[nodiscard]] std::span<const program> programs() const noexcept;
   /// @throws not_found for an unknown id.
   [[nodiscard]] const program& get(program_id id) const;
 
   /// Adds a task. @throws invalid_argument for an empty code, a weight that is not
   ///         finite and positive, or a history out of date order; duplicate_error when
   ///         the code is taken; not_found for an unknown program or owner.
-  task_id add_task(task t);
+  task_id add_task(const task& t);
+  /// Adds many tasks, as add_task on each in order; all or nothing.
+  /// @return the id of the first; the tasks get consecutive ids.
+  task_id add_tasks(std::span<const task> tasks);
   /// Records that a task's status became `status` on day `on`.
   /// @throws not_found for an unknown task; invalid_argument when `on` is before the
   ///         task's last recorded change.
   void set_task_status(task_id id, task_status status, date on);
   [[nodiscard]] std::optional<task_id> find_task(std::string_view code) const noexcept;
-  [[nodiscard]] std::size_t task_count() const noexcept { return tasks_.size(); }
-  [[nodiscard]] std::span<const task> tasks() const noexcept { return tasks_; }
+  [[nodiscard]] std::size_t task_count() const noexcept;
+  /// Every task, in id order.
+  [[nodiscard]] std::span<const task> tasks() const noexcept;
   /// @throws not_found for an unknown id.
   [[nodiscard]] const task& get(task_id id) const;
 
@@ -96,17 +194,18 @@ class plan {
   ///         level not on the scale.
   target_id add_target(const target& t);
   /// Adds many targets, as add_target on each in order; all or nothing (on error, none
-  /// is added). Faster for many: their codes are indexed together
-  /// (detail::code_table::insert_many). @return the id of the first; the targets get
-  /// consecutive ids.
+  /// is added). Faster for many: their codes are indexed together. @return the id of
+  /// the first; the targets get consecutive ids.
   target_id add_targets(std::span<const target> targets);
   [[nodiscard]] std::optional<target_id> find_target(std::string_view code) const noexcept;
   /// The targets with these codes, in the order of `codes` (none where no target has the
   /// code): find_target of each code, faster for many codes, as their memory reads are
-  /// overlapped (detail::code_table::find_many). For bulk loaders of measurements.
+  /// overlapped. For bulk loaders of measurements.
   [[nodiscard]] std::vector<std::optional<target_id>> find_targets(
       std::span<const std::string_view> codes) const;
-  [[nodiscard]] std::size_t target_count() const noexcept { return targets_.size(); }
+  [[nodiscard]] std::size_t target_count() const noexcept;
+  /// Every target, in id order (copies made as they are read).
+  [[nodiscard]] target_list targets() const noexcept { return {this, target_count()}; }
   /// A copy of the target. @throws not_found for an unknown id.
   [[nodiscard]] target get(target_id id) const;
 
@@ -134,7 +233,7 @@ class plan {
   /// columns are allocated once instead of growing (and being copied) batch after batch.
   /// Changes no content.
   void reserve_measurements(std::size_t count);
-  [[nodiscard]] const measurement_table& measurements() const noexcept { return measurements_; }
+  [[nodiscard]] const measurement_table& measurements() const noexcept;
   /// Sets the source and note of the measurement in row `row` (its order of addition),
   /// replacing any it had; both empty removes them. For bulk loaders, which add values
   /// with add_measurements and then their sparse annotations (measurement_table::annotations).
@@ -146,35 +245,35 @@ class plan {
   /// plan. @throws invalid_argument for an empty code or an invalid policy (as
   ///         evaluation_policy::validate); duplicate_error when the code is taken;
   ///         not_found when a rating summary names an unknown round.
-  void add_policy(std::string code, evaluation_policy policy);
+  policy_id add_policy(std::string code, evaluation_policy policy);
+  /// Keeps many policies, as add_policy on each in order; all or nothing.
+  /// @return the id of the first.
+  policy_id add_policies(std::span<const named_policy> policies);
   /// The policy kept under `code`. @throws not_found naming the code.
   [[nodiscard]] const evaluation_policy& policy(std::string_view code) const;
-  [[nodiscard]] std::span<const named_policy> policies() const noexcept { return policies_; }
+  /// The policy kept under `code`, if any.
+  [[nodiscard]] std::optional<policy_id> find_policy(std::string_view code) const noexcept;
+  [[nodiscard]] std::size_t policy_count() const noexcept;
+  /// Every policy, in id order.
+  [[nodiscard]] std::span<const named_policy> policies() const noexcept;
 
-  /// The targets' storage, for evaluation and bulk readers.
-  [[nodiscard]] const detail::target_table& target_rows() const noexcept { return targets_; }
-
-  friend bool operator==(const plan&, const plan&) = default;
+  friend GOALTRACK_API bool operator==(const plan& a, const plan& b);
 
  private:
-  rating_round& round_for_write(round_id id);
+  friend struct detail::plan_access;
+  // The data, or an empty plan's after a move.
+  [[nodiscard]] const detail::plan_data& data() const noexcept;
+  [[nodiscard]] detail::plan_data& data_for_write();
   void check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
                          double denominator) const;
   bool check_measurement_rows(std::span<const target_id> targets,
                               std::span<const std::int32_t> days, std::span<const double> values,
                               std::span<const double> denominators) const;
-  void add_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
-                            std::span<const double> values, std::span<const double> denominators,
-                            const measurement* annotated);
+  void add_measurement_rows(std::span<const target_id> targets,
+                            std::span<const std::int32_t> days, std::span<const double> values,
+                            std::span<const double> denominators, const measurement* annotated);
 
-  organization org_;
-  std::vector<rating_scale> scales_;
-  std::vector<rating_round> rounds_;
-  std::vector<program> programs_;
-  std::vector<task> tasks_;
-  detail::target_table targets_;
-  measurement_table measurements_;
-  std::vector<named_policy> policies_;
+  std::unique_ptr<detail::plan_data> data_;
 };
 
 }  // namespace goaltrack

@@ -5,8 +5,10 @@
 /// a department's rules travel with its plan.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/rating.hpp"
 #include "goaltrack/target.hpp"
@@ -25,7 +27,7 @@ struct rating_summary_spec {
 };
 
 /// The thresholds and switches of evaluation. The defaults are documented per field.
-struct evaluation_policy {
+struct GOALTRACK_API evaluation_policy {
   /// on_track when progress >= expected - on_track_margin. Default 0.10.
   double on_track_margin = 0.10;
   /// at_risk when progress >= expected - at_risk_margin. Default 0.25.
@@ -40,9 +42,12 @@ struct evaluation_policy {
   /// Rating summaries to compute besides those the rating targets need.
   std::vector<rating_summary_spec> rating_summaries;
 
-  /// @throws invalid_argument naming the field: margins not finite, negative, or
-  ///         at_risk_margin < on_track_margin; tolerance not finite or negative.
-  void validate() const;
+  /// Checks the policy on its own (plan::add_policy also checks that its rounds and
+  /// levels exist).
+  /// @throws invalid_argument naming `name` and the field: margins not finite, negative,
+  ///         or at_risk_margin < on_track_margin; tolerance not finite or negative; a
+  ///         summary's required share with a zero denominator or above 100%.
+  void validate(std::string_view name = "policy") const;
 
   friend bool operator==(const evaluation_policy&, const evaluation_policy&) = default;
 };

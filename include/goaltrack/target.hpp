@@ -111,6 +111,10 @@ struct share {
   [[nodiscard]] constexpr bool reached(std::uint64_t part, std::uint64_t whole) const noexcept {
     return part * denominator >= whole * numerator;
   }
+  /// True for a share: a denominator above 0 and at most 100%.
+  [[nodiscard]] constexpr bool valid() const noexcept {
+    return denominator > 0 && numerator <= denominator;
+  }
   [[nodiscard]] double value() const noexcept {
     return static_cast<double>(numerator) / static_cast<double>(denominator);
   }

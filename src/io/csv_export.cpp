@@ -7,6 +7,7 @@
 #include "goaltrack/io/csv.hpp"
 #include "io/csv_layout.hpp"
 #include "io/csv_text.hpp"
+#include "plan_data.hpp"
 
 namespace goaltrack {
 
@@ -189,7 +190,7 @@ class exporter {
   }
 
   void items(writer& w) {
-    const auto rows = p_.target_rows().rows();
+    const auto rows = detail::plan_access::targets(p_).rows();
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (rows[i].extra == detail::target_row::no_extra) continue;
       const target t = p_.get(target_id(static_cast<target_id::value_type>(i)));

@@ -27,7 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "goaltrack/detail/string_column.hpp"
+#include "code_table.hpp"
 #include "goaltrack/io/csv.hpp"
 #include "io/csv_layout.hpp"
 #include "io/csv_text.hpp"

@@ -1,3 +1,4 @@
+import copy
 import datetime as dt
 import pickle
 
@@ -46,3 +47,28 @@ def test_tasks_with_history(small):
     assert gt.parse_task_kind("supplementary") == gt.task_kind.supplementary
     with pytest.raises(gt.ParseError):
         gt.parse_task_status("done")
+
+
+def test_bulk_adds_of_every_kind(small):
+    p, dept, prog, scale = small["plan"], small["dept"], small["program"], small["scale"]
+    before = copy.deepcopy(p)
+    tasks = [gt.task(f"B{i}", program=prog, owner=dept) for i in range(100)]
+    tasks.append(gt.task("B7", program=prog, owner=dept))
+    with pytest.raises(gt.DuplicateError):
+        p.add_tasks(tasks)
+    assert p == before  # all or nothing
+    first = p.add_tasks(tasks[:100])
+    assert p.get(gt.task_id(first.value + 99)).code == "B99"
+    programs = [gt.program("Q1", owner=dept, parent=prog),
+                gt.program("Q2", owner=dept, parent=gt.program_id(p.program_count))]
+    q1 = p.add_programs(programs)
+    assert p.get(gt.program_id(q1.value + 1)).parent == q1
+    r = p.add_rounds([gt.round_spec(scale, gt.period.year(2030))])
+    assert p.find_round(scale, gt.period.year(2030)) == r
+    pid = p.add_policies([gt.named_policy("x", gt.evaluation_policy())])
+    assert p.policies[pid.value].code == "x"
+    # Empty inputs are no error.
+    for add in (p.add_tasks, p.add_programs, p.add_rounds, p.add_scales, p.add_targets):
+        add([])
+    round_id = p.find_round(scale, gt.period.year(2030))
+    p.rate(round_id, [], [])  # empty columns, of NumPy's default float dtype

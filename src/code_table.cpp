@@ -1,4 +1,4 @@
-#include "goaltrack/detail/string_column.hpp"
+#include "code_table.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,9 +15,11 @@ namespace {
 // avalanche (the mixer of SplitMix64) so that the low bits, which pick the slot, and the
 // high bits, kept as the slot's tag, both depend on every byte. Codes are short (a few
 // words), so this is a handful of multiplies where a byte-at-a-time hash would chain
-// one per byte. Hashes live in memory only: they may differ between platforms.
-std::uint64_t hash_code(std::string_view s) noexcept {
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+// one per byte. Hashes live in memory only: they may differ between platforms. The seed
+// makes them differ between tables too; it does not make them a keyed PRF (see
+// code_table's flood defence).
+std::uint64_t fast_hash(std::uint64_t seed, std::string_view s) noexcept {
+  std::uint64_t h = seed ^ s.size();
   const char* p = s.data();
   std::size_t n = s.size();
   const auto fold = [&h](std::uint64_t word) {
@@ -45,14 +47,6 @@ std::uint64_t hash_code(std::string_view s) noexcept {
 // hide most of the memory latency, few enough for their slots to stay in the L1 cache.
 constexpr std::size_t group = 32;
 
-// Makes room for `total` elements, at least doubling the capacity when it grows: bulk
-// loaders reserve before every batch, and an exact reserve would copy the whole column
-// each time (quadratic in the number of batches).
-template <class Container>
-void reserve_total(Container& c, std::size_t total) {
-  if (total > c.capacity()) c.reserve(std::max(total, 2 * c.capacity()));
-}
-
 }  // namespace
 
 void string_column::push_back(std::string_view s) {
@@ -74,6 +68,19 @@ void string_column::reserve_more(std::size_t n, std::size_t chars_each) {
   reserve_total(chars_, chars_.size() + n * chars_each);
 }
 
+code_table::code_table() noexcept : seed_(random_key()[0]) {}
+
+std::uint64_t code_table::hash_of(std::string_view code) const noexcept {
+  return keyed_ ? siphash24(key_, code) : fast_hash(seed_, code);
+}
+
+void code_table::rekey() noexcept {
+  keyed_ = true;
+  key_ = random_key();
+  std::fill(slots_.begin(), slots_.end(), 0U);
+  reindex();
+}
+
 std::size_t code_table::probe_from(std::string_view code, std::uint64_t hash,
                                    std::size_t i) const noexcept {
   const std::size_t mask = slots_.size() - 1;
@@ -87,7 +94,7 @@ std::size_t code_table::probe_from(std::string_view code, std::uint64_t hash,
 
 std::optional<std::uint32_t> code_table::find(std::string_view code) const noexcept {
   if (slots_.empty()) return std::nullopt;
-  const std::uint64_t slot = slots_[probe(code, hash_code(code))];
+  const std::uint64_t slot = slots_[probe(code, hash_of(code))];
   if (slot == 0) return std::nullopt;
   return static_cast<std::uint32_t>((slot & 0xffffffffULL) - 1);
 }
@@ -99,7 +106,7 @@ void code_table::find_many(std::span<const std::string_view> codes,
     return;
   }
   const std::size_t mask = slots_.size() - 1;
-  std::array<std::uint64_t, group> hash{};
+  std::array<std::uint64_t, group> hashes{};
   std::array<std::size_t, group> at{};  // the slot of the candidate row
   for (std::size_t base = 0; base < codes.size(); base += group) {
     const std::size_t n = std::min(group, codes.size() - base);
@@ -107,13 +114,13 @@ void code_table::find_many(std::span<const std::string_view> codes,
     std::uint32_t* row = out.data() + base;
     // Each pass requests what the next one reads, for the whole group at once.
     for (std::size_t k = 0; k < n; ++k) {
-      hash[k] = hash_code(code[k]);
-      prefetch(&slots_[static_cast<std::size_t>(hash[k]) & mask]);
+      hashes[k] = hash_of(code[k]);
+      prefetch(&slots_[static_cast<std::size_t>(hashes[k]) & mask]);
     }
     // The first slot whose 32 hash bits match, or the empty slot that ends the run.
     for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t tag = hash[k] & ~0xffffffffULL;
-      std::size_t i = static_cast<std::size_t>(hash[k]) & mask;
+      const std::uint64_t tag = hashes[k] & ~0xffffffffULL;
+      std::size_t i = static_cast<std::size_t>(hashes[k]) & mask;
       while (slots_[i] != 0 && (slots_[i] & ~0xffffffffULL) != tag) i = (i + 1) & mask;
       at[k] = i;
       row[k] =
@@ -126,7 +133,7 @@ void code_table::find_many(std::span<const std::string_view> codes,
     // Confirm; on a mere hash match (1 in 2^32), go on along the probe sequence.
     for (std::size_t k = 0; k < n; ++k) {
       if (row[k] == absent || codes_[row[k]] == code[k]) continue;
-      const std::uint64_t slot = slots_[probe_from(code[k], hash[k], (at[k] + 1) & mask)];
+      const std::uint64_t slot = slots_[probe_from(code[k], hashes[k], (at[k] + 1) & mask)];
       row[k] = slot == 0 ? absent : static_cast<std::uint32_t>((slot & 0xffffffffULL) - 1);
     }
   }
@@ -134,11 +141,12 @@ void code_table::find_many(std::span<const std::string_view> codes,
 
 bool code_table::insert(std::string_view code) {
   grow(codes_.size() + 1);
-  const std::uint64_t hash = hash_code(code);
-  const std::size_t i = probe(code, hash);
+  const std::uint64_t h = hash_of(code);
+  const std::size_t i = probe(code, h);
   if (slots_[i] != 0) return false;
   codes_.push_back(code);
-  slots_[i] = (hash & ~0xffffffffULL) | codes_.size();
+  slots_[i] = (h & ~0xffffffffULL) | codes_.size();
+  flooded(i, h);
   return true;
 }
 
@@ -148,19 +156,21 @@ std::size_t code_table::insert_many(std::span<const std::string_view> codes) {
   const std::size_t n = codes.size();
   // A rolling window: the home slot of code i + group is requested from memory while
   // code i is inserted, so that each slot has arrived by the time it is probed.
-  std::array<std::uint64_t, group> hash{};
+  std::array<std::uint64_t, group> hashes{};
   const auto request = [&](std::size_t i) {
-    hash[i % group] = hash_code(codes[i]);
-    prefetch(&slots_[static_cast<std::size_t>(hash[i % group]) & mask]);
+    hashes[i % group] = hash_of(codes[i]);
+    prefetch(&slots_[static_cast<std::size_t>(hashes[i % group]) & mask]);
   };
   for (std::size_t i = 0; i < std::min(group, n); ++i) request(i);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t h = hash[i % group];
+    const std::uint64_t h = hashes[i % group];
     if (i + group < n) request(i + group);
     const std::size_t at = probe(codes[i], h);
     if (slots_[at] != 0) return i;
     codes_.push_back(codes[i]);
     slots_[at] = (h & ~0xffffffffULL) | codes_.size();
+    // Rekeyed: the hashes requested ahead are stale; go on with the new hash.
+    if (flooded(at, h)) return i + 1 + insert_many(codes.subspan(i + 1));
   }
   return n;
 }
@@ -187,17 +197,21 @@ void code_table::grow(std::size_t min_rows) {
 
 void code_table::reindex() noexcept {
   const std::size_t mask = slots_.size() - 1;
-  std::array<std::uint64_t, group> hash{};
+  std::array<std::uint64_t, group> hashes{};
   for (std::size_t base = 0; base < codes_.size(); base += group) {
     const std::size_t n = std::min(group, codes_.size() - base);
     for (std::size_t k = 0; k < n; ++k) {
-      hash[k] = hash_code(codes_[base + k]);
-      prefetch(&slots_[static_cast<std::size_t>(hash[k]) & mask]);
+      hashes[k] = hash_of(codes_[base + k]);
+      prefetch(&slots_[static_cast<std::size_t>(hashes[k]) & mask]);
     }
     for (std::size_t k = 0; k < n; ++k) {
-      std::size_t i = static_cast<std::size_t>(hash[k]) & mask;
+      std::size_t i = static_cast<std::size_t>(hashes[k]) & mask;
       while (slots_[i] != 0) i = (i + 1) & mask;
-      slots_[i] = (hash[k] & ~0xffffffffULL) | (base + k + 1);
+      slots_[i] = (hashes[k] & ~0xffffffffULL) | (base + k + 1);
+      if (!keyed_ && distance(i, hashes[k]) > flood_distance) {
+        rekey();  // re-indexes every code with the keyed hash
+        return;
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 #pragma once
-// Compact string storage for columns of millions of short strings (member codes and
-// names): one character buffer plus 32-bit end offsets, instead of one std::string
-// (32 bytes and often a heap block) per row. Internal: not part of the stable API.
+// Private: the code index every entity table uses (entity_table.hpp), and the compact
+// string column it stores codes in: one character buffer plus 32-bit end offsets instead
+// of one std::string (32 bytes and often a heap block) per row.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "siphash.hpp"
 
 namespace goaltrack::detail {
 
@@ -22,6 +24,20 @@ inline void prefetch(const void* p) noexcept {
 #else
   (void)p;
 #endif
+}
+
+// Makes room for `total` elements, at least doubling the capacity when it grows: bulk
+// loaders reserve before every batch, and an exact reserve would copy the whole column
+// each time (quadratic in the number of batches).
+template <class Container>
+void reserve_total(Container& c, std::size_t total) {
+  if (total > c.capacity()) c.reserve(std::max(total, 2 * c.capacity()));
+}
+
+/// Drops the elements from index n on (none when n >= size): undoes a failed append.
+template <class Vector>
+void truncate_to(Vector& v, std::size_t n) noexcept {
+  if (n < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(n), v.end());
 }
 
 /// Append-only column of strings.
@@ -56,8 +72,28 @@ class string_column {
 /// Open addressing with linear probing; a slot holds the row and 32 bits of the code's
 /// hash, so a probe compares strings only when the hashes agree. The strings are stored
 /// once.
+///
+/// Expected O(1) lookups whatever the codes are. Every table hashes with its own random
+/// seed, so codes that collide in one process (or one table) do not in another. The fast
+/// hash is not a keyed PRF, though: codes can be made to collide for every seed (the test
+/// builds such a family). So insertion watches the distance of each code from its home
+/// slot; a distance above `flood_distance`, which random codes reach with probability
+/// about e^-38 per insertion at the 3/4 load limit (linear probing's run lengths have an
+/// exponential tail, Knuth TAOCP 6.4), means a flood, and the table rehashes every code
+/// with SipHash-2-4 under a random key (siphash.hpp) and keeps it for good. A flood thus
+/// costs at most flood_distance probes per code before it is defeated.
 class code_table {
  public:
+  /// A table with a fresh random seed.
+  code_table() noexcept;
+  /// A table with this seed (tests and benchmarks that need a known seed).
+  explicit code_table(std::uint64_t seed) noexcept : seed_(seed) {}
+
+  /// A code this far from its home slot at insertion means a flood.
+  static constexpr std::size_t flood_distance = 1024;
+  /// True once the table has switched to the keyed hash (a flood was detected).
+  [[nodiscard]] bool keyed() const noexcept { return keyed_; }
+
   [[nodiscard]] std::size_t size() const noexcept { return codes_.size(); }
   [[nodiscard]] std::string_view operator[](std::size_t i) const noexcept { return codes_[i]; }
   /// find_many's row for a code that is absent (never a row: rows are below 2^32 - 1).
@@ -89,8 +125,23 @@ class code_table {
 
  private:
   void grow(std::size_t min_rows);
-  // Puts every row in the (empty) slots; groups of rows as in insert_many.
+  // Puts every row in the (empty) slots; groups of rows as in insert_many. Switches to
+  // the keyed hash (and starts over) on a flood.
   void reindex() noexcept;
+  // Switches to SipHash under a fresh key and re-indexes every code.
+  void rekey() noexcept;
+  // The hash of a code: the seeded fast hash, or SipHash once keyed.
+  [[nodiscard]] std::uint64_t hash_of(std::string_view code) const noexcept;
+  // How far slot `at` is from the home slot of `hash`.
+  [[nodiscard]] std::size_t distance(std::size_t at, std::uint64_t hash) const noexcept {
+    return (at - static_cast<std::size_t>(hash)) & (slots_.size() - 1);
+  }
+  // True (and the table rekeyed) when a code placed at `at` reveals a flood.
+  bool flooded(std::size_t at, std::uint64_t hash) noexcept {
+    if (keyed_ || distance(at, hash) <= flood_distance) return false;
+    rekey();
+    return true;
+  }
   // The slot holding `code`, or the empty slot where it would go.
   [[nodiscard]] std::size_t probe(std::string_view code, std::uint64_t hash) const noexcept {
     return probe_from(code, hash, static_cast<std::size_t>(hash) & (slots_.size() - 1));
@@ -99,8 +150,11 @@ class code_table {
   [[nodiscard]] std::size_t probe_from(std::string_view code, std::uint64_t hash,
                                        std::size_t i) const noexcept;
   string_column codes_;
-  std::vector<std::uint64_t>
-      slots_;  // high 32 hash bits | (row + 1); 0 = empty; size a power of two
+  // high 32 hash bits | (row + 1); 0 = empty; size a power of two
+  std::vector<std::uint64_t> slots_;
+  std::uint64_t seed_;
+  bool keyed_ = false;
+  siphash_key key_{};
 };
 
 }  // namespace goaltrack::detail

@@ -1,4 +1,5 @@
-#include "goaltrack/detail/string_column.hpp"
+#include "code_table.hpp"
+#include "siphash.hpp"
 
 #include <gtest/gtest.h>
 
@@ -82,6 +83,78 @@ TEST(code_table, insert_many_stops_before_the_first_present_code) {
   EXPECT_EQ(t.insert_many(many), many.size());
   for (std::size_t i = 0; i < many.size(); i += 613) EXPECT_EQ(t.find(many[i]), 6 + i);
   EXPECT_EQ(t.insert_many({}), 0U);
+}
+
+}  // namespace
+}  // namespace goaltrack::detail
+
+namespace goaltrack::detail {
+namespace {
+
+// SipHash-2-4 with key 00 01 .. 0f on messages 00 01 .. (n-1): vectors of the reference
+// implementation (vectors.h of github.com/veorq/SipHash), read little-endian.
+TEST(siphash, matches_the_reference_vectors) {
+  const siphash_key key{0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL};
+  std::string message;
+  for (int i = 0; i < 64; ++i) message.push_back(static_cast<char>(i));
+  EXPECT_EQ(siphash24(key, std::string_view(message).substr(0, 0)), 0x726fdb47dd0e0e31ULL);
+  EXPECT_EQ(siphash24(key, std::string_view(message).substr(0, 1)), 0x74f839c593dc67fdULL);
+  EXPECT_EQ(siphash24(key, std::string_view(message).substr(0, 15)), 0xa129ca6149be45e5ULL);
+  EXPECT_EQ(siphash24(key, std::string_view(message).substr(0, 63)), 0x958a324ceb064572ULL);
+}
+
+TEST(siphash, random_keys_differ) { EXPECT_NE(random_key(), random_key()); }
+
+// Codes that collide in the fast hash for every seed: flipping the top bit of a word
+// changes the state by the constant 2^63 ^ 2^32 (x ^ 2^63 = x + 2^63, and K * 2^63 = 2^63
+// for odd K), which the next word cancels. Each 16-byte block has two forms, so k blocks
+// give 2^k codes of one hash.
+std::vector<std::string> colliding_codes(std::size_t count) {
+  std::size_t blocks = 1;
+  while ((std::size_t{1} << blocks) < count) ++blocks;
+  std::vector<std::string> codes;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string code;
+    for (std::size_t b = 0; b < blocks; ++b) {
+      std::string block = "abcdefghijklmnop";
+      if ((i >> b) & 1U) {
+        block[7] = static_cast<char>(block[7] ^ 0x80);
+        block[12] = static_cast<char>(block[12] ^ 0x01);
+        block[15] = static_cast<char>(block[15] ^ 0x80);
+      }
+      code += block;
+    }
+    codes.push_back(code);
+  }
+  return codes;
+}
+
+TEST(code_table, a_flood_of_colliding_codes_switches_to_the_keyed_hash) {
+  const std::vector<std::string> codes = colliding_codes(4096);
+  code_table t(12345);
+  for (const std::string& c : codes) ASSERT_TRUE(t.insert(c));
+  EXPECT_TRUE(t.keyed());
+  for (std::size_t i = 0; i < codes.size(); ++i) EXPECT_EQ(t.find(codes[i]), i);
+  EXPECT_FALSE(t.insert(codes[7]));
+  EXPECT_FALSE(t.find(std::string(codes[0].size(), 'z')).has_value());
+
+  // In bulk, the same.
+  code_table bulk(99);
+  std::vector<std::string_view> views(codes.begin(), codes.end());
+  EXPECT_EQ(bulk.insert_many(views), codes.size());
+  EXPECT_TRUE(bulk.keyed());
+  std::vector<std::uint32_t> rows(views.size());
+  bulk.find_many(views, rows);
+  for (std::size_t i = 0; i < rows.size(); ++i) ASSERT_EQ(rows[i], i);
+  bulk.truncate(100);
+  EXPECT_EQ(bulk.find(codes[99]), 99U);
+  EXPECT_FALSE(bulk.find(codes[100]).has_value());
+}
+
+TEST(code_table, ordinary_codes_keep_the_fast_hash) {
+  code_table t;
+  for (int i = 0; i < 200000; ++i) ASSERT_TRUE(t.insert("DV" + std::to_string(i)));
+  EXPECT_FALSE(t.keyed());
 }
 
 }  // namespace

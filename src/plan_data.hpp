@@ -1,0 +1,37 @@
+#pragma once
+// Private: what a plan holds, and the access the library's own layers (evaluation, io)
+// have to it. Every kind of entity is an entity_table (entity_table.hpp).
+
+#include <string>
+#include <string_view>
+
+#include "entity_table.hpp"
+#include "goaltrack/plan.hpp"
+#include "target_table.hpp"
+
+namespace goaltrack::detail {
+
+/// A round's key in the code index: its scale and exact period, as bytes (a round has no
+/// code of its own; two rounds of a scale for one period are one round twice).
+std::string round_key(scale_id scale, const period& rated_period);
+
+struct plan_data {
+  organization org;
+  entity_table<scale_id, record_columns<rating_scale>> scales{"rating scale"};
+  entity_table<round_id, record_columns<rating_round>> rounds{"rating round"};
+  entity_table<program_id, record_columns<program>> programs{"program"};
+  entity_table<task_id, record_columns<task>> tasks{"task"};
+  target_table targets;
+  measurement_table measurements;
+  entity_table<policy_id, record_columns<named_policy>> policies{"policy"};
+
+  friend bool operator==(const plan_data&, const plan_data&) = default;
+};
+
+/// The private parts of a plan, for the library's own layers.
+struct plan_access {
+  static const plan_data& data(const plan& p) noexcept { return p.data(); }
+  static const target_table& targets(const plan& p) noexcept { return p.data().targets; }
+};
+
+}  // namespace goaltrack::detail
