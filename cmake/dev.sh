@@ -4,9 +4,11 @@
 #
 #   bash cmake/dev.sh example   # the origin-document annual review (the main example)
 #   bash cmake/dev.sh test      # the whole test suite (warnings are errors)
+#   bash cmake/dev.sh shared    # the whole test suite with goaltrack as a shared library
 #   bash cmake/dev.sh asan      # the whole test suite under ASan + UBSan
 #   bash cmake/dev.sh fuzz [S]  # libFuzzer harnesses: replay the corpus, then S s each (60)
 #   bash cmake/dev.sh bench     # Release build of the benchmarks
+#   bash cmake/dev.sh lint      # the house rules: clang-format, test names, clang-tidy
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -45,6 +47,11 @@ case "$command" in
     build dev
     ctest --preset dev --parallel "$(nproc)"
     ;;
+  shared)
+    install_missing_packages
+    build shared
+    ctest --preset shared --parallel "$(nproc)"
+    ;;
   asan)
     install_missing_packages
     build asan
@@ -58,13 +65,28 @@ case "$command" in
     ctest --preset fuzz
     bash tests/fuzz/run_fuzzers.sh build/fuzz/tests/fuzz "${2:-60}"
     ;;
+  lint)
+    install_missing_packages clang-format clang-tidy
+    # Formatting: the project's .clang-format, everywhere.
+    git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror
+    # One test naming style: snake_case suites and names.
+    if grep -nE '^TEST(_F|_P)?\((\w*[A-Z]\w*,|\w+, *\w*[A-Z])' tests/*.cpp; then
+      echo "dev.sh lint: test names must be snake_case" >&2
+      exit 1
+    fi
+    # clang-tidy with the project's .clang-tidy, on the library's own sources.
+    cmake --preset dev >/dev/null
+    git ls-files 'src/*.cpp' | xargs run-clang-tidy -quiet -p build/dev -j "$(nproc)" >/tmp/goaltrack-tidy.log 2>&1 ||
+      { grep -E 'warning:|error:' /tmp/goaltrack-tidy.log | sort -u; exit 1; }
+    echo "dev.sh lint: clean"
+    ;;
   bench)
     install_missing_packages
     build release
     echo "built: build/release/bench/goaltrack_bench and build/release/bench/goaltrack_peer (see bench/README.md)"
     ;;
   *)
-    echo "usage: bash cmake/dev.sh example|test|asan|fuzz [seconds]|bench" >&2
+    echo "usage: bash cmake/dev.sh example|test|shared|asan|fuzz [seconds]|bench|lint" >&2
     exit 2
     ;;
 esac

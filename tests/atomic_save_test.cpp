@@ -13,6 +13,7 @@
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/io/archive.hpp"
+#include "io/save_fault.hpp"
 #include "random_plan.hpp"
 
 namespace gt = goaltrack;

@@ -11,10 +11,12 @@
 #include <string>
 #include <utility>
 
+#include "goaltrack/export.hpp"
+
 namespace goaltrack {
 
 /// Root of all goaltrack exceptions; catch this to catch them all.
-class error {
+class GOALTRACK_API error {
  public:
   virtual ~error() = default;
   /// The explanation, naming what was at fault.
@@ -28,41 +30,41 @@ class error {
 
 /// A value is out of its domain: a baseline equal to its target, a period that ends
 /// before it starts, a non-finite measurement, a rating level not on its scale, ...
-class invalid_argument : public error, public std::invalid_argument {
+class GOALTRACK_API invalid_argument : public error, public std::invalid_argument {
  public:
   explicit invalid_argument(const std::string& message) : std::invalid_argument(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::invalid_argument::what(); }
 };
 
 /// Text could not be parsed (a period such as "2021-Q5", a date, a rating label).
-class parse_error : public invalid_argument {
+class GOALTRACK_API parse_error : public invalid_argument {
  public:
   using invalid_argument::invalid_argument;
 };
 
 /// A reference to an entity that does not exist: an unknown collective code, a
 /// target id out of range, a member of an unknown collective.
-class not_found : public error, public std::out_of_range {
+class GOALTRACK_API not_found : public error, public std::out_of_range {
  public:
   explicit not_found(const std::string& message) : std::out_of_range(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::out_of_range::what(); }
 };
 
 /// An entity whose stable code is already taken by another of the same kind.
-class duplicate_error : public invalid_argument {
+class GOALTRACK_API duplicate_error : public invalid_argument {
  public:
   using invalid_argument::invalid_argument;
 };
 
 /// A change that would make the organisation or program tree cyclic.
-class cycle_error : public invalid_argument {
+class GOALTRACK_API cycle_error : public invalid_argument {
  public:
   using invalid_argument::invalid_argument;
 };
 
 /// A file (or stream) could not be read or written, or holds what it must not. The
 /// message names the path and, where known, the byte offset; both are also fields.
-class file_error : public error, public std::runtime_error {
+class GOALTRACK_API file_error : public error, public std::runtime_error {
  public:
   file_error(const std::string& message, std::string path, std::optional<std::uint64_t> offset = {})
       : std::runtime_error(message), path_(std::move(path)), offset_(offset) {}
@@ -78,21 +80,21 @@ class file_error : public error, public std::runtime_error {
 };
 
 /// The operating system refused: a file that cannot be opened, written, synced or renamed.
-class io_error : public file_error {
+class GOALTRACK_API io_error : public file_error {
  public:
   using file_error::file_error;
 };
 
 /// Not a file this version can read: another kind of file, an unknown archive kind, or a
 /// newer file-format version (the message says which).
-class format_error : public file_error {
+class GOALTRACK_API format_error : public file_error {
  public:
   using file_error::file_error;
 };
 
 /// A goaltrack file whose content is damaged: truncated, a checksum that does not match,
 /// a payload that does not parse or describes an impossible plan, a size above the limits.
-class corrupt_error : public file_error {
+class GOALTRACK_API corrupt_error : public file_error {
  public:
   using file_error::file_error;
 };

@@ -40,6 +40,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/policy.hpp"
@@ -63,12 +64,12 @@ enum class target_status : std::uint8_t {
 /// Number of statuses.
 inline constexpr std::size_t target_status_count = 7;
 /// The stable code of a status ("on_track", ...).
-std::string_view to_string(target_status s) noexcept;
+GOALTRACK_API std::string_view to_string(target_status s) noexcept;
 /// The status with this code. @throws parse_error naming the text.
-target_status parse_target_status(std::string_view code);
+GOALTRACK_API target_status parse_target_status(std::string_view code);
 
 /// The evaluation of one target.
-struct target_result {
+struct GOALTRACK_API target_result {
   target_id target;
   target_status status = target_status::no_data;
   /// The actual value: the amount (quantity, money), the fraction (ratio,
@@ -89,7 +90,7 @@ struct target_result {
 };
 
 /// Counts of targets by status.
-struct status_counts {
+struct GOALTRACK_API status_counts {
   std::array<std::uint32_t, target_status_count> by_status{};
   [[nodiscard]] std::uint32_t operator[](target_status s) const noexcept {
     return by_status[static_cast<std::size_t>(s)];
@@ -100,7 +101,7 @@ struct status_counts {
 };
 
 /// Counts of tasks as of the evaluation date (cancelled tasks are not in the totals).
-struct task_tally {
+struct GOALTRACK_API task_tally {
   std::uint32_t planned = 0;  ///< planned tasks, not cancelled
   std::uint32_t planned_completed = 0;
   std::uint32_t supplementary = 0;  ///< supplementary tasks, not cancelled
@@ -113,7 +114,7 @@ struct task_tally {
 };
 
 /// Roll-up of a set of targets: counts by status and the mean clamped progress.
-struct target_rollup {
+struct GOALTRACK_API target_rollup {
   status_counts statuses;
   double progress_sum = 0;  ///< sum of clamped progress over targets that have progress
   std::uint32_t with_progress = 0;
@@ -124,7 +125,7 @@ struct target_rollup {
 
 /// The evaluation of a program: own, and over its cascade (itself and every program
 /// that implements it, directly or not).
-struct program_result {
+struct GOALTRACK_API program_result {
   program_id program;
   task_tally own_tasks;
   task_tally cascade_tasks;
@@ -133,7 +134,7 @@ struct program_result {
 };
 
 /// The evaluation of a collective: own (owned by it) and over its subtree.
-struct collective_result {
+struct GOALTRACK_API collective_result {
   collective_id collective;
   task_tally own_tasks;
   task_tally subtree_tasks;
@@ -143,7 +144,7 @@ struct collective_result {
 
 /// Ratings per collective for one rating_summary_spec (or one rating target's needs).
 /// Columns indexed by collective id. "ok" means rated the level or above.
-struct rating_tally {
+struct GOALTRACK_API rating_tally {
   rating_summary_spec spec;
   bool decided = false;  ///< false when the round is not decided as of the date (all zero)
   std::vector<std::uint32_t> members;  ///< members of the collective itself
@@ -159,7 +160,7 @@ struct rating_tally {
 
 /// The result of evaluate(): per target, per program, per collective, and the rating
 /// summaries, in columns indexed by id (bulk readers use the spans).
-class evaluation {
+class GOALTRACK_API evaluation {
  public:
   /// The day evaluated.
   [[nodiscard]] date as_of() const noexcept { return as_of_; }
@@ -195,7 +196,7 @@ class evaluation {
   }
 
  private:
-  friend evaluation evaluate(const plan&, date, const evaluation_policy&);
+  friend GOALTRACK_API evaluation evaluate(const plan&, date, const evaluation_policy&);
   date as_of_;
   evaluation_policy policy_;
   std::vector<target_status> status_;
@@ -213,10 +214,10 @@ class evaluation {
 /// Evaluates every target, program and collective of `p` as of the end of day `as_of`.
 /// @throws invalid_argument when the policy is invalid or a summary names an unknown
 ///         round or a level not on its scale.
-evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy = {});
+GOALTRACK_API evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy = {});
 
 /// Evaluates with the policy the plan keeps under `policy_code` (plan::add_policy).
 /// @throws not_found when the plan has no such policy.
-evaluation evaluate(const plan& p, date as_of, std::string_view policy_code);
+GOALTRACK_API evaluation evaluate(const plan& p, date as_of, std::string_view policy_code);
 
 }  // namespace goaltrack

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "goaltrack/export.hpp"
+
 namespace goaltrack {
 
 /// A language of labels and reports.
@@ -14,8 +16,8 @@ enum class language : std::uint8_t {
 };
 
 /// The language's ISO 639-1 code: "vi" or "en".
-std::string_view to_string(language lang) noexcept;
+GOALTRACK_API std::string_view to_string(language lang) noexcept;
 /// The language with this ISO 639-1 code. @throws parse_error naming the text.
-language parse_language(std::string_view code);
+GOALTRACK_API language parse_language(std::string_view code);
 
 }  // namespace goaltrack

@@ -18,13 +18,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
 
 namespace goaltrack {
 
 /// One dated value of a target.
-struct measurement {
+struct GOALTRACK_API measurement {
   target_id target;        ///< what was measured
   date on;                 ///< the day the value holds for
   double value = 0;        ///< the amount, numerator, items done or level (see file doc)
@@ -35,7 +36,7 @@ struct measurement {
 };
 
 /// The source and note of one measurement, by row (see measurement_table::annotations).
-struct measurement_annotation {
+struct GOALTRACK_API measurement_annotation {
   std::size_t row = 0;  ///< the measurement's row in the table (its order of addition)
   std::string source;   ///< where the figure comes from
   std::string note;     ///< free remark
@@ -43,7 +44,7 @@ struct measurement_annotation {
 };
 
 /// Measurements as columns of equal length, for plan::add_measurements to take over.
-struct measurement_columns {
+struct GOALTRACK_API measurement_columns {
   std::vector<target_id> targets;    ///< what each row measures
   std::vector<std::int32_t> days;    ///< day numbers (goaltrack::day_number)
   std::vector<double> values;        ///< the values
@@ -52,7 +53,7 @@ struct measurement_columns {
 
 /// The plan's measurements as columns, in the order they were added. Read-only here;
 /// add measurements through goaltrack::plan, which checks them.
-class measurement_table {
+class GOALTRACK_API measurement_table {
  public:
   /// Number of measurements.
   [[nodiscard]] std::size_t size() const noexcept { return target_.size(); }

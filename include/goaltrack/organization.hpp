@@ -27,7 +27,7 @@ struct organization_data;
 }  // namespace detail
 
 /// One collective of a batch given to organization::add_collectives.
-struct collective_spec {
+struct GOALTRACK_API collective_spec {
   std::string_view code;         ///< unique stable code, e.g. "SGD-DB" or "12345"
   std::string_view name;         ///< display name, e.g. "Đảng bộ Sở GD-ĐT"
   std::string_view kind;         ///< free label, e.g. "department", "party_committee", "cell"
@@ -35,7 +35,7 @@ struct collective_spec {
 };
 
 /// One member of a batch given to organization::add_members.
-struct member_spec {
+struct GOALTRACK_API member_spec {
   std::string_view code;     ///< unique stable code
   std::string_view name;     ///< display name (may be empty)
   collective_id collective;  ///< the collective the member belongs to

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "goaltrack/export.hpp"
+
 namespace goaltrack {
 
 /// A calendar day (Boost.Date_Time Gregorian date, 4 bytes, a day number inside).
@@ -19,22 +21,22 @@ using date = boost::gregorian::date;
 /// The date year-month-day.
 /// @throws invalid_argument when the day does not exist (2021-02-29) or the year is
 ///         outside 1400..9999 (the range Boost.Date_Time supports).
-date make_date(int year, int month, int day);
+GOALTRACK_API date make_date(int year, int month, int day);
 
 /// Parses an ISO 8601 calendar date "YYYY-MM-DD".
 /// @throws parse_error naming the text when it is not such a date.
-date parse_date(std::string_view text);
+GOALTRACK_API date parse_date(std::string_view text);
 
 /// Formats a date as ISO 8601 "YYYY-MM-DD".
-std::string to_iso(date d);
+GOALTRACK_API std::string to_iso(date d);
 
 /// Days since 1970-01-01 (negative before). The integer form used in columns and
 /// arithmetic: for dates a and b, a - b in days is day_number(a) - day_number(b).
-std::int32_t day_number(date d) noexcept;
+GOALTRACK_API std::int32_t day_number(date d) noexcept;
 
 /// The date that is `days` days after 1970-01-01.
 /// @throws invalid_argument outside the supported years.
-date from_day_number(std::int32_t days);
+GOALTRACK_API date from_day_number(std::int32_t days);
 
 /// How a period is named. The kind only affects printing and parsing: every period
 /// is a closed range of days.
@@ -49,7 +51,7 @@ enum class period_kind : std::uint8_t {
 
 /// When a school year starts and ends. The Vietnamese default is 5 September to
 /// 31 May of the next year (the national school-year opening day).
-struct school_calendar {
+struct GOALTRACK_API school_calendar {
   int start_month = 9;  ///< month of the first day, 1..12
   int start_day = 5;    ///< day of the first day
   int end_month = 5;    ///< month of the last day, in the following calendar year
@@ -57,13 +59,13 @@ struct school_calendar {
 };
 
 /// Options for parsing period text.
-struct period_format {
+struct GOALTRACK_API period_format {
   school_calendar school{};    ///< used for "2019-2020"
   int fiscal_start_month = 1;  ///< used for "FY2021" without a month
 };
 
 /// A closed range of days [first, last] with the kind that names it. Cheap to copy.
-class period {
+class GOALTRACK_API period {
  public:
   /// The calendar year `year`.
   static period year(int year);

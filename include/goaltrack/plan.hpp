@@ -41,7 +41,7 @@ struct plan_access;
 class plan;
 
 /// A rating round to open: plan::add_round's arguments, for plan::add_rounds.
-struct round_spec {
+struct GOALTRACK_API round_spec {
   scale_id scale;                      ///< the scale the ratings are on
   period rated_period;                 ///< the period they assess
   std::optional<date> decided_on;      ///< default: the period's last day

@@ -17,7 +17,7 @@ namespace goaltrack {
 
 /// A request to summarise ratings per collective without a target: how many members
 /// are rated `level` or above, and how many collectives (of `counted_kind`) qualify.
-struct rating_summary_spec {
+struct GOALTRACK_API rating_summary_spec {
   round_id round;
   rating_level level;
   std::string counted_kind;  ///< "" counts collectives of every kind
@@ -53,7 +53,7 @@ struct GOALTRACK_API evaluation_policy {
 };
 
 /// A policy kept in a plan under a code.
-struct named_policy {
+struct GOALTRACK_API named_policy {
   std::string code;
   evaluation_policy policy;
   friend bool operator==(const named_policy&, const named_policy&) = default;

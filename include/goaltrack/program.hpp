@@ -9,13 +9,14 @@
 #include <optional>
 #include <string>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
 
 namespace goaltrack {
 
 /// An action program, plan or set of objectives.
-struct program {
+struct GOALTRACK_API program {
   std::string code;    ///< unique stable code, e.g. "CTr-190"
   std::string number;  ///< the number printed on the document, e.g. "190-CTr/TU" (may be empty)
   std::string issuer;  ///< who issued it, e.g. "Tỉnh ủy" (Provincial Party Committee)

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/language.hpp"
 #include "goaltrack/period.hpp"
@@ -31,7 +32,7 @@
 namespace goaltrack {
 
 /// A level's rank on its scale: 0 is the best. Compare ranks with at_or_above().
-class rating_level {
+class GOALTRACK_API rating_level {
  public:
   constexpr rating_level() noexcept = default;
   constexpr explicit rating_level(std::uint8_t rank) noexcept : rank_(rank) {}
@@ -48,7 +49,7 @@ class rating_level {
 };
 
 /// The names of one level.
-struct level_labels {
+struct GOALTRACK_API level_labels {
   std::string code;      ///< stable code used in files, e.g. "good"
   std::string label_vi;  ///< e.g. "Hoàn thành tốt nhiệm vụ"
   std::string label_en;  ///< e.g. "Well completed tasks"
@@ -56,7 +57,7 @@ struct level_labels {
 };
 
 /// An ordinal scale, best level first.
-class rating_scale {
+class GOALTRACK_API rating_scale {
  public:
   /// Most levels a scale may have (a rank fits in a byte, and 255 marks "unrated").
   static constexpr std::size_t max_levels = 254;
@@ -97,7 +98,7 @@ class rating_scale {
 
 /// The ratings given on one scale for one period, visible from `decided_on` on.
 /// Read-only here; ratings are recorded through goaltrack::plan, which checks them.
-class rating_round {
+class GOALTRACK_API rating_round {
  public:
   /// Marks "no rating" in the level columns.
   static constexpr std::uint8_t unrated = 255;
@@ -132,7 +133,7 @@ class rating_round {
 
   /// Equal when scale, period, decision day and every rating are equal (a column that
   /// stops early equals one that continues with "unrated").
-  friend bool operator==(const rating_round& a, const rating_round& b) noexcept;
+  friend GOALTRACK_API bool operator==(const rating_round& a, const rating_round& b) noexcept;
 
  private:
   friend class plan;

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/evaluation.hpp"
 #include "goaltrack/language.hpp"
 
@@ -26,29 +27,29 @@ namespace goaltrack {
 /// `value` rounded half away from zero to `decimals` (0..9) decimals, with the
 /// language's decimal and thousands separators. @throws invalid_argument for a
 /// non-finite value or decimals outside 0..9.
-std::string format_number(double value, int decimals, language lang);
+GOALTRACK_API std::string format_number(double value, int decimals, language lang);
 /// A whole number with the language's thousands separator.
-std::string format_count(std::int64_t value, language lang);
+GOALTRACK_API std::string format_count(std::int64_t value, language lang);
 /// A fraction as a percentage: 0.581 with 1 decimal is "58,1%" (vi) or "58.1%" (en).
-std::string format_percent(double fraction, int decimals, language lang);
+GOALTRACK_API std::string format_percent(double fraction, int decimals, language lang);
 /// Digits after the decimal mark of an ISO 4217 currency: 0 for VND, JPY, KRW and other
 /// currencies without a minor unit, 3 for BHD, IQD, JOD, KWD, LYD, OMR and TND, else 2.
-int currency_minor_units(std::string_view currency) noexcept;
+GOALTRACK_API int currency_minor_units(std::string_view currency) noexcept;
 /// An exact amount given in the currency's smallest unit: "46.850.000 đồng",
 /// "46,850,000 VND", and 123456 (cents) in USD is "1,234.56 USD".
-std::string format_money(std::int64_t amount, std::string_view currency, language lang);
+GOALTRACK_API std::string format_money(std::int64_t amount, std::string_view currency, language lang);
 /// An amount (in the smallest unit) rounded to the largest of thousand/million/billion
 /// (nghìn/triệu/tỷ) it reaches once rounded, to tenths of that unit below 10 units and to
 /// whole units above, with the word that says which way it was rounded: "gần"/"nearly"
 /// when rounded up, "hơn"/"over" when rounded down, none when exact. 46,850,000 VND is
 /// "gần 47 triệu đồng" / "nearly 47 million VND"; 999,600,000 VND is "gần 1 tỷ đồng".
 /// Amounts that round to less than a thousand are written exactly.
-std::string approximate_money(std::int64_t amount, std::string_view currency, language lang);
+GOALTRACK_API std::string approximate_money(std::int64_t amount, std::string_view currency, language lang);
 /// The review phrase for task counts: "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung" /
 /// "Completed 15/15 tasks and 2 supplementary tasks". The supplementary part appears only
 /// when there are supplementary tasks: their number when all are completed, "1/2" when not.
-std::string describe_tasks(const task_tally& tasks, language lang);
+GOALTRACK_API std::string describe_tasks(const task_tally& tasks, language lang);
 /// A status in words: "đạt" / "achieved", "đúng tiến độ" / "on track", ...
-std::string_view status_label(target_status s, language lang) noexcept;
+GOALTRACK_API std::string_view status_label(target_status s, language lang) noexcept;
 
 }  // namespace goaltrack

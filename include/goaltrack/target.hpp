@@ -37,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/rating.hpp"
@@ -88,19 +89,19 @@ enum class collective_criterion : std::uint8_t {
 
 /// Stable text codes of the enums above ("quantity", "increase_to", ...), for files,
 /// reports and bindings, and their parsers (@throws parse_error naming the text).
-std::string_view to_string(target_kind k) noexcept;
-std::string_view to_string(goal_kind g) noexcept;
-std::string_view to_string(trend t) noexcept;
-std::string_view to_string(rating_scope s) noexcept;
-std::string_view to_string(collective_criterion c) noexcept;
-target_kind parse_target_kind(std::string_view code);
-goal_kind parse_goal_kind(std::string_view code);
-trend parse_trend(std::string_view code);
-rating_scope parse_rating_scope(std::string_view code);
-collective_criterion parse_collective_criterion(std::string_view code);
+GOALTRACK_API std::string_view to_string(target_kind k) noexcept;
+GOALTRACK_API std::string_view to_string(goal_kind g) noexcept;
+GOALTRACK_API std::string_view to_string(trend t) noexcept;
+GOALTRACK_API std::string_view to_string(rating_scope s) noexcept;
+GOALTRACK_API std::string_view to_string(collective_criterion c) noexcept;
+GOALTRACK_API target_kind parse_target_kind(std::string_view code);
+GOALTRACK_API goal_kind parse_goal_kind(std::string_view code);
+GOALTRACK_API trend parse_trend(std::string_view code);
+GOALTRACK_API rating_scope parse_rating_scope(std::string_view code);
+GOALTRACK_API collective_criterion parse_collective_criterion(std::string_view code);
 
 /// A share as an exact fraction, numerator / denominator (100% is 1/1, 95.5% is 191/200).
-struct share {
+struct GOALTRACK_API share {
   std::uint32_t numerator = 1;
   std::uint32_t denominator = 1;
   /// p percent given in tenths of a percent: percent_tenths(955) is 95.5%.
@@ -122,7 +123,7 @@ struct share {
 };
 
 /// The parameters of a member_share or collective_count target.
-struct rating_goal {
+struct GOALTRACK_API rating_goal {
   scale_id scale;      ///< the scale of the rating round to read (matched by scale and period)
   rating_level level;  ///< "this level or above"
   /// member_share: the share of members to reach; collective_count with the
@@ -139,7 +140,7 @@ struct rating_goal {
 /// A target: what it is, who owns it, over which period, and its goal. Build one with a
 /// factory (quantity, ratio, ...) and the chained setters, then plan::add_target checks
 /// it as a whole.
-struct target {
+struct GOALTRACK_API target {
   std::string code;                   ///< unique stable code
   std::string title;                  ///< what it aims at, e.g. "Giảm điểm trường"
   collective_id owner;                ///< the collective responsible

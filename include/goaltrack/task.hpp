@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
 
@@ -31,23 +32,23 @@ enum class task_status : std::uint8_t {
 };
 
 /// The stable code of a status: "not_started", "in_progress", "completed", "cancelled".
-std::string_view to_string(task_status s) noexcept;
+GOALTRACK_API std::string_view to_string(task_status s) noexcept;
 /// The status with this code. @throws parse_error naming the text.
-task_status parse_task_status(std::string_view code);
+GOALTRACK_API task_status parse_task_status(std::string_view code);
 /// The stable code of a kind: "planned" or "supplementary".
-std::string_view to_string(task_kind k) noexcept;
+GOALTRACK_API std::string_view to_string(task_kind k) noexcept;
 /// The kind with this code. @throws parse_error naming the text.
-task_kind parse_task_kind(std::string_view code);
+GOALTRACK_API task_kind parse_task_kind(std::string_view code);
 
 /// A status and the day it took effect.
-struct task_status_change {
+struct GOALTRACK_API task_status_change {
   date on;
   task_status status = task_status::not_started;
   friend bool operator==(const task_status_change&, const task_status_change&) = default;
 };
 
 /// A task of a program.
-struct task {
+struct GOALTRACK_API task {
   std::string code;              ///< unique stable code
   std::string title;             ///< what is to be done
   program_id program;            ///< the program it belongs to

@@ -13,10 +13,12 @@
 #define GOALTRACK_VERSION \
   (GOALTRACK_VERSION_MAJOR * 10000 + GOALTRACK_VERSION_MINOR * 100 + GOALTRACK_VERSION_PATCH)
 
+#include "goaltrack/export.hpp"
+
 namespace goaltrack {
 
 /// The version of the compiled library as "major.minor.patch". Compare it with the
 /// GOALTRACK_VERSION_* macros to detect a header/library mismatch.
-std::string_view version() noexcept;
+GOALTRACK_API std::string_view version() noexcept;
 
 }  // namespace goaltrack

@@ -1,5 +1,5 @@
 # Sources of the CSV import and export layer.
-target_sources(goaltrack PRIVATE
+target_sources(goaltrack_objects PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_export.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import.cpp

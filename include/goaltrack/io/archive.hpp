@@ -36,6 +36,7 @@
 #include <iosfwd>
 #include <string_view>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/plan.hpp"
 
 namespace goaltrack {
@@ -48,7 +49,7 @@ enum class archive_format : std::uint8_t {
 };
 
 /// The stable code of a format: "text", "xml" or "binary".
-std::string_view to_string(archive_format f) noexcept;
+GOALTRACK_API std::string_view to_string(archive_format f) noexcept;
 
 /// The file-format version this library writes; it reads every version up to it.
 inline constexpr std::uint32_t archive_format_version = 1;
@@ -58,7 +59,7 @@ inline constexpr std::uint32_t archive_format_version = 1;
 /// defaults are about 10 times the national-scale plan (63 provinces, 300 000 cells,
 /// 5 million members, 1 million targets, 10 million measurements); raise them for
 /// bigger plans, lower them for files from untrusted sources.
-struct load_limits {
+struct GOALTRACK_API load_limits {
   std::uint64_t payload_bytes = std::uint64_t{16} << 30;  ///< bytes after the envelope (16 GiB)
   std::uint64_t collectives = 10'000'000;                 ///< collectives in the organisation
   std::uint64_t members = 100'000'000;                    ///< members
@@ -81,11 +82,11 @@ struct load_limits {
 /// failure `path` keeps its old content (or stays absent) and the temporary is removed.
 /// @throws io_error naming the path when a step fails; invalid_argument when the plan
 ///         holds a value the format cannot hold (none that the plan's checks admit).
-void save(const plan& p, const std::filesystem::path& path, archive_format format);
+GOALTRACK_API void save(const plan& p, const std::filesystem::path& path, archive_format format);
 
 /// Writes `p` as a goaltrack file (envelope and archive) to `out`.
 /// @throws io_error when the stream fails.
-void save(const plan& p, std::ostream& out, archive_format format);
+GOALTRACK_API void save(const plan& p, std::ostream& out, archive_format format);
 
 /// Loads the plan saved in `path`, of any archive kind and any format version up to
 /// archive_format_version.
@@ -94,31 +95,10 @@ void save(const plan& p, std::ostream& out, archive_format format);
 ///         message says which version it has and which this library reads);
 ///         corrupt_error, with the byte offset where known, when it is damaged or above
 ///         `limits`. Every message names the path.
-[[nodiscard]] plan load(const std::filesystem::path& path, const load_limits& limits = {});
+[[nodiscard]] GOALTRACK_API plan load(const std::filesystem::path& path, const load_limits& limits = {});
 
 /// Loads a plan from a stream positioned at a goaltrack file's first byte; reads exactly
 /// the file's bytes. Errors as load(path), with an empty path.
-[[nodiscard]] plan load(std::istream& in, const load_limits& limits = {});
-
-namespace detail {
-
-/// The steps of an atomic save (save(plan, path, format)), in order.
-enum class save_step : std::uint8_t {
-  create,    ///< creating the temporary file next to the target
-  write,     ///< writing the file's bytes to it (called once per chunk written)
-  sync,      ///< fsync of the temporary file
-  rename,    ///< renaming it over the target
-  sync_dir,  ///< fsync of the directory
-};
-
-/// For fault-injection tests only: called before each step of every atomic save; when it
-/// returns true the step fails as if the system had refused it (errno EIO). Null (the
-/// default) turns it off. Not synchronised: set it while no save runs.
-using save_fault_hook = bool (*)(save_step step);
-
-/// Installs `hook` (null to remove it); returns the previous one.
-save_fault_hook set_save_fault_hook(save_fault_hook hook) noexcept;
-
-}  // namespace detail
+[[nodiscard]] GOALTRACK_API plan load(std::istream& in, const load_limits& limits = {});
 
 }  // namespace goaltrack

@@ -55,6 +55,7 @@
 #include <string>
 #include <vector>
 
+#include "goaltrack/export.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/plan.hpp"
@@ -69,7 +70,7 @@ enum class csv_date_format : std::uint8_t {
 
 /// The conventions of a set of CSV files. Nothing is guessed: files written with ';' and
 /// '58,1' are read with a dialect that says so, and any other text is an error.
-struct csv_dialect {
+struct GOALTRACK_API csv_dialect {
   /// Separates fields: ',' or ';'.
   char delimiter = ',';
   /// Separates the integer part of a number from its fraction: '.' or ','. The other
@@ -92,7 +93,7 @@ struct csv_dialect {
 };
 
 /// One problem found while importing: where it is and what is wrong.
-struct csv_issue {
+struct GOALTRACK_API csv_issue {
   std::string file;  ///< the file's name, e.g. "targets.csv"
   std::uint64_t line =
       0;  ///< 1-based line where the row starts (the header is line 1); 0: the whole file
@@ -103,11 +104,11 @@ struct csv_issue {
 };
 
 /// "file:line:column: message" (line and column left out where 0).
-std::string to_string(const csv_issue& issue);
+GOALTRACK_API std::string to_string(const csv_issue& issue);
 
 /// A CSV import found bad rows. Nothing was imported. issues() lists them in file and
 /// line order; what() shows the first ones, one "file:line:column: message" per line.
-class csv_error : public invalid_argument {
+class GOALTRACK_API csv_error : public invalid_argument {
  public:
   /// At most this many issues are kept (issue_count() still counts them all), so that a
   /// file of millions of bad rows cannot exhaust memory.
@@ -126,13 +127,13 @@ class csv_error : public invalid_argument {
 };
 
 /// One file of the layout held in memory, for import_csv without a folder.
-struct csv_source {
+struct GOALTRACK_API csv_source {
   std::string name;  ///< the file's name in the layout, e.g. "targets.csv"
   std::string text;  ///< its whole content
 };
 
 /// The names of the layout's files, in the order they are read.
-std::vector<std::string> csv_file_names();
+GOALTRACK_API std::vector<std::string> csv_file_names();
 
 /// Builds a plan from the CSV files in `directory` (see the file documentation).
 /// @throws invalid_argument when the dialect is invalid; io_error naming the path when
@@ -140,24 +141,24 @@ std::vector<std::string> csv_file_names();
 ///         is not UTF-8 — with advice for Windows-1258 files saved by Excel —, a bad
 ///         header, a value that does not parse, an unknown or repeated code, a rating not
 ///         on its scale, anything the plan refuses) when any row is bad.
-[[nodiscard]] plan import_csv(const std::filesystem::path& directory,
+[[nodiscard]] GOALTRACK_API plan import_csv(const std::filesystem::path& directory,
                               const csv_dialect& dialect = {});
 
 /// As import_csv(directory), from files held in memory.
 /// @throws invalid_argument for an invalid dialect; csv_error as above (a file of an
 ///         unknown or repeated name is an issue).
-[[nodiscard]] plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect = {});
+[[nodiscard]] GOALTRACK_API plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect = {});
 
 /// Writes `p` as CSV files in `directory` (created if missing), one per file of the
 /// layout, each with its header even when it has no rows; files of the same names are
 /// replaced, other files are left alone.
 /// @throws invalid_argument for an invalid dialect; io_error naming the path when a file
 ///         cannot be written.
-void export_csv(const plan& p, const std::filesystem::path& directory,
+GOALTRACK_API void export_csv(const plan& p, const std::filesystem::path& directory,
                 const csv_dialect& dialect = {});
 
 /// As export_csv(p, directory), into memory: one csv_source per file of the layout.
 /// @throws as export_csv, except io_error.
-[[nodiscard]] std::vector<csv_source> export_csv(const plan& p, const csv_dialect& dialect = {});
+[[nodiscard]] GOALTRACK_API std::vector<csv_source> export_csv(const plan& p, const csv_dialect& dialect = {});
 
 }  // namespace goaltrack

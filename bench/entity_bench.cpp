@@ -1,0 +1,215 @@
+/// @file
+/// Entity-table benchmarks: plans of N tasks, programs, rating rounds or policies
+/// (N = 10k, 100k, 1M), built, saved, loaded and imported, to show that each costs time
+/// linear in N (the 1M/100k ratio of a linear cost is 10; the goal is within 15).
+///
+///   entity_build/<kind>/n:N        the bulk add (plan::add_tasks, ...), all checks
+///   entity_build_one/<kind>/n:N    the same entities added one call at a time
+///   entity_save/<kind>/n:N         goaltrack::save to a binary file (atomic, fsync)
+///   entity_load/<kind>/n:N         goaltrack::load of that file
+///   entity_import/<kind>/n:N       goaltrack::import_csv of export_csv's files (in memory)
+///   code_index_crafted/n:N         N codes that collide in the fast hash for every seed,
+///                                  into the code index every entity table uses (it
+///                                  detects the flood and rehashes with SipHash)
+///   code_index_ordinary/n:N        N ordinary codes of the same length, for comparison
+///
+/// Counter: items_per_second (entities).
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "code_table.hpp"
+#include "goaltrack/goaltrack.hpp"
+#include "goaltrack/io/archive.hpp"
+#include "goaltrack/io/csv.hpp"
+
+namespace {
+
+namespace gt = goaltrack;
+
+enum class kind { tasks, programs, rounds, policies };
+
+std::string code(char prefix, std::size_t i) { return prefix + std::to_string(i); }
+
+// A plan holding what the entities refer to: a collective, a program, a scale.
+gt::plan base_plan() {
+  gt::plan p;
+  const auto owner = p.org().add_collective("SGD", "Sở GD-ĐT", "department");
+  p.add_program({"KH", "", "", "", gt::period::year(2021), owner, std::nullopt});
+  p.add_scale(gt::rating_scale::vietnamese_default());
+  return p;
+}
+
+// Adds n entities of kind k, in bulk or one call at a time.
+void add_entities(gt::plan& p, kind k, std::size_t n, bool bulk) {
+  const gt::collective_id owner(0);
+  const gt::program_id prog(0);
+  const gt::scale_id scale(0);
+  switch (k) {
+    case kind::tasks: {
+      std::vector<gt::task> v(n);
+      for (std::size_t i = 0; i < n; ++i) v[i] = {code('T', i), "Nhiệm vụ", prog, owner, {},
+                                                  gt::task_kind::planned, 1.0, {}};
+      if (bulk) {
+        p.add_tasks(v);
+      } else {
+        for (const auto& t : v) p.add_task(t);
+      }
+      break;
+    }
+    case kind::programs: {
+      std::vector<gt::program> v(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        // Each program carries out the one before it: a cascade as deep as the plan.
+        v[i] = {code('P', i), "", "", "Kế hoạch", gt::period::year(2021), owner,
+                gt::program_id(static_cast<std::uint32_t>(i))};
+      }
+      if (bulk) {
+        p.add_programs(v);
+      } else {
+        for (const auto& x : v) p.add_program(x);
+      }
+      break;
+    }
+    case kind::rounds: {
+      // One round a day: N distinct periods of one scale.
+      const gt::date first = gt::make_date(2000, 1, 1);
+      std::vector<gt::round_spec> v;
+      v.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        const gt::date d = gt::from_day_number(gt::day_number(first) + static_cast<std::int32_t>(i));
+        v.push_back({scale, gt::period::between(d, d), std::nullopt});
+      }
+      if (bulk) {
+        p.add_rounds(v);
+      } else {
+        for (const auto& r : v) p.add_round(r.scale, r.rated_period, r.decided_on);
+      }
+      break;
+    }
+    case kind::policies: {
+      std::vector<gt::named_policy> v(n);
+      for (std::size_t i = 0; i < n; ++i) v[i] = {code('C', i), {}};
+      if (bulk) {
+        p.add_policies(v);
+      } else {
+        for (const auto& x : v) p.add_policy(x.code, x.policy);
+      }
+      break;
+    }
+  }
+}
+
+const char* kind_name(kind k) {
+  switch (k) {
+    case kind::tasks: return "tasks";
+    case kind::programs: return "programs";
+    case kind::rounds: return "rounds";
+    case kind::policies: return "policies";
+  }
+  return "?";
+}
+
+gt::plan plan_of(kind k, std::size_t n) {
+  gt::plan p = base_plan();
+  add_entities(p, k, n, true);
+  return p;
+}
+
+void build(benchmark::State& state, kind k, bool bulk) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  for (auto _ : state) {
+    state.PauseTiming();
+    gt::plan p = base_plan();
+    state.ResumeTiming();
+    add_entities(p, k, n, bulk);
+    benchmark::DoNotOptimize(p);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
+std::filesystem::path file_of(kind k, std::size_t n) {
+  return std::filesystem::temp_directory_path() /
+         ("goaltrack-entity-" + std::string(kind_name(k)) + "-" + std::to_string(n) + ".gtk");
+}
+
+void save(benchmark::State& state, kind k) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const gt::plan p = plan_of(k, n);
+  for (auto _ : state) gt::save(p, file_of(k, n), gt::archive_format::binary);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
+void load(benchmark::State& state, kind k) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  gt::save(plan_of(k, n), file_of(k, n), gt::archive_format::binary);
+  for (auto _ : state) benchmark::DoNotOptimize(gt::load(file_of(k, n)));
+  std::filesystem::remove(file_of(k, n));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
+void import(benchmark::State& state, kind k) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::vector<gt::csv_source> files = gt::export_csv(plan_of(k, n));
+  for (auto _ : state) benchmark::DoNotOptimize(gt::import_csv(files));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
+// Codes of 16 * blocks bytes, 2^blocks of them with one fast hash whatever the seed
+// (the family of tests/code_table_test.cpp).
+std::vector<std::string> colliding_codes(std::size_t count, bool collide) {
+  std::size_t blocks = 1;
+  while ((std::size_t{1} << blocks) < count) ++blocks;
+  std::vector<std::string> codes;
+  codes.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string c;
+    for (std::size_t b = 0; b < blocks; ++b) {
+      std::string block = "abcdefghijklmnop";
+      if ((i >> b) & 1U) {
+        block[7] = static_cast<char>(block[7] ^ (collide ? 0x80 : 0x01));
+        block[12] = static_cast<char>(block[12] ^ 0x01);
+        block[15] = static_cast<char>(block[15] ^ (collide ? 0x80 : 0x01));
+      }
+      c += block;
+    }
+    codes.push_back(std::move(c));
+  }
+  return codes;
+}
+
+void code_index(benchmark::State& state, bool crafted) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::vector<std::string> codes = colliding_codes(n, crafted);
+  for (auto _ : state) {
+    gt::detail::code_table t;
+    for (const std::string& c : codes) t.insert(c);
+    benchmark::DoNotOptimize(t);
+    if (crafted && !t.keyed()) state.SkipWithError("the flood was not detected");
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+  b->ArgName("n")->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+}
+
+}  // namespace
+
+#define GOALTRACK_ENTITY_BENCH(k)                                                  \
+  BENCHMARK_CAPTURE(build, k, kind::k, true)->Name("entity_build/" #k)->Apply(sizes); \
+  BENCHMARK_CAPTURE(build, k, kind::k, false)->Name("entity_build_one/" #k)->Apply(sizes); \
+  BENCHMARK_CAPTURE(save, k, kind::k)->Name("entity_save/" #k)->Apply(sizes);      \
+  BENCHMARK_CAPTURE(load, k, kind::k)->Name("entity_load/" #k)->Apply(sizes);      \
+  BENCHMARK_CAPTURE(import, k, kind::k)->Name("entity_import/" #k)->Apply(sizes)
+
+GOALTRACK_ENTITY_BENCH(tasks);
+GOALTRACK_ENTITY_BENCH(programs);
+GOALTRACK_ENTITY_BENCH(rounds);
+GOALTRACK_ENTITY_BENCH(policies);
+BENCHMARK_CAPTURE(code_index, crafted, true)->Name("code_index_crafted")->Apply(sizes);
+BENCHMARK_CAPTURE(code_index, ordinary, false)->Name("code_index_ordinary")->Apply(sizes);
