@@ -52,8 +52,8 @@ void add_entities(gt::plan& p, kind k, std::size_t n, bool bulk) {
   switch (k) {
     case kind::tasks: {
       std::vector<gt::task> v(n);
-      for (std::size_t i = 0; i < n; ++i) v[i] = {code('T', i), "Nhiệm vụ", prog, owner, {},
-                                                  gt::task_kind::planned, 1.0, {}};
+      for (std::size_t i = 0; i < n; ++i)
+        v[i] = {code('T', i), "Nhiệm vụ", prog, owner, {}, gt::task_kind::planned, 1.0, {}};
       if (bulk) {
         p.add_tasks(v);
       } else {
@@ -65,7 +65,12 @@ void add_entities(gt::plan& p, kind k, std::size_t n, bool bulk) {
       std::vector<gt::program> v(n);
       for (std::size_t i = 0; i < n; ++i) {
         // Each program carries out the one before it: a cascade as deep as the plan.
-        v[i] = {code('P', i), "", "", "Kế hoạch", gt::period::year(2021), owner,
+        v[i] = {code('P', i),
+                "",
+                "",
+                "Kế hoạch",
+                gt::period::year(2021),
+                owner,
                 gt::program_id(static_cast<std::uint32_t>(i))};
       }
       if (bulk) {
@@ -81,7 +86,8 @@ void add_entities(gt::plan& p, kind k, std::size_t n, bool bulk) {
       std::vector<gt::round_spec> v;
       v.reserve(n);
       for (std::size_t i = 0; i < n; ++i) {
-        const gt::date d = gt::from_day_number(gt::day_number(first) + static_cast<std::int32_t>(i));
+        const gt::date d =
+            gt::from_day_number(gt::day_number(first) + static_cast<std::int32_t>(i));
         v.push_back({scale, gt::period::between(d, d), std::nullopt});
       }
       if (bulk) {
@@ -106,10 +112,14 @@ void add_entities(gt::plan& p, kind k, std::size_t n, bool bulk) {
 
 const char* kind_name(kind k) {
   switch (k) {
-    case kind::tasks: return "tasks";
-    case kind::programs: return "programs";
-    case kind::rounds: return "rounds";
-    case kind::policies: return "policies";
+    case kind::tasks:
+      return "tasks";
+    case kind::programs:
+      return "programs";
+    case kind::rounds:
+      return "rounds";
+    case kind::policies:
+      return "policies";
   }
   return "?";
 }
@@ -200,11 +210,11 @@ void sizes(benchmark::internal::Benchmark* b) {
 
 }  // namespace
 
-#define GOALTRACK_ENTITY_BENCH(k)                                                  \
-  BENCHMARK_CAPTURE(build, k, kind::k, true)->Name("entity_build/" #k)->Apply(sizes); \
+#define GOALTRACK_ENTITY_BENCH(k)                                                          \
+  BENCHMARK_CAPTURE(build, k, kind::k, true)->Name("entity_build/" #k)->Apply(sizes);      \
   BENCHMARK_CAPTURE(build, k, kind::k, false)->Name("entity_build_one/" #k)->Apply(sizes); \
-  BENCHMARK_CAPTURE(save, k, kind::k)->Name("entity_save/" #k)->Apply(sizes);      \
-  BENCHMARK_CAPTURE(load, k, kind::k)->Name("entity_load/" #k)->Apply(sizes);      \
+  BENCHMARK_CAPTURE(save, k, kind::k)->Name("entity_save/" #k)->Apply(sizes);              \
+  BENCHMARK_CAPTURE(load, k, kind::k)->Name("entity_load/" #k)->Apply(sizes);              \
   BENCHMARK_CAPTURE(import, k, kind::k)->Name("entity_import/" #k)->Apply(sizes)
 
 GOALTRACK_ENTITY_BENCH(tasks);

@@ -60,9 +60,7 @@ std::span<const collective_id> organization::parents() const noexcept {
 std::span<const std::uint16_t> organization::kind_indices() const noexcept {
   return data().collectives.columns().kinds;
 }
-std::span<const std::string> organization::kind_names() const noexcept {
-  return data().kind_names;
-}
+std::span<const std::string> organization::kind_names() const noexcept { return data().kind_names; }
 std::span<const collective_id> organization::member_collectives() const noexcept {
   return data().members.columns().collectives;
 }

@@ -102,8 +102,8 @@ const measurement_table& plan::measurements() const noexcept { return data().mea
 
 target target_list::operator[](std::size_t i) const {
   if (i >= size_) {
-    throw not_found("target " + std::to_string(i) + " is out of range (" +
-                    std::to_string(size_) + " targets)");
+    throw not_found("target " + std::to_string(i) + " is out of range (" + std::to_string(size_) +
+                    " targets)");
   }
   return plan_->get(target_id(static_cast<target_id::value_type>(i)));
 }
@@ -130,7 +130,8 @@ const rating_scale& plan::get(scale_id id) const {
   return data().scales.columns()[id.index()];
 }
 
-round_id plan::add_round(scale_id scale, const period& rated_period, std::optional<date> decided_on) {
+round_id plan::add_round(scale_id scale, const period& rated_period,
+                         std::optional<date> decided_on) {
   const round_spec spec{scale, rated_period, decided_on};
   return add_rounds(std::span(&spec, 1));
 }
@@ -168,7 +169,8 @@ round_id plan::add_rounds(std::span<const round_spec> specs) {
   }
 }
 
-std::optional<round_id> plan::find_round(scale_id scale, const period& rated_period) const noexcept {
+std::optional<round_id> plan::find_round(scale_id scale,
+                                         const period& rated_period) const noexcept {
   return data().rounds.find(detail::round_key(scale, rated_period));
 }
 
@@ -252,7 +254,8 @@ void check_task(const task& t) {
   const bool real_dates = std::none_of(t.history.begin(), t.history.end(),
                                        [](const auto& c) { return c.on.is_special(); });
   if (!ordered || !real_dates) {
-    throw invalid_argument("task " + quoted(t.code) + ": status history must be real dates in order");
+    throw invalid_argument("task " + quoted(t.code) +
+                           ": status history must be real dates in order");
   }
   if (t.deadline && t.deadline->is_special()) {
     throw invalid_argument("task " + quoted(t.code) + ": deadline is not a date");
@@ -275,11 +278,12 @@ task_id plan::add_tasks(std::span<const task> tasks) {
 void plan::set_task_status(task_id id, task_status status, date on) {
   data().tasks.check(id, "set_task_status");
   task& t = data_for_write().tasks.columns_for_write()[id.index()];
-  if (on.is_special()) throw invalid_argument("task " + quoted(t.code) + ": status date is not a date");
+  if (on.is_special())
+    throw invalid_argument("task " + quoted(t.code) + ": status date is not a date");
   if (!t.history.empty() && on < t.history.back().on) {
     throw invalid_argument("task " + quoted(t.code) + ": status change on " + to_iso(on) +
-                           " is before the last recorded change (" +
-                           to_iso(t.history.back().on) + ")");
+                           " is before the last recorded change (" + to_iso(t.history.back().on) +
+                           ")");
   }
   t.history.push_back({on, status});
 }

@@ -72,8 +72,8 @@ siphash_key random_key() noexcept {
     entropy = (static_cast<std::uint64_t>(device()) << 32) ^ device();
   } catch (...) {
     // No entropy source: the clock still makes keys differ between runs.
-    entropy = static_cast<std::uint64_t>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
+    entropy =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   }
   const std::uint64_t c = counter.fetch_add(1, std::memory_order_relaxed);
   return {splitmix64(entropy ^ c), splitmix64(entropy + 0x632BE59BD9B4E019ULL * (c + 1))};

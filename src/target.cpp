@@ -214,7 +214,8 @@ void target::validate() const {
   if (is_rating()) {
     const auto& r = rating;
     if (!r.required_share.valid()) {
-      fail(r.required_share.denominator == 0 ? "share has a zero denominator" : "share exceeds 100%");
+      fail(r.required_share.denominator == 0 ? "share has a zero denominator"
+                                             : "share exceeds 100%");
     }
     if (kind == target_kind::collective_count && !r.all && r.count == 0) {
       fail("a collective count needs a count of at least 1, or all");

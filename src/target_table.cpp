@@ -20,11 +20,11 @@ void target_columns::push_back(const target& t) {
     if (needs_extra) extras.push_back({t.currency, t.checklist, t.rating});
     titles.push_back(t.title);
     units.push_back(t.unit);
-    rows.push_back({t.span, t.baseline.value_or(std::nan("")), t.goal_value, t.goal_high,
-                    t.owner, t.program.value_or(program_id{}),
-                    needs_extra ? static_cast<std::uint32_t>(extras.size() - 1)
-                                : target_row::no_extra,
-                    t.kind, t.goal, t.wanted, t.whole_numbers});
+    rows.push_back(
+        {t.span, t.baseline.value_or(std::nan("")), t.goal_value, t.goal_high, t.owner,
+         t.program.value_or(program_id{}),
+         needs_extra ? static_cast<std::uint32_t>(extras.size() - 1) : target_row::no_extra, t.kind,
+         t.goal, t.wanted, t.whole_numbers});
     rules.push_back({t.kind, t.whole_numbers});
   } catch (...) {
     truncate(n);

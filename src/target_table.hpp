@@ -75,12 +75,8 @@ class target_table : public entity_table<target_id, target_columns> {
  public:
   target_table() : entity_table("target") {}
   [[nodiscard]] std::span<const target_row> rows() const noexcept { return columns().rows; }
-  [[nodiscard]] std::span<const target_extra> extras() const noexcept {
-    return columns().extras;
-  }
-  [[nodiscard]] std::span<const value_rule> value_rules() const noexcept {
-    return columns().rules;
-  }
+  [[nodiscard]] std::span<const target_extra> extras() const noexcept { return columns().extras; }
+  [[nodiscard]] std::span<const value_rule> value_rules() const noexcept { return columns().rules; }
   /// Appends targets already checked by the plan, all or nothing.
   /// @throws duplicate_error on the first code already used (in the table or earlier
   ///         among `targets`). @return the id of the first.

@@ -1,11 +1,12 @@
 #include "code_table.hpp"
-#include "siphash.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "siphash.hpp"
 
 namespace goaltrack::detail {
 namespace {

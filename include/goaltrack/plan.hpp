@@ -42,9 +42,9 @@ class plan;
 
 /// A rating round to open: plan::add_round's arguments, for plan::add_rounds.
 struct GOALTRACK_API round_spec {
-  scale_id scale;                      ///< the scale the ratings are on
-  period rated_period;                 ///< the period they assess
-  std::optional<date> decided_on;      ///< default: the period's last day
+  scale_id scale;                  ///< the scale the ratings are on
+  period rated_period;             ///< the period they assess
+  std::optional<date> decided_on;  ///< default: the period's last day
   friend bool operator==(const round_spec&, const round_spec&) = default;
 };
 
@@ -269,9 +269,9 @@ class GOALTRACK_API plan {
   bool check_measurement_rows(std::span<const target_id> targets,
                               std::span<const std::int32_t> days, std::span<const double> values,
                               std::span<const double> denominators) const;
-  void add_measurement_rows(std::span<const target_id> targets,
-                            std::span<const std::int32_t> days, std::span<const double> values,
-                            std::span<const double> denominators, const measurement* annotated);
+  void add_measurement_rows(std::span<const target_id> targets, std::span<const std::int32_t> days,
+                            std::span<const double> values, std::span<const double> denominators,
+                            const measurement* annotated);
 
   std::unique_ptr<detail::plan_data> data_;
 };

@@ -18,8 +18,8 @@
 #include <string>
 #include <string_view>
 
-#include "goaltrack/export.hpp"
 #include "goaltrack/evaluation.hpp"
+#include "goaltrack/export.hpp"
 #include "goaltrack/language.hpp"
 
 namespace goaltrack {
@@ -37,14 +37,16 @@ GOALTRACK_API std::string format_percent(double fraction, int decimals, language
 GOALTRACK_API int currency_minor_units(std::string_view currency) noexcept;
 /// An exact amount given in the currency's smallest unit: "46.850.000 đồng",
 /// "46,850,000 VND", and 123456 (cents) in USD is "1,234.56 USD".
-GOALTRACK_API std::string format_money(std::int64_t amount, std::string_view currency, language lang);
+GOALTRACK_API std::string format_money(std::int64_t amount, std::string_view currency,
+                                       language lang);
 /// An amount (in the smallest unit) rounded to the largest of thousand/million/billion
 /// (nghìn/triệu/tỷ) it reaches once rounded, to tenths of that unit below 10 units and to
 /// whole units above, with the word that says which way it was rounded: "gần"/"nearly"
 /// when rounded up, "hơn"/"over" when rounded down, none when exact. 46,850,000 VND is
 /// "gần 47 triệu đồng" / "nearly 47 million VND"; 999,600,000 VND is "gần 1 tỷ đồng".
 /// Amounts that round to less than a thousand are written exactly.
-GOALTRACK_API std::string approximate_money(std::int64_t amount, std::string_view currency, language lang);
+GOALTRACK_API std::string approximate_money(std::int64_t amount, std::string_view currency,
+                                            language lang);
 /// The review phrase for task counts: "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung" /
 /// "Completed 15/15 tasks and 2 supplementary tasks". The supplementary part appears only
 /// when there are supplementary tasks: their number when all are completed, "1/2" when not.

@@ -18,10 +18,10 @@
 
 #include "goaltrack/error.hpp"
 #include "io/archive_envelope.hpp"
-#include "io/save_fault.hpp"
 #include "io/archive_payload.hpp"
 #include "io/archive_snapshot.hpp"
 #include "io/crc32c.hpp"
+#include "io/save_fault.hpp"
 
 namespace goaltrack {
 

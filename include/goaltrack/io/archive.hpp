@@ -95,7 +95,8 @@ GOALTRACK_API void save(const plan& p, std::ostream& out, archive_format format)
 ///         message says which version it has and which this library reads);
 ///         corrupt_error, with the byte offset where known, when it is damaged or above
 ///         `limits`. Every message names the path.
-[[nodiscard]] GOALTRACK_API plan load(const std::filesystem::path& path, const load_limits& limits = {});
+[[nodiscard]] GOALTRACK_API plan load(const std::filesystem::path& path,
+                                      const load_limits& limits = {});
 
 /// Loads a plan from a stream positioned at a goaltrack file's first byte; reads exactly
 /// the file's bytes. Errors as load(path), with an empty path.

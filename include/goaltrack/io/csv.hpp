@@ -55,8 +55,8 @@
 #include <string>
 #include <vector>
 
-#include "goaltrack/export.hpp"
 #include "goaltrack/error.hpp"
+#include "goaltrack/export.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/plan.hpp"
 
@@ -142,12 +142,13 @@ GOALTRACK_API std::vector<std::string> csv_file_names();
 ///         header, a value that does not parse, an unknown or repeated code, a rating not
 ///         on its scale, anything the plan refuses) when any row is bad.
 [[nodiscard]] GOALTRACK_API plan import_csv(const std::filesystem::path& directory,
-                              const csv_dialect& dialect = {});
+                                            const csv_dialect& dialect = {});
 
 /// As import_csv(directory), from files held in memory.
 /// @throws invalid_argument for an invalid dialect; csv_error as above (a file of an
 ///         unknown or repeated name is an issue).
-[[nodiscard]] GOALTRACK_API plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect = {});
+[[nodiscard]] GOALTRACK_API plan import_csv(std::vector<csv_source> files,
+                                            const csv_dialect& dialect = {});
 
 /// Writes `p` as CSV files in `directory` (created if missing), one per file of the
 /// layout, each with its header even when it has no rows; files of the same names are
@@ -155,10 +156,11 @@ GOALTRACK_API std::vector<std::string> csv_file_names();
 /// @throws invalid_argument for an invalid dialect; io_error naming the path when a file
 ///         cannot be written.
 GOALTRACK_API void export_csv(const plan& p, const std::filesystem::path& directory,
-                const csv_dialect& dialect = {});
+                              const csv_dialect& dialect = {});
 
 /// As export_csv(p, directory), into memory: one csv_source per file of the layout.
 /// @throws as export_csv, except io_error.
-[[nodiscard]] GOALTRACK_API std::vector<csv_source> export_csv(const plan& p, const csv_dialect& dialect = {});
+[[nodiscard]] GOALTRACK_API std::vector<csv_source> export_csv(const plan& p,
+                                                               const csv_dialect& dialect = {});
 
 }  // namespace goaltrack
