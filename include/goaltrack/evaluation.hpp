@@ -196,7 +196,8 @@ class GOALTRACK_API evaluation {
   }
 
  private:
-  friend GOALTRACK_API evaluation evaluate(const plan&, date, const evaluation_policy&);
+  friend GOALTRACK_API evaluation evaluate(const plan& p, date as_of,
+                                           const evaluation_policy& policy);
   date as_of_;
   evaluation_policy policy_;
   std::vector<target_status> status_;

@@ -135,7 +135,7 @@ class GOALTRACK_API plan {
                      std::optional<date> decided_on = std::nullopt);
   /// Opens many rounds, as add_round on each in order; all or nothing.
   /// @return the id of the first; the rounds get consecutive ids.
-  round_id add_rounds(std::span<const round_spec> rounds);
+  round_id add_rounds(std::span<const round_spec> specs);
   /// The round of `scale` for exactly `rated_period`, if any.
   [[nodiscard]] std::optional<round_id> find_round(scale_id scale,
                                                    const period& rated_period) const noexcept;

@@ -297,8 +297,8 @@ void plan_builder::add_round(const round_dto& d) {
   std::vector<rating_level> levels;
   for (std::size_t i = 0; i < d.member_ranks.size(); ++i) {
     if (d.member_ranks[i] == rating_round::unrated) continue;
-    members.push_back(member_id(static_cast<std::uint32_t>(i)));
-    levels.push_back(rating_level(d.member_ranks[i]));
+    members.emplace_back(static_cast<std::uint32_t>(i));
+    levels.emplace_back(d.member_ranks[i]);
   }
   if (!members.empty()) plan_.rate(r, members, levels);
   for (std::size_t i = 0; i < d.collective_ranks.size(); ++i) {
@@ -327,7 +327,7 @@ void plan_builder::add(const task_dto& d) {
     t.history.push_back({from_day_number(h.day),
                          to_enum<task_status>(h.status, 3, "task '" + d.code + "': status")});
   }
-  plan_.add_task(std::move(t));
+  plan_.add_task(t);
 }
 
 void plan_builder::add(const target_dto& d) {

@@ -174,13 +174,13 @@ class plan_builder {
   plan_builder& operator=(const plan_builder&) = delete;
   ~plan_builder();
 
-  void add(organization_dto&& d);
+  void add(organization_dto&& org);
   void add(const scale_dto& d);
   void add(const round_dto& d);
   void add(const program_dto& d);
   void add(const task_dto& d);
   void add(const target_dto& d);
-  void add(measurements_dto&& d);
+  void add(measurements_dto&& m);
   void add(const policy_dto& d);
   /// The plan built.
   [[nodiscard]] plan finish() &&;

@@ -44,6 +44,7 @@ csv_error::csv_error(std::vector<csv_issue> issues, std::uint64_t total)
 
 std::vector<std::string> csv_file_names() {
   std::vector<std::string> names;
+  names.reserve(detail::csv::all_files.size());
   for (const auto* f : detail::csv::all_files) names.emplace_back(f->file);
   return names;
 }

@@ -339,10 +339,12 @@ class importer {
         // The last row's parent is on the path: a cycle through it.
         if (const auto parent = parent_of(i); parent && state[*parent] == 1) report_cycle(*parent);
       }
-      for (auto k = path.rbegin(); k != path.rend(); ++k) {
-        if (state[*k] == 1) {
-          state[*k] = 2;
-          order.push_back(*k);
+      // Last on the path first (libstdc++ 12's reverse_view does not build with clang 14).
+      for (std::size_t j = path.size(); j-- > 0;) {
+        const std::size_t k = path[j];
+        if (state[k] == 1) {
+          state[k] = 2;
+          order.push_back(k);
         }
       }
     }

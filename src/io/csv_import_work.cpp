@@ -75,7 +75,7 @@ void importer::tasks(table& t) {
     k.owner = *owner;
     try {
       if (deadline) k.deadline = from_day_number(*deadline);
-      p_.add_task(std::move(k));
+      p_.add_task(k);
     } catch (const error& e) {
       t.fail(tasks_col::code, e.what());
     }

@@ -4,8 +4,7 @@
 
 #include <cstdint>
 
-namespace goaltrack {
-namespace detail {
+namespace goaltrack::detail {
 
 /// The steps of an atomic save (save(plan, path, format)), in order.
 enum class save_step : std::uint8_t {
@@ -24,6 +23,4 @@ using save_fault_hook = bool (*)(save_step step);
 /// Installs `hook` (null to remove it); returns the previous one.
 save_fault_hook set_save_fault_hook(save_fault_hook hook) noexcept;
 
-}  // namespace detail
-
-}  // namespace goaltrack
+}  // namespace goaltrack::detail
