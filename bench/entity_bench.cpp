@@ -174,7 +174,9 @@ void load(benchmark::State& state, kind k) {
   same_memory_state();
   const auto n = static_cast<std::size_t>(state.range(0));
   gt::save(plan_of(k, n), file_of(k, n), gt::archive_format::binary);
-  for (auto _ : state) benchmark::DoNotOptimize(gt::load(file_of(k, n)));
+  gt::load_limits limits;
+  limits.policies = limits.rounds = n;  // their defaults are 100k and 1M
+  for (auto _ : state) benchmark::DoNotOptimize(gt::load(file_of(k, n), limits));
   std::filesystem::remove(file_of(k, n));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
 }
