@@ -124,7 +124,11 @@ period period::fiscal_year(int start_year, int start_month) {
                            " is not 1..12");
   }
   const date first = make_date(start_year, start_month, 1);
-  const date last = first + boost::gregorian::years(1) - boost::gregorian::days(1);
+  // The day before the same month of the next year, through make_date so that a fiscal
+  // year ending after 9999 is its invalid_argument (Boost's date arithmetic would throw
+  // its own std::out_of_range).
+  const date last = start_month == 1 ? make_date(start_year, 12, 31)
+                                     : make_date(start_year + 1, start_month - 1, 1).end_of_month();
   return {period_kind::fiscal_year, first, last};
 }
 

@@ -140,6 +140,29 @@ TEST(archive, limits_refuse_big_counts_before_allocating) {
       EXPECT_TRUE(e.offset().has_value());
     }
   }
+  // The cap on ratings counts them over every round.
+  gt::plan rated;
+  const auto c = rated.org().add_collective("C", "", "cell");
+  const gt::member_id m = rated.org().add_member("M", "", c);
+  const gt::scale_id s = rated.add_scale(gt::rating_scale::vietnamese_default());
+  for (int year = 2020; year < 2023; ++year) {
+    const gt::round_id r = rated.add_round(s, gt::period::year(year));
+    rated.rate(r, m, gt::rating_level(1));
+  }
+  gt::load_limits two_ratings;
+  two_ratings.ratings = 2;
+  for (const gt::archive_format f : all_formats) {
+    try {
+      (void)from_bytes(to_bytes(rated, f), two_ratings);
+      FAIL() << gt::to_string(f);
+    } catch (const gt::corrupt_error& e) {
+      EXPECT_NE(std::string(e.what()).find("3 ratings exceed the limit of 2"), std::string::npos)
+          << e.what();
+    }
+    two_ratings.ratings = 3;
+    EXPECT_TRUE(from_bytes(to_bytes(rated, f), two_ratings) == rated);
+    two_ratings.ratings = 2;
+  }
   gt::load_limits tiny;
   tiny.payload_bytes = 10;
   EXPECT_THROW((void)from_bytes(to_bytes(p, gt::archive_format::binary), tiny), gt::corrupt_error);

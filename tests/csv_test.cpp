@@ -380,7 +380,8 @@ TEST(csv, every_error_kind_names_file_line_and_column) {
        "T4,quantitty,A,2021,,,,\n"
        "T5,quantity,A,2021,at_least,1,,maybe\n"
        "T6,quantity,A,2021,at_least,1,,\n"
-       "T6,quantity,A,2021,at_least,1,,\n"},
+       "T6,quantity,A,2021,at_least,1,,\n"
+       "T7,quantity,A,FY9999-10,at_least,1,,\n"},
       {"measurements.csv",
        "target,date,value\nT6,2021-02-30,1\nT6,2021-03-01,NaN\nT9,2021-03-01,1\n"
        "T6,2021-03-01,1.5e400\n"},
@@ -402,6 +403,8 @@ TEST(csv, every_error_kind_names_file_line_and_column) {
   EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 3, 2, "2020-Q5")) << all;
   EXPECT_TRUE(has_issue(issues, "rating_rounds.csv", 4, 3, "not a date")) << all;
   EXPECT_TRUE(has_issue(issues, "targets.csv", 2, 6, "goal_value 'abc' is not a number")) << all;
+  // A period that would end after 9999 is a row's error, not an abort of the import.
+  EXPECT_TRUE(has_issue(issues, "targets.csv", 9, 4, "FY9999-10")) << all;
   EXPECT_TRUE(has_issue(issues, "targets.csv", 3, 3, "collective 'UNKNOWN'")) << all;
   EXPECT_TRUE(has_issue(issues, "targets.csv", 4, 1, "T3")) << all;
   EXPECT_TRUE(has_issue(issues, "targets.csv", 5, 2, "quantitty")) << all;

@@ -58,6 +58,11 @@ TEST(period, fiscal_year_starts_on_any_month) {
   EXPECT_EQ(fy.last(), make_date(2022, 3, 31));
   EXPECT_EQ(fy.to_string(), "FY2021-04");
   EXPECT_THROW(period::fiscal_year(2021, 13), invalid_argument);
+  // A year out of range is the library's error, also where the period would end after 9999.
+  EXPECT_THROW(period::fiscal_year(9999, 2), invalid_argument);
+  EXPECT_EQ(period::parse("FY9999-01"), period::fiscal_year(9999, 1));
+  EXPECT_EQ(period::fiscal_year(9999, 1).last(), make_date(9999, 12, 31));
+  EXPECT_THROW(period::parse("FY9999-10"), parse_error);
 }
 
 TEST(period, parses_every_printed_form_back) {

@@ -53,6 +53,17 @@ struct load_context {
   const load_limits* limits;
   std::uint64_t base_offset;
   const std::string* path;
+  // Ratings read so far, over every round (load_limits::ratings caps the total).
+  mutable std::uint64_t ratings = 0;
+
+  /// Counts `n` more ratings; fails when the total passes load_limits::ratings.
+  void count_ratings(std::uint64_t n) const {
+    ratings += n;
+    if (ratings > limits->ratings) {
+      fail(std::to_string(ratings) + " ratings exceed the limit of " +
+           std::to_string(limits->ratings) + " (load_limits)");
+    }
+  }
 
   [[noreturn]] void fail(const std::string& what) const {
     const std::uint64_t at = base_offset + buf->position();

@@ -74,6 +74,13 @@ void serialize(A& ar, round_dto& d, const unsigned int version) {
   const std::uint64_t collectives = A::is_loading::value ? ctx().limits->collectives : 0;
   column(ar, "member_ranks", d.member_ranks, members, "member ratings of a round");
   column(ar, "collective_ranks", d.collective_ranks, collectives, "collective ratings of a round");
+  if constexpr (A::is_loading::value) {
+    const auto rated = [](const std::vector<std::uint8_t>& ranks) {
+      return static_cast<std::uint64_t>(std::count_if(
+          ranks.begin(), ranks.end(), [](std::uint8_t r) { return r != rating_round::unrated; }));
+    };
+    ctx().count_ratings(rated(d.member_ranks) + rated(d.collective_ranks));
+  }
 }
 
 template <class A>
