@@ -265,9 +265,11 @@ gt::plan build_origin_plan() {
       p.add_program({std::string(codes::plan_2021), "", "Đảng bộ Sở GD-ĐT",
                      "Phương hướng, nhiệm vụ năm 2021", plan_period(), committee, std::nullopt});
 
-  // The department's tasks, each started and completed in 2020.
+  // The department's tasks, each started and completed in 2020, added in one batch (all or
+  // nothing: a bad task leaves the plan without any of them).
+  std::vector<gt::task> tasks;
   for (const task_spec& s : department_tasks) {
-    gt::task t;
+    gt::task& t = tasks.emplace_back();
     t.code = s.code;
     t.title = s.title;
     t.program = program_of(p, s.program);
@@ -276,8 +278,8 @@ gt::plan build_origin_plan() {
     t.kind = s.kind;
     t.history = {{day(2020, s.started_month, s.started_day), gt::task_status::in_progress},
                  {day(2020, s.done_month, s.done_day), gt::task_status::completed}};
-    p.add_task(std::move(t));
   }
+  p.add_tasks(tasks);
 
   // The 2020 targets, with their measurements.
   const auto add = [&p](gt::target_id t, gt::date on, double value, double denominator = 1) {
