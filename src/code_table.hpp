@@ -63,6 +63,9 @@ class string_column {
     detail::prefetch(&ends_[i]);
   }
 
+  /// Equal when they hold the same strings in the same order.
+  friend bool operator==(const string_column&, const string_column&) = default;
+
  private:
   std::string chars_;
   std::vector<std::uint32_t> ends_;
@@ -93,6 +96,10 @@ class code_table {
   static constexpr std::size_t flood_distance = 1024;
   /// True once the table has switched to the keyed hash (a flood was detected).
   [[nodiscard]] bool keyed() const noexcept { return keyed_; }
+  /// Equal when they hold the same codes in the same order (seeds and slots aside).
+  friend bool operator==(const code_table& a, const code_table& b) noexcept {
+    return a.codes_ == b.codes_;
+  }
 
   [[nodiscard]] std::size_t size() const noexcept { return codes_.size(); }
   [[nodiscard]] std::string_view operator[](std::size_t i) const noexcept { return codes_[i]; }

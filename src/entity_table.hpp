@@ -145,11 +145,7 @@ class entity_table {
 
   /// Equal codes and columns (the indexes' seeds do not matter).
   friend bool operator==(const entity_table& a, const entity_table& b) {
-    if (a.size() != b.size() || !(a.columns_ == b.columns_)) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      if (a.codes_[i] != b.codes_[i]) return false;
-    }
-    return true;
+    return a.codes_ == b.codes_ && a.columns_ == b.columns_;
   }
 
  private:

@@ -40,12 +40,10 @@ class collective_columns {
     truncate_to(parents, n);
     truncate_to(kinds, n);
   }
+  // Kinds are indices into each organisation's own kind list: organization's operator==
+  // compares them by name.
   friend bool operator==(const collective_columns& a, const collective_columns& b) {
-    if (a.parents != b.parents || a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      if (a.names[i] != b.names[i]) return false;
-    }
-    return true;  // kinds compare by name, in organization's operator==
+    return a.parents == b.parents && a.names == b.names;
   }
 
   string_column names;
@@ -69,13 +67,7 @@ class member_columns {
     names.truncate(n);
     truncate_to(collectives, n);
   }
-  friend bool operator==(const member_columns& a, const member_columns& b) {
-    if (a.collectives != b.collectives) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      if (a.names[i] != b.names[i]) return false;
-    }
-    return true;
-  }
+  friend bool operator==(const member_columns&, const member_columns&) = default;
 
   string_column names;
   std::vector<collective_id> collectives;
