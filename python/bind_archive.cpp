@@ -51,8 +51,8 @@ void wrap_archive(py::module_& m) {
              const py::object self = py::cast(l);
              for (const auto& [key, value] : kwargs) {
                if (!py::hasattr(self, key)) {
-                 throw py::type_error("load_limits: unknown field " +
-                                      py::str(key).cast<std::string>());
+                 raise_argument_type_error("load_limits: unknown field " +
+                                           py::str(key).cast<std::string>());
                }
                self.attr(key) = value;
              }
@@ -130,7 +130,7 @@ void wrap_archive(py::module_& m) {
             return py::make_tuple(py::bytes(save_to_bytes(p, archive_format::binary)));
           },
           [](const py::tuple& state) {
-            if (state.size() != 1) throw py::value_error("plan: bad pickle state");
+            if (state.size() != 1) throw invalid_argument("plan: bad pickle state");
             return load_from_bytes(std::string(state[0].cast<py::bytes>()), load_limits{});
           }));
 }

@@ -12,6 +12,12 @@
 //     io_error                  IoError(FileError, OSError)
 //     format_error              FormatError(FileError, ValueError)
 //     corrupt_error             CorruptError(FileError, ValueError)
+//
+// and two classes of the bindings' own, for arguments Python hands over:
+//   ArgumentTypeError(InvalidArgument, TypeError)   an array or list of the wrong type
+//   IndexOutOfRange(Error, IndexError)              a sequence index past its end
+// so that no goaltrack call raises anything but a goaltrack.Error (or MemoryError,
+// KeyboardInterrupt, and the TypeError of pybind11's own argument matching).
 
 #include "bindings.hpp"
 #include "goaltrack/error.hpp"
@@ -30,6 +36,8 @@ PyObject* file_error_class = nullptr;
 PyObject* io_error_class = nullptr;
 PyObject* format_error_class = nullptr;
 PyObject* corrupt_error_class = nullptr;
+PyObject* argument_type_error_class = nullptr;
+PyObject* index_out_of_range_class = nullptr;
 
 PyObject* make_class(py::module_& m, const char* name, const py::tuple& bases, const char* doc,
                      bool plain_str = false) {
@@ -47,7 +55,11 @@ void raise(PyObject* cls, const char* message) { PyErr_SetString(cls, message); 
 
 void raise_file(PyObject* cls, const file_error& e) {
   py::object instance = py::reinterpret_borrow<py::object>(cls)(e.what());
-  instance.attr("path") = e.path();
+  // A path's bytes need not be UTF-8: decoded as os.fsdecode does (surrogateescape).
+  const auto path = py::reinterpret_steal<py::object>(
+      PyUnicode_DecodeFSDefaultAndSize(e.path().data(), static_cast<py::ssize_t>(e.path().size())));
+  if (!path) throw py::error_already_set();
+  instance.attr("path") = path;
   instance.attr("offset") = e.offset() ? py::cast(*e.offset()) : py::none();
   PyErr_SetObject(cls, instance.ptr());
 }
@@ -119,7 +131,23 @@ void wrap_error(py::module_& m) {
       m, "CorruptError", py::make_tuple(handle(file_error_class), builtin("ValueError")),
       "A goaltrack file whose content is damaged: truncated, a checksum that does not match,\n"
       "a payload that does not parse or describes an impossible plan, a size above the limits.");
+  argument_type_error_class = make_class(
+      m, "ArgumentTypeError", py::make_tuple(handle(invalid_argument_class), builtin("TypeError")),
+      "An argument of the wrong type: an array of the wrong dtype, a list of the wrong items.");
+  index_out_of_range_class = make_class(
+      m, "IndexOutOfRange", py::make_tuple(handle(error_class), builtin("IndexError")),
+      "An index past the end of a sequence (a plan's targets, an evaluation's results).");
   py::register_exception_translator(&translate);
+}
+
+void raise_argument_type_error(const std::string& message) {
+  PyErr_SetString(argument_type_error_class, message.c_str());
+  throw py::error_already_set();
+}
+
+void raise_index_out_of_range(const std::string& message) {
+  PyErr_SetString(index_out_of_range_class, message.c_str());
+  throw py::error_already_set();
 }
 
 }  // namespace goaltrack::python

@@ -33,8 +33,8 @@ struct string_batch {
     }
     if (sequence.is_none()) ends.assign(expected, 0);
     if (expected != static_cast<std::size_t>(-1) && ends.size() != expected) {
-      throw py::value_error(std::string(what) + ": expected " + std::to_string(expected) +
-                            " values, got " + std::to_string(ends.size()));
+      throw invalid_argument(std::string(what) + ": expected " + std::to_string(expected) +
+                             " values, got " + std::to_string(ends.size()));
     }
   }
   [[nodiscard]] std::size_t size() const noexcept { return ends.size(); }
@@ -250,8 +250,8 @@ void wrap_organization(py::module_& m) {
             const std::vector<collective_id> owners =
                 id_column<collective_id>(collectives, "collectives");
             if (owners.size() != c.size()) {
-              throw py::value_error("add_members: " + std::to_string(c.size()) + " codes but " +
-                                    std::to_string(owners.size()) + " collectives");
+              throw invalid_argument("add_members: " + std::to_string(c.size()) + " codes but " +
+                                     std::to_string(owners.size()) + " collectives");
             }
             return self.handle().write_nogil([&](plan& p) {
               std::vector<member_spec> specs(c.size());

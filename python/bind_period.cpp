@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "bindings.hpp"
+#include "goaltrack/error.hpp"
 #include "goaltrack/period.hpp"
 
 namespace goaltrack::python {
@@ -155,7 +156,7 @@ void wrap_period(py::module_& m) {
            })
       .def(py::pickle([](const period& p) { return py::make_tuple(p.kind(), p.first(), p.last()); },
                       [](const py::tuple& t) {
-                        if (t.size() != 3) throw py::value_error("period: bad pickle state");
+                        if (t.size() != 3) throw invalid_argument("period: bad pickle state");
                         return rebuild(t[0].cast<period_kind>(), t[1].cast<date>(),
                                        t[2].cast<date>());
                       }));

@@ -8,6 +8,7 @@
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
+#include "goaltrack/text.hpp"
 #include "plan_handle.hpp"
 
 namespace goaltrack::python {
@@ -63,7 +64,7 @@ struct day_column {
     const py::module_ np = py::module_::import("numpy");
     py::array a = np.attr("asarray")(values);
     if (a.dtype().kind() == 'O') a = np.attr("asarray")(values, "datetime64[D]");
-    if (a.ndim() != 1) throw py::value_error("days must be one-dimensional");
+    if (a.ndim() != 1) throw invalid_argument("days must be one-dimensional");
     if (a.dtype().kind() == 'M') a = a.attr("astype")("datetime64[D]").attr("view")("int64");
     if (a.dtype().is(py::dtype::of<std::int32_t>())) {
       array = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>(a);
@@ -71,8 +72,8 @@ struct day_column {
       return;
     }
     if (a.dtype().kind() != 'i' && a.dtype().kind() != 'u') {
-      throw py::type_error("days must be datetime64, integer day numbers or dates, not " +
-                           py::str(a.dtype()).cast<std::string>());
+      raise_argument_type_error("days must be datetime64, integer day numbers or dates, not " +
+                                py::str(a.dtype()).cast<std::string>());
     }
     const auto wide = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>(a);
     const std::int64_t* p = wide.data();
@@ -91,7 +92,7 @@ struct day_column {
 using double_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
 
 std::span<const double> span_of(const double_array& a, const char* what) {
-  if (a.ndim() != 1) throw py::value_error(std::string(what) + " must be one-dimensional");
+  if (a.ndim() != 1) throw invalid_argument(std::string(what) + " must be one-dimensional");
   return {a.data(), static_cast<std::size_t>(a.size())};
 }
 
@@ -107,7 +108,7 @@ std::vector<rating_level> level_column(const py::handle& values) {
     return out;
   }
   if (a.dtype().kind() != 'i' && a.dtype().kind() != 'u') {
-    throw py::type_error("levels must be ranks (integers) or rating_level values");
+    raise_argument_type_error("levels must be ranks (integers) or rating_level values");
   }
   const auto wide = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>(a);
   out.reserve(static_cast<std::size_t>(wide.size()));
@@ -159,6 +160,7 @@ void wrap_bulk_adds(py::module_& m) {
 }  // namespace
 
 void wrap_plan(py::module_& m) {
+  m.attr("max_text_bytes") = max_text_bytes;  // goaltrack/text.hpp: the rule of a plan's texts
   wrap_view<program_items>(m, "program_view", "The programs of a plan, in id order (copies).");
   wrap_view<task_items>(m, "task_view", "The tasks of a plan, in id order (copies).");
   wrap_view<target_items>(m, "target_view", "The targets of a plan, in id order (copies).");

@@ -38,6 +38,11 @@ void wrap_report(py::module_& m);
 void wrap_archive(py::module_& m);
 void wrap_csv(py::module_& m);
 
+/// Raises goaltrack.ArgumentTypeError (an InvalidArgument and a TypeError).
+[[noreturn]] void raise_argument_type_error(const std::string& message);
+/// Raises goaltrack.IndexOutOfRange (an Error and an IndexError).
+[[noreturn]] void raise_index_out_of_range(const std::string& message);
+
 /// A read-only NumPy array over `values` without a copy; `base` keeps the memory alive.
 template <class T>
 py::array_t<T> column_view(std::span<const T> values, py::handle base) {
@@ -58,11 +63,14 @@ py::array_t<T> column_copy(std::span<const T> values) {
 /// `repr(value)` of a Python object, for __repr__ of composite values.
 inline std::string py_repr(const py::handle& value) { return py::repr(value).cast<std::string>(); }
 
-/// Python index -> size_t, negative from the end. @throws py::index_error out of range.
+/// Python index -> size_t, negative from the end. Raises IndexOutOfRange past the end.
 inline std::size_t checked_index(py::ssize_t i, std::size_t size) {
   const auto n = static_cast<py::ssize_t>(size);
   if (i < 0) i += n;
-  if (i < 0 || i >= n) throw py::index_error("index out of range");
+  if (i < 0 || i >= n) {
+    raise_index_out_of_range("index " + std::to_string(i < 0 ? i - n : i) + " is out of range (" +
+                             std::to_string(n) + " items)");
+  }
   return static_cast<std::size_t>(i);
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
 
 namespace goaltrack::python {
@@ -76,14 +77,14 @@ inline plan_handle& handle_of(const py::handle& plan_object) {
 template <class Id>
 std::vector<Id> id_column(const py::handle& values, const char* what) {
   const py::array a = py::module_::import("numpy").attr("asarray")(values);
-  if (a.ndim() != 1) throw py::value_error(std::string(what) + " must be one-dimensional");
+  if (a.ndim() != 1) throw invalid_argument(std::string(what) + " must be one-dimensional");
   const auto n = static_cast<std::size_t>(a.size());
   std::vector<Id> out;
   if (n == 0) return out;  // an empty list is float64 to NumPy, and still no ids
   out.reserve(n);
   const auto checked = [what](auto v) {
     if (v < 0 || static_cast<std::uint64_t>(v) > Id::invalid_value) {
-      throw py::value_error(std::string(what) + ": " + std::to_string(v) + " is not an id");
+      throw invalid_argument(std::string(what) + ": " + std::to_string(v) + " is not an id");
     }
     return Id(static_cast<typename Id::value_type>(v));
   };
@@ -106,8 +107,8 @@ std::vector<Id> id_column(const py::handle& values, const char* what) {
                                              : checked(item.cast<std::int64_t>()));
     }
   } else {
-    throw py::type_error(std::string(what) + " must be ids or integers, not " +
-                         py::str(a.dtype()).cast<std::string>());
+    raise_argument_type_error(std::string(what) + " must be ids or integers, not " +
+                              py::str(a.dtype()).cast<std::string>());
   }
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include "goaltrack/error.hpp"
 #include "organization_data.hpp"
+#include "schema.hpp"
 #include "text.hpp"
 
 namespace goaltrack {
@@ -87,6 +88,7 @@ std::optional<std::uint16_t> organization::find_kind(std::string_view kind) cons
 collective_id organization::add_collective(std::string_view code, std::string_view name,
                                            std::string_view kind,
                                            std::optional<collective_id> parent) {
+  detail::check_texts(collective_spec{code, name, kind, {}});
   if (parent) check(*parent, "parent of collective " + quoted(code));
   auto& d = data_for_write();
   const std::size_t kinds = d.kind_names.size();
@@ -107,6 +109,7 @@ std::vector<collective_id> organization::add_collectives(std::span<const collect
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const auto& s = specs[i];
     if (s.code.empty()) throw invalid_argument("collective code must not be empty");
+    detail::check_texts(s);
     if (find_collective(s.code) || !batch.emplace(s.code, i).second) {
       throw duplicate_error("collective code " + quoted(s.code) + " is used twice");
     }
@@ -263,8 +266,11 @@ member_id organization::add_member(std::string_view code, std::string_view name,
 
 member_id organization::add_members(std::span<const member_spec> specs) {
   const auto check_spec = [this](const member_spec& s, std::size_t, bool explain) {
-    if (contains(s.collective)) return true;
-    if (explain) check(s.collective, "collective of member " + quoted(s.code));
+    if (contains(s.collective) && detail::texts_keep_rule(s)) return true;
+    if (explain) {
+      detail::check_texts(s);
+      check(s.collective, "collective of member " + quoted(s.code));
+    }
     return false;
   };
   return data_for_write().members.append(

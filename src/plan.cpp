@@ -6,6 +6,7 @@
 
 #include "goaltrack/error.hpp"
 #include "plan_data.hpp"
+#include "schema.hpp"
 #include "text.hpp"
 
 namespace goaltrack {
@@ -223,6 +224,7 @@ program_id plan::add_program(const program& p) { return add_programs(std::span(&
 program_id plan::add_programs(std::span<const program> programs) {
   const auto& table = data().programs;
   const auto rules = [&](const program& p, std::size_t i) {
+    detail::check_texts(p);
     org().check(p.owner, "owner of program " + quoted(p.code));
     // A parent is an existing program or an earlier one of the batch.
     if (p.parent && !(p.parent->ok() && p.parent->index() < table.size() + i)) {
@@ -268,6 +270,7 @@ task_id plan::add_task(const task& t) { return add_tasks(std::span(&t, 1)); }
 
 task_id plan::add_tasks(std::span<const task> tasks) {
   const auto rules = [this](const task& t, std::size_t) {
+    detail::check_texts(t);
     data().programs.check(t.program, "program of task " + quoted(t.code));
     org().check(t.owner, "owner of task " + quoted(t.code));
     check_task(t);
@@ -408,6 +411,7 @@ void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, dou
 
 void plan::add_measurement(const measurement& m) {
   if (m.on.is_special()) throw invalid_argument("measurement date is not a date");
+  detail::check_texts(m);
   const std::int32_t day = day_number(m.on);
   add_measurement_rows(std::span(&m.target, 1), std::span(&day, 1), std::span(&m.value, 1),
                        std::span(&m.denominator, 1), &m);
@@ -528,6 +532,9 @@ void plan::annotate_measurement(std::size_t row, std::string source, std::string
     throw not_found("measurement row " + std::to_string(row) + " is out of range (" +
                     std::to_string(measurements().size()) + " measurements)");
   }
+  const std::string what = "measurement row " + std::to_string(row) + ":";
+  detail::check_text(source, what + " source");
+  detail::check_text(note, what + " note");
   const auto key = static_cast<std::uint32_t>(row);
   if (source.empty() && note.empty()) {
     data_for_write().measurements.annotations_.erase(key);
@@ -545,6 +552,7 @@ policy_id plan::add_policy(std::string code, evaluation_policy policy) {
 
 policy_id plan::add_policies(std::span<const named_policy> policies) {
   const auto rules = [this](const named_policy& p, std::size_t) {
+    detail::check_texts(p);
     const std::string where = "policy " + quoted(p.code);
     p.policy.validate(where);
     for (const auto& summary : p.policy.rating_summaries) {

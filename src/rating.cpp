@@ -3,12 +3,14 @@
 #include <algorithm>
 
 #include "goaltrack/error.hpp"
+#include "schema.hpp"
 
 namespace goaltrack {
 
 rating_scale::rating_scale(std::string code, std::vector<level_labels> levels_best_first)
     : code_(std::move(code)), levels_(std::move(levels_best_first)) {
   if (code_.empty()) throw invalid_argument("rating scale code must not be empty");
+  detail::check_text(code_, "rating scale code");
   if (levels_.empty() || levels_.size() > max_levels) {
     throw invalid_argument("rating scale '" + code_ + "' must have 1.." +
                            std::to_string(max_levels) + " levels, not " +
@@ -16,6 +18,13 @@ rating_scale::rating_scale(std::string code, std::vector<level_labels> levels_be
   }
   for (std::size_t i = 0; i < levels_.size(); ++i) {
     const auto& l = levels_[i];
+    if (!detail::texts_keep_rule(l)) {
+      try {
+        detail::check_texts(l);
+      } catch (const invalid_argument& e) {
+        throw invalid_argument("rating scale '" + code_ + "': " + e.what());
+      }
+    }
     if (l.code.empty()) {
       throw invalid_argument("rating scale '" + code_ + "': level " + std::to_string(i) +
                              " has an empty code");

@@ -5,6 +5,7 @@
 
 #include "enum_codes.hpp"
 #include "goaltrack/error.hpp"
+#include "schema.hpp"
 
 namespace goaltrack {
 namespace {
@@ -165,6 +166,7 @@ void target::validate() const {
     throw invalid_argument("target '" + code + "': " + what);
   };
   if (code.empty()) throw invalid_argument("target code must not be empty");
+  detail::check_texts(*this);
   if (is_numeric()) {
     if (!std::isfinite(goal_value)) fail("goal value is not a finite number");
     if (baseline && !std::isfinite(*baseline)) fail("baseline is not a finite number");

@@ -3,7 +3,8 @@
 /// The library's exceptions: one hierarchy rooted at goaltrack::error. Each class also
 /// derives from the standard exception that matches it, so callers may catch either
 /// (and Python bindings map them to ValueError, KeyError, OSError naturally).
-/// Every message names the entity, field, file or line at fault.
+/// Every message names the entity, field, file or line at fault, and is valid UTF-8
+/// whatever the input it quotes (a byte that is not UTF-8 is shown as `\xNN`).
 
 #include <cstdint>
 #include <optional>
@@ -32,7 +33,7 @@ class GOALTRACK_API error {
 /// before it starts, a non-finite measurement, a rating level not on its scale, ...
 class GOALTRACK_API invalid_argument : public error, public std::invalid_argument {
  public:
-  explicit invalid_argument(const std::string& message) : std::invalid_argument(message) {}
+  explicit invalid_argument(const std::string& message);
   [[nodiscard]] const char* what() const noexcept override { return std::invalid_argument::what(); }
 };
 
@@ -46,7 +47,7 @@ class GOALTRACK_API parse_error : public invalid_argument {
 /// target id out of range, a member of an unknown collective.
 class GOALTRACK_API not_found : public error, public std::out_of_range {
  public:
-  explicit not_found(const std::string& message) : std::out_of_range(message) {}
+  explicit not_found(const std::string& message);
   [[nodiscard]] const char* what() const noexcept override { return std::out_of_range::what(); }
 };
 
@@ -66,10 +67,10 @@ class GOALTRACK_API cycle_error : public invalid_argument {
 /// message names the path and, where known, the byte offset; both are also fields.
 class GOALTRACK_API file_error : public error, public std::runtime_error {
  public:
-  file_error(const std::string& message, std::string path, std::optional<std::uint64_t> offset = {})
-      : std::runtime_error(message), path_(std::move(path)), offset_(offset) {}
+  file_error(const std::string& message, std::string path,
+             std::optional<std::uint64_t> offset = {});
   [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
-  /// The file at fault ("" for a stream).
+  /// The file at fault ("" for a stream), as given (a path's bytes need not be UTF-8).
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
   /// The byte offset at fault, where known.
   [[nodiscard]] std::optional<std::uint64_t> offset() const noexcept { return offset_; }

@@ -38,4 +38,5 @@
 #include "goaltrack/report.hpp"
 #include "goaltrack/target.hpp"
 #include "goaltrack/task.hpp"
+#include "goaltrack/text.hpp"
 #include "goaltrack/version.hpp"

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "utf8.hpp"
+
 namespace goaltrack {
 namespace detail::csv {
 
@@ -85,10 +87,12 @@ void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t 
                      std::string what) {
   issue_log& log = *current_log;
   ++log.total;
+  // A file's text is checked to be UTF-8 before its rows are read, but a name given to
+  // import_csv(files) is not: an issue quotes both, and stays valid UTF-8.
   if (log.holding) {
-    log.held.push_back({file, line, column, std::move(what)});
+    log.held.push_back({printable_utf8(file), line, column, printable_utf8(what)});
   } else if (log.issues.size() < csv_error::max_kept_issues) {
-    log.issues.push_back({file, line, column, std::move(what)});
+    log.issues.push_back({printable_utf8(file), line, column, printable_utf8(what)});
   }
 }
 

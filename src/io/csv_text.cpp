@@ -11,6 +11,7 @@
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/period.hpp"
+#include "utf8.hpp"
 
 namespace goaltrack::detail::csv {
 
@@ -29,29 +30,6 @@ constexpr bool cp1258_vietnamese(unsigned char c) noexcept {
          c == 0xFD || c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2;
 }
 
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one (overlong
-// forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = at(i);
-  const std::size_t left = text.size() - i;
-  const auto cont = [&](std::size_t k) { return (at(i + k) & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && at(i + 1) < 0xA0) return 0;   // overlong
-    if (c == 0xED && at(i + 1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && at(i + 1) < 0x90) return 0;   // overlong
-    if (c == 0xF4 && at(i + 1) >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
 }  // namespace
 
 std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length) {
@@ -63,35 +41,12 @@ std::optional<encoding_problem> check_encoding(std::string_view text, std::size_
                             "save it as \"CSV UTF-8 (Comma delimited) (*.csv)\""};
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") bom_length = 3;
-  std::size_t i = bom_length;
-  std::optional<std::size_t> bad;
-  while (i < text.size()) {
-    // 32 ASCII bytes at a time, as four words whose high bits are tested at once: the
-    // common case of codes and numbers.
-    if (i + 32 <= text.size()) {
-      std::uint64_t words[4];
-      std::memcpy(words, text.data() + i, sizeof words);
-      if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ULL) == 0) {
-        i += 32;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t n = utf8_sequence(text, i);
-    if (n == 0) {
-      bad = i;
-      break;
-    }
-    i += n;
-  }
+  const std::optional<std::size_t> bad = first_invalid_utf8(text.substr(bom_length));
   if (!bad) return std::nullopt;
   encoding_problem p;
-  p.offset = *bad;
+  p.offset = bom_length + *bad;
   p.line = 1 + static_cast<std::uint64_t>(std::count(
-                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(p.offset), '\n'));
   bool code_page = true;
   bool vietnamese = false;
   for (const char ch : text) {

@@ -38,6 +38,7 @@
 
 #include "goaltrack/export.hpp"
 #include "goaltrack/plan.hpp"
+#include "goaltrack/text.hpp"
 
 namespace goaltrack {
 
@@ -74,7 +75,9 @@ struct GOALTRACK_API load_limits {
   std::uint64_t measurements = 1'000'000'000;  ///< measurements
   std::uint64_t policies = 100'000;            ///< named policies
   std::uint64_t rating_summaries = 100'000;    ///< rating summaries of one policy
-  std::uint64_t string_bytes = 1 << 20;        ///< bytes of one string (1 MiB)
+  /// Bytes of one string. The default is the most a plan's text may have
+  /// (max_text_bytes), so every plan that saves loads again.
+  std::uint64_t string_bytes = max_text_bytes;
 };
 
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,

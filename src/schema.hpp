@@ -1,0 +1,331 @@
+#pragma once
+// Private: the one description of each entity's fields.
+//
+// schema<E> lists the fields of entity E in their order: each field's name (the same in
+// C++, Python, the CSV headers, the archive and the docs), its member and its one-line
+// doc. What restates fields is driven by it or checked against it:
+//   - validation: check_texts(e) applies the text rule (goaltrack/text.hpp) to every text
+//     field, so the API, import_csv and load refuse the same texts with the same message;
+//   - Python: def_fields (python/bindings.hpp) binds every field with its doc;
+//   - the public headers' `///<` docs, the CSV layouts and the archive snapshot are
+//     checked against it by tests/schema_test.cpp.
+//
+// Adding a field to an entity: the member in its public header, one line here, and the
+// tests that say what it means (see CONTRIBUTING in README.md).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+#include "goaltrack/measurement.hpp"
+#include "goaltrack/organization.hpp"
+#include "goaltrack/policy.hpp"
+#include "goaltrack/program.hpp"
+#include "goaltrack/rating.hpp"
+#include "goaltrack/target.hpp"
+#include "goaltrack/task.hpp"
+#include "goaltrack/text.hpp"
+#include "text.hpp"
+#include "utf8.hpp"
+
+namespace goaltrack::detail {
+
+/// One field of Entity: name, member, doc.
+template <class Entity, class T>
+struct field {
+  using entity_type = Entity;
+  using value_type = T;
+  std::string_view name;
+  T Entity::*member;
+  std::string_view doc;
+};
+template <class E, class T>
+field(std::string_view, T E::*, std::string_view) -> field<E, T>;
+
+/// Specialised below for each entity: `kind` (its name in messages) and `fields`.
+template <class Entity>
+struct schema;
+
+template <class Entity>
+concept described = requires {
+  schema<Entity>::fields;
+};
+
+/// Calls f(field) for each field of Entity, in order.
+template <class Entity, class F>
+constexpr void for_each_field(F&& f) {
+  std::apply([&](const auto&... each) { (f(each), ...); }, schema<Entity>::fields);
+}
+
+/// The number of fields of Entity.
+template <class Entity>
+inline constexpr std::size_t field_count = std::tuple_size_v<decltype(schema<Entity>::fields)>;
+
+template <>
+struct schema<level_labels> {
+  static constexpr std::string_view kind = "level";
+  static constexpr std::tuple fields{
+      field{"code", &level_labels::code, "stable code used in files, e.g. \"good\""},
+      field{"label_vi", &level_labels::label_vi, "e.g. \"Hoàn thành tốt nhiệm vụ\""},
+      field{"label_en", &level_labels::label_en, "e.g. \"Well completed tasks\""},
+  };
+};
+
+template <>
+struct schema<collective_spec> {
+  static constexpr std::string_view kind = "collective";
+  static constexpr std::tuple fields{
+      field{"code", &collective_spec::code, "unique stable code, e.g. \"SGD-DB\" or \"12345\""},
+      field{"name", &collective_spec::name, "display name, e.g. \"Đảng bộ Sở GD-ĐT\""},
+      field{"kind", &collective_spec::kind,
+            "free label, e.g. \"department\", \"party_committee\", \"cell\""},
+      field{"parent_code", &collective_spec::parent_code,
+            "empty for a root; else a code in the plan or the batch"},
+  };
+};
+
+template <>
+struct schema<member_spec> {
+  static constexpr std::string_view kind = "member";
+  static constexpr std::tuple fields{
+      field{"code", &member_spec::code, "unique stable code"},
+      field{"name", &member_spec::name, "display name (may be empty)"},
+      field{"collective", &member_spec::collective, "the collective the member belongs to"},
+  };
+};
+
+template <>
+struct schema<program> {
+  static constexpr std::string_view kind = "program";
+  static constexpr std::tuple fields{
+      field{"code", &program::code, "unique stable code, e.g. \"CTr-190\""},
+      field{"number", &program::number,
+            "the number printed on the document, e.g. \"190-CTr/TU\" (may be empty)"},
+      field{"issuer", &program::issuer,
+            "who issued it, e.g. \"Tỉnh ủy\" (Provincial Party Committee)"},
+      field{"title", &program::title, "e.g. \"Chương trình hành động thực hiện Nghị quyết ...\""},
+      field{"span", &program::span, "the period it covers"},
+      field{"owner", &program::owner, "the collective that carries it out"},
+      field{"parent", &program::parent, "the program it implements, if any"},
+  };
+};
+
+template <>
+struct schema<task> {
+  static constexpr std::string_view kind = "task";
+  static constexpr std::tuple fields{
+      field{"code", &task::code, "unique stable code"},
+      field{"title", &task::title, "what is to be done"},
+      field{"program", &task::program, "the program it belongs to"},
+      field{"owner", &task::owner, "the collective responsible"},
+      field{"deadline", &task::deadline, "when it is due, if set"},
+      field{"kind", &task::kind, "planned or supplementary"},
+      field{"weight", &task::weight, "relative weight for weighted roll-ups (finite, > 0)"},
+      field{"history", &task::history, "status changes, oldest first (dates never decrease)"},
+  };
+};
+
+template <>
+struct schema<rating_goal> {
+  static constexpr std::string_view kind = "rating goal";
+  static constexpr std::tuple fields{
+      field{"scale", &rating_goal::scale,
+            "the scale of the rating round to read (matched by scale and period)"},
+      field{"level", &rating_goal::level, "\"this level or above\""},
+      field{"required_share", &rating_goal::required_share,
+            "the share of members to reach (or that a collective's members must reach)"},
+      field{"count", &rating_goal::count, "collective_count: at least this many collectives ..."},
+      field{"all", &rating_goal::all, "... or, when true, all of them (\"5/5\")"},
+      field{"scope", &rating_goal::scope, "direct (children, own members) or the subtree"},
+      field{"counted_kind", &rating_goal::counted_kind,
+            "collective_count: count only collectives of this kind (\"\" = any)"},
+      field{"criterion", &rating_goal::criterion,
+            "how a collective qualifies: its own rating or its members' share"},
+  };
+};
+
+template <>
+struct schema<target> {
+  static constexpr std::string_view kind = "target";
+  static constexpr std::tuple fields{
+      field{"code", &target::code, "unique stable code"},
+      field{"title", &target::title, "what it aims at, e.g. \"Giảm điểm trường\""},
+      field{"owner", &target::owner, "the collective responsible"},
+      field{"span", &target::span, "the period over which it is to be reached"},
+      field{"program", &target::program, "the program it belongs to, if any"},
+      field{"kind", &target::kind, "quantity, ratio, money, milestone, direction or a rating kind"},
+      field{"unit", &target::unit, "unit of measure, e.g. \"điểm trường\", \"học sinh\", \"%\""},
+      field{"goal", &target::goal,
+            "numeric kinds: how the goal reads (at_least, decrease_by, ...)"},
+      field{"goal_value", &target::goal_value,
+            "g, or d for increase_by / decrease_by; ratios as a fraction (0.581)"},
+      field{"goal_high", &target::goal_high, "upper end for `within`"},
+      field{"baseline", &target::baseline, "b, where it applies"},
+      field{"whole_numbers", &target::whole_numbers, "counts: measurements must be whole numbers"},
+      field{"currency", &target::currency,
+            "money: ISO 4217 code, e.g. \"VND\" (amounts in its smallest unit)"},
+      field{"checklist", &target::checklist, "milestone: items to complete (empty: one step)"},
+      field{"wanted", &target::wanted, "direction: the wanted trend"},
+      field{"rating", &target::rating, "member_share and collective_count"},
+  };
+};
+
+template <>
+struct schema<measurement> {
+  static constexpr std::string_view kind = "measurement";
+  static constexpr std::tuple fields{
+      field{"target", &measurement::target, "what was measured"},
+      field{"on", &measurement::on, "the day the value holds for"},
+      field{"value", &measurement::value, "the amount, numerator, items done or level"},
+      field{"denominator", &measurement::denominator, "ratios only: the denominator (> 0)"},
+      field{"source", &measurement::source, "where the figure comes from (optional)"},
+      field{"note", &measurement::note, "free remark (optional)"},
+  };
+};
+
+template <>
+struct schema<rating_summary_spec> {
+  static constexpr std::string_view kind = "rating summary";
+  static constexpr std::tuple fields{
+      field{"round", &rating_summary_spec::round, "the round whose ratings are summarised"},
+      field{"level", &rating_summary_spec::level, "\"this level or above\""},
+      field{"counted_kind", &rating_summary_spec::counted_kind,
+            "\"\" counts collectives of every kind"},
+      field{"criterion", &rating_summary_spec::criterion,
+            "how a collective qualifies: its own rating or its members' share"},
+      field{"required_share", &rating_summary_spec::required_share,
+            "for the member_share criterion"},
+  };
+};
+
+template <>
+struct schema<named_policy> {
+  static constexpr std::string_view kind = "policy";
+  static constexpr std::tuple fields{
+      field{"code", &named_policy::code, "unique stable code"},
+      field{"policy", &named_policy::policy, "the thresholds and switches"},
+  };
+};
+
+template <>
+struct schema<evaluation_policy> {
+  static constexpr std::string_view kind = "policy";
+  static constexpr std::tuple fields{
+      field{"on_track_margin", &evaluation_policy::on_track_margin,
+            "on_track when progress >= expected - on_track_margin"},
+      field{"at_risk_margin", &evaluation_policy::at_risk_margin,
+            "at_risk when progress >= expected - at_risk_margin"},
+      field{"not_started_before_start", &evaluation_policy::not_started_before_start,
+            "report not_started before a target's period starts"},
+      field{"missed_after_end", &evaluation_policy::missed_after_end,
+            "report missed after a target's period ends unachieved"},
+      field{"trend_tolerance", &evaluation_policy::trend_tolerance,
+            "direction targets: a relative change within +-tolerance is flat"},
+      field{"rating_summaries", &evaluation_policy::rating_summaries,
+            "rating summaries to compute besides those the rating targets need"},
+  };
+};
+
+// --- the text rule, over every text field -------------------------------------------------
+
+namespace schema_detail {
+
+template <class T>
+inline constexpr bool is_text =
+    std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>;
+
+template <class T>
+struct vector_of {
+  using type = void;
+};
+template <class T>
+struct vector_of<std::vector<T>> {
+  using type = T;
+};
+
+// Whether a value of type T holds a text: it is one, a vector of ones that do, or a
+// described struct with a field that does.
+template <class T>
+constexpr bool holds_text() {
+  if constexpr (is_text<T>) {
+    return true;
+  } else if constexpr (!std::is_void_v<typename vector_of<T>::type>) {
+    return holds_text<typename vector_of<T>::type>();
+  } else if constexpr (described<T>) {
+    bool any = false;
+    for_each_field<T>([&](const auto& fl) {
+      any = any || holds_text<typename std::remove_cvref_t<decltype(fl)>::value_type>();
+    });
+    return any;
+  } else {
+    return false;
+  }
+}
+
+// Calls f(text, path) for every text inside `value`, where path() names it
+// ("checklist item 2", "rating.counted_kind") and is called only when wanted.
+template <class T, class Path, class F>
+void visit_texts(const T& value, const Path& path, F& f) {
+  if constexpr (is_text<T>) {
+    f(std::string_view(value), path);
+  } else if constexpr (!std::is_void_v<typename vector_of<T>::type>) {
+    if constexpr (holds_text<typename vector_of<T>::type>()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        visit_texts(
+            value[i], [&] { return path() + " item " + std::to_string(i + 1); }, f);
+      }
+    }
+  } else if constexpr (described<T>) {
+    for_each_field<T>([&](const auto& fl) {
+      using V = typename std::remove_cvref_t<decltype(fl)>::value_type;
+      if constexpr (holds_text<V>()) {
+        const auto inner = [&] {
+          const std::string outer = path();
+          return outer.empty() ? std::string(fl.name) : outer + "." + std::string(fl.name);
+        };
+        visit_texts(value.*fl.member, inner, f);
+      }
+    });
+  }
+}
+
+}  // namespace schema_detail
+
+/// Applies the text rule to every text of `e` (its fields, their items and nested
+/// described structs). @throws invalid_argument "<kind> '<code>': <field> <problem>", or
+/// "<kind> code <problem>: '<code>'" when the code itself breaks the rule.
+/// True when every text of `e` keeps the text rule; builds no string.
+template <described Entity>
+bool texts_keep_rule(const Entity& e) {
+  bool good = true;
+  const auto keeps_rule = [&](std::string_view s, const auto&) {
+    good = good && s.size() <= max_text_bytes && valid_utf8(s);
+  };
+  schema_detail::visit_texts(
+      e, [] { return std::string(); }, keeps_rule);
+  return good;
+}
+
+template <described Entity>
+void check_texts(const Entity& e) {
+  if (texts_keep_rule(e)) return;  // the common case: no string is built
+  const auto root = [] { return std::string(); };
+  std::string who(schema<Entity>::kind);
+  if constexpr (requires { e.code; }) {
+    if (!e.code.empty() && text_problem(e.code).empty()) who += " " + quoted(e.code);
+  }
+  const auto report = [&](std::string_view s, const auto& path) {
+    const std::string problem = text_problem(s);
+    if (problem.empty()) return;
+    const std::string name = path();
+    if (name == "code")
+      throw invalid_argument(who + " code " + problem + ": " + quoted(s.substr(0, 64)));
+    throw invalid_argument(who + ": " + name + " " + problem);
+  };
+  schema_detail::visit_texts(e, root, report);
+}
+
+}  // namespace goaltrack::detail

@@ -1,0 +1,37 @@
+#pragma once
+// Private: UTF-8 validation and the one rule every text of the model obeys.
+//
+// Why our own validator: the one check needed is "is this well-formed UTF-8", on every
+// string that enters a plan (millions at load). utf8proc (libutf8proc-dev) decodes one
+// code point per call through its general iterator, and simdutf is not packaged in
+// Debian 12; a word-at-a-time ASCII skip plus the table of RFC 3629 section 4 is short,
+// exhaustively tested (tests/utf8_test.cpp) and as fast as the common case allows.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace goaltrack::detail {
+
+/// The offset of the first byte of `s` that does not start a well-formed UTF-8 sequence
+/// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or none.
+[[nodiscard]] std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept;
+
+/// True when `s` is well-formed UTF-8.
+[[nodiscard]] inline bool valid_utf8(std::string_view s) noexcept {
+  return !first_invalid_utf8(s).has_value();
+}
+
+/// `s` with every byte that is not part of well-formed UTF-8 written as `\xNN`, so that
+/// a message quoting hostile input is itself valid UTF-8 (and shows what was there).
+[[nodiscard]] std::string printable_utf8(std::string_view s);
+
+/// Why `s` breaks the text rule (goaltrack::max_text_bytes, UTF-8), or "" when it keeps it.
+/// The reason reads after the field's name: "is not UTF-8 (byte 3 is 0xFF)".
+[[nodiscard]] std::string text_problem(std::string_view s);
+
+/// Checks the text rule. @throws invalid_argument "<what> <problem>" when `s` breaks it.
+void check_text(std::string_view s, std::string_view what);
+
+}  // namespace goaltrack::detail
