@@ -265,6 +265,22 @@ TEST(csv, reads_bom_crlf_quotes_and_line_breaks) {
   EXPECT_EQ(p.org().code(collective_id(2)), "CB2");
 }
 
+TEST(csv, line_numbers_count_every_kind_of_line_end_inside_and_outside_quotes) {
+  // The same file with LF, CR LF and lone CR (old Mac) line ends, and a quoted field
+  // spanning two lines: the unknown parent is on line 4 in each.
+  for (const std::string end : {"\n", "\r\n", "\r"}) {
+    const std::string text = "code,name,kind,parent" + end + "A,\"two" + end + "lines\",cell," +
+                             end + "B,b,cell,NOPE" + end;
+    const auto issues = issues_of({{"collectives.csv", text}});
+    ASSERT_EQ(issues.size(), 1U) << all_issues(issues);
+    EXPECT_EQ(issues[0].line, 4U) << all_issues(issues);
+    // A byte that is not UTF-8 on line 5, after the quoted break.
+    const auto encoding = issues_of({{"collectives.csv", text + "C,\xFF,cell," + end}});
+    ASSERT_EQ(encoding.size(), 1U);
+    EXPECT_EQ(encoding[0].line, 5U) << all_issues(encoding);
+  }
+}
+
 TEST(csv, columns_in_any_order_and_optional_ones_left_out) {
   const plan p = import_texts({{"collectives.csv", "parent,code\n,A\nA,B\n"}});
   ASSERT_EQ(p.org().collective_count(), 2U);

@@ -21,6 +21,7 @@
 #include "io/archive_payload.hpp"
 #include "io/archive_snapshot.hpp"
 #include "io/crc32c.hpp"
+#include "io/file_kind.hpp"
 #include "io/save_fault.hpp"
 
 namespace goaltrack {
@@ -171,13 +172,15 @@ bool fault(save_step step) {
 }
 
 [[noreturn]] void throw_io(const std::string& what, const std::string& path, int err) {
-  throw io_error(
-      "could not save goaltrack file '" + path + "': " + what + ": " + std::strerror(err), path);
+  throw io_error("could not save goaltrack file '" + path + "': " + what +
+                     (err != 0 ? std::string(": ") + std::strerror(err) : std::string()),
+                 path);
 }
 
-// Writes `f` to `target` through a temporary file in the same directory (see save()).
-void write_atomically(const file_bytes& f, const std::filesystem::path& target) {
-  const std::string path = target.string();
+// Writes `f` to `target` through a temporary file in the same directory (see save());
+// messages name `path`, the path the caller gave.
+void write_atomically(const file_bytes& f, const std::filesystem::path& target,
+                      const std::string& path) {
   const std::filesystem::path dir =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   static std::atomic<unsigned> counter{0};
@@ -251,7 +254,15 @@ void save(const plan& p, std::ostream& out, archive_format format) {
 }
 
 void save(const plan& p, const std::filesystem::path& path, archive_format format) {
-  detail::write_atomically(detail::encode(p, format), path);
+  // Through a symbolic link, the file it points to is replaced (the link stays); what is
+  // not a regular file (a device, a FIFO, a directory) is never renamed over.
+  const std::filesystem::path target = detail::follow_links(path);
+  if (const std::string kind = detail::not_a_regular_file(target); !kind.empty()) {
+    detail::throw_io(
+        target == path ? "it is " + kind : "it leads to " + target.string() + ", " + kind,
+        path.string(), 0);
+  }
+  detail::write_atomically(detail::encode(p, format), target, path.string());
 }
 
 plan load(std::istream& in, const load_limits& limits) {
@@ -261,6 +272,9 @@ plan load(std::istream& in, const load_limits& limits) {
 
 plan load(const std::filesystem::path& path, const load_limits& limits) {
   const std::string name = path.string();
+  if (const std::string kind = detail::not_a_regular_file(path); !kind.empty()) {
+    throw io_error("cannot open goaltrack file '" + name + "': it is " + kind, name);
+  }
   std::error_code ec;
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec) throw io_error("cannot open goaltrack file '" + name + "': " + ec.message(), name);

@@ -7,6 +7,7 @@
 #include "goaltrack/io/csv.hpp"
 #include "io/csv_layout.hpp"
 #include "io/csv_text.hpp"
+#include "io/file_kind.hpp"
 #include "plan_data.hpp"
 
 namespace goaltrack {
@@ -46,6 +47,10 @@ class exporter {
     std::string path;
     if (directory_ != nullptr) {
       path = (*directory_ / file.file).string();
+      // Never opened for writing unless a regular file or absent: a FIFO would block.
+      if (const std::string kind = detail::not_a_regular_file(path); !kind.empty()) {
+        throw io_error("cannot write " + path + ": it is " + kind, path);
+      }
       stream.emplace(path, std::ios::binary | std::ios::trunc);
       if (!*stream) throw io_error("cannot open " + path + " for writing", path);
     }

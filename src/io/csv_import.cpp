@@ -15,29 +15,11 @@
 #include <utility>
 #include <vector>
 
+#include "io/file_kind.hpp"
 #include "utf8.hpp"
 
 namespace goaltrack {
 namespace detail::csv {
-
-namespace {
-
-// Reads the whole file into `text`, reusing its capacity.
-void read_file(const std::filesystem::path& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error("cannot open " + path.string(), path.string());
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) throw io_error("cannot read " + path.string(), path.string());
-  in.seekg(0, std::ios::beg);
-  text.resize(static_cast<std::size_t>(size));
-  in.read(text.data(), size);
-  if (!in)
-    throw io_error("cannot read " + path.string(), path.string(),
-                   static_cast<std::uint64_t>(in.gcount()));
-}
-
-}  // namespace
 
 namespace {
 
@@ -129,7 +111,7 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
   std::string second_buffer;
   const auto text_of = [&](std::size_t i, std::string& into) -> std::string& {
     if (paths.empty()) return files[i].text;
-    read_file(paths[i], into);
+    read_regular_file(paths[i], into);
     return into;
   };
   {
@@ -471,7 +453,9 @@ plan import_csv(const std::filesystem::path& directory, const csv_dialect& diale
     std::transform(ext.begin(), ext.end(), ext.begin(), [](char ch) {
       return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
     });
-    if (ext != ".csv" || !entry.is_regular_file(ec)) continue;
+    // Every *.csv entry is read: one that is a FIFO, a directory, a device or a dangling
+    // link is an io_error saying so, not a file silently left out.
+    if (ext != ".csv") continue;
     files.push_back({path.filename().string(), {}});
     paths.push_back(path);
   }

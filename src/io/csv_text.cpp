@@ -30,6 +30,16 @@ constexpr bool cp1258_vietnamese(unsigned char c) noexcept {
          c == 0xFD || c == 0xCC || c == 0xEC || c == 0xD2 || c == 0xDE || c == 0xF2;
 }
 
+// Line ends in [b, e): LF, CR LF and lone CR each end one line. A CR at e - 1 counts
+// as a lone one (callers end ranges before a quote or at the end of the text).
+std::uint64_t line_ends(const char* b, const char* e) noexcept {
+  std::uint64_t n = 0;
+  for (const char* p = b; p < e; ++p) {
+    if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'))) ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length) {
@@ -45,8 +55,7 @@ std::optional<encoding_problem> check_encoding(std::string_view text, std::size_
   if (!bad) return std::nullopt;
   encoding_problem p;
   p.offset = bom_length + *bad;
-  p.line = 1 + static_cast<std::uint64_t>(std::count(
-                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(p.offset), '\n'));
+  p.line = 1 + line_ends(text.data(), text.data() + p.offset);
   bool code_page = true;
   bool vietnamese = false;
   for (const char ch : text) {
@@ -171,7 +180,7 @@ record_reader::status record_reader::read_record() {
         char* const quote =
             static_cast<char*>(std::memchr(read, '"', static_cast<std::size_t>(end_ - read)));
         char* const stop = quote == nullptr ? end_ : quote;
-        line_ += static_cast<std::uint64_t>(std::count(read, stop, '\n'));
+        line_ += line_ends(read, stop);
         if (out != read) std::memmove(out, read, static_cast<std::size_t>(stop - read));
         out += stop - read;
         if (quote == nullptr) {

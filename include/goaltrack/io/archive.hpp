@@ -83,6 +83,8 @@ struct GOALTRACK_API load_limits {
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,
 /// flushes and fsyncs it, renames it over `path` and fsyncs the directory. On any
 /// failure `path` keeps its old content (or stays absent) and the temporary is removed.
+/// When `path` is a symbolic link, the file it leads to is replaced and the link kept; a
+/// path that is (or leads to) a directory, FIFO, device or socket is refused.
 /// @throws io_error naming the path when a step fails; invalid_argument when the plan
 ///         holds a value the format cannot hold (none that the plan's checks admit).
 GOALTRACK_API void save(const plan& p, const std::filesystem::path& path, archive_format format);
@@ -93,11 +95,11 @@ GOALTRACK_API void save(const plan& p, std::ostream& out, archive_format format)
 
 /// Loads the plan saved in `path`, of any archive kind and any format version up to
 /// archive_format_version.
-/// @throws io_error when the file cannot be opened or read; format_error when it is not a
-///         goaltrack file, has an unknown archive kind or a newer format version (the
-///         message says which version it has and which this library reads);
-///         corrupt_error, with the byte offset where known, when it is damaged or above
-///         `limits`. Every message names the path.
+/// @throws io_error when the file cannot be opened or read, or is not a regular file (a
+///         FIFO, a directory, a device; a dangling link is named as such); format_error when it is
+///         not a goaltrack file, has an unknown archive kind or a newer format version (the message
+///         says which version it has and which this library reads); corrupt_error, with the byte
+///         offset where known, when it is damaged or above `limits`. Every message names the path.
 [[nodiscard]] GOALTRACK_API plan load(const std::filesystem::path& path,
                                       const load_limits& limits = {});
 

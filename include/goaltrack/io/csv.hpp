@@ -137,8 +137,9 @@ GOALTRACK_API std::vector<std::string> csv_file_names();
 
 /// Builds a plan from the CSV files in `directory` (see the file documentation).
 /// @throws invalid_argument when the dialect is invalid; io_error naming the path when
-///         the folder or a file cannot be read; csv_error listing every bad row (text that
-///         is not UTF-8 — with advice for Windows-1258 files saved by Excel —, a bad
+///         the folder or a file cannot be read, or a *.csv entry is not a regular file (a
+///         FIFO, a directory, a device, a dangling link: each named); csv_error listing every bad
+///         row (text that is not UTF-8 — with advice for Windows-1258 files saved by Excel —, a bad
 ///         header, a value that does not parse, an unknown or repeated code, a rating not
 ///         on its scale, anything the plan refuses) when any row is bad.
 [[nodiscard]] GOALTRACK_API plan import_csv(const std::filesystem::path& directory,
