@@ -87,6 +87,10 @@ void translate(std::exception_ptr p) {
     raise_file(file_error_class, e);
   } catch (const goaltrack::error& e) {
     raise(error_class, e.what());
+  } catch (const py::cast_error& e) {
+    // A value of the wrong type inside a call (a pickle state, a list's item), which
+    // pybind11 would raise as a RuntimeError.
+    raise(argument_type_error_class, e.what());
   }
 }
 

@@ -46,3 +46,8 @@ def test_misuse_raises_goaltrack_errors(small):
         gt.load_limits(no_such_cap=1)
     with pytest.raises(gt.InvalidArgument):
         p.add_measurements(np.array([[1]]), np.array([[1]]), np.array([[1.0]]))
+
+
+def test_a_bad_pickle_state_is_an_argument_type_error():
+    with pytest.raises(gt.ArgumentTypeError):
+        gt.program.__new__(gt.program).__setstate__(("code", 1, 2, 3, 4, 5, 6))
