@@ -8,26 +8,21 @@
 namespace goaltrack::python {
 
 void wrap_measurement(py::module_& m) {
-  py::class_<measurement>(
-      m, "measurement",
-      "One dated value of a target. What `value` means by target kind: quantity and money,\n"
-      "the amount (whole numbers for counts and money); ratio, the numerator, with\n"
-      "`denominator` > 0; milestone, 1 when done (0 not yet) or, with a checklist, the\n"
-      "number of items done; direction, the observed level of what should rise or fall.\n"
-      "Rating targets take no measurements: they read ratings.")
-      .def(py::init([](target_id target, date on, double value, double denominator,
-                       std::string source, std::string note) {
-             return measurement{target, on, value, denominator, std::move(source), std::move(note)};
-           }),
-           py::arg("target"), py::arg("on"), py::arg("value"), py::arg("denominator") = 1.0,
-           py::arg("source") = "", py::arg("note") = "")
-      .def_readwrite("target", &measurement::target, "what was measured")
-      .def_readwrite("on", &measurement::on, "the day the value holds for")
-      .def_readwrite("value", &measurement::value,
-                     "the amount, numerator, items done or level (see the class doc)")
-      .def_readwrite("denominator", &measurement::denominator, "ratios only: the denominator (> 0)")
-      .def_readwrite("source", &measurement::source, "where the figure comes from (optional)")
-      .def_readwrite("note", &measurement::note, "free remark (optional)")
+  def_fields<measurement>(
+      py::class_<measurement>(
+          m, "measurement",
+          "One dated value of a target. What `value` means by target kind: quantity and money,\n"
+          "the amount (whole numbers for counts and money); ratio, the numerator, with\n"
+          "`denominator` > 0; milestone, 1 when done (0 not yet) or, with a checklist, the\n"
+          "number of items done; direction, the observed level of what should rise or fall.\n"
+          "Rating targets take no measurements: they read ratings.")
+          .def(py::init([](target_id target, date on, double value, double denominator,
+                           std::string source, std::string note) {
+                 return measurement{target,         on, value, denominator, std::move(source),
+                                    std::move(note)};
+               }),
+               py::arg("target"), py::arg("on"), py::arg("value"), py::arg("denominator") = 1.0,
+               py::arg("source") = "", py::arg("note") = ""))
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__",

@@ -9,25 +9,19 @@
 namespace goaltrack::python {
 
 void wrap_policy(py::module_& m) {
-  py::class_<rating_summary_spec>(
-      m, "rating_summary_spec",
-      "A request to summarise ratings per collective without a target: how many members\n"
-      "are rated `level` or above, and how many collectives (of `counted_kind`) qualify.")
-      .def(py::init([](round_id round, rating_level level, std::string counted_kind,
-                       collective_criterion criterion, share required_share) {
-             return rating_summary_spec{round, level, std::move(counted_kind), criterion,
-                                        required_share};
-           }),
-           py::arg("round"), py::arg("level"), py::arg("counted_kind") = "",
-           py::arg("criterion") = collective_criterion::own_rating,
-           py::arg("required_share") = share::percent(100))
-      .def_readwrite("round", &rating_summary_spec::round, "the rating round")
-      .def_readwrite("level", &rating_summary_spec::level, "\"this level or above\"")
-      .def_readwrite("counted_kind", &rating_summary_spec::counted_kind,
-                     "\"\" counts collectives of every kind")
-      .def_readwrite("criterion", &rating_summary_spec::criterion, "how a collective qualifies")
-      .def_readwrite("required_share", &rating_summary_spec::required_share,
-                     "for the member_share criterion")
+  def_fields<rating_summary_spec>(
+      py::class_<rating_summary_spec>(
+          m, "rating_summary_spec",
+          "A request to summarise ratings per collective without a target: how many members\n"
+          "are rated `level` or above, and how many collectives (of `counted_kind`) qualify.")
+          .def(py::init([](round_id round, rating_level level, std::string counted_kind,
+                           collective_criterion criterion, share required_share) {
+                 return rating_summary_spec{round, level, std::move(counted_kind), criterion,
+                                            required_share};
+               }),
+               py::arg("round"), py::arg("level"), py::arg("counted_kind") = "",
+               py::arg("criterion") = collective_criterion::own_rating,
+               py::arg("required_share") = share::percent(100)))
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__", [](const rating_summary_spec& s) {
@@ -38,36 +32,24 @@ void wrap_policy(py::module_& m) {
                ", required_share=" + py_repr(py::cast(s.required_share)) + ")";
       });
 
-  py::class_<evaluation_policy>(
-      m, "evaluation_policy",
-      "The thresholds and switches of evaluation; the defaults are documented per field.\n"
-      "A plan can keep named policies (plan.add_policy) so that a department's rules travel\n"
-      "with its plan.")
-      .def(py::init([](double on_track_margin, double at_risk_margin, bool not_started_before_start,
-                       bool missed_after_end, double trend_tolerance,
-                       std::vector<rating_summary_spec> rating_summaries) {
-             return evaluation_policy{on_track_margin,          at_risk_margin,
-                                      not_started_before_start, missed_after_end,
-                                      trend_tolerance,          std::move(rating_summaries)};
-           }),
-           py::arg("on_track_margin") = 0.10, py::arg("at_risk_margin") = 0.25,
-           py::arg("not_started_before_start") = true, py::arg("missed_after_end") = true,
-           py::arg("trend_tolerance") = 0.02,
-           py::arg("rating_summaries") = std::vector<rating_summary_spec>{})
-      .def_readwrite("on_track_margin", &evaluation_policy::on_track_margin,
-                     "on_track when progress >= expected - on_track_margin. Default 0.10.")
-      .def_readwrite("at_risk_margin", &evaluation_policy::at_risk_margin,
-                     "at_risk when progress >= expected - at_risk_margin. Default 0.25.")
-      .def_readwrite("not_started_before_start", &evaluation_policy::not_started_before_start,
-                     "Report not_started before a target's period starts. Default True.")
-      .def_readwrite("missed_after_end", &evaluation_policy::missed_after_end,
-                     "Report missed after a target's period ends unachieved. Default True.")
-      .def_readwrite("trend_tolerance", &evaluation_policy::trend_tolerance,
-                     "Direction targets: a relative change over the period within +-tolerance "
-                     "is flat.\nDefault 0.02 (2%).")
-      .def_readwrite("rating_summaries", &evaluation_policy::rating_summaries,
-                     "Rating summaries to compute besides those the rating targets need (a "
-                     "list; assign\na new list to change it).")
+  def_fields<evaluation_policy>(
+      py::class_<evaluation_policy>(
+          m, "evaluation_policy",
+          "The thresholds and switches of evaluation; the defaults are documented per field.\n"
+          "A plan can keep named policies (plan.add_policy) so that a department's rules travel\n"
+          "with its plan.")
+          .def(py::init([](double on_track_margin, double at_risk_margin,
+                           bool not_started_before_start, bool missed_after_end,
+                           double trend_tolerance,
+                           std::vector<rating_summary_spec> rating_summaries) {
+                 return evaluation_policy{on_track_margin,          at_risk_margin,
+                                          not_started_before_start, missed_after_end,
+                                          trend_tolerance,          std::move(rating_summaries)};
+               }),
+               py::arg("on_track_margin") = 0.10, py::arg("at_risk_margin") = 0.25,
+               py::arg("not_started_before_start") = true, py::arg("missed_after_end") = true,
+               py::arg("trend_tolerance") = 0.02,
+               py::arg("rating_summaries") = std::vector<rating_summary_spec>{}))
       .def("validate", &evaluation_policy::validate, py::arg("name") = "policy",
            "Raises InvalidArgument naming `name` and the field: margins not finite,\n"
            "negative, or at_risk_margin < on_track_margin; tolerance not finite or\n"

@@ -9,36 +9,28 @@
 namespace goaltrack::python {
 
 void wrap_program(py::module_& m) {
-  py::class_<program>(
-      m, "program",
-      "An action program, plan or set of objectives. A program is issued by an authority\n"
-      "under a number (e.g. Action Program No. 190-CTr/TU of the Provincial Party Committee)\n"
-      "for a period, and may implement a parent program: a department's plan carries out a\n"
-      "provincial program, which carries out a central resolution. That chain is the cascade,\n"
-      "and evaluation rolls tasks and targets up along it. Add one with plan.add_program.")
-      .def(py::init([](std::string code, std::string number, std::string issuer, std::string title,
-                       period span, collective_id owner, std::optional<program_id> parent) {
-             return program{std::move(code),
-                            std::move(number),
-                            std::move(issuer),
-                            std::move(title),
-                            span,
-                            owner,
-                            parent};
-           }),
-           py::arg("code"), py::arg("number") = "", py::arg("issuer") = "", py::arg("title") = "",
-           py::arg("span") = period::year(2020), py::arg("owner") = collective_id{},
-           py::arg("parent") = py::none())
-      .def_readwrite("code", &program::code, "unique stable code, e.g. \"CTr-190\"")
-      .def_readwrite("number", &program::number,
-                     "the number printed on the document, e.g. \"190-CTr/TU\" (may be empty)")
-      .def_readwrite("issuer", &program::issuer,
-                     "who issued it, e.g. \"Tỉnh ủy\" (Provincial Party Committee)")
-      .def_readwrite("title", &program::title,
-                     "e.g. \"Chương trình hành động thực hiện Nghị quyết ...\"")
-      .def_readwrite("span", &program::span, "the period it covers")
-      .def_readwrite("owner", &program::owner, "the collective that carries it out")
-      .def_readwrite("parent", &program::parent, "the program it implements, if any")
+  def_fields<program>(
+      py::class_<program>(
+          m, "program",
+          "An action program, plan or set of objectives. A program is issued by an authority\n"
+          "under a number (e.g. Action Program No. 190-CTr/TU of the Provincial Party Committee)\n"
+          "for a period, and may implement a parent program: a department's plan carries out a\n"
+          "provincial program, which carries out a central resolution. That chain is the cascade,\n"
+          "and evaluation rolls tasks and targets up along it. Add one with plan.add_program.")
+          .def(py::init([](std::string code, std::string number, std::string issuer,
+                           std::string title, period span, collective_id owner,
+                           std::optional<program_id> parent) {
+                 return program{std::move(code),
+                                std::move(number),
+                                std::move(issuer),
+                                std::move(title),
+                                span,
+                                owner,
+                                parent};
+               }),
+               py::arg("code"), py::arg("number") = "", py::arg("issuer") = "",
+               py::arg("title") = "", py::arg("span") = period::year(2020),
+               py::arg("owner") = collective_id{}, py::arg("parent") = py::none()))
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__",

@@ -27,14 +27,12 @@ void wrap_rating(py::module_& m) {
       .def(py::pickle([](rating_level l) { return py::make_tuple(l.rank()); },
                       [](const py::tuple& t) { return rating_level(t[0].cast<std::uint8_t>()); }));
 
-  py::class_<level_labels>(m, "level_labels", "The names of one level.")
-      .def(py::init([](std::string code, std::string label_vi, std::string label_en) {
-             return level_labels{std::move(code), std::move(label_vi), std::move(label_en)};
-           }),
-           py::arg("code"), py::arg("label_vi") = "", py::arg("label_en") = "")
-      .def_readwrite("code", &level_labels::code, "stable code used in files, e.g. \"good\"")
-      .def_readwrite("label_vi", &level_labels::label_vi, "e.g. \"Hoàn thành tốt nhiệm vụ\"")
-      .def_readwrite("label_en", &level_labels::label_en, "e.g. \"Well completed tasks\"")
+  def_fields<level_labels>(
+      py::class_<level_labels>(m, "level_labels", "The names of one level.")
+          .def(py::init([](std::string code, std::string label_vi, std::string label_en) {
+                 return level_labels{std::move(code), std::move(label_vi), std::move(label_en)};
+               }),
+               py::arg("code"), py::arg("label_vi") = "", py::arg("label_en") = ""))
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__",

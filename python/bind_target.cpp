@@ -102,22 +102,10 @@ void wrap_target(py::module_& m) {
                         return share{t[0].cast<std::uint32_t>(), t[1].cast<std::uint32_t>()};
                       }));
 
-  py::class_<rating_goal>(m, "rating_goal",
-                          "The parameters of a member_share or collective_count target.")
-      .def(py::init<>())
-      .def_readwrite("scale", &rating_goal::scale,
-                     "the scale of the rating round to read (matched by scale and period)")
-      .def_readwrite("level", &rating_goal::level, "\"this level or above\"")
-      .def_readwrite("required_share", &rating_goal::required_share,
-                     "member_share: the share of members to reach; collective_count with the\n"
-                     "member_share criterion: the share a collective's members must reach.")
-      .def_readwrite("count", &rating_goal::count,
-                     "collective_count: at least this many collectives ...")
-      .def_readwrite("all", &rating_goal::all, "... or, when true, all of them (\"5/5\")")
-      .def_readwrite("scope", &rating_goal::scope, "direct or subtree")
-      .def_readwrite("counted_kind", &rating_goal::counted_kind,
-                     "collective_count: count only collectives of this kind (\"\" = any)")
-      .def_readwrite("criterion", &rating_goal::criterion, "how a collective qualifies")
+  def_fields<rating_goal>(
+      py::class_<rating_goal>(m, "rating_goal",
+                              "The parameters of a member_share or collective_count target.")
+          .def(py::init<>()))
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__", [](const rating_goal& g) {
@@ -130,105 +118,104 @@ void wrap_target(py::module_& m) {
                ", criterion=" + py_repr(py::cast(g.criterion)) + ")";
       });
 
-  py::class_<target>(
-      m, "target",
-      "A target (chỉ tiêu): what it is, who owns it, over which period, and its goal. Build\n"
-      "one with a factory (quantity, ratio, money, milestone, direction, member_share,\n"
-      "collective_count, all_collectives) and the chained setters, then plan.add_target\n"
-      "checks it as a whole:\n\n"
-      "    target.quantity(\"SITES\", \"Giảm điểm trường\", dept, period.year(2020))"
-      ".decrease_by(98).from_(1046)\n\n"
-      "Progress, with actual a, baseline b and goal g: increase_to/decrease_to (and _by with\n"
-      "g = b +- d): (a - b) / (g - b); at_least: with a baseline the same, without one a / g\n"
-      "(g > 0); at_most: 1 if a <= g else 0; within [lo, hi]: 1 inside; milestone: items\n"
-      "done / items. Progress 1 means achieved. Counts and money must be whole numbers no\n"
-      "larger than 2^53 in magnitude.")
-      // --- factories -------------------------------------------------------------------
-      .def_static("quantity", &target::quantity, py::arg("code"), py::arg("title"),
-                  py::arg("owner"), py::arg("span"),
-                  "A quantity (count or amount); chain a goal setter (decrease_by(98), ...).")
-      .def_static("ratio", &target::ratio, py::arg("code"), py::arg("title"), py::arg("owner"),
-                  py::arg("span"),
-                  "A ratio numerator / denominator, shown as a percentage; goals are fractions.")
-      .def_static("money", &target::money, py::arg("code"), py::arg("title"), py::arg("owner"),
-                  py::arg("span"), py::arg("currency"),
-                  "A money amount in whole units of `currency`'s smallest unit (VND has no "
-                  "minor unit).")
-      .def_static("milestone", &target::milestone, py::arg("code"), py::arg("title"),
-                  py::arg("owner"), py::arg("span"),
-                  py::arg("checklist") = std::vector<std::string>{},
-                  "A milestone: done or not, or the items of a checklist.")
-      .def_static("direction", &target::direction, py::arg("code"), py::arg("title"),
-                  py::arg("owner"), py::arg("span"), py::arg("wanted"),
-                  "A direction-only goal, judged by the trend of its measurements.")
-      .def_static("member_share", &target::member_share, py::arg("code"), py::arg("title"),
-                  py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
-                  py::arg("required") = share::percent(100),
-                  py::arg("scope") = rating_scope::direct,
-                  "At least `required` of the members of `owner` (scope direct) or of its "
-                  "subtree\nrated `level` or above on `scale` in the round for `span`.")
-      .def_static("collective_count", &target::collective_count, py::arg("code"), py::arg("title"),
-                  py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
-                  py::arg("count"), py::arg("scope") = rating_scope::direct,
-                  "At least `count` of the child collectives of `owner` (scope direct) or of "
-                  "all\ncollectives below it, rated `level` or above on `scale` in the round for "
-                  "`span`.")
-      .def_static("all_collectives", &target::all_collectives, py::arg("code"), py::arg("title"),
-                  py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
-                  py::arg("scope") = rating_scope::direct,
-                  "As collective_count, with \"all\" (n/n) instead of a count.")
-      // --- chained setters ---------------------------------------------------------------
-      .def("increase_to", &target::increase_to, py::arg("g"), chain,
-           "Goal: reach g from a lower baseline. Returns the target (chainable).")
-      .def("decrease_to", &target::decrease_to, py::arg("g"), chain,
-           "Goal: come down to g from a higher baseline. Returns the target.")
-      .def("increase_by", &target::increase_by, py::arg("d"), chain,
-           "Goal: rise by d over the baseline. Returns the target.")
-      .def("decrease_by", &target::decrease_by, py::arg("d"), chain,
-           "Goal: fall by d below the baseline. Returns the target.")
-      .def("at_least", &target::at_least, py::arg("g"), chain,
-           "Goal: be at least g. Returns the target.")
-      .def("at_most", &target::at_most, py::arg("g"), chain,
-           "Goal: be at most g. Returns the target.")
-      .def("within", &target::within, py::arg("lo"), py::arg("hi"), chain,
-           "Goal: stay within [lo, hi]. Returns the target.")
-      .def("from_", &target::from, py::arg("b"), chain,
-           "Sets the baseline b (C++ from(); `from` is a Python keyword). Returns the target.")
-      .def("counting", &target::counting, py::arg("what"), chain,
-           "Measurements are whole counts of `what` (e.g. \"điểm trường\"). Returns the target.")
-      .def("in_unit", &target::in_unit, py::arg("u"), chain,
-           "Sets the unit of measure. Returns the target.")
-      .def("in_program", &target::in_program, py::arg("p"), chain,
-           "Puts the target in a program. Returns the target.")
-      .def("counting_kind", &target::counting_kind, py::arg("collective_kind"), chain,
-           "collective_count: count only collectives of this kind (e.g. \"cell\"). Returns the "
-           "target.")
-      .def("qualifying_by_members", &target::qualifying_by_members,
-           py::arg("s") = share::percent(100), chain,
-           "collective_count: a collective qualifies when `s` of its subtree's members are "
-           "rated\nthe level or above, instead of by its own rating. Returns the target.")
-      // --- fields ----------------------------------------------------------------------
-      .def_readwrite("code", &target::code, "unique stable code")
-      .def_readwrite("title", &target::title, "what it aims at, e.g. \"Giảm điểm trường\"")
-      .def_readwrite("owner", &target::owner, "the collective responsible")
-      .def_readwrite("span", &target::span, "the period over which it is to be reached")
-      .def_readwrite("program", &target::program, "the program it belongs to, if any")
-      .def_readwrite("kind", &target::kind, "what it measures")
-      .def_readwrite("unit", &target::unit,
-                     "unit of measure, e.g. \"điểm trường\", \"học sinh\", \"%\"")
-      .def_readwrite("goal", &target::goal, "numeric kinds: how the goal is stated")
-      .def_readwrite("goal_value", &target::goal_value,
-                     "g, or d for increase_by / decrease_by; ratios as a fraction (0.581)")
-      .def_readwrite("goal_high", &target::goal_high, "upper end for `within`")
-      .def_readwrite("baseline", &target::baseline, "b, where it applies (None: no baseline)")
-      .def_readwrite("whole_numbers", &target::whole_numbers,
-                     "counts: measurements must be whole numbers")
-      .def_readwrite("currency", &target::currency,
-                     "money: ISO 4217 code, e.g. \"VND\" (amounts in its smallest unit)")
-      .def_readwrite("checklist", &target::checklist,
-                     "milestone: items to complete (empty: one step)")
-      .def_readwrite("wanted", &target::wanted, "direction: the wanted trend")
-      .def_readwrite("rating", &target::rating, "member_share and collective_count parameters")
+  def_fields<
+      target>(py::class_<target>(
+                  m, "target",
+                  "A target (chỉ tiêu): what it is, who owns it, over which period, and its goal. "
+                  "Build\n"
+                  "one with a factory (quantity, ratio, money, milestone, direction, "
+                  "member_share,\n"
+                  "collective_count, all_collectives) and the chained setters, then "
+                  "plan.add_target\n"
+                  "checks it as a whole:\n\n"
+                  "    target.quantity(\"SITES\", \"Giảm điểm trường\", dept, period.year(2020))"
+                  ".decrease_by(98).from_(1046)\n\n"
+                  "Progress, with actual a, baseline b and goal g: increase_to/decrease_to (and "
+                  "_by with\n"
+                  "g = b +- d): (a - b) / (g - b); at_least: with a baseline the same, without one "
+                  "a / g\n"
+                  "(g > 0); at_most: 1 if a <= g else 0; within [lo, hi]: 1 inside; milestone: "
+                  "items\n"
+                  "done / items. Progress 1 means achieved. Counts and money must be whole numbers "
+                  "no\n"
+                  "larger than 2^53 in magnitude.")
+                  // --- factories
+                  // -------------------------------------------------------------------
+                  .def_static(
+                      "quantity", &target::quantity, py::arg("code"), py::arg("title"),
+                      py::arg("owner"), py::arg("span"),
+                      "A quantity (count or amount); chain a goal setter (decrease_by(98), ...).")
+                  .def_static("ratio", &target::ratio, py::arg("code"), py::arg("title"),
+                              py::arg("owner"), py::arg("span"),
+                              "A ratio numerator / denominator, shown as a percentage; goals are "
+                              "fractions.")
+                  .def_static(
+                      "money", &target::money, py::arg("code"), py::arg("title"), py::arg("owner"),
+                      py::arg("span"), py::arg("currency"),
+                      "A money amount in whole units of `currency`'s smallest unit (VND has no "
+                      "minor unit).")
+                  .def_static("milestone", &target::milestone, py::arg("code"), py::arg("title"),
+                              py::arg("owner"), py::arg("span"),
+                              py::arg("checklist") = std::vector<std::string>{},
+                              "A milestone: done or not, or the items of a checklist.")
+                  .def_static("direction", &target::direction, py::arg("code"), py::arg("title"),
+                              py::arg("owner"), py::arg("span"), py::arg("wanted"),
+                              "A direction-only goal, judged by the trend of its measurements.")
+                  .def_static(
+                      "member_share", &target::member_share, py::arg("code"), py::arg("title"),
+                      py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
+                      py::arg("required") = share::percent(100),
+                      py::arg("scope") = rating_scope::direct,
+                      "At least `required` of the members of `owner` (scope direct) or of its "
+                      "subtree\nrated `level` or above on `scale` in the round for `span`.")
+                  .def_static(
+                      "collective_count", &target::collective_count, py::arg("code"),
+                      py::arg("title"), py::arg("owner"), py::arg("span"), py::arg("scale"),
+                      py::arg("level"), py::arg("count"), py::arg("scope") = rating_scope::direct,
+                      "At least `count` of the child collectives of `owner` (scope direct) or of "
+                      "all\ncollectives below it, rated `level` or above on `scale` in the round "
+                      "for "
+                      "`span`.")
+                  .def_static("all_collectives", &target::all_collectives, py::arg("code"),
+                              py::arg("title"), py::arg("owner"), py::arg("span"), py::arg("scale"),
+                              py::arg("level"), py::arg("scope") = rating_scope::direct,
+                              "As collective_count, with \"all\" (n/n) instead of a count.")
+                  // --- chained setters
+                  // ---------------------------------------------------------------
+                  .def("increase_to", &target::increase_to, py::arg("g"), chain,
+                       "Goal: reach g from a lower baseline. Returns the target (chainable).")
+                  .def("decrease_to", &target::decrease_to, py::arg("g"), chain,
+                       "Goal: come down to g from a higher baseline. Returns the target.")
+                  .def("increase_by", &target::increase_by, py::arg("d"), chain,
+                       "Goal: rise by d over the baseline. Returns the target.")
+                  .def("decrease_by", &target::decrease_by, py::arg("d"), chain,
+                       "Goal: fall by d below the baseline. Returns the target.")
+                  .def("at_least", &target::at_least, py::arg("g"), chain,
+                       "Goal: be at least g. Returns the target.")
+                  .def("at_most", &target::at_most, py::arg("g"), chain,
+                       "Goal: be at most g. Returns the target.")
+                  .def("within", &target::within, py::arg("lo"), py::arg("hi"), chain,
+                       "Goal: stay within [lo, hi]. Returns the target.")
+                  .def("from_", &target::from, py::arg("b"), chain,
+                       "Sets the baseline b (C++ from(); `from` is a Python keyword). Returns the "
+                       "target.")
+                  .def("counting", &target::counting, py::arg("what"), chain,
+                       "Measurements are whole counts of `what` (e.g. \"điểm trường\"). Returns "
+                       "the target.")
+                  .def("in_unit", &target::in_unit, py::arg("u"), chain,
+                       "Sets the unit of measure. Returns the target.")
+                  .def("in_program", &target::in_program, py::arg("p"), chain,
+                       "Puts the target in a program. Returns the target.")
+                  .def("counting_kind", &target::counting_kind, py::arg("collective_kind"), chain,
+                       "collective_count: count only collectives of this kind (e.g. \"cell\"). "
+                       "Returns the "
+                       "target.")
+                  .def("qualifying_by_members", &target::qualifying_by_members,
+                       py::arg("s") = share::percent(100), chain,
+                       "collective_count: a collective qualifies when `s` of its subtree's members "
+                       "are "
+                       "rated\nthe level or above, instead of by its own rating. Returns the "
+                       "target."))  // the fields: def_fields<target>
       // --- queries ---------------------------------------------------------------------
       .def("goal_level", &target::goal_level,
            "The goal g in the target's own terms: goal_value, or b + d / b - d for\n"

@@ -49,32 +49,23 @@ void wrap_task(py::module_& m) {
                         return task_status_change{t[0].cast<date>(), t[1].cast<task_status>()};
                       }));
 
-  py::class_<task>(
-      m, "task",
-      "A task (nhiệm vụ) of a program. A task is planned (in the program from the start) or\n"
-      "supplementary (nhiệm vụ bổ sung: added during the period); reviews count the two\n"
-      "apart (\"15/15 tasks and 2 supplementary tasks\"). A task keeps the history of its\n"
-      "status, so its status as of any date is known. Add one with plan.add_task.")
-      .def(py::init([](std::string code, std::string title, program_id program, collective_id owner,
-                       std::optional<date> deadline, task_kind kind, double weight,
-                       std::vector<task_status_change> history) {
-             return task{std::move(code), std::move(title),  program, owner, deadline, kind,
-                         weight,          std::move(history)};
-           }),
-           py::arg("code"), py::arg("title") = "", py::arg("program") = program_id{},
-           py::arg("owner") = collective_id{}, py::arg("deadline") = py::none(),
-           py::arg("kind") = task_kind::planned, py::arg("weight") = 1.0,
-           py::arg("history") = std::vector<task_status_change>{})
-      .def_readwrite("code", &task::code, "unique stable code")
-      .def_readwrite("title", &task::title, "what is to be done")
-      .def_readwrite("program", &task::program, "the program it belongs to")
-      .def_readwrite("owner", &task::owner, "the collective responsible")
-      .def_readwrite("deadline", &task::deadline, "when it is due, if set")
-      .def_readwrite("kind", &task::kind, "planned or supplementary")
-      .def_readwrite("weight", &task::weight, "relative weight for weighted roll-ups (finite, > 0)")
-      .def_readwrite("history", &task::history,
-                     "Status changes, oldest first (dates never decrease). Record them through\n"
-                     "plan.set_task_status, which checks the order.")
+  def_fields<task>(
+      py::class_<task>(
+          m, "task",
+          "A task (nhiệm vụ) of a program. A task is planned (in the program from the start) or\n"
+          "supplementary (nhiệm vụ bổ sung: added during the period); reviews count the two\n"
+          "apart (\"15/15 tasks and 2 supplementary tasks\"). A task keeps the history of its\n"
+          "status, so its status as of any date is known. Add one with plan.add_task.")
+          .def(py::init([](std::string code, std::string title, program_id program,
+                           collective_id owner, std::optional<date> deadline, task_kind kind,
+                           double weight, std::vector<task_status_change> history) {
+                 return task{std::move(code), std::move(title),  program, owner, deadline, kind,
+                             weight,          std::move(history)};
+               }),
+               py::arg("code"), py::arg("title") = "", py::arg("program") = program_id{},
+               py::arg("owner") = collective_id{}, py::arg("deadline") = py::none(),
+               py::arg("kind") = task_kind::planned, py::arg("weight") = 1.0,
+               py::arg("history") = std::vector<task_status_change>{}))
       .def("status_as_of", &task::status_as_of, py::arg("as_of"),
            "The status in effect at the end of day `as_of`: the last change on or before it,\n"
            "or not_started when there is none.")

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "date_caster.hpp"
+#include "schema.hpp"
 
 namespace goaltrack::python {
 
@@ -42,6 +43,18 @@ void wrap_csv(py::module_& m);
 [[noreturn]] void raise_argument_type_error(const std::string& message);
 /// Raises goaltrack.IndexOutOfRange (an Error and an IndexError).
 [[noreturn]] void raise_index_out_of_range(const std::string& message);
+
+/// Binds every field of Entity as a read-write attribute under its name, with its doc:
+/// the one description of each entity's fields (src/schema.hpp) drives the Python
+/// attributes, so a new field needs no binding. Returns `cls` for chaining.
+template <class Entity, class Class>
+Class& def_fields(Class&& cls) {
+  detail::for_each_field<Entity>([&](const auto& f) {
+    // The schema's names and docs are string literals: static, and ending in a NUL.
+    cls.def_readwrite(f.name.data(), f.member, f.doc.data());
+  });
+  return cls;
+}
 
 /// A read-only NumPy array over `values` without a copy; `base` keeps the memory alive.
 template <class T>

@@ -14,12 +14,14 @@
 // tests that say what it means (see CONTRIBUTING in README.md).
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <vector>
 
+#include "goaltrack/error.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"
 #include "goaltrack/policy.hpp"
@@ -33,7 +35,27 @@
 
 namespace goaltrack::detail {
 
-/// One field of Entity: name, member, doc.
+/// How a field appears in its entity's CSV file (io/csv_layout.hpp is checked against it).
+struct csv_column {
+  std::string_view name{};  ///< the header, when not the field's name
+  bool required = false;    ///< a file must have the column
+  bool elsewhere = false;   ///< not a column of the entity's file: another file or its key holds it
+};
+
+/// A column that every file of the entity must have, under the field's name.
+inline constexpr csv_column required_column{{}, true};
+
+/// A set of an entity's kinds (targets: target_kind), one bit per enumerator.
+using kind_mask = std::uint32_t;
+inline constexpr kind_mask every_kind = ~kind_mask{0};
+template <class Enum, class... More>
+constexpr kind_mask kinds(Enum first, More... more) {
+  return ((kind_mask{1} << static_cast<unsigned>(first)) | ... |
+          (kind_mask{1} << static_cast<unsigned>(more)));
+}
+
+/// One field of Entity: name, member, doc; its CSV column; the kinds of entity it applies
+/// to (elsewhere it keeps its default value).
 template <class Entity, class T>
 struct field {
   using entity_type = Entity;
@@ -41,9 +63,19 @@ struct field {
   std::string_view name;
   T Entity::*member;
   std::string_view doc;
+  csv_column csv{};
+  kind_mask applies_to = every_kind;
+
+  [[nodiscard]] constexpr std::string_view csv_name() const noexcept {
+    return csv.name.empty() ? name : csv.name;
+  }
 };
 template <class E, class T>
 field(std::string_view, T E::*, std::string_view) -> field<E, T>;
+template <class E, class T>
+field(std::string_view, T E::*, std::string_view, csv_column) -> field<E, T>;
+template <class E, class T>
+field(std::string_view, T E::*, std::string_view, csv_column, kind_mask) -> field<E, T>;
 
 /// Specialised below for each entity: `kind` (its name in messages) and `fields`.
 template <class Entity>
@@ -68,7 +100,8 @@ template <>
 struct schema<level_labels> {
   static constexpr std::string_view kind = "level";
   static constexpr std::tuple fields{
-      field{"code", &level_labels::code, "stable code used in files, e.g. \"good\""},
+      field{
+          "code", &level_labels::code, "stable code used in files, e.g. \"good\"", {"level", true}},
       field{"label_vi", &level_labels::label_vi, "e.g. \"Hoàn thành tốt nhiệm vụ\""},
       field{"label_en", &level_labels::label_en, "e.g. \"Well completed tasks\""},
   };
@@ -78,12 +111,15 @@ template <>
 struct schema<collective_spec> {
   static constexpr std::string_view kind = "collective";
   static constexpr std::tuple fields{
-      field{"code", &collective_spec::code, "unique stable code, e.g. \"SGD-DB\" or \"12345\""},
+      field{"code", &collective_spec::code, "unique stable code, e.g. \"SGD-DB\" or \"12345\"",
+            required_column},
       field{"name", &collective_spec::name, "display name, e.g. \"Đảng bộ Sở GD-ĐT\""},
       field{"kind", &collective_spec::kind,
             "free label, e.g. \"department\", \"party_committee\", \"cell\""},
-      field{"parent_code", &collective_spec::parent_code,
-            "empty for a root; else a code in the plan or the batch"},
+      field{"parent_code",
+            &collective_spec::parent_code,
+            "empty for a root; else a code in the plan or the batch",
+            {"parent"}},
   };
 };
 
@@ -91,9 +127,10 @@ template <>
 struct schema<member_spec> {
   static constexpr std::string_view kind = "member";
   static constexpr std::tuple fields{
-      field{"code", &member_spec::code, "unique stable code"},
+      field{"code", &member_spec::code, "unique stable code", required_column},
       field{"name", &member_spec::name, "display name (may be empty)"},
-      field{"collective", &member_spec::collective, "the collective the member belongs to"},
+      field{"collective", &member_spec::collective, "the collective the member belongs to",
+            required_column},
   };
 };
 
@@ -101,14 +138,14 @@ template <>
 struct schema<program> {
   static constexpr std::string_view kind = "program";
   static constexpr std::tuple fields{
-      field{"code", &program::code, "unique stable code, e.g. \"CTr-190\""},
+      field{"code", &program::code, "unique stable code, e.g. \"CTr-190\"", required_column},
       field{"number", &program::number,
             "the number printed on the document, e.g. \"190-CTr/TU\" (may be empty)"},
       field{"issuer", &program::issuer,
             "who issued it, e.g. \"Tỉnh ủy\" (Provincial Party Committee)"},
       field{"title", &program::title, "e.g. \"Chương trình hành động thực hiện Nghị quyết ...\""},
-      field{"span", &program::span, "the period it covers"},
-      field{"owner", &program::owner, "the collective that carries it out"},
+      field{"span", &program::span, "the period it covers", {"period", true}},
+      field{"owner", &program::owner, "the collective that carries it out", required_column},
       field{"parent", &program::parent, "the program it implements, if any"},
   };
 };
@@ -117,16 +154,27 @@ template <>
 struct schema<task> {
   static constexpr std::string_view kind = "task";
   static constexpr std::tuple fields{
-      field{"code", &task::code, "unique stable code"},
+      field{"code", &task::code, "unique stable code", required_column},
       field{"title", &task::title, "what is to be done"},
-      field{"program", &task::program, "the program it belongs to"},
-      field{"owner", &task::owner, "the collective responsible"},
+      field{"program", &task::program, "the program it belongs to", required_column},
+      field{"owner", &task::owner, "the collective responsible", required_column},
       field{"deadline", &task::deadline, "when it is due, if set"},
       field{"kind", &task::kind, "planned or supplementary"},
       field{"weight", &task::weight, "relative weight for weighted roll-ups (finite, > 0)"},
-      field{"history", &task::history, "status changes, oldest first (dates never decrease)"},
+      field{"history",
+            &task::history,
+            "status changes, oldest first (dates never decrease)",
+            {"task_status.csv", false, true}},
   };
 };
+
+// Which target kinds a field of a target applies to.
+namespace target_kinds {
+inline constexpr kind_mask numeric =
+    kinds(target_kind::quantity, target_kind::ratio, target_kind::money);
+inline constexpr kind_mask rating = kinds(target_kind::member_share, target_kind::collective_count);
+inline constexpr kind_mask counting = kinds(target_kind::collective_count);
+}  // namespace target_kinds
 
 template <>
 struct schema<rating_goal> {
@@ -137,13 +185,27 @@ struct schema<rating_goal> {
       field{"level", &rating_goal::level, "\"this level or above\""},
       field{"required_share", &rating_goal::required_share,
             "the share of members to reach (or that a collective's members must reach)"},
-      field{"count", &rating_goal::count, "collective_count: at least this many collectives ..."},
-      field{"all", &rating_goal::all, "... or, when true, all of them (\"5/5\")"},
+      field{"count",
+            &rating_goal::count,
+            "collective_count: at least this many collectives ...",
+            {},
+            target_kinds::counting},
+      field{"all",
+            &rating_goal::all,
+            "... or, when true, all of them (\"5/5\")",
+            {},
+            target_kinds::counting},
       field{"scope", &rating_goal::scope, "direct (children, own members) or the subtree"},
-      field{"counted_kind", &rating_goal::counted_kind,
-            "collective_count: count only collectives of this kind (\"\" = any)"},
-      field{"criterion", &rating_goal::criterion,
-            "how a collective qualifies: its own rating or its members' share"},
+      field{"counted_kind",
+            &rating_goal::counted_kind,
+            "collective_count: count only collectives of this kind (\"\" = any)",
+            {},
+            target_kinds::counting},
+      field{"criterion",
+            &rating_goal::criterion,
+            "how a collective qualifies: its own rating or its members' share",
+            {},
+            target_kinds::counting},
   };
 };
 
@@ -151,25 +213,48 @@ template <>
 struct schema<target> {
   static constexpr std::string_view kind = "target";
   static constexpr std::tuple fields{
-      field{"code", &target::code, "unique stable code"},
+      field{"code", &target::code, "unique stable code", required_column},
       field{"title", &target::title, "what it aims at, e.g. \"Giảm điểm trường\""},
-      field{"owner", &target::owner, "the collective responsible"},
-      field{"span", &target::span, "the period over which it is to be reached"},
+      field{"kind", &target::kind, "quantity, ratio, money, milestone, direction or a rating kind",
+            required_column},
+      field{"owner", &target::owner, "the collective responsible", required_column},
+      field{"span", &target::span, "the period over which it is to be reached", {"period", true}},
       field{"program", &target::program, "the program it belongs to, if any"},
-      field{"kind", &target::kind, "quantity, ratio, money, milestone, direction or a rating kind"},
       field{"unit", &target::unit, "unit of measure, e.g. \"điểm trường\", \"học sinh\", \"%\""},
-      field{"goal", &target::goal,
-            "numeric kinds: how the goal reads (at_least, decrease_by, ...)"},
-      field{"goal_value", &target::goal_value,
-            "g, or d for increase_by / decrease_by; ratios as a fraction (0.581)"},
-      field{"goal_high", &target::goal_high, "upper end for `within`"},
-      field{"baseline", &target::baseline, "b, where it applies"},
-      field{"whole_numbers", &target::whole_numbers, "counts: measurements must be whole numbers"},
-      field{"currency", &target::currency,
-            "money: ISO 4217 code, e.g. \"VND\" (amounts in its smallest unit)"},
-      field{"checklist", &target::checklist, "milestone: items to complete (empty: one step)"},
-      field{"wanted", &target::wanted, "direction: the wanted trend"},
-      field{"rating", &target::rating, "member_share and collective_count"},
+      field{"goal",
+            &target::goal,
+            "numeric kinds: how the goal reads (at_least, decrease_by, ...)",
+            {},
+            target_kinds::numeric},
+      field{"goal_value",
+            &target::goal_value,
+            "g, or d for increase_by / decrease_by; ratios as a fraction (0.581)",
+            {},
+            target_kinds::numeric},
+      field{"goal_high", &target::goal_high, "upper end for `within`", {}, target_kinds::numeric},
+      field{"baseline", &target::baseline, "b, where it applies", {}, target_kinds::numeric},
+      field{"whole_numbers",
+            &target::whole_numbers,
+            "counts: measurements must be whole numbers",
+            {},
+            target_kinds::numeric},
+      field{"currency",
+            &target::currency,
+            "money: ISO 4217 code, e.g. \"VND\" (amounts in its smallest unit)",
+            {},
+            kinds(target_kind::money)},
+      field{"checklist",
+            &target::checklist,
+            "milestone: items to complete (empty: one step)",
+            {"milestone_items.csv", false, true},
+            kinds(target_kind::milestone)},
+      field{"wanted",
+            &target::wanted,
+            "direction: the wanted trend",
+            {"trend"},
+            kinds(target_kind::direction)},
+      field{
+          "rating", &target::rating, "member_share and collective_count", {}, target_kinds::rating},
   };
 };
 
@@ -177,9 +262,10 @@ template <>
 struct schema<measurement> {
   static constexpr std::string_view kind = "measurement";
   static constexpr std::tuple fields{
-      field{"target", &measurement::target, "what was measured"},
-      field{"on", &measurement::on, "the day the value holds for"},
-      field{"value", &measurement::value, "the amount, numerator, items done or level"},
+      field{"target", &measurement::target, "what was measured", required_column},
+      field{"on", &measurement::on, "the day the value holds for", {"date", true}},
+      field{"value", &measurement::value, "the amount, numerator, items done or level",
+            required_column},
       field{"denominator", &measurement::denominator, "ratios only: the denominator (> 0)"},
       field{"source", &measurement::source, "where the figure comes from (optional)"},
       field{"note", &measurement::note, "free remark (optional)"},
@@ -190,8 +276,11 @@ template <>
 struct schema<rating_summary_spec> {
   static constexpr std::string_view kind = "rating summary";
   static constexpr std::tuple fields{
-      field{"round", &rating_summary_spec::round, "the round whose ratings are summarised"},
-      field{"level", &rating_summary_spec::level, "\"this level or above\""},
+      field{"round",
+            &rating_summary_spec::round,
+            "the round whose ratings are summarised",
+            {"scale, period", true, true}},
+      field{"level", &rating_summary_spec::level, "\"this level or above\"", required_column},
       field{"counted_kind", &rating_summary_spec::counted_kind,
             "\"\" counts collectives of every kind"},
       field{"criterion", &rating_summary_spec::criterion,
@@ -205,7 +294,7 @@ template <>
 struct schema<named_policy> {
   static constexpr std::string_view kind = "policy";
   static constexpr std::tuple fields{
-      field{"code", &named_policy::code, "unique stable code"},
+      field{"code", &named_policy::code, "unique stable code", required_column},
       field{"policy", &named_policy::policy, "the thresholds and switches"},
   };
 };
@@ -224,8 +313,10 @@ struct schema<evaluation_policy> {
             "report missed after a target's period ends unachieved"},
       field{"trend_tolerance", &evaluation_policy::trend_tolerance,
             "direction targets: a relative change within +-tolerance is flat"},
-      field{"rating_summaries", &evaluation_policy::rating_summaries,
-            "rating summaries to compute besides those the rating targets need"},
+      field{"rating_summaries",
+            &evaluation_policy::rating_summaries,
+            "rating summaries to compute besides those the rating targets need",
+            {"policy_rating_summaries.csv", false, true}},
   };
 };
 
@@ -326,6 +417,64 @@ void check_texts(const Entity& e) {
     throw invalid_argument(who + ": " + name + " " + problem);
   };
   schema_detail::visit_texts(e, root, report);
+}
+
+// --- fields that apply to some kinds only -------------------------------------------------
+
+namespace schema_detail {
+
+// Calls f(path) for each field of `e` (nested described structs included) that does not
+// apply to kind bit `kind` and differs from its value in `defaults`.
+template <class Entity, class Path, class F>
+void visit_inapplicable(const Entity& e, const Entity& defaults, kind_mask kind, const Path& path,
+                        F& f) {
+  for_each_field<Entity>([&](const auto& fl) {
+    using V = typename std::remove_cvref_t<decltype(fl)>::value_type;
+    const auto name = [&] {
+      const std::string outer = path();
+      return outer.empty() ? std::string(fl.name) : outer + "." + std::string(fl.name);
+    };
+    if ((fl.applies_to & kind) == 0) {
+      if (!(e.*fl.member == defaults.*fl.member)) f(name);
+    } else if constexpr (described<V> && !is_text<V>) {
+      visit_inapplicable(e.*fl.member, defaults.*fl.member, kind, name, f);
+    }
+  });
+}
+
+}  // namespace schema_detail
+
+/// Checks that every field of `e` that does not apply to its kind (`kind_name`, bit
+/// `kind`) keeps its default value: a money target has no checklist, a milestone no
+/// rating goal. @throws invalid_argument "<kind> '<code>': <field> does not apply to a
+/// <kind_name> <kind>" naming the first such field.
+template <described Entity>
+void check_applicable(const Entity& e, kind_mask kind, std::string_view kind_name) {
+  static const Entity defaults{};
+  const auto refuse = [&](const auto& name) {
+    throw invalid_argument(std::string(schema<Entity>::kind) + " " + quoted(e.code) + ": " +
+                           name() + " does not apply to a " + std::string(kind_name) + " " +
+                           std::string(schema<Entity>::kind) + " (leave it unset)");
+  };
+  schema_detail::visit_inapplicable(
+      e, defaults, kind, [] { return std::string(); }, refuse);
+}
+
+// --- CSV columns ----------------------------------------------------------------------------
+
+/// Calls f(csv_name, required) for each CSV column that Entity's fields give, in order:
+/// fields held elsewhere are left out, nested described structs are flattened.
+template <described Entity, class F>
+constexpr void for_each_csv_column(F&& f) {
+  for_each_field<Entity>([&](const auto& fl) {
+    using V = typename std::remove_cvref_t<decltype(fl)>::value_type;
+    if (fl.csv.elsewhere) return;
+    if constexpr (described<V> && !schema_detail::is_text<V>) {
+      for_each_csv_column<V>(f);
+    } else {
+      f(fl.csv_name(), fl.csv.required);
+    }
+  });
 }
 
 }  // namespace goaltrack::detail

@@ -167,6 +167,7 @@ void target::validate() const {
   };
   if (code.empty()) throw invalid_argument("target code must not be empty");
   detail::check_texts(*this);
+  detail::check_applicable(*this, detail::kinds(kind), to_string(kind));
   if (is_numeric()) {
     if (!std::isfinite(goal_value)) fail("goal value is not a finite number");
     if (baseline && !std::isfinite(*baseline)) fail("baseline is not a finite number");

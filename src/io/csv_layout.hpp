@@ -1,11 +1,16 @@
 #pragma once
 // Private: the CSV layout (file names and columns) that import_csv and export_csv share.
-// The table is documented for users in include/goaltrack/io/csv.hpp.
+// The table is documented for users in include/goaltrack/io/csv.hpp and README.md
+// (tests/schema_test.cpp checks README's). The files of described entities are checked
+// against the entities' fields (schema.hpp) at the end: a field added there and not
+// here, renamed, reordered or made required fails to compile.
 
 #include <array>
 #include <cstddef>
 #include <span>
 #include <string_view>
+
+#include "schema.hpp"
 
 namespace goaltrack::detail::csv {
 
@@ -150,5 +155,30 @@ inline constexpr std::array<const layout*, 13> all_files{
     &scales_file,       &collectives_file, &members_file,  &rounds_file, &ratings_file,
     &programs_file,     &tasks_file,       &status_file,   &items_file,  &targets_file,
     &measurements_file, &policies_file,    &summaries_file};
+
+// True when `columns`, after its first `keys` columns (the file's own keys, such as a
+// level's scale), are the CSV columns of Entity's fields, with the same names, order and
+// required flags.
+template <class Entity>
+constexpr bool follows_schema(std::span<const column> columns, std::size_t keys) {
+  std::size_t i = keys;
+  bool same = true;
+  for_each_csv_column<Entity>([&](std::string_view name, bool required) {
+    same = same && i < columns.size() && columns[i].name == name && columns[i].required == required;
+    ++i;
+  });
+  return same && i == columns.size();
+}
+
+static_assert(follows_schema<level_labels>(scales_columns, 1), "rating_scales.csv");
+static_assert(follows_schema<collective_spec>(collectives_columns, 0), "collectives.csv");
+static_assert(follows_schema<member_spec>(members_columns, 0), "members.csv");
+static_assert(follows_schema<program>(programs_columns, 0), "programs.csv");
+static_assert(follows_schema<task>(tasks_columns, 0), "tasks.csv");
+static_assert(follows_schema<target>(targets_columns, 0), "targets.csv");
+static_assert(follows_schema<measurement>(measurements_columns, 0), "measurements.csv");
+static_assert(follows_schema<named_policy>(policies_columns, 0), "policies.csv");
+static_assert(follows_schema<rating_summary_spec>(summaries_columns, 3),
+              "policy_rating_summaries.csv");
 
 }  // namespace goaltrack::detail::csv
