@@ -184,7 +184,8 @@ struct schema<rating_goal> {
             "the scale of the rating round to read (matched by scale and period)"},
       field{"level", &rating_goal::level, "\"this level or above\""},
       field{"required_share", &rating_goal::required_share,
-            "the share of members to reach (or that a collective's members must reach)"},
+            "member_share: the share of members to reach; collective_count with the "
+            "member_share criterion: the share a collective's members must reach"},
       field{"count",
             &rating_goal::count,
             "collective_count: at least this many collectives ...",
@@ -312,7 +313,7 @@ struct schema<evaluation_policy> {
       field{"missed_after_end", &evaluation_policy::missed_after_end,
             "report missed after a target's period ends unachieved"},
       field{"trend_tolerance", &evaluation_policy::trend_tolerance,
-            "direction targets: a relative change within +-tolerance is flat"},
+            "direction targets: a relative change over the period within +-tolerance is flat"},
       field{"rating_summaries",
             &evaluation_policy::rating_summaries,
             "rating summaries to compute besides those the rating targets need",

@@ -18,9 +18,10 @@ namespace goaltrack {
 /// A request to summarise ratings per collective without a target: how many members
 /// are rated `level` or above, and how many collectives (of `counted_kind`) qualify.
 struct GOALTRACK_API rating_summary_spec {
-  round_id round;
-  rating_level level;
+  round_id round;            ///< the round whose ratings are summarised
+  rating_level level;        ///< "this level or above"
   std::string counted_kind;  ///< "" counts collectives of every kind
+  /// how a collective qualifies: its own rating or its members' share
   collective_criterion criterion = collective_criterion::own_rating;
   share required_share = share::percent(100);  ///< for the member_share criterion
   friend bool operator==(const rating_summary_spec&, const rating_summary_spec&) = default;
@@ -54,8 +55,8 @@ struct GOALTRACK_API evaluation_policy {
 
 /// A policy kept in a plan under a code.
 struct GOALTRACK_API named_policy {
-  std::string code;
-  evaluation_policy policy;
+  std::string code;          ///< unique stable code
+  evaluation_policy policy;  ///< the thresholds and switches
   friend bool operator==(const named_policy&, const named_policy&) = default;
 };
 

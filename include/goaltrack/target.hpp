@@ -131,8 +131,9 @@ struct GOALTRACK_API rating_goal {
   share required_share = share::percent(100);
   std::uint32_t count = 0;  ///< collective_count: at least this many collectives ...
   bool all = false;         ///< ... or, when true, all of them ("5/5")
-  rating_scope scope = rating_scope::direct;
+  rating_scope scope = rating_scope::direct;  ///< direct (children, own members) or the subtree
   std::string counted_kind;  ///< collective_count: count only collectives of this kind ("" = any)
+  /// how a collective qualifies: its own rating or its members' share
   collective_criterion criterion = collective_criterion::own_rating;
   friend bool operator==(const rating_goal&, const rating_goal&) = default;
 };
@@ -146,10 +147,12 @@ struct GOALTRACK_API target {
   collective_id owner;                ///< the collective responsible
   period span = period::year(2020);   ///< the period over which it is to be reached
   std::optional<program_id> program;  ///< the program it belongs to, if any
+  /// quantity, ratio, money, milestone, direction or a rating kind
   target_kind kind = target_kind::quantity;
   std::string unit;  ///< unit of measure, e.g. "điểm trường", "học sinh", "%"
 
   // numeric kinds (quantity, ratio, money)
+  /// numeric kinds: how the goal reads (at_least, decrease_by, ...)
   goal_kind goal = goal_kind::at_least;
   double goal_value = 0;  ///< g, or d for increase_by / decrease_by; ratios as a fraction (0.581)
   double goal_high = 0;   ///< upper end for `within`

@@ -49,13 +49,13 @@ struct GOALTRACK_API task_status_change {
 
 /// A task of a program.
 struct GOALTRACK_API task {
-  std::string code;              ///< unique stable code
-  std::string title;             ///< what is to be done
-  program_id program;            ///< the program it belongs to
-  collective_id owner;           ///< the collective responsible
-  std::optional<date> deadline;  ///< when it is due, if set
-  task_kind kind = task_kind::planned;
-  double weight = 1.0;  ///< relative weight for weighted roll-ups (finite, > 0)
+  std::string code;                     ///< unique stable code
+  std::string title;                    ///< what is to be done
+  program_id program;                   ///< the program it belongs to
+  collective_id owner;                  ///< the collective responsible
+  std::optional<date> deadline;         ///< when it is due, if set
+  task_kind kind = task_kind::planned;  ///< planned or supplementary
+  double weight = 1.0;                  ///< relative weight for weighted roll-ups (finite, > 0)
   /// Status changes, oldest first (dates never decrease). Record them through
   /// plan::set_task_status, which checks the order.
   std::vector<task_status_change> history;
