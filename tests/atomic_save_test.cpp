@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "fresh_dir.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/io/archive.hpp"
 #include "io/save_fault.hpp"
@@ -21,13 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("goaltrack-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using goaltrack_test::fresh_dir;
 
 std::size_t entries(const fs::path& dir) {
   std::size_t n = 0;

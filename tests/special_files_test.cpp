@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "fresh_dir.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/io/archive.hpp"
 #include "goaltrack/io/csv.hpp"
@@ -21,13 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("goaltrack-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using goaltrack_test::fresh_dir;
 
 void make_fifo(const fs::path& p) { ASSERT_EQ(::mkfifo(p.c_str(), 0600), 0); }
 
