@@ -118,104 +118,100 @@ void wrap_target(py::module_& m) {
                ", criterion=" + py_repr(py::cast(g.criterion)) + ")";
       });
 
-  def_fields<
-      target>(py::class_<target>(
-                  m, "target",
-                  "A target (chỉ tiêu): what it is, who owns it, over which period, and its goal. "
-                  "Build\n"
-                  "one with a factory (quantity, ratio, money, milestone, direction, "
-                  "member_share,\n"
-                  "collective_count, all_collectives) and the chained setters, then "
-                  "plan.add_target\n"
-                  "checks it as a whole:\n\n"
-                  "    target.quantity(\"SITES\", \"Giảm điểm trường\", dept, period.year(2020))"
-                  ".decrease_by(98).from_(1046)\n\n"
-                  "Progress, with actual a, baseline b and goal g: increase_to/decrease_to (and "
-                  "_by with\n"
-                  "g = b +- d): (a - b) / (g - b); at_least: with a baseline the same, without one "
-                  "a / g\n"
-                  "(g > 0); at_most: 1 if a <= g else 0; within [lo, hi]: 1 inside; milestone: "
-                  "items\n"
-                  "done / items. Progress 1 means achieved. Counts and money must be whole numbers "
-                  "no\n"
-                  "larger than 2^53 in magnitude.")
-                  // --- factories
-                  // -------------------------------------------------------------------
-                  .def_static(
-                      "quantity", &target::quantity, py::arg("code"), py::arg("title"),
+  def_fields<target>(
+      py::class_<target>(
+          m, "target",
+          "A target (chỉ tiêu): what it is, who owns it, over which period, and its goal. "
+          "Build\n"
+          "one with a factory (quantity, ratio, money, milestone, direction, "
+          "member_share,\n"
+          "collective_count, all_collectives) and the chained setters, then "
+          "plan.add_target\n"
+          "checks it as a whole:\n\n"
+          "    target.quantity(\"SITES\", \"Giảm điểm trường\", dept, period.year(2020))"
+          ".decrease_by(98).from_(1046)\n\n"
+          "Progress, with actual a, baseline b and goal g: increase_to/decrease_to (and "
+          "_by with\n"
+          "g = b +- d): (a - b) / (g - b); at_least: with a baseline the same, without one "
+          "a / g\n"
+          "(g > 0); at_most: 1 if a <= g else 0; within [lo, hi]: 1 inside; milestone: "
+          "items\n"
+          "done / items. Progress 1 means achieved. Counts and money must be whole numbers "
+          "no\n"
+          "larger than 2^53 in magnitude.")
+          // --- factories
+          // -------------------------------------------------------------------
+          .def_static("quantity", &target::quantity, py::arg("code"), py::arg("title"),
                       py::arg("owner"), py::arg("span"),
                       "A quantity (count or amount); chain a goal setter (decrease_by(98), ...).")
-                  .def_static("ratio", &target::ratio, py::arg("code"), py::arg("title"),
-                              py::arg("owner"), py::arg("span"),
-                              "A ratio numerator / denominator, shown as a percentage; goals are "
-                              "fractions.")
-                  .def_static(
-                      "money", &target::money, py::arg("code"), py::arg("title"), py::arg("owner"),
+          .def_static("ratio", &target::ratio, py::arg("code"), py::arg("title"), py::arg("owner"),
+                      py::arg("span"),
+                      "A ratio numerator / denominator, shown as a percentage; goals are "
+                      "fractions.")
+          .def_static("money", &target::money, py::arg("code"), py::arg("title"), py::arg("owner"),
                       py::arg("span"), py::arg("currency"),
                       "A money amount in whole units of `currency`'s smallest unit (VND has no "
                       "minor unit).")
-                  .def_static("milestone", &target::milestone, py::arg("code"), py::arg("title"),
-                              py::arg("owner"), py::arg("span"),
-                              py::arg("checklist") = std::vector<std::string>{},
-                              "A milestone: done or not, or the items of a checklist.")
-                  .def_static("direction", &target::direction, py::arg("code"), py::arg("title"),
-                              py::arg("owner"), py::arg("span"), py::arg("wanted"),
-                              "A direction-only goal, judged by the trend of its measurements.")
-                  .def_static(
-                      "member_share", &target::member_share, py::arg("code"), py::arg("title"),
+          .def_static("milestone", &target::milestone, py::arg("code"), py::arg("title"),
+                      py::arg("owner"), py::arg("span"),
+                      py::arg("checklist") = std::vector<std::string>{},
+                      "A milestone: done or not, or the items of a checklist.")
+          .def_static("direction", &target::direction, py::arg("code"), py::arg("title"),
+                      py::arg("owner"), py::arg("span"), py::arg("wanted"),
+                      "A direction-only goal, judged by the trend of its measurements.")
+          .def_static("member_share", &target::member_share, py::arg("code"), py::arg("title"),
                       py::arg("owner"), py::arg("span"), py::arg("scale"), py::arg("level"),
                       py::arg("required") = share::percent(100),
                       py::arg("scope") = rating_scope::direct,
                       "At least `required` of the members of `owner` (scope direct) or of its "
                       "subtree\nrated `level` or above on `scale` in the round for `span`.")
-                  .def_static(
-                      "collective_count", &target::collective_count, py::arg("code"),
+          .def_static("collective_count", &target::collective_count, py::arg("code"),
                       py::arg("title"), py::arg("owner"), py::arg("span"), py::arg("scale"),
                       py::arg("level"), py::arg("count"), py::arg("scope") = rating_scope::direct,
                       "At least `count` of the child collectives of `owner` (scope direct) or of "
                       "all\ncollectives below it, rated `level` or above on `scale` in the round "
                       "for "
                       "`span`.")
-                  .def_static("all_collectives", &target::all_collectives, py::arg("code"),
-                              py::arg("title"), py::arg("owner"), py::arg("span"), py::arg("scale"),
-                              py::arg("level"), py::arg("scope") = rating_scope::direct,
-                              "As collective_count, with \"all\" (n/n) instead of a count.")
-                  // --- chained setters
-                  // ---------------------------------------------------------------
-                  .def("increase_to", &target::increase_to, py::arg("g"), chain,
-                       "Goal: reach g from a lower baseline. Returns the target (chainable).")
-                  .def("decrease_to", &target::decrease_to, py::arg("g"), chain,
-                       "Goal: come down to g from a higher baseline. Returns the target.")
-                  .def("increase_by", &target::increase_by, py::arg("d"), chain,
-                       "Goal: rise by d over the baseline. Returns the target.")
-                  .def("decrease_by", &target::decrease_by, py::arg("d"), chain,
-                       "Goal: fall by d below the baseline. Returns the target.")
-                  .def("at_least", &target::at_least, py::arg("g"), chain,
-                       "Goal: be at least g. Returns the target.")
-                  .def("at_most", &target::at_most, py::arg("g"), chain,
-                       "Goal: be at most g. Returns the target.")
-                  .def("within", &target::within, py::arg("lo"), py::arg("hi"), chain,
-                       "Goal: stay within [lo, hi]. Returns the target.")
-                  .def("from_", &target::from, py::arg("b"), chain,
-                       "Sets the baseline b (C++ from(); `from` is a Python keyword). Returns the "
-                       "target.")
-                  .def("counting", &target::counting, py::arg("what"), chain,
-                       "Measurements are whole counts of `what` (e.g. \"điểm trường\"). Returns "
-                       "the target.")
-                  .def("in_unit", &target::in_unit, py::arg("u"), chain,
-                       "Sets the unit of measure. Returns the target.")
-                  .def("in_program", &target::in_program, py::arg("p"), chain,
-                       "Puts the target in a program. Returns the target.")
-                  .def("counting_kind", &target::counting_kind, py::arg("collective_kind"), chain,
-                       "collective_count: count only collectives of this kind (e.g. \"cell\"). "
-                       "Returns the "
-                       "target.")
-                  .def("qualifying_by_members", &target::qualifying_by_members,
-                       py::arg("s") = share::percent(100), chain,
-                       "collective_count: a collective qualifies when `s` of its subtree's members "
-                       "are "
-                       "rated\nthe level or above, instead of by its own rating. Returns the "
-                       "target."))  // the fields: def_fields<target>
+          .def_static("all_collectives", &target::all_collectives, py::arg("code"),
+                      py::arg("title"), py::arg("owner"), py::arg("span"), py::arg("scale"),
+                      py::arg("level"), py::arg("scope") = rating_scope::direct,
+                      "As collective_count, with \"all\" (n/n) instead of a count.")
+          // --- chained setters
+          // ---------------------------------------------------------------
+          .def("increase_to", &target::increase_to, py::arg("g"), chain,
+               "Goal: reach g from a lower baseline. Returns the target (chainable).")
+          .def("decrease_to", &target::decrease_to, py::arg("g"), chain,
+               "Goal: come down to g from a higher baseline. Returns the target.")
+          .def("increase_by", &target::increase_by, py::arg("d"), chain,
+               "Goal: rise by d over the baseline. Returns the target.")
+          .def("decrease_by", &target::decrease_by, py::arg("d"), chain,
+               "Goal: fall by d below the baseline. Returns the target.")
+          .def("at_least", &target::at_least, py::arg("g"), chain,
+               "Goal: be at least g. Returns the target.")
+          .def("at_most", &target::at_most, py::arg("g"), chain,
+               "Goal: be at most g. Returns the target.")
+          .def("within", &target::within, py::arg("lo"), py::arg("hi"), chain,
+               "Goal: stay within [lo, hi]. Returns the target.")
+          .def("from_", &target::from, py::arg("b"), chain,
+               "Sets the baseline b (C++ from(); `from` is a Python keyword). Returns the "
+               "target.")
+          .def("counting", &target::counting, py::arg("what"), chain,
+               "Measurements are whole counts of `what` (e.g. \"điểm trường\"). Returns "
+               "the target.")
+          .def("in_unit", &target::in_unit, py::arg("u"), chain,
+               "Sets the unit of measure. Returns the target.")
+          .def("in_program", &target::in_program, py::arg("p"), chain,
+               "Puts the target in a program. Returns the target.")
+          .def("counting_kind", &target::counting_kind, py::arg("collective_kind"), chain,
+               "collective_count: count only collectives of this kind (e.g. \"cell\"). "
+               "Returns the "
+               "target.")
+          .def("qualifying_by_members", &target::qualifying_by_members,
+               py::arg("s") = share::percent(100), chain,
+               "collective_count: a collective qualifies when `s` of its subtree's members "
+               "are "
+               "rated\nthe level or above, instead of by its own rating. Returns the "
+               "target."))  // the fields: def_fields<target>
       // --- queries ---------------------------------------------------------------------
       .def("goal_level", &target::goal_level,
            "The goal g in the target's own terms: goal_value, or b + d / b - d for\n"

@@ -11,7 +11,7 @@
 //     checked against it by tests/schema_test.cpp.
 //
 // Adding a field to an entity: the member in its public header, one line here, and the
-// tests that say what it means (see CONTRIBUTING in README.md).
+// tests that say what it means (README.md, "Adding a field").
 
 #include <cstddef>
 #include <cstdint>
