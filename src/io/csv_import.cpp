@@ -71,10 +71,11 @@ void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t 
   ++log.total;
   // A file's text is checked to be UTF-8 before its rows are read, but a name given to
   // import_csv(files) is not: an issue quotes both, and stays valid UTF-8.
+  if (!valid_utf8(what)) what = printable_utf8(what);
   if (log.holding) {
-    log.held.push_back({printable_utf8(file), line, column, printable_utf8(what)});
+    log.held.push_back({printable_utf8(file), line, column, std::move(what)});
   } else if (log.issues.size() < csv_error::max_kept_issues) {
-    log.issues.push_back({printable_utf8(file), line, column, printable_utf8(what)});
+    log.issues.push_back({printable_utf8(file), line, column, std::move(what)});
   }
 }
 
