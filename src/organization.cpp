@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 #include <string>
-#include <unordered_map>
 
+#include "code_table.hpp"
 #include "goaltrack/error.hpp"
 #include "organization_data.hpp"
 #include "schema.hpp"
@@ -103,15 +103,22 @@ collective_id organization::add_collective(std::string_view code, std::string_vi
 }
 
 std::vector<collective_id> organization::add_collectives(std::span<const collective_spec> specs) {
-  // Validate the whole batch before touching the organisation.
-  std::unordered_map<std::string_view, std::size_t> batch;  // code -> position in specs
-  batch.reserve(specs.size());
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    const auto& s = specs[i];
-    if (s.code.empty()) throw invalid_argument("collective code must not be empty");
-    detail::check_texts(s);
-    if (find_collective(s.code) || !batch.emplace(s.code, i).second) {
-      throw duplicate_error("collective code " + quoted(s.code) + " is used twice");
+  // Validate the whole batch before touching the organisation. The batch's codes are
+  // indexed by a code table of their own (row = position in specs), which is flood-proof
+  // and, unlike a node-based map, allocates a few flat arrays.
+  detail::code_table batch;
+  {
+    std::vector<std::string_view> codes(specs.size());
+    for (std::size_t i = 0; i < specs.size(); ++i) codes[i] = specs[i].code;
+    batch.reserve_more(codes.size(), 8);
+    const std::size_t unique = batch.insert_many(codes);  // up to the first repeat
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const auto& s = specs[i];
+      if (s.code.empty()) throw invalid_argument("collective code must not be empty");
+      detail::check_texts(s);
+      if (i == unique || find_collective(s.code)) {
+        throw duplicate_error("collective code " + quoted(s.code) + " is used twice");
+      }
     }
   }
   // Parent of each spec: an existing collective, another spec, or none.
@@ -122,9 +129,9 @@ std::vector<collective_id> organization::add_collectives(std::span<const collect
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const auto& s = specs[i];
     if (s.parent_code.empty()) continue;
-    if (auto it = batch.find(s.parent_code); it != batch.end()) {
-      parent_spec[i] = it->second;
-      ++child_count[it->second];
+    if (const auto row = batch.find(s.parent_code)) {
+      parent_spec[i] = *row;
+      ++child_count[*row];
     } else if (auto existing = find_collective(s.parent_code)) {
       parent_existing[i] = *existing;
     } else {
