@@ -12,13 +12,7 @@ void evaluation_policy::validate(std::string_view name) const {
   const auto fail = [&](const std::string& what) {
     throw invalid_argument(std::string(name) + ": " + what);
   };
-  if (!detail::texts_keep_rule(*this)) {
-    for (std::size_t i = 0; i < rating_summaries.size(); ++i) {
-      detail::check_text(
-          rating_summaries[i].counted_kind,
-          std::string(name) + ": rating summary " + std::to_string(i + 1) + " counted_kind");
-    }
-  }
+  detail::check_texts(*this, name);
   const auto bad = [](double v) { return !std::isfinite(v) || v < 0; };
   if (bad(on_track_margin)) fail("on_track_margin must be finite and >= 0");
   if (bad(at_risk_margin) || at_risk_margin < on_track_margin) {

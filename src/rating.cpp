@@ -19,11 +19,7 @@ rating_scale::rating_scale(std::string code, std::vector<level_labels> levels_be
   for (std::size_t i = 0; i < levels_.size(); ++i) {
     const auto& l = levels_[i];
     if (!detail::texts_keep_rule(l)) {
-      try {
-        detail::check_texts(l);
-      } catch (const invalid_argument& e) {
-        throw invalid_argument("rating scale '" + code_ + "': " + e.what());
-      }
+      detail::check_texts(l, "rating scale '" + code_ + "': level " + detail::quoted(l.code));
     }
     if (l.code.empty()) {
       throw invalid_argument("rating scale '" + code_ + "': level " + std::to_string(i) +

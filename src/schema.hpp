@@ -388,7 +388,8 @@ void visit_texts(const T& value, const Path& path, F& f) {
 
 /// Applies the text rule to every text of `e` (its fields, their items and nested
 /// described structs). @throws invalid_argument "<kind> '<code>': <field> <problem>", or
-/// "<kind> code <problem>: '<code>'" when the code itself breaks the rule.
+/// "<kind> code <problem>: '<code>'" when the code itself breaks the rule. `named`, when
+/// given, names the entity instead of "<kind> '<code>'" (a level of a scale, a policy).
 /// True when every text of `e` keeps the text rule; builds no string.
 template <described Entity>
 bool texts_keep_rule(const Entity& e) {
@@ -402,12 +403,14 @@ bool texts_keep_rule(const Entity& e) {
 }
 
 template <described Entity>
-void check_texts(const Entity& e) {
+void check_texts(const Entity& e, std::string_view named = {}) {
   if (texts_keep_rule(e)) return;  // the common case: no string is built
   const auto root = [] { return std::string(); };
-  std::string who(schema<Entity>::kind);
+  std::string who(named.empty() ? schema<Entity>::kind : named);
   if constexpr (requires { e.code; }) {
-    if (!e.code.empty() && text_problem(e.code).empty()) who += " " + quoted(e.code);
+    if (named.empty() && !e.code.empty() && text_problem(e.code).empty()) {
+      who += " " + quoted(e.code);
+    }
   }
   const auto report = [&](std::string_view s, const auto& path) {
     const std::string problem = text_problem(s);

@@ -112,10 +112,9 @@ TEST(schema, readme_lists_every_csv_file_with_its_columns) {
 
 namespace {
 
+// The items of a vector field, or void (the description's own trait).
 template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using item_of = typename gt::detail::schema_detail::vector_of<T>::type;
 
 // Adds to `seen` the path of every field of `e` (nested ones "rating.count") whose
 // value differs from a default-constructed one's; a vector counts when not empty, and
@@ -127,8 +126,8 @@ void note_values(const Entity& e, const std::string& prefix, std::set<std::strin
     using V = typename std::remove_cvref_t<decltype(f)>::value_type;
     const std::string path = prefix + std::string(f.name);
     if (!(e.*f.member == defaults.*f.member)) seen.insert(path);
-    if constexpr (is_vector<V>::value) {
-      if constexpr (described<typename V::value_type>) {
+    if constexpr (!std::is_void_v<item_of<V>>) {
+      if constexpr (described<item_of<V>>) {
         for (const auto& item : e.*f.member) note_values(item, path + ".", seen);
       }
     } else if constexpr (described<V> && !std::is_same_v<V, std::string>) {
@@ -144,9 +143,9 @@ std::set<std::string> all_paths(const std::string& prefix = "") {
     using V = typename std::remove_cvref_t<decltype(f)>::value_type;
     const std::string path = prefix + std::string(f.name);
     paths.insert(path);
-    if constexpr (is_vector<V>::value) {
-      if constexpr (described<typename V::value_type>) {
-        paths.merge(all_paths<typename V::value_type>(path + "."));
+    if constexpr (!std::is_void_v<item_of<V>>) {
+      if constexpr (described<item_of<V>>) {
+        paths.merge(all_paths<item_of<V>>(path + "."));
       }
     } else if constexpr (described<V> && !std::is_same_v<V, std::string>) {
       paths.merge(all_paths<V>(path + "."));

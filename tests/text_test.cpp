@@ -173,6 +173,10 @@ TEST(text, api_refuses_bad_text_naming_the_entity_and_field) {
   EXPECT_EQ(refusal([&] { p.add_policy(bad, {}); }),
             "policy code is not UTF-8 (byte 2 is 0xFF): 'ab\\xFFcd'");
   EXPECT_EQ(p.policy_count(), 0U);
+  gt::evaluation_policy policy;
+  policy.rating_summaries.push_back({gt::round_id{}, gt::rating_level{}, bad});
+  EXPECT_EQ(refusal([&] { policy.validate("policy 'P'"); }),
+            "policy 'P': rating_summaries item 1.counted_kind is not UTF-8 (byte 2 is 0xFF)");
 }
 
 TEST(text, measurement_sources_and_notes_keep_the_rule) {
