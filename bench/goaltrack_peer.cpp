@@ -22,14 +22,18 @@
 /// | (c) targets                           | evaluation actuals, progress, statuses          |
 /// | (d) targets per subtree               | collective_result::subtree_targets              |
 ///
-/// Prints `TIMING impl=goaltrack load=S compute=S write=S` as the kit asks (load = parse
-/// and build the plan, compute = evaluate() only), then
-/// `PHASES parse=S build=S evaluate=S write=S` with the load split in two; the split per
-/// input file goes to stderr.
+/// Both cores: a reader thread parses the files while the main thread adds the batches
+/// already parsed to the plan (batch_pipeline.hpp), in file order, so the plan and any
+/// error are those of a sequential load.
 ///
-/// Memory: each file is mapped whole, read in batches of a million rows, and the pages
-/// already read are given back to the kernel after each batch, so the process holds the
-/// plan plus about one batch of text rather than the plan plus the whole file.
+/// Prints `TIMING impl=goaltrack load=S compute=S write=S` as the kit asks (load = parse
+/// and build the plan, wall time; compute = evaluate() only), then
+/// `PHASES parse=S build=S evaluate=S write=S` with the busy time of each thread during
+/// the load; the split per input file goes to stderr.
+///
+/// Memory: each file is mapped whole, read in batches of batch_rows rows, and the pages
+/// already added are given back to the kernel after each batch, so the process holds the
+/// plan plus a few batches of text rather than the plan plus the whole file.
 ///
 /// Bad input (a malformed row, an unknown or repeated id, a target the library rejects)
 /// prints a message naming the file and line to stderr and exits with status 2.
@@ -48,10 +52,12 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <filesystem>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <span>
@@ -62,6 +68,7 @@
 #include <utility>
 #include <vector>
 
+#include "batch_pipeline.hpp"
 #include "goaltrack/goaltrack.hpp"
 #include "kit_csv.hpp"
 
@@ -76,9 +83,11 @@ using kit::parse_day;
 using kit::parse_integer;
 using kit::parse_number;
 
-/// Rows parsed before they are handed to the plan in one call: bounds the memory held by
-/// parsed columns that the plan has not taken yet.
-constexpr std::size_t batch_rows = 1'000'000;
+/// Rows parsed before they are handed to the plan in one call. At most three batches are
+/// held at once (one being read, one queued, one being added), so this bounds the memory
+/// of parsed columns that the plan has not taken yet; the plan's calls cost the same per
+/// row from a few thousand rows on.
+constexpr std::size_t batch_rows = 1 << 18;
 
 /// Seconds since the last lap (or construction).
 class stopwatch {
@@ -96,8 +105,9 @@ class stopwatch {
 
 /// Where the time went, in seconds.
 struct phase_times {
-  double parse = 0;     ///< mapping and parsing the CSV files
-  double build = 0;     ///< handing the parsed columns to the plan (add_* and rate)
+  double load = 0;      ///< from the first file opened to the last row in the plan
+  double parse = 0;     ///< mapping and parsing the CSV files (reader thread, busy time)
+  double build = 0;     ///< handing the parsed columns to the plan (add_* and rate, busy)
   double evaluate = 0;  ///< goaltrack::evaluate
   double write = 0;     ///< sorting by id and writing the result files
 };
@@ -177,9 +187,35 @@ struct kit_plan {
 };
 
 /// units.csv: all rows in one batch, since a parent may come after its children.
-class unit_batch {
+class unit_reader {
  public:
-  explicit unit_batch(kit_plan& kit) : kit_(kit) {}
+  struct rows {
+    std::vector<gt::collective_spec> specs;
+    std::vector<std::int64_t> ids;
+    std::deque<std::string> unescaped;  // specs view its strings; a deque never moves them
+
+    void add_to_plan(kit_plan& kit, std::span<const std::size_t> lines,
+                     const std::string& file) const {
+      // Name the line of a repeated id or an unknown parent; the library would name the unit.
+      const auto fail = [&](std::size_t row, const std::string& what) {
+        throw input_error(file + ":" + std::to_string(lines[row]) + ": " + what);
+      };
+      id_index row_of;
+      if (auto again = row_of.assign(ids))
+        fail(*again, "unit_id " + std::to_string(ids[*again]) + " appears twice");
+      for (std::size_t i = 0; i < specs.size(); ++i) {
+        const std::string_view parent = specs[i].parent_code;
+        if (!parent.empty() && !row_of.find(*parse_integer(parent))) {
+          fail(i, "parent_id " + std::string(parent) + " is not in units.csv");
+        }
+      }
+      // The plan numbers collectives parents first.
+      const std::vector<gt::collective_id> added = kit.plan.org().add_collectives(specs);
+      kit.unit_ids.resize(added.size());
+      for (std::size_t i = 0; i < added.size(); ++i) kit.unit_ids[added[i].index()] = ids[i];
+      kit.collective_of.assign(kit.unit_ids);
+    }
+  };
 
   void read_row(csv_reader& csv) {
     gt::collective_spec s;
@@ -187,52 +223,44 @@ class unit_batch {
     const std::int64_t id = csv.integer(s.code, "unit_id");
     s.parent_code = csv.field();
     if (!s.parent_code.empty()) csv.integer(s.parent_code, "parent_id");
-    s.kind = csv.text(unescaped_);
-    s.name = csv.text(unescaped_);
+    s.kind = csv.text(rows_.unescaped);
+    s.name = csv.text(rows_.unescaped);
     csv.end_row();
-    specs_.push_back(s);
-    ids_.push_back(id);
+    rows_.specs.push_back(s);
+    rows_.ids.push_back(id);
   }
-
-  void add_to_plan(std::span<const std::size_t> lines, const std::string& file) {
-    // Name the line of a repeated id or an unknown parent; the library would name the unit.
-    const auto fail = [&](std::size_t row, const std::string& what) {
-      throw input_error(file + ":" + std::to_string(lines[row]) + ": " + what);
-    };
-    id_index rows;
-    if (auto again = rows.assign(ids_))
-      fail(*again, "unit_id " + std::to_string(ids_[*again]) + " appears twice");
-    for (std::size_t i = 0; i < specs_.size(); ++i) {
-      const std::string_view parent = specs_[i].parent_code;
-      if (!parent.empty() && !rows.find(*parse_integer(parent))) {
-        fail(i, "parent_id " + std::string(parent) + " is not in units.csv");
-      }
-    }
-    // The plan numbers collectives parents first.
-    const std::vector<gt::collective_id> ids = kit_.plan.org().add_collectives(specs_);
-    kit_.unit_ids.resize(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) kit_.unit_ids[ids[i].index()] = ids_[i];
-    kit_.collective_of.assign(kit_.unit_ids);
-  }
-
-  void clear() {
-    specs_.clear();
-    ids_.clear();
-    unescaped_.clear();
-  }
+  rows take() { return std::exchange(rows_, {}); }
 
  private:
-  kit_plan& kit_;
-  std::vector<gt::collective_spec> specs_;
-  std::vector<std::int64_t> ids_;
-  std::deque<std::string> unescaped_;
+  rows rows_;
 };
 
-/// members.csv: members of cells and their ratings.
-class member_batch {
+/// members.csv: members of cells and their ratings. Made once the units are in the plan.
+class member_reader {
  public:
-  explicit member_batch(kit_plan& kit)
-      : kit_(kit), scale_(kit.plan.get(kit.plan.get(kit.round).scale())) {
+  struct rows {
+    std::vector<gt::member_spec> specs;
+    std::vector<gt::rating_level> levels;
+
+    void add_to_plan(kit_plan& kit, std::span<const std::size_t>, const std::string&) const {
+      const gt::member_id first = kit.plan.org().add_members(specs);
+      std::vector<gt::member_id> members(specs.size());
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        members[i] = gt::member_id(first.value() + static_cast<gt::member_id::value_type>(i));
+      }
+      kit.plan.rate(kit.round, members, levels);
+    }
+  };
+
+  // Copies what rows are checked against, so that reading never touches the plan that the
+  // other thread is adding to.
+  explicit member_reader(const kit_plan& kit)
+      : kit_(kit),
+        kinds_(kit.plan.org().kind_indices().begin(), kit.plan.org().kind_indices().end()),
+        kind_names_(kit.plan.org().kind_names().begin(), kit.plan.org().kind_names().end()) {
+    const gt::rating_scale& scale = kit.plan.get(kit.plan.get(kit.round).scale());
+    scale_ = scale.code();
+    for (const auto& level : scale.levels()) level_codes_.push_back(level.code);
     if (auto cell = kit.plan.org().find_kind("cell")) cell_kind_ = *cell;
   }
 
@@ -243,110 +271,105 @@ class member_batch {
     const std::string_view unit = csv.field();
     s.collective = kit_.collective(csv, unit);
     // The kit attaches members to cells only; its roll-up counts members of cells only.
-    if (kit_.plan.org().kind_indices()[s.collective.index()] != cell_kind_) {
+    const std::uint16_t kind = kinds_[s.collective.index()];
+    if (kind != cell_kind_) {
       csv.fail("member " + std::string(s.code) + " belongs to unit_id " + std::string(unit) +
-               " of kind '" + std::string(kit_.plan.org().kind(s.collective)) + "', not to a cell");
+               " of kind '" + kind_names_[kind] + "', not to a cell");
     }
-    levels_.push_back(level(csv, csv.field()));
+    rows_.levels.push_back(level(csv, csv.field()));
     csv.end_row();
-    specs_.push_back(s);
+    rows_.specs.push_back(s);
   }
+  rows take() { return std::exchange(rows_, {}); }
 
   /// A members.csv row takes at least 20 bytes ("m1234567,1234567,good" is 21 and more).
-  void reserve_for(std::size_t file_bytes) { kit_.plan.org().reserve_members(file_bytes / 20); }
-
-  void add_to_plan(std::span<const std::size_t>, const std::string&) {
-    const gt::member_id first = kit_.plan.org().add_members(specs_);
-    members_.resize(specs_.size());
-    for (std::size_t i = 0; i < members_.size(); ++i) {
-      members_[i] = gt::member_id(first.value() + static_cast<gt::member_id::value_type>(i));
-    }
-    kit_.plan.rate(kit_.round, members_, levels_);
-  }
-
-  void clear() {
-    specs_.clear();
-    levels_.clear();
+  static void reserve_for(kit_plan& kit, std::size_t file_bytes) {
+    kit.plan.org().reserve_members(file_bytes / 20);
   }
 
  private:
   // The scale's level with this code. A linear search: the scale has four levels, and
   // rating_scale::find would also compare both labels of each.
   gt::rating_level level(const csv_reader& csv, std::string_view code) const {
-    const auto levels = scale_.levels();
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-      if (levels[i].code == code) return gt::rating_level(static_cast<std::uint8_t>(i));
+    for (std::size_t i = 0; i < level_codes_.size(); ++i) {
+      if (level_codes_[i] == code) return gt::rating_level(static_cast<std::uint8_t>(i));
     }
-    csv.fail("rating '" + std::string(code) + "' is not a level of scale '" + scale_.code() + "'");
+    csv.fail("rating '" + std::string(code) + "' is not a level of scale '" + scale_ + "'");
   }
 
-  kit_plan& kit_;
-  const gt::rating_scale& scale_;
+  const kit_plan& kit_;
+  std::vector<std::uint16_t> kinds_;  // kind index of every collective
+  std::vector<std::string> kind_names_;
+  std::string scale_;
+  std::vector<std::string> level_codes_;
   std::uint16_t cell_kind_ = std::numeric_limits<std::uint16_t>::max();
-  std::vector<gt::member_spec> specs_;
-  std::vector<gt::rating_level> levels_;
-  std::vector<gt::member_id> members_;
+  rows rows_;
 };
 
 /// targets.csv: quantity targets from a baseline to a target value over [start, end].
-class target_batch {
+/// The reader keeps the kit's target ids (kit.target_ids): the plan numbers the targets in
+/// the order they are added, which is the file's.
+class target_reader {
  public:
-  explicit target_batch(kit_plan& kit) : kit_(kit) {}
-
-  void read_row(csv_reader& csv) {
-    const std::string_view code = csv.field();
-    const std::int64_t id = csv.integer(code, "target_id");
-    rows_.push_back({code, id, kit_.collective(csv, csv.field()), csv.number("baseline"),
-                     csv.number("target"), csv.day("start"), csv.day("end")});
-    csv.end_row();
-  }
-
-  void add_to_plan(std::span<const std::size_t> lines, const std::string& file) {
-    // In chunks of plan::add_targets: one check and index pass per chunk (all 1M at once
-    // would hold them twice).
-    constexpr std::size_t chunk = 4096;
-    for (std::size_t base = 0; base < rows_.size(); base += chunk) {
-      const std::size_t n = std::min(chunk, rows_.size() - base);
-      const auto at_line = [&](std::size_t k, const gt::error& e) {
-        return input_error(file + ":" + std::to_string(lines[base + k]) + ": " + e.what());
-      };
-      targets_.resize(n);
-      for (std::size_t k = 0; k < n; ++k) {
-        try {
-          set_target(targets_[k], rows_[base + k]);
-        } catch (const gt::error& e) {
-          throw at_line(k, e);
-        }
-      }
-      try {
-        kit_.plan.add_targets(targets_);
-      } catch (const gt::error&) {
-        // Nothing of the chunk was added: add it one by one to find the line at fault.
-        for (std::size_t k = 0; k < n; ++k) {
-          try {
-            kit_.plan.add_target(targets_[k]);
-          } catch (const gt::error& e) {
-            throw at_line(k, e);
-          }
-        }
-        throw;
-      }
-      for (std::size_t k = 0; k < n; ++k) kit_.target_ids.push_back(rows_[base + k].id);
-    }
-  }
-
-  void clear() { rows_.clear(); }
-
- private:
   struct row {
     std::string_view code;
-    std::int64_t id;
     gt::collective_id owner;
     double baseline;
     double goal;
     std::int32_t start;
     std::int32_t end;
   };
+  struct rows {
+    std::vector<row> targets;
+
+    void add_to_plan(kit_plan& kit, std::span<const std::size_t> lines,
+                     const std::string& file) const {
+      // In chunks of plan::add_targets: one check and index pass per chunk (all at once
+      // would hold them twice).
+      constexpr std::size_t chunk = 4096;
+      std::vector<gt::target> made;
+      for (std::size_t base = 0; base < targets.size(); base += chunk) {
+        const std::size_t n = std::min(chunk, targets.size() - base);
+        const auto at_line = [&](std::size_t k, const gt::error& e) {
+          return input_error(file + ":" + std::to_string(lines[base + k]) + ": " + e.what());
+        };
+        made.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+          try {
+            set_target(made[k], targets[base + k]);
+          } catch (const gt::error& e) {
+            throw at_line(k, e);
+          }
+        }
+        try {
+          kit.plan.add_targets(made);
+        } catch (const gt::error&) {
+          // Nothing of the chunk was added: add it one by one to find the line at fault.
+          for (std::size_t k = 0; k < n; ++k) {
+            try {
+              kit.plan.add_target(made[k]);
+            } catch (const gt::error& e) {
+              throw at_line(k, e);
+            }
+          }
+          throw;
+        }
+      }
+    }
+  };
+
+  explicit target_reader(kit_plan& kit) : kit_(kit) {}
+
+  void read_row(csv_reader& csv) {
+    const std::string_view code = csv.field();
+    kit_.target_ids.push_back(csv.integer(code, "target_id"));
+    rows_.targets.push_back({code, kit_.collective(csv, csv.field()), csv.number("baseline"),
+                             csv.number("target"), csv.day("start"), csv.day("end")});
+    csv.end_row();
+  }
+  rows take() { return std::exchange(rows_, {}); }
+
+ private:
   // `t` made the target of row r.
   static void set_target(gt::target& t, const row& r) {
     const gt::period span =
@@ -361,108 +384,150 @@ class target_batch {
   }
 
   kit_plan& kit_;
-  std::vector<row> rows_;
-  std::vector<gt::target> targets_;
+  rows rows_;
 };
 
 /// measurements.csv: dated values of targets, handed over as columns.
-class measurement_batch {
+class measurement_reader {
  public:
-  explicit measurement_batch(kit_plan& kit) : kit_(kit) {}
+  struct rows {
+    std::vector<gt::target_id> targets;
+    std::vector<std::int32_t> days;
+    std::vector<double> values;
+
+    void add_to_plan(kit_plan& kit, std::span<const std::size_t>, const std::string&) const {
+      kit.plan.add_measurements(targets, days, values);
+    }
+  };
+
+  explicit measurement_reader(const kit_plan& kit) : kit_(kit) {}
 
   void read_row(csv_reader& csv) {
-    targets_.push_back(kit_.target(csv, csv.field()));
-    days_.push_back(csv.day("date"));
-    values_.push_back(csv.number("value"));
+    rows_.targets.push_back(kit_.target(csv, csv.field()));
+    rows_.days.push_back(csv.day("date"));
+    rows_.values.push_back(csv.number("value"));
     csv.end_row();
   }
+  rows take() { return std::exchange(rows_, {}); }
 
   /// A measurements.csv row takes at least 24 bytes ("1234567,2021-03-31,12.5").
-  void reserve_for(std::size_t file_bytes) { kit_.plan.reserve_measurements(file_bytes / 24); }
-
-  void add_to_plan(std::span<const std::size_t>, const std::string&) {
-    kit_.plan.add_measurements(targets_, days_, values_);
-  }
-
-  void clear() {
-    targets_.clear();
-    days_.clear();
-    values_.clear();
+  static void reserve_for(kit_plan& kit, std::size_t file_bytes) {
+    kit.plan.reserve_measurements(file_bytes / 24);
   }
 
  private:
-  kit_plan& kit_;
-  std::vector<gt::target_id> targets_;
-  std::vector<std::int32_t> days_;
-  std::vector<double> values_;
+  const kit_plan& kit_;
+  rows rows_;
 };
 
-/// Reads DIR/name row by row into `batch`, handing every `rows_per_batch` rows (and the
-/// rest at the end) to the plan. Time goes to times.parse and times.build, and the file's
-/// own split to stderr. A library error while adding a batch is reported with the
-/// batch's lines, unless the batch names the line itself.
-template <class Batch>
-void load_file(const fs::path& dir, const std::string& name, std::string_view header,
-               std::size_t rows_per_batch, Batch batch, phase_times& times) {
-  phase_times mine;
-  stopwatch clock;
-  {
-    mapped_file file(dir / name, name);
-    // Room for the whole file's rows at once, as a loader that knows its input's size
-    // would: the columns and the code index are then never regrown and copied.
-    if constexpr (requires { batch.reserve_for(std::size_t{}); })
-      batch.reserve_for(file.text().size());
-    csv_reader csv(file, header);
-    std::vector<std::size_t> lines;
-    const auto add = [&] {
-      mine.parse += clock.lap();
+/// Time spent on one file: reading it (reader thread, busy time) and adding it (main
+/// thread).
+struct file_times {
+  double parse = 0;
+  double build = 0;
+};
+
+/// The job that adds `rows`, read from `lines` of `file`, to the plan, then gives back the
+/// file's text before `upto` (the rows viewed it; the plan has copied what it keeps). A
+/// library error is reported with the batch's lines, unless the batch names the line.
+template <class Rows>
+kit::batch_pipeline::job adding_job(kit_plan& kit, std::shared_ptr<mapped_file> file,
+                                    const char* upto, std::vector<std::size_t> lines, Rows rows,
+                                    double& build_time) {
+  return [&kit, file = std::move(file), upto, lines = std::move(lines), rows = std::move(rows),
+          &build_time] {
+    stopwatch adding;
+    if (!lines.empty()) {
       try {
-        batch.add_to_plan(lines, name);
+        rows.add_to_plan(kit, lines, file->name());
       } catch (const gt::error& e) {
-        throw input_error(name + ", lines " + std::to_string(lines.front()) + "-" +
+        throw input_error(file->name() + ", lines " + std::to_string(lines.front()) + "-" +
                           std::to_string(lines.back()) + ": " + e.what());
       }
-      batch.clear();  // the batch held views of the text read so far; drop them, then the text
-      lines.clear();
-      mine.build += clock.lap();
-      file.release_before(csv.position());
-    };
-    while (csv.next_row()) {
-      lines.push_back(csv.line());
-      batch.read_row(csv);
-      if (lines.size() == rows_per_batch) add();
     }
-    if (!lines.empty()) add();
-  }
-  mine.parse += clock.lap();  // the rest of the file, and unmapping it
-  std::fprintf(stderr, "%-16s parse=%.3f build=%.3f\n", name.c_str(), mine.parse, mine.build);
-  times.parse += mine.parse;
-  times.build += mine.build;
+    build_time += adding.lap();
+    file->release_before(upto);
+  };
 }
 
-/// Builds the plan from the kit's four files in DIR.
+/// Maps DIR/name and queues, before its rows, the reservation of room for all of them (as
+/// a loader that knows its input's size would: the plan's columns and code index are
+/// then never regrown and copied).
+template <class Reader>
+std::shared_ptr<mapped_file> open_file(kit_plan& kit, const fs::path& dir, const std::string& name,
+                                       kit::batch_pipeline& pipeline) {
+  auto file = std::make_shared<mapped_file>(dir / name, name);
+  if constexpr (requires { Reader::reserve_for(kit, std::size_t{}); }) {
+    pipeline.push([&kit, bytes = file->text().size()] { Reader::reserve_for(kit, bytes); });
+  }
+  return file;
+}
+
+/// Reads DIR/name row by row with `reader` and queues the rows to be added to the plan,
+/// `rows_per_batch` at a time.
+template <class Reader>
+void read_file(kit_plan& kit, const fs::path& dir, const std::string& name, std::string_view header,
+               std::size_t rows_per_batch, Reader& reader, kit::batch_pipeline& pipeline,
+               file_times& times) {
+  stopwatch clock;
+  const std::shared_ptr<mapped_file> file = open_file<Reader>(kit, dir, name, pipeline);
+  csv_reader csv(*file, header);
+  std::vector<std::size_t> lines;
+  const auto hand_over = [&] {
+    times.parse += clock.lap();
+    pipeline.push(adding_job(kit, file, csv.position(), std::exchange(lines, {}), reader.take(),
+                             times.build));
+    clock.lap();  // waiting for room in the queue is neither reading nor adding
+  };
+  while (csv.next_row()) {
+    lines.push_back(csv.line());
+    reader.read_row(csv);
+    if (lines.size() == rows_per_batch) hand_over();
+  }
+  if (!lines.empty()) hand_over();
+  times.parse += clock.lap();
+}
+
+/// The kit's four input files, in the order they are read.
+constexpr std::array<const char*, 4> kit_files{"units.csv", "members.csv", "targets.csv",
+                                               "measurements.csv"};
+
+/// Builds the plan from the kit's four files in DIR: the reader thread parses while this
+/// one adds what was parsed. Prints each file's split to stderr.
 kit_plan load(const fs::path& dir, gt::date as_of, phase_times& times) {
   kit_plan kit;
   const gt::scale_id scale = kit.plan.add_scale(gt::rating_scale::vietnamese_default());
   // The kit's ratings are known on the as-of day: decide the round then, or evaluate()
   // would ignore it (a round is decided by default on its period's last day).
   kit.round = kit.plan.add_round(scale, gt::period::year(2021), as_of);
-  constexpr std::size_t all_rows = std::numeric_limits<std::size_t>::max();
-  load_file(dir, "units.csv", "unit_id,parent_id,kind,name", all_rows, unit_batch(kit), times);
-  load_file(dir, "members.csv", "member_id,unit_id,rating", batch_rows, member_batch(kit), times);
-  load_file(dir, "targets.csv", "target_id,unit_id,baseline,target,start,end", batch_rows,
-            target_batch(kit), times);
-  {
-    stopwatch clock;
-    // The plan has refused a repeated code already; this catches "7" and "07".
+  std::array<file_times, kit_files.size()> split;
+  kit::batch_pipeline pipeline(2);
+  pipeline.run([&](kit::batch_pipeline& queue) {
+    unit_reader units;
+    read_file(kit, dir, kit_files[0], "unit_id,parent_id,kind,name",
+              std::numeric_limits<std::size_t>::max(), units, queue, split[0]);
+    queue.drain();  // members and targets name units: the plan's collectives must be known
+    member_reader members(kit);
+    read_file(kit, dir, kit_files[1], "member_id,unit_id,rating", batch_rows, members, queue,
+              split[1]);
+    target_reader targets(kit);
+    read_file(kit, dir, kit_files[2], "target_id,unit_id,baseline,target,start,end", batch_rows,
+              targets, queue, split[2]);
+    // The plan refuses a repeated code itself; this catches "7" and "07".
     if (auto again = kit.target_of.assign(kit.target_ids)) {
       throw input_error("targets.csv: target_id " + std::to_string(kit.target_ids[*again]) +
                         " appears twice");
     }
-    times.parse += clock.lap();
+    measurement_reader measurements(kit);
+    read_file(kit, dir, kit_files[3], "target_id,date,value", batch_rows, measurements, queue,
+              split[3]);
+  });
+  for (std::size_t i = 0; i < split.size(); ++i) {
+    std::fprintf(stderr, "%-16s parse=%.3f build=%.3f\n", kit_files[i], split[i].parse,
+                 split[i].build);
+    times.parse += split[i].parse;
+    times.build += split[i].build;
   }
-  load_file(dir, "measurements.csv", "target_id,date,value", batch_rows, measurement_batch(kit),
-            times);
   return kit;
 }
 
@@ -623,6 +688,30 @@ void write_results(const kit_plan& kit, const gt::evaluation& ev, const fs::path
   }
 }
 
+// --- memory -------------------------------------------------------------------------
+
+/// Bytes of the main heap advised for huge pages: room for the plan of the kit's scale 1.0
+/// and more. Only address space: pages are still taken as they are first written.
+constexpr std::size_t heap_advised_bytes = std::size_t{960} << 20;
+
+/// Asks the kernel to back the next `bytes` of the main thread's heap, where the plan's
+/// columns grow, with transparent huge pages (madvise mode, this machine's default): the
+/// plan then takes one page fault per 2 MiB instead of one per 4 KiB (5-8 us each on these
+/// virtual machines). glibc's own switch for this, the glibc.malloc.hugetlb=1 tunable, is
+/// read from the environment at start-up only. The block is allocated and freed at once:
+/// with the trim threshold raised, the heap keeps it (and the advice) for what follows.
+/// Advice only: where the kernel declines, pages are simply small.
+void back_heap_with_huge_pages(std::size_t bytes) {
+  void* block = std::malloc(bytes);
+  if (block == nullptr) return;
+  constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
+  const auto first = reinterpret_cast<std::uintptr_t>(block);
+  const std::uintptr_t begin = (first + huge_page - 1) / huge_page * huge_page;
+  const std::uintptr_t end = (first + bytes) / huge_page * huge_page;
+  if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  std::free(block);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -635,6 +724,7 @@ int main(int argc, char** argv) {
   // these virtual machines): glibc's thresholds for mmap and trimming raised to 1 GiB.
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  back_heap_with_huge_pages(heap_advised_bytes);
   try {
     const gt::date as_of = [&] {
       try {
@@ -644,14 +734,15 @@ int main(int argc, char** argv) {
       }
     }();
     phase_times times;
-    const kit_plan kit = load(argv[1], as_of, times);
     stopwatch clock;
+    const kit_plan kit = load(argv[1], as_of, times);
+    times.load = clock.lap();
     const gt::evaluation ev = evaluate_kit(kit, as_of);
     times.evaluate = clock.lap();
     write_results(kit, ev, argv[2]);
     times.write = clock.lap();
-    std::printf("TIMING impl=goaltrack load=%.3f compute=%.3f write=%.3f\n",
-                times.parse + times.build, times.evaluate, times.write);
+    std::printf("TIMING impl=goaltrack load=%.3f compute=%.3f write=%.3f\n", times.load,
+                times.evaluate, times.write);
     std::printf("PHASES parse=%.3f build=%.3f evaluate=%.3f write=%.3f\n", times.parse, times.build,
                 times.evaluate, times.write);
     std::fprintf(stderr, "rows: units=%zu members=%zu targets=%zu measurements=%zu\n",
