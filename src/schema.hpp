@@ -7,7 +7,9 @@
 //   - validation: check_texts(e) applies the text rule (goaltrack/text.hpp) to every text
 //     field, so the API, import_csv and load refuse the same texts with the same message;
 //   - Python: def_fields (python/bindings.hpp) binds every field with its doc;
-//   - the public headers' `///<` docs, the CSV layouts and the archive snapshot are
+//   - CSV: targets.csv's columns, reading and writing follow it (io/csv_fields.hpp); the
+//     other files' layouts are checked against it at compile time (io/csv_layout.hpp);
+//   - the public headers' `///<` docs, README's CSV table and the archive snapshot are
 //     checked against it by tests/schema_test.cpp.
 //
 // Adding a field to an entity: the member in its public header, one line here, and the
@@ -40,7 +42,11 @@ struct csv_column {
   std::string_view name{};  ///< the header, when not the field's name
   bool required = false;    ///< a file must have the column
   bool elsewhere = false;   ///< not a column of the entity's file: another file or its key holds it
+  bool sparse = false;      ///< export_csv leaves the cell blank while the field has its default
 };
+
+/// A column that export_csv leaves blank while the field has its default.
+inline constexpr csv_column sparse_column{{}, false, false, true};
 
 /// A column that every file of the entity must have, under the field's name.
 inline constexpr csv_column required_column{{}, true};
@@ -185,27 +191,21 @@ struct schema<rating_goal> {
       field{"level", &rating_goal::level, "\"this level or above\""},
       field{"required_share", &rating_goal::required_share,
             "member_share: the share of members to reach; collective_count with the "
-            "member_share criterion: the share a collective's members must reach"},
-      field{"count",
-            &rating_goal::count,
-            "collective_count: at least this many collectives ...",
-            {},
+            "member_share criterion: the share a collective's members must reach",
+            sparse_column},
+      field{"count", &rating_goal::count, "collective_count: at least this many collectives ...",
+            sparse_column, target_kinds::counting},
+      field{"all", &rating_goal::all, "... or, when true, all of them (\"5/5\")", sparse_column,
             target_kinds::counting},
-      field{"all",
-            &rating_goal::all,
-            "... or, when true, all of them (\"5/5\")",
-            {},
-            target_kinds::counting},
-      field{"scope", &rating_goal::scope, "direct (children, own members) or the subtree"},
+      field{"scope", &rating_goal::scope, "direct (children, own members) or the subtree",
+            sparse_column},
       field{"counted_kind",
             &rating_goal::counted_kind,
             "collective_count: count only collectives of this kind (\"\" = any)",
             {},
             target_kinds::counting},
-      field{"criterion",
-            &rating_goal::criterion,
-            "how a collective qualifies: its own rating or its members' share",
-            {},
+      field{"criterion", &rating_goal::criterion,
+            "how a collective qualifies: its own rating or its members' share", sparse_column,
             target_kinds::counting},
   };
 };

@@ -560,6 +560,69 @@ TEST(csv, other_encodings_are_refused) {
   EXPECT_TRUE(has_issue(issues, "collectives.csv", 2, 0, "UTF-8"));
 }
 
+// targets.csv is written by walking the target's description (src/io/csv_fields.hpp):
+// every column in the layout's order, plain ones by their type, the rating goal's sparse
+// ones blank while they hold their default, references by code.
+TEST(csv, targets_are_written_column_by_column_from_the_description) {
+  plan p;
+  const auto sgd = p.org().add_collective("SGD", "Sở", "department");
+  const scale_id vn = p.add_scale(rating_scale::vietnamese_default());
+  p.add_target(
+      target::quantity("T1", "Điểm trường", sgd, period::year(2021)).decrease_by(98).from(1250));
+  p.add_target(target::collective_count("T2", "Chi bộ", sgd, period::year(2021), vn,
+                                        p.get(vn).level("good"), 5));
+  csv_dialect plain;
+  plain.byte_order_mark = false;
+  const std::string text = by_name(export_csv(p, plain))["targets.csv"];
+  std::vector<std::map<std::string, std::string>> rows;
+  std::vector<std::string> header;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find_first_of("\r\n", start);
+    const std::string line = text.substr(start, end - start);
+    start = text.find_first_not_of("\r\n", end);
+    std::vector<std::string> cells;
+    for (std::size_t from = 0;;) {
+      const std::size_t comma = line.find(',', from);
+      cells.push_back(line.substr(from, comma - from));
+      if (comma == std::string::npos) break;
+      from = comma + 1;
+    }
+    if (header.empty()) {
+      header = cells;
+      continue;
+    }
+    ASSERT_EQ(cells.size(), header.size()) << line;
+    auto& row = rows.emplace_back();
+    for (std::size_t i = 0; i < cells.size(); ++i) row[header[i]] = cells[i];
+  }
+  ASSERT_EQ(rows.size(), 2U) << text;
+  const auto& quantity = rows[0];
+  EXPECT_EQ(quantity.at("code"), "T1");
+  EXPECT_EQ(quantity.at("title"), "Điểm trường");
+  EXPECT_EQ(quantity.at("owner"), "SGD");
+  EXPECT_EQ(quantity.at("goal"), "decrease_by");
+  EXPECT_EQ(quantity.at("goal_value"), "98");
+  EXPECT_EQ(quantity.at("baseline"), "1250");
+  EXPECT_TRUE(quantity.at("whole_numbers") == "true" || quantity.at("whole_numbers") == "false");
+  EXPECT_EQ(quantity.at("trend"), "increase");  // plain columns are written even at default
+  for (const char* sparse :
+       {"scale", "level", "required_share", "count", "all", "scope", "criterion"}) {
+    EXPECT_EQ(quantity.at(sparse), "") << sparse;
+  }
+  const auto& count = rows[1];
+  EXPECT_EQ(count.at("kind"), "collective_count");
+  EXPECT_EQ(count.at("scale"), "vn4");
+  EXPECT_EQ(count.at("level"), "good");
+  EXPECT_EQ(count.at("count"), "5");
+  EXPECT_EQ(count.at("all"), "");
+  EXPECT_EQ(count.at("criterion"), "");
+  // And back: the plain columns read into the same fields.
+  const plan back = import_csv(export_csv(p));
+  EXPECT_EQ(back.get(target_id(0)), p.get(target_id(0)));
+  EXPECT_EQ(back.get(target_id(1)), p.get(target_id(1)));
+}
+
 TEST(csv, export_writes_bom_and_header_only_files) {
   const auto files = export_csv(plan{});
   EXPECT_EQ(files.size(), csv_file_names().size());

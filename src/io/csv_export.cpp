@@ -5,6 +5,7 @@
 #include <string>
 
 #include "goaltrack/io/csv.hpp"
+#include "io/csv_fields.hpp"
 #include "io/csv_layout.hpp"
 #include "io/csv_text.hpp"
 #include "io/file_kind.hpp"
@@ -208,44 +209,24 @@ class exporter {
   }
 
   void targets(writer& w) {
-    const target defaults;
+    // The plain columns are written by the description; these name other entities.
+    const auto special = detail::csv::overloaded{
+        [&](const collective_id& owner, const target&) { w.text(p_.org().code(owner)); },
+        [&](const period& span, const target& t) {
+          w.raw(period_text(span, "target '" + t.code + "'"));
+        },
+        [&](const std::optional<program_id>& program, const target&) {
+          w.text(program ? std::string_view(p_.get(*program).code) : std::string_view());
+        },
+        [&](const scale_id& scale, const rating_goal&) {
+          w.text(scale.ok() ? std::string_view(p_.get(scale).code()) : std::string_view());
+        },
+        [&](const rating_level& level, const rating_goal& r) { level_field(w, r.scale, level); },
+        [&](const share& required, const rating_goal&) { w.raw(share_text(required)); },
+    };
     for (std::size_t i = 0; i < p_.target_count(); ++i) {
-      const target t = p_.get(target_id(static_cast<target_id::value_type>(i)));
-      w.text(t.code);
-      w.text(t.title);
-      w.raw(to_string(t.kind));
-      w.text(p_.org().code(t.owner));
-      w.raw(period_text(t.span, "target '" + t.code + "'"));
-      w.text(t.program ? std::string_view(p_.get(*t.program).code) : std::string_view());
-      w.text(t.unit);
-      w.raw(to_string(t.goal));
-      w.number(t.goal_value);
-      w.number(t.goal_high);
-      if (t.baseline) {
-        w.number(*t.baseline);
-      } else {
-        w.blank();
-      }
-      w.raw(t.whole_numbers ? "true" : "false");
-      w.text(t.currency);
-      w.raw(to_string(t.wanted));
-      const rating_goal& r = t.rating;
-      w.text(r.scale.ok() ? std::string_view(p_.get(r.scale).code()) : std::string_view());
-      level_field(w, r.scale, r.level);
-      if (r.required_share == defaults.rating.required_share) {
-        w.blank();
-      } else {
-        w.raw(share_text(r.required_share));
-      }
-      if (r.count == 0) {
-        w.blank();
-      } else {
-        w.integer(r.count);
-      }
-      w.raw(r.all ? "true" : "");
-      w.raw(r.scope == defaults.rating.scope ? std::string_view() : to_string(r.scope));
-      w.text(r.counted_kind);
-      w.raw(r.criterion == defaults.rating.criterion ? std::string_view() : to_string(r.criterion));
+      detail::csv::write_columns(w, p_.get(target_id(static_cast<target_id::value_type>(i))),
+                                 special);
       w.end_row();
     }
   }

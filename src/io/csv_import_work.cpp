@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/csv_fields.hpp"
 #include "io/csv_import.hpp"
 
 namespace goaltrack::detail::csv {
@@ -199,48 +200,40 @@ void importer::targets(table& t) {
     if (read == batch) flush();
     ++read;
     target x;
-    const bool has_code = t.required(k::code);
-    const bool has_kind = t.required(k::kind);
-    x.kind = t.code(k::kind, parse_target_kind, target_kind::quantity);
-    const bool has_owner = t.required(k::owner);
-    const auto span = t.period_of(k::period, d_.periods);
-    if (!t.value(k::program).empty()) {
-      if (auto pr = program_ref(t, k::program)) x.program = *pr;
-    }
-    x.goal = t.code(k::goal, parse_goal_kind, goal_kind::at_least);
-    x.goal_value = t.number_or(k::goal_value, 0);
-    x.goal_high = t.number_or(k::goal_high, 0);
-    x.baseline = t.number(k::baseline);
-    x.whole_numbers = t.boolean(k::whole_numbers).value_or(false);
-    x.wanted = t.code(k::trend, parse_trend, trend::increase);
-    if (!t.value(k::scale).empty()) {
-      if (auto s = scale(t, k::scale)) {
-        x.rating.scale = *s;
-        if (t.required(k::level)) {
-          if (auto l = level(t, k::level, *s)) x.rating.level = *l;
-        }
-      }
-    } else if (!t.value(k::level).empty()) {
-      t.fail(k::level, "a level needs the scale column");
-    }
-    if (auto s = t.share_of(k::required_share)) x.rating.required_share = *s;
-    x.rating.count = t.count(k::count).value_or(0);
-    x.rating.all = t.boolean(k::all).value_or(false);
-    x.rating.scope = t.code(k::scope, parse_rating_scope, rating_scope::direct);
-    x.rating.criterion =
-        t.code(k::criterion, parse_collective_criterion, collective_criterion::own_rating);
+    bool has_owner = false;
+    std::optional<period> span;
+    // The plain columns are read by the description; these name other entities.
+    const auto special = overloaded{
+        [&](collective_id&, const target&, std::size_t c) { has_owner = t.required(c); },
+        [&](period&, const target&, std::size_t c) { span = t.period_of(c, d_.periods); },
+        [&](std::optional<program_id>& program, const target&, std::size_t c) {
+          if (t.value(c).empty()) return;
+          if (auto pr = program_ref(t, c)) program = *pr;
+        },
+        [&](scale_id& scale_of, const rating_goal&, std::size_t c) {
+          if (t.value(c).empty()) return;
+          if (auto sc = scale(t, c)) scale_of = *sc;
+        },
+        [&](rating_level& level_of, const rating_goal& r, std::size_t c) {
+          if (t.value(k::scale).empty()) {
+            if (!t.value(c).empty()) t.fail(c, "a level needs the scale column");
+            return;
+          }
+          if (!r.scale.ok() || !t.required(c)) return;
+          if (auto l = level(t, c, r.scale)) level_of = *l;
+        },
+        [&](share& required, const rating_goal&, std::size_t c) {
+          if (auto sh = t.share_of(c)) required = *sh;
+        },
+    };
+    const bool complete = read_columns(t, x, special);
     if (!has_owner) continue;
-    if (!has_code || !has_kind || t.bad() || !span) {
+    if (!complete || t.bad() || !span) {
       rows.push_back({t.text(k::owner), t.line(), false});
       values.emplace_back();
       continue;
     }
-    x.code = t.text(k::code);
-    x.title = t.text(k::title);
     x.span = *span;
-    x.unit = t.text(k::unit);
-    x.currency = t.text(k::currency);
-    x.rating.counted_kind = t.text(k::counted_kind);
     rows.push_back({t.text(k::owner), t.line(), true});
     values.push_back(std::move(x));
   }

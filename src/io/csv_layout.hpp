@@ -1,9 +1,10 @@
 #pragma once
 // Private: the CSV layout (file names and columns) that import_csv and export_csv share.
 // The table is documented for users in include/goaltrack/io/csv.hpp and README.md
-// (tests/schema_test.cpp checks README's). The files of described entities are checked
-// against the entities' fields (schema.hpp) at the end: a field added there and not
-// here, renamed, reordered or made required fails to compile.
+// (tests/schema_test.cpp checks README's). targets.csv's columns are generated from the
+// target's description (schema.hpp), and read and written by walking it (csv_fields.hpp).
+// The other files of described entities are checked against their fields at the end: a
+// field added there and not here, renamed, reordered or made required fails to compile.
 
 #include <array>
 #include <cstddef>
@@ -54,32 +55,6 @@ enum : std::size_t { task, date, status };
 namespace items_col {
 enum : std::size_t { target, item };
 }
-namespace targets_col {
-enum : std::size_t {
-  code,
-  title,
-  kind,
-  owner,
-  period,
-  program,
-  unit,
-  goal,
-  goal_value,
-  goal_high,
-  baseline,
-  whole_numbers,
-  currency,
-  trend,
-  scale,
-  level,
-  required_share,
-  count,
-  all,
-  scope,
-  counted_kind,
-  criterion
-};
-}
 namespace measurements_col {
 enum : std::size_t { target, date, value, denominator, source, note };
 }
@@ -96,6 +71,47 @@ enum : std::size_t {
 namespace summaries_col {
 enum : std::size_t { policy, scale, period, level, counted_kind, criterion, required_share };
 }
+
+/// The position of column `name` among Entity's CSV columns (after `keys` key columns).
+template <described Entity>
+constexpr std::size_t column_index(std::string_view name, std::size_t keys = 0) {
+  std::size_t i = keys;
+  std::size_t found = static_cast<std::size_t>(-1);
+  for_each_csv_column<Entity>([&](std::string_view column, bool) {
+    if (column == name && found == static_cast<std::size_t>(-1)) found = i;
+    ++i;
+  });
+  return found;
+}
+
+/// The number of Entity's CSV columns.
+template <described Entity>
+constexpr std::size_t column_count() {
+  std::size_t n = 0;
+  for_each_csv_column<Entity>([&](std::string_view, bool) { ++n; });
+  return n;
+}
+
+/// Entity's columns, as its description gives them: a new field is a new column.
+template <described Entity>
+constexpr std::array<column, column_count<Entity>()> columns_of() {
+  std::array<column, column_count<Entity>()> out{};
+  std::size_t i = 0;
+  for_each_csv_column<Entity>([&](std::string_view name, bool required) {
+    out[i++] = {name, required};
+  });
+  return out;
+}
+
+// targets.csv: read and written by walking the description (csv_fields.hpp); these are
+// the columns that the reader and writer name themselves.
+inline constexpr auto targets_columns = columns_of<target>();
+namespace targets_col {
+inline constexpr std::size_t code = column_index<target>("code");
+inline constexpr std::size_t owner = column_index<target>("owner");
+inline constexpr std::size_t scale = column_index<target>("scale");
+inline constexpr std::size_t level = column_index<target>("level");
+}  // namespace targets_col
 
 inline constexpr column scales_columns[] = {
     {"scale", true}, {"level", true}, {"label_vi", false}, {"label_en", false}};
@@ -114,15 +130,6 @@ inline constexpr column tasks_columns[] = {{"code", true},   {"title", false},  
                                            {"weight", false}};
 inline constexpr column status_columns[] = {{"task", true}, {"date", true}, {"status", true}};
 inline constexpr column items_columns[] = {{"target", true}, {"item", false}};
-inline constexpr column targets_columns[] = {
-    {"code", true},       {"title", false},          {"kind", true},
-    {"owner", true},      {"period", true},          {"program", false},
-    {"unit", false},      {"goal", false},           {"goal_value", false},
-    {"goal_high", false}, {"baseline", false},       {"whole_numbers", false},
-    {"currency", false},  {"trend", false},          {"scale", false},
-    {"level", false},     {"required_share", false}, {"count", false},
-    {"all", false},       {"scope", false},          {"counted_kind", false},
-    {"criterion", false}};
 inline constexpr column measurements_columns[] = {{"target", true},  {"date", true},
                                                   {"value", true},   {"denominator", false},
                                                   {"source", false}, {"note", false}};
@@ -175,7 +182,6 @@ static_assert(follows_schema<collective_spec>(collectives_columns, 0), "collecti
 static_assert(follows_schema<member_spec>(members_columns, 0), "members.csv");
 static_assert(follows_schema<program>(programs_columns, 0), "programs.csv");
 static_assert(follows_schema<task>(tasks_columns, 0), "tasks.csv");
-static_assert(follows_schema<target>(targets_columns, 0), "targets.csv");
 static_assert(follows_schema<measurement>(measurements_columns, 0), "measurements.csv");
 static_assert(follows_schema<named_policy>(policies_columns, 0), "policies.csv");
 static_assert(follows_schema<rating_summary_spec>(summaries_columns, 3),
