@@ -16,6 +16,7 @@
 #include "goaltrack/io/archive.hpp"
 #include "io/save_fault.hpp"
 #include "random_plan.hpp"
+#include "sanitized.hpp"
 
 namespace gt = goaltrack;
 namespace fs = std::filesystem;
@@ -112,7 +113,8 @@ TEST(atomic_save, a_save_killed_at_random_points_leaves_the_old_or_the_new_plan)
   goaltrack_test::random_source r(2024);
   int current = 0;  // the plan the file holds
   int killed_mid_save = 0;
-  constexpr int runs = 200;
+  // Fewer under a sanitizer, where each save takes several times longer (sanitized.hpp).
+  constexpr int runs = goaltrack_test::under_sanitizer ? 60 : 200;
   for (int run = 0; run < runs; ++run) {
     const int next = 1 - current;
     const pid_t child = ::fork();
