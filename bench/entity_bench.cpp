@@ -15,15 +15,18 @@
 ///
 /// Counter: items_per_second (entities).
 ///
-/// Every size runs in the same memory state: freed memory stays in the process
-/// (glibc's mallopt), so each iteration reuses the pages of the last one. Without it,
-/// the small sizes reuse their pages while 1M-entity allocations go back to the kernel
-/// and fault in anew every iteration (5 us a page on this virtual machine), which
-/// measures the kernel, not the tables. Run these benchmarks on their own
-/// (--benchmark_filter='entity_|code_index'): the setting stays for the process.
+/// Every size runs in the same memory state: each benchmark does its work once untimed
+/// before timing it (a warm-up, as Google Benchmark's MinWarmUpTime, not in Debian's
+/// 1.7), freed memory stays in the process, so each iteration reuses the pages of the
+/// last one, and the heap is on transparent huge pages (memory_state.hpp). Without that,
+/// the small sizes run many iterations in reused pages while the 1M case (often a single
+/// iteration) takes all of its memory fresh from the kernel, whose zeroing and faults
+/// (5-8 us per 4 KiB page on this virtual machine, where the host also backs each page
+/// on first touch) then make most of its time: that measures the machine, not the
+/// tables. Run these benchmarks on their own (--benchmark_filter='entity_|code_index'):
+/// the settings stay for the process.
 
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -34,6 +37,7 @@
 #include "goaltrack/goaltrack.hpp"
 #include "goaltrack/io/archive.hpp"
 #include "goaltrack/io/csv.hpp"
+#include "memory_state.hpp"
 
 namespace {
 
@@ -138,15 +142,23 @@ gt::plan plan_of(kind k, std::size_t n) {
   return p;
 }
 
-// Keeps freed memory in the process (see the file's comment).
+// Keeps freed memory in the process, on huge pages (see the file's comment).
 void same_memory_state() {
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  static const bool once = [] {
+    bench_memory::keep_freed_memory();
+    bench_memory::back_heap_with_huge_pages();
+    return true;
+  }();
+  static_cast<void>(once);
 }
 
 void build(benchmark::State& state, kind k, bool bulk) {
   same_memory_state();
   const auto n = static_cast<std::size_t>(state.range(0));
+  {  // warm-up (see the file's comment)
+    gt::plan p = base_plan();
+    add_entities(p, k, n, bulk);
+  }
   for (auto _ : state) {
     state.PauseTiming();
     gt::plan p = base_plan();
@@ -154,7 +166,7 @@ void build(benchmark::State& state, kind k, bool bulk) {
     add_entities(p, k, n, bulk);
     benchmark::DoNotOptimize(p);
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
 
 std::filesystem::path file_of(kind k, std::size_t n) {
@@ -166,8 +178,9 @@ void save(benchmark::State& state, kind k) {
   same_memory_state();
   const auto n = static_cast<std::size_t>(state.range(0));
   const gt::plan p = plan_of(k, n);
+  gt::save(p, file_of(k, n), gt::archive_format::binary);  // warm-up
   for (auto _ : state) gt::save(p, file_of(k, n), gt::archive_format::binary);
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
 
 void load(benchmark::State& state, kind k) {
@@ -175,25 +188,27 @@ void load(benchmark::State& state, kind k) {
   const auto n = static_cast<std::size_t>(state.range(0));
   gt::save(plan_of(k, n), file_of(k, n), gt::archive_format::binary);
   gt::load_limits limits;
-  limits.policies = limits.rounds = n;  // their defaults are 100k and 1M
+  limits.policies = limits.rounds = n;                        // their defaults are 100k and 1M
+  benchmark::DoNotOptimize(gt::load(file_of(k, n), limits));  // warm-up
   for (auto _ : state) benchmark::DoNotOptimize(gt::load(file_of(k, n), limits));
   std::filesystem::remove(file_of(k, n));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
 
 void import(benchmark::State& state, kind k) {
   same_memory_state();
   const auto n = static_cast<std::size_t>(state.range(0));
   const std::vector<gt::csv_source> files = gt::export_csv(plan_of(k, n));
+  benchmark::DoNotOptimize(gt::import_csv(files));  // warm-up
   for (auto _ : state) benchmark::DoNotOptimize(gt::import_csv(files));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
 
-// Codes of 16 * blocks bytes, 2^blocks of them with one fast hash whatever the seed
-// (the family of tests/code_table_test.cpp).
+// `count` codes of 16 * 20 bytes, of a family of 2^20 with one fast hash whatever the
+// seed (the family of tests/code_table_test.cpp). Every size uses codes of the same
+// length, that of the largest, so that the sizes differ in number only.
 std::vector<std::string> colliding_codes(std::size_t count, bool collide) {
-  std::size_t blocks = 1;
-  while ((std::size_t{1} << blocks) < count) ++blocks;
+  constexpr std::size_t blocks = 20;  // 2^20 codes: the 1M size
   std::vector<std::string> codes;
   codes.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
@@ -216,13 +231,17 @@ void code_index(benchmark::State& state, bool crafted) {
   same_memory_state();
   const auto n = static_cast<std::size_t>(state.range(0));
   const std::vector<std::string> codes = colliding_codes(n, crafted);
+  {  // warm-up
+    gt::detail::code_table t;
+    for (const std::string& c : codes) t.insert(c);
+  }
   for (auto _ : state) {
     gt::detail::code_table t;
     for (const std::string& c : codes) t.insert(c);
     benchmark::DoNotOptimize(t);
     if (crafted && !t.keyed()) state.SkipWithError("the flood was not detected");
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
 
 void sizes(benchmark::internal::Benchmark* b) {

@@ -38,9 +38,6 @@
 /// Bad input (a malformed row, an unknown or repeated id, a target the library rejects)
 /// prints a message naming the file and line to stderr and exits with status 2.
 
-#include <malloc.h>
-#include <sys/mman.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -48,6 +45,7 @@
 
 #include "goaltrack/goaltrack.hpp"
 #include "kit_csv.hpp"
+#include "memory_state.hpp"
 #include "peer_load.hpp"
 #include "peer_results.hpp"
 
@@ -76,30 +74,6 @@ gt::evaluation evaluate_kit(const kit_plan& kit, gt::date as_of) {
   return gt::evaluate(kit.plan, as_of, policy);
 }
 
-// --- memory -------------------------------------------------------------------------
-
-/// Bytes of the main heap advised for huge pages: room for the plan of the kit's scale 1.0
-/// and more. Only address space: pages are still taken as they are first written.
-constexpr std::size_t heap_advised_bytes = std::size_t{960} << 20;
-
-/// Asks the kernel to back the next `bytes` of the main thread's heap, where the plan's
-/// columns grow, with transparent huge pages (madvise mode, this machine's default): the
-/// plan then takes one page fault per 2 MiB instead of one per 4 KiB (5-8 us each on these
-/// virtual machines). glibc's own switch for this, the glibc.malloc.hugetlb=1 tunable, is
-/// read from the environment at start-up only. The block is allocated and freed at once:
-/// with the trim threshold raised, the heap keeps it (and the advice) for what follows.
-/// Advice only: where the kernel declines, pages are simply small.
-void back_heap_with_huge_pages(std::size_t bytes) {
-  void* block = std::malloc(bytes);
-  if (block == nullptr) return;
-  constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
-  const auto first = reinterpret_cast<std::uintptr_t>(block);
-  const std::uintptr_t begin = (first + huge_page - 1) / huge_page * huge_page;
-  const std::uintptr_t end = (first + bytes) / huge_page * huge_page;
-  if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-  std::free(block);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,12 +81,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: goaltrack_peer DATADIR OUTDIR [ASOF=2021-09-30]\n");
     return 2;
   }
-  // A loader that builds one large plan keeps the memory it frees for its next columns
-  // instead of handing it back to the kernel and faulting it in again (5-8 us a page on
-  // these virtual machines): glibc's thresholds for mmap and trimming raised to 1 GiB.
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  back_heap_with_huge_pages(heap_advised_bytes);
+  // One large plan is built: its columns fault in 2 MiB at a time and reuse what the
+  // batches free (memory_state.hpp).
+  bench_memory::keep_freed_memory();
+  bench_memory::back_heap_with_huge_pages();
   try {
     const gt::date as_of = [&] {
       try {
