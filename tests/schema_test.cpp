@@ -83,12 +83,16 @@ TEST(schema, public_headers_document_every_field_in_the_descriptions_words) {
   expect_documented_in<gt::evaluation_policy>("policy.hpp");
 }
 
-TEST(schema, readme_lists_every_csv_file_with_its_columns) {
-  const std::string readme = read_text(root / "README.md");
+namespace {
+
+// Checks that `doc` has a table row "| `file` | columns |" for every file of the layout,
+// listing its columns in order with a star on the required ones.
+void lists_every_csv_file_with_its_columns(const std::string& readme, const std::string& doc) {
+  SCOPED_TRACE(doc);
   for (const auto* file : gt::detail::csv::all_files) {
     const std::string start = "| `" + std::string(file->file) + "` | ";
     const auto at = readme.find(start);
-    ASSERT_NE(at, std::string::npos) << "README.md has no row for " << file->file;
+    ASSERT_NE(at, std::string::npos) << doc << " has no row for " << file->file;
     std::string cells = readme.substr(at + start.size());
     cells = cells.substr(0, std::min(cells.find(" |\n"), cells.find(" — ")));
     // "code*, name, kind (`planned`)": names, a star for required, then remarks.
@@ -106,6 +110,14 @@ TEST(schema, readme_lists_every_csv_file_with_its_columns) {
     }
     EXPECT_EQ(listed.size(), file->columns.size()) << file->file << ": " << cells;
   }
+}
+
+}  // namespace
+
+TEST(schema, readme_and_the_csv_header_list_every_csv_file_with_its_columns) {
+  lists_every_csv_file_with_its_columns(read_text(root / "README.md"), "README.md");
+  lists_every_csv_file_with_its_columns(read_text(root / "include/goaltrack/io/csv.hpp"),
+                                        "include/goaltrack/io/csv.hpp");
 }
 
 // --- every field is exercised by the round-trip tests' plans ----------------------------

@@ -6,27 +6,26 @@
 /// that import_csv reads back equal (operator==).
 ///
 /// The files, in the order they are read (columns marked * are required; a blank or
-/// absent optional column takes the default shown; columns may come in any order):
+/// absent optional column takes the default shown; columns may come in any order). The
+/// same table is in README.md; tests/schema_test.cpp checks both against the layout.
 ///
-/// | file                        | columns                                                     |
-/// |-----------------------------|-------------------------------------------------------------|
-/// | rating_scales.csv           | scale*, level*, label_vi, label_en (one row per level, best
-/// first) | | collectives.csv             | code*, name, kind, parent (a collective code; blank: a
-/// root) | | members.csv                 | code*, name, collective* | | rating_rounds.csv | scale*,
-/// period*, decided_on (blank: the period's last day)  | | ratings.csv                 | scale*,
-/// period*, rated* (member or collective), code*, level* | | programs.csv                | code*,
-/// number, issuer, title, period*, owner*, parent       | | tasks.csv                   | code*,
-/// title, program*, owner*, deadline, kind (planned), weight (1) | | task_status.csv             |
-/// task*, date*, status* (one row per change, oldest first)    | | milestone_items.csv         |
-/// target*, item (one row per checklist item, in order)        | | targets.csv                 |
-/// code*, title, kind*, owner*, period*, program, unit, goal (at_least), goal_value (0), goal_high
-/// (0), baseline (none), whole_numbers (false), currency, trend (increase), scale, level,
-/// required_share (1/1), count (0), all (false), scope (direct), counted_kind, criterion
-/// (own_rating) | | measurements.csv            | target*, date*, value*, denominator (1), source,
-/// note       | | policies.csv                | code*, on_track_margin (0.1), at_risk_margin
-/// (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02) | |
-/// policy_rating_summaries.csv | policy*, scale*, period*, level*, counted_kind, criterion
-/// (own_rating), required_share (1/1) |
+// clang-format off
+/// | file | columns |
+/// |---|---|
+/// | `rating_scales.csv` | scale*, level*, label_vi, label_en — one row per level, best first |
+/// | `collectives.csv` | code*, name, kind, parent (a collective code; blank for a root) |
+/// | `members.csv` | code*, name, collective* |
+/// | `rating_rounds.csv` | scale*, period*, decided_on (the period's last day) |
+/// | `ratings.csv` | scale*, period*, rated* (`member` or `collective`), code*, level* (code or label) |
+/// | `programs.csv` | code*, number, issuer, title, period*, owner*, parent |
+/// | `tasks.csv` | code*, title, program*, owner*, deadline, kind (`planned`), weight (1) |
+/// | `task_status.csv` | task*, date*, status* — one row per change, oldest first |
+/// | `milestone_items.csv` | target*, item — one row per checklist item, in order |
+/// | `targets.csv` | code*, title, kind*, owner*, period*, program, unit, goal (`at_least`), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, trend (`increase`), scale, level, required_share (1/1), count (0), all (false), scope (`direct`), counted_kind, criterion (`own_rating`) |
+/// | `measurements.csv` | target*, date*, value*, denominator (1), source, note |
+/// | `policies.csv` | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02) |
+/// | `policy_rating_summaries.csv` | policy*, scale*, period*, level*, counted_kind, criterion (`own_rating`), required_share (1/1) |
+// clang-format on
 ///
 /// Every file is optional (a missing file has no rows); a `.csv` file of another name in
 /// the folder is an error, so that a misspelt name is not silently ignored. Entities
