@@ -3,15 +3,15 @@
 /// Targets (chỉ tiêu): what a collective aims to reach over a period, of every kind a
 /// review names.
 ///
-/// | kind             | example from a review                              | actual value |
-/// |------------------|----------------------------------------------------|-----------------------|
-/// | quantity         | remove 98 school sites; 623 prize winners          | last measurement | |
-/// ratio            | 58.1% go on to upper secondary                     | numerator/denominator |
-/// | money            | raise 47 million VND                               | last measurement | |
-/// milestone        | replicate the "Happy School" model (a checklist)   | items done            |
-/// | direction        | reduce dropout in highland areas (no number)       | trend of measurements
-/// | | member_share     | 100% of party members rated "good" or above        | share from ratings |
-/// | collective_count | 5/5 cells rated "good" or above                    | count from ratings |
+/// | kind             | example from a review                            | actual value          |
+/// |------------------|--------------------------------------------------|-----------------------|
+/// | quantity         | remove 98 school sites; 623 prize winners        | last measurement      |
+/// | ratio            | 58.1% go on to upper secondary                   | numerator/denominator |
+/// | money            | raise 47 million VND                             | last measurement      |
+/// | milestone        | replicate the "Happy School" model (a checklist) | items done            |
+/// | direction        | reduce dropout in highland areas (no number)     | trend of measurements |
+/// | member_share     | 100% of party members rated "good" or above      | share from ratings    |
+/// | collective_count | 5/5 cells rated "good" or above                  | count from ratings    |
 ///
 /// Progress of a numeric target, with actual a, baseline b and goal g (see also
 /// evaluation.hpp for expected progress and status):
