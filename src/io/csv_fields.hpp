@@ -127,6 +127,28 @@ bool read_columns(table& t, Entity& e, Special&& special) {
 
 // --- writing -----------------------------------------------------------------------------
 
+/// Writes a plain cell by its type: "true"/"false", an enum's code, a number or nothing.
+template <plain_cell V>
+void write_plain(writer& w, const V& value) {
+  if constexpr (schema_detail::is_text<V>) {
+    w.text(value);
+  } else if constexpr (std::is_same_v<V, double>) {
+    w.number(value);
+  } else if constexpr (std::is_same_v<V, std::optional<double>>) {
+    if (value) {
+      w.number(*value);
+    } else {
+      w.blank();
+    }
+  } else if constexpr (std::is_same_v<V, bool>) {
+    w.raw(value ? "true" : "false");
+  } else if constexpr (std::is_same_v<V, std::uint32_t>) {
+    w.integer(value);
+  } else {
+    w.raw(to_string(value));
+  }
+}
+
 /// Writes the columns of `e` into the current row of `w`: plain cells by their type (a
 /// field marked sparse is blank while it has its default), the others through
 /// special(value, enclosing).
@@ -139,22 +161,10 @@ void write_columns(writer& w, const Entity& e, Special&& special) {
     using V = std::remove_cvref_t<decltype(value)>;
     if (fl.csv.sparse && value == fallback) {
       w.blank();
-    } else if constexpr (schema_detail::is_text<V>) {
-      w.text(value);
-    } else if constexpr (std::is_same_v<V, double>) {
-      w.number(value);
-    } else if constexpr (std::is_same_v<V, std::optional<double>>) {
-      if (value) {
-        w.number(*value);
-      } else {
-        w.blank();
-      }
-    } else if constexpr (std::is_same_v<V, bool>) {
-      w.raw(value ? "true" : "false");
-    } else if constexpr (std::is_same_v<V, std::uint32_t>) {
-      w.integer(value);
-    } else if constexpr (coded_enum<V>) {
-      w.raw(to_string(value));
+      return;
+    }
+    if constexpr (plain_cell<V>) {
+      write_plain(w, value);
     } else {
       special(value, enclosing);
     }
