@@ -342,7 +342,7 @@ kit_plan load(const fs::path& dir, gt::date as_of, phase_times& times) {
   // would ignore it (a round is decided by default on its period's last day).
   kit.round = kit.plan.add_round(scale, gt::period::year(2021), as_of);
   std::array<file_times, kit_files.size()> split;
-  kit::batch_pipeline pipeline(2);
+  kit::batch_pipeline pipeline(1);  // one batch waits while one is added
   pipeline.run([&](kit::batch_pipeline& queue) {
     unit_reader units;
     read_file(kit, dir, kit_files[0], "unit_id,parent_id,kind,name",

@@ -110,7 +110,6 @@ namespace targets_col {
 inline constexpr std::size_t code = column_index<target>("code");
 inline constexpr std::size_t owner = column_index<target>("owner");
 inline constexpr std::size_t scale = column_index<target>("scale");
-inline constexpr std::size_t level = column_index<target>("level");
 }  // namespace targets_col
 
 inline constexpr column scales_columns[] = {
