@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "goaltrack/error.hpp"
+#include "goaltrack/io/load_limits.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"
 #include "goaltrack/policy.hpp"
@@ -60,8 +61,13 @@ constexpr kind_mask kinds(Enum first, More... more) {
           (kind_mask{1} << static_cast<unsigned>(more)));
 }
 
+/// The archive format version (goaltrack/io/archive.hpp) from which a field is saved: files
+/// of format 2 were the first written from the descriptions.
+inline constexpr std::uint32_t described_format = 2;
+
 /// One field of Entity: name, member, doc; its CSV column; the kinds of entity it applies
-/// to (elsewhere it keeps its default value).
+/// to (elsewhere it keeps its default value); the archive format that first saved it; for
+/// a list, the load_limits field that caps its items in a file.
 template <class Entity, class T>
 struct field {
   using entity_type = Entity;
@@ -71,9 +77,23 @@ struct field {
   std::string_view doc;
   csv_column csv{};
   kind_mask applies_to = every_kind;
+  std::uint32_t first_format = described_format;
+  std::uint64_t load_limits::*item_limit = nullptr;
 
   [[nodiscard]] constexpr std::string_view csv_name() const noexcept {
     return csv.name.empty() ? name : csv.name;
+  }
+  /// The field, saved from archive format `version` on (older files load it as default).
+  [[nodiscard]] constexpr field since(std::uint32_t version) const noexcept {
+    field f = *this;
+    f.first_format = version;
+    return f;
+  }
+  /// The list field, with at most `limit` items in a file that loads.
+  [[nodiscard]] constexpr field capped_by(std::uint64_t load_limits::*limit) const noexcept {
+    field f = *this;
+    f.item_limit = limit;
+    return f;
   }
 };
 template <class E, class T>
@@ -157,6 +177,15 @@ struct schema<program> {
 };
 
 template <>
+struct schema<task_status_change> {
+  static constexpr std::string_view kind = "task status change";
+  static constexpr std::tuple fields{
+      field{"on", &task_status_change::on, "the day the status took effect", {"date", true}},
+      field{"status", &task_status_change::status, "the status from that day on", required_column},
+  };
+};
+
+template <>
 struct schema<task> {
   static constexpr std::string_view kind = "task";
   static constexpr std::tuple fields{
@@ -170,7 +199,8 @@ struct schema<task> {
       field{"history",
             &task::history,
             "status changes, oldest first (dates never decrease)",
-            {"task_status.csv", false, true}},
+            {"task_status.csv", false, true}}
+          .capped_by(&load_limits::status_changes),
   };
 };
 
@@ -248,7 +278,8 @@ struct schema<target> {
             &target::checklist,
             "milestone: items to complete (empty: one step)",
             {"milestone_items.csv", false, true},
-            kinds(target_kind::milestone)},
+            kinds(target_kind::milestone)}
+          .capped_by(&load_limits::checklist_items),
       field{"wanted",
             &target::wanted,
             "direction: the wanted trend",
@@ -317,7 +348,8 @@ struct schema<evaluation_policy> {
       field{"rating_summaries",
             &evaluation_policy::rating_summaries,
             "rating summaries to compute besides those the rating targets need",
-            {"policy_rating_summaries.csv", false, true}},
+            {"policy_rating_summaries.csv", false, true}}
+          .capped_by(&load_limits::rating_summaries),
   };
 };
 

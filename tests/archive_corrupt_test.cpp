@@ -52,8 +52,9 @@ void load_damaged(const std::string& bytes, const gt::plan& expected, outcome& o
   }
 }
 
-void damage_every_way(gt::archive_format f, bool fix) {
-  const std::string good = read_file(goaltrack_test::golden_file(f));
+void damage_every_way(gt::archive_format f, bool fix, std::uint32_t version) {
+  SCOPED_TRACE("format version " + std::to_string(version));
+  const std::string good = read_file(goaltrack_test::golden_file(f, version));
   ASSERT_GT(good.size(), 32U);
   const gt::plan expected = goaltrack_test::golden_plan();
   outcome o;
@@ -62,12 +63,15 @@ void damage_every_way(gt::archive_format f, bool fix) {
     if (fix) fix_envelope(b);
     load_damaged(b, expected, o, "truncated to " + std::to_string(len));
   }
-  goaltrack_test::for_each_flip(0, good.size(), [&](std::size_t bit) {
-    std::string b = good;
-    b[bit / 8] = static_cast<char>(b[bit / 8] ^ (1 << (bit % 8)));
-    if (fix && bit / 8 >= 32) fix_envelope(b);
-    load_damaged(b, expected, o, "bit " + std::to_string(bit) + " flipped");
-  });
+  goaltrack_test::for_each_flip(
+      0, good.size(),
+      [&](std::size_t bit) {
+        std::string b = good;
+        b[bit / 8] = static_cast<char>(b[bit / 8] ^ (1 << (bit % 8)));
+        if (fix && bit / 8 >= 32) fix_envelope(b);
+        load_damaged(b, expected, o, "bit " + std::to_string(bit) + " flipped");
+      },
+      version == gt::archive_format_version);
   ::testing::Test::RecordProperty("loaded_equal", static_cast<int>(o.equal));
   ::testing::Test::RecordProperty("corrupt_errors", static_cast<int>(o.corrupt));
   // Without fixing, the checksums catch every damage.
@@ -77,24 +81,37 @@ void damage_every_way(gt::archive_format f, bool fix) {
   EXPECT_GT(o.corrupt, 0U);
 }
 
+// The golden files of every version, damaged: every bit of the newest version's, one bit
+// of each byte of the older ones' (whose readers are frozen, and were damaged bit by
+// bit while they were the newest).
+void damage_every_version(gt::archive_format f, bool fix) {
+  for (const std::uint32_t version : goaltrack_test::golden_versions)
+    damage_every_way(f, fix, version);
+}
+
 }  // namespace
 
-TEST(archive_corrupt, text_as_damaged) { damage_every_way(gt::archive_format::text, false); }
+TEST(archive_corrupt, text_as_damaged) { damage_every_version(gt::archive_format::text, false); }
 TEST(archive_corrupt, text_with_checksums_fixed) {
-  damage_every_way(gt::archive_format::text, true);
+  damage_every_version(gt::archive_format::text, true);
 }
-TEST(archive_corrupt, xml_as_damaged) { damage_every_way(gt::archive_format::xml, false); }
-TEST(archive_corrupt, xml_with_checksums_fixed) { damage_every_way(gt::archive_format::xml, true); }
-TEST(archive_corrupt, binary_as_damaged) { damage_every_way(gt::archive_format::binary, false); }
+TEST(archive_corrupt, xml_as_damaged) { damage_every_version(gt::archive_format::xml, false); }
+TEST(archive_corrupt, xml_with_checksums_fixed) {
+  damage_every_version(gt::archive_format::xml, true);
+}
+TEST(archive_corrupt, binary_as_damaged) {
+  damage_every_version(gt::archive_format::binary, false);
+}
 TEST(archive_corrupt, binary_with_checksums_fixed) {
-  damage_every_way(gt::archive_format::binary, true);
+  damage_every_version(gt::archive_format::binary, true);
 }
 
 // A binary file given by path is read in chunks, twice (archive.cpp), not from memory:
 // the golden file with every bit flip and every seventh truncation (checksums forged)
 // gets the same outcome either way.
 TEST(archive_corrupt, binary_through_a_path_as_through_a_stream) {
-  const std::string good = read_file(goaltrack_test::golden_file(gt::archive_format::binary));
+  const std::string good = read_file(
+      goaltrack_test::golden_file(gt::archive_format::binary, gt::archive_format_version));
   const auto path = std::filesystem::temp_directory_path() /
                     ("goaltrack-corrupt-" + std::to_string(::getpid()) + ".gtk");
   // 0: loaded (the plan's checksum-free text form compared), 1: format_error, 2: corrupt_error.

@@ -1,13 +1,14 @@
 #pragma once
-// The plan saved in the golden files tests/data/plan_v1.{txt,xml,bin}.gtk (file-format
-// version 1), and where they are. Small on purpose: the corrupt-file tests damage every
-// byte of them. Regenerate them only for a new format version (never overwrite a
-// released one):
+// The plan saved in the golden files tests/data/plan_v<N>.{txt,xml,bin}.gtk (one set per
+// file-format version N), and where they are. Small on purpose: the corrupt-file tests
+// damage every byte of them. Write the newest version's set once, when that version is
+// new (never overwrite a released one):
 //   GOALTRACK_WRITE_GOLDEN=1 ./goaltrack_tests --gtest_filter='archive_golden.*'
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <string>
 
 #include "goaltrack/io/archive.hpp"
@@ -44,11 +45,16 @@ inline std::filesystem::path golden_dir() {
   return std::filesystem::path(__FILE__).parent_path() / "data";
 }
 
-inline std::filesystem::path golden_file(goaltrack::archive_format f) {
+/// The file-format versions with golden files: every one this library reads.
+inline constexpr std::uint32_t golden_versions[] = {1, 2};
+static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
+              "a new file-format version needs its golden files");
+
+inline std::filesystem::path golden_file(goaltrack::archive_format f, std::uint32_t version) {
   const char* ext = f == goaltrack::archive_format::text  ? "txt"
                     : f == goaltrack::archive_format::xml ? "xml"
                                                           : "bin";
-  return golden_dir() / (std::string("plan_v1.") + ext + ".gtk");
+  return golden_dir() / ("plan_v" + std::to_string(version) + "." + ext + ".gtk");
 }
 
 /// One of everything: collectives in a tree, members, the default and a custom scale, a

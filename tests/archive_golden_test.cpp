@@ -1,5 +1,5 @@
-// The golden files of file-format version 1 (tests/data/plan_v1.*.gtk) load, in every
-// later version, to the plan they were saved from.
+// The golden files of every file-format version (tests/data/plan_v<N>.*.gtk) load, in
+// every later version of the library, to the plan they were saved from.
 
 #include "archive_golden.hpp"
 
@@ -11,35 +11,38 @@
 
 namespace gt = goaltrack;
 
-TEST(archive_golden, files_of_version_1_load_with_their_content) {
+TEST(archive_golden, files_of_every_version_load_with_their_content) {
   const gt::plan expected = goaltrack_test::golden_plan();
-  for (const gt::archive_format f :
-       {gt::archive_format::text, gt::archive_format::xml, gt::archive_format::binary}) {
-    const auto path = goaltrack_test::golden_file(f);
-    if (std::getenv("GOALTRACK_WRITE_GOLDEN") != nullptr) gt::save(expected, path, f);
-    const gt::plan p = gt::load(path);
-    EXPECT_TRUE(p == expected) << path;
-    // A few facts spelled out, so that a change of golden_plan() cannot hide a change of
-    // what the files mean.
-    EXPECT_EQ(p.org().collective_count(), 4U);
-    EXPECT_EQ(p.org().code(gt::collective_id(3)), "CB2");
-    EXPECT_EQ(p.org().name(gt::collective_id(3)), "Chi bộ \"2\" <A&B>");
-    EXPECT_EQ(p.org().member_count(), 3U);
-    EXPECT_EQ(p.scale_count(), 2U);
-    EXPECT_EQ(p.get(gt::round_id(0)).of(gt::member_id(1)), gt::rating_level(1));
-    EXPECT_EQ(p.program_count(), 2U);
-    EXPECT_EQ(p.task_count(), 2U);
-    EXPECT_EQ(p.get(gt::task_id(0)).history.size(), 2U);
-    EXPECT_EQ(p.get(gt::task_id(0)).title, "Rà soát mạng lưới\nline 2");
-    EXPECT_EQ(p.target_count(), 7U);
-    const gt::target sites = p.get(gt::target_id(0));
-    EXPECT_EQ(sites.code, "SITES");
-    EXPECT_EQ(sites.goal_value, 98);
-    EXPECT_EQ(sites.baseline, 1250);
-    EXPECT_EQ(p.measurements().size(), 4U);
-    EXPECT_EQ(p.measurements().at(0).source, "Báo cáo tổng kết");
-    EXPECT_EQ(p.measurements().at(1).denominator, 10000);
-    EXPECT_EQ(p.measurements().at(1).note, "58,1%");
-    EXPECT_EQ(p.policy("strict").on_track_margin, 0.05);
+  for (const std::uint32_t version : goaltrack_test::golden_versions) {
+    for (const gt::archive_format f :
+         {gt::archive_format::text, gt::archive_format::xml, gt::archive_format::binary}) {
+      const auto path = goaltrack_test::golden_file(f, version);
+      if (version == gt::archive_format_version && std::getenv("GOALTRACK_WRITE_GOLDEN") != nullptr)
+        gt::save(expected, path, f);
+      const gt::plan p = gt::load(path);
+      EXPECT_TRUE(p == expected) << path;
+      // A few facts spelled out, so that a change of golden_plan() cannot hide a change of
+      // what the files mean.
+      EXPECT_EQ(p.org().collective_count(), 4U);
+      EXPECT_EQ(p.org().code(gt::collective_id(3)), "CB2");
+      EXPECT_EQ(p.org().name(gt::collective_id(3)), "Chi bộ \"2\" <A&B>");
+      EXPECT_EQ(p.org().member_count(), 3U);
+      EXPECT_EQ(p.scale_count(), 2U);
+      EXPECT_EQ(p.get(gt::round_id(0)).of(gt::member_id(1)), gt::rating_level(1));
+      EXPECT_EQ(p.program_count(), 2U);
+      EXPECT_EQ(p.task_count(), 2U);
+      EXPECT_EQ(p.get(gt::task_id(0)).history.size(), 2U);
+      EXPECT_EQ(p.get(gt::task_id(0)).title, "Rà soát mạng lưới\nline 2");
+      EXPECT_EQ(p.target_count(), 7U);
+      const gt::target sites = p.get(gt::target_id(0));
+      EXPECT_EQ(sites.code, "SITES");
+      EXPECT_EQ(sites.goal_value, 98);
+      EXPECT_EQ(sites.baseline, 1250);
+      EXPECT_EQ(p.measurements().size(), 4U);
+      EXPECT_EQ(p.measurements().at(0).source, "Báo cáo tổng kết");
+      EXPECT_EQ(p.measurements().at(1).denominator, 10000);
+      EXPECT_EQ(p.measurements().at(1).note, "58,1%");
+      EXPECT_EQ(p.policy("strict").on_track_margin, 0.05);
+    }
   }
 }

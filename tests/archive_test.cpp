@@ -103,13 +103,16 @@ TEST(archive, not_a_goaltrack_file_is_a_format_error) {
 
 TEST(archive, newer_format_version_is_refused_saying_so) {
   std::string bytes = to_bytes(gt::plan{}, gt::archive_format::binary);
-  bytes[8] = 2;  // version 2; header checksum left as it is: the version is checked first
+  const std::uint32_t newer = gt::archive_format_version + 1;
+  // The header checksum left as it is: the version is checked first.
+  bytes[8] = static_cast<char>(newer);
   try {
     (void)from_bytes(bytes);
     FAIL();
   } catch (const gt::format_error& e) {
-    EXPECT_NE(std::string(e.what()).find("version 2, newer than version 1"), std::string::npos)
-        << e.what();
+    const std::string said = "version " + std::to_string(newer) + ", newer than version " +
+                             std::to_string(gt::archive_format_version);
+    EXPECT_NE(std::string(e.what()).find(said), std::string::npos) << e.what();
     EXPECT_EQ(e.offset(), 8U);
   }
 }
@@ -219,12 +222,12 @@ TEST(archive, binary_payload_that_changed_between_passes_is_refused) {
   const std::string payload = bytes.substr(32);
   const std::uint32_t crc = goaltrack::detail::crc32c(0, payload.data(), payload.size());
   std::istringstream same(payload);
-  EXPECT_TRUE(goaltrack::detail::read_binary_payload(same, payload.size(), crc, {}, 32, "f.gtk") ==
-              p);
+  EXPECT_TRUE(goaltrack::detail::read_binary_payload(
+                  same, payload.size(), crc, gt::archive_format_version, {}, 32, "f.gtk") == p);
   std::istringstream changed(payload);
   try {
-    (void)goaltrack::detail::read_binary_payload(changed, payload.size(), crc ^ 1U, {}, 32,
-                                                 "f.gtk");
+    (void)goaltrack::detail::read_binary_payload(changed, payload.size(), crc ^ 1U,
+                                                 gt::archive_format_version, {}, 32, "f.gtk");
     ADD_FAILURE() << "a changed payload was accepted";
   } catch (const gt::corrupt_error& e) {
     EXPECT_NE(std::string(e.what()).find("changed while it was being loaded"), std::string::npos)

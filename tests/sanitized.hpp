@@ -21,11 +21,12 @@ inline constexpr bool under_sanitizer = false;
 #endif
 
 /// Calls f(bit) for the bits to flip in bytes [first, bytes) of a file: every bit, or
-/// under a sanitizer one bit of each byte, its position turning with the byte.
+/// under a sanitizer (or when not `every_bit`) one bit of each byte, its position
+/// turning with the byte.
 template <class F>
-void for_each_flip(std::size_t first, std::size_t bytes, F f) {
+void for_each_flip(std::size_t first, std::size_t bytes, F f, bool every_bit = true) {
   for (std::size_t byte = first; byte < bytes; ++byte) {
-    if (under_sanitizer) {
+    if (under_sanitizer || !every_bit) {
       f(byte * 8 + byte % 8);
     } else {
       for (std::size_t bit = 0; bit < 8; ++bit) f(byte * 8 + bit);

@@ -74,6 +74,7 @@ TEST(schema, public_headers_document_every_field_in_the_descriptions_words) {
   expect_documented_in<gt::collective_spec>("organization.hpp");
   expect_documented_in<gt::member_spec>("organization.hpp");
   expect_documented_in<gt::program>("program.hpp");
+  expect_documented_in<gt::task_status_change>("task.hpp");
   expect_documented_in<gt::task>("task.hpp");
   expect_documented_in<gt::rating_goal>("target.hpp");
   expect_documented_in<gt::target>("target.hpp");

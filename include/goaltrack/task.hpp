@@ -42,8 +42,8 @@ GOALTRACK_API task_kind parse_task_kind(std::string_view code);
 
 /// A status and the day it took effect.
 struct GOALTRACK_API task_status_change {
-  date on;
-  task_status status = task_status::not_started;
+  date on;                                        ///< the day the status took effect
+  task_status status = task_status::not_started;  ///< the status from that day on
   friend bool operator==(const task_status_change&, const task_status_change&) = default;
 };
 

@@ -6,6 +6,7 @@ target_sources(goaltrack_objects PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/archive_envelope.cpp
   ${CMAKE_CURRENT_LIST_DIR}/archive_payload.cpp
   ${CMAKE_CURRENT_LIST_DIR}/archive_snapshot.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/archive_v1.cpp
   ${CMAKE_CURRENT_LIST_DIR}/crc32c.cpp
   ${CMAKE_CURRENT_LIST_DIR}/payload_buf.cpp)
 target_link_libraries(goaltrack_objects PRIVATE Boost::serialization Threads::Threads)

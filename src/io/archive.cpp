@@ -19,7 +19,6 @@
 #include "goaltrack/error.hpp"
 #include "io/archive_envelope.hpp"
 #include "io/archive_payload.hpp"
-#include "io/archive_snapshot.hpp"
 #include "io/crc32c.hpp"
 #include "io/file_kind.hpp"
 #include "io/save_fault.hpp"
@@ -53,7 +52,7 @@ struct file_bytes {
 
 file_bytes encode(const plan& p, archive_format format) {
   file_bytes f;
-  f.payload = write_payload(take_snapshot(p), format);
+  f.payload = write_payload(p, format);
   envelope e;
   e.kind = format;
   e.payload_length = f.payload.size();
@@ -158,7 +157,8 @@ plan load_in_memory(std::istream& in, const envelope& e, const load_limits& limi
   });
   if (crc != e.payload_crc) throw_bad_checksum(path);
   return parse_guarded(path, [&] {
-    return read_payload(payload.data(), payload.size(), e.kind, limits, envelope_size, path);
+    return read_payload(payload.data(), payload.size(), e.kind, e.version, limits, envelope_size,
+                        path);
   });
 }
 
@@ -297,8 +297,8 @@ plan load(const std::filesystem::path& path, const load_limits& limits) {
   in.seekg(static_cast<std::streamoff>(detail::envelope_size));
   if (!in) throw io_error("cannot re-read goaltrack file '" + name + "'", name);
   return detail::parse_guarded(name, [&] {
-    return detail::read_binary_payload(in, e.payload_length, crc, limits, detail::envelope_size,
-                                       name);
+    return detail::read_binary_payload(in, e.payload_length, crc, e.version, limits,
+                                       detail::envelope_size, name);
   });
 }
 

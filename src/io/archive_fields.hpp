@@ -19,7 +19,8 @@
 //    that remain (each item needs at least a few bytes) before reserving anything;
 //  - bools and enums travel as bytes and are range-checked; doubles must be finite.
 //
-// Private to archive_payload.cpp, which includes it once.
+// Private to the payload's headers (archive_parts.hpp, archive_v1.hpp,
+// archive_described.hpp), which archive_payload.cpp includes, once.
 
 #include <algorithm>
 #include <boost/archive/binary_iarchive.hpp>
@@ -53,6 +54,7 @@ struct load_context {
   const load_limits* limits;
   std::uint64_t base_offset;
   const std::string* path;
+  std::uint32_t format_version;  // of the file (its envelope)
   // Ratings read so far, over every round (load_limits::ratings caps the total).
   mutable std::uint64_t ratings = 0;
 
@@ -93,7 +95,7 @@ inline constexpr bool is_text = std::is_same_v<A, boost::archive::text_iarchive>
 // a bounds check and a copy instead of a trip through Boost's stream layer, whose
 // virtual call per field dominated loading a million targets.
 template <class A, class T>
-void field(A& ar, const char* name, T& x) {
+void number(A& ar, const char* name, T& x) {
   static_assert(std::is_arithmetic_v<T>);
   if constexpr (is_binary<A> && A::is_loading::value) {
     if (!ctx().buf->read(&x, sizeof(T)))
@@ -117,7 +119,7 @@ template <class A>
 std::size_t bounded_count(A& ar, const char* name, std::uint64_t cap, const char* what,
                           std::uint64_t min_bytes) {
   std::uint64_t n = 0;
-  field(ar, name, n);
+  number(ar, name, n);
   if (n > cap) {
     ctx().fail(std::to_string(n) + " " + what + " exceed the limit of " + std::to_string(cap) +
                " (load_limits)");
@@ -158,7 +160,7 @@ void check_version(unsigned int version, const char* what) {
 template <class A>
 void flag(A& ar, const char* name, bool& b) {
   std::uint8_t v = b ? 1 : 0;
-  field(ar, name, v);
+  number(ar, name, v);
   if constexpr (A::is_loading::value) {
     if (v > 1)
       ctx().fail(std::string("flag '") + name + "' is " + std::to_string(v) + ", not 0 or 1");
@@ -168,7 +170,7 @@ void flag(A& ar, const char* name, bool& b) {
 
 template <class A>
 void real(A& ar, const char* name, double& d) {
-  field(ar, name, d);
+  number(ar, name, d);
   if constexpr (A::is_loading::value) {
     if (!std::isfinite(d)) ctx().fail(std::string("number '") + name + "' is not finite");
   }
@@ -335,20 +337,6 @@ void objects(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, cons
     v.clear();
     load_objects<A, T>(ar, name, cap, what, [&](T& x) { v.push_back(std::move(x)); });
   }
-}
-
-// A collection of the plan's parts (scales, rounds, ...): as objects(), except that
-// when loading with a builder each part goes to it as soon as it is read.
-template <class A, class T>
-void parts(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap, const char* what,
-           plan_builder* builder) {
-  if constexpr (A::is_loading::value) {
-    if (builder != nullptr) {
-      load_objects<A, T>(ar, name, cap, what, [&](const T& x) { builder->add(x); });
-      return;
-    }
-  }
-  objects(ar, name, v, cap, what);
 }
 
 template <class A>

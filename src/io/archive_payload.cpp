@@ -1,7 +1,8 @@
-// The payload: Boost.Serialization archives of the snapshot, written and read through the
-// bounded field codecs of archive_fields.hpp (which says why so much is done by hand).
-// XML: the prologue, the root tag's Boost library version and the closing tag are
-// written and checked here, not by Boost.
+// The payload: Boost.Serialization archives of the plan, written in the newest format
+// (archive_described.hpp) and read in any (format 1: archive_v1.hpp), through the bounded
+// field codecs of archive_fields.hpp (which says why so much is done by hand). XML: the
+// prologue, the root tag's Boost library version and the closing tag are written and
+// checked here, not by Boost.
 
 #include "io/archive_payload.hpp"
 
@@ -27,230 +28,10 @@
 #include <utility>
 
 #include "goaltrack/error.hpp"
+#include "io/archive_described.hpp"
 #include "io/archive_fields.hpp"
+#include "io/archive_v1.hpp"
 #include "io/payload_buf.hpp"
-
-namespace goaltrack::detail {
-
-using namespace fields;  // NOLINT(google-build-using-namespace): the codecs are this file's
-                         // vocabulary
-
-// --- the snapshot's classes ----------------------------------------------------------
-// Each is a Boost "object with class info": its version (BOOST_CLASS_VERSION below) is
-// written once per archive and checked on load. Fields are never removed or reordered
-// within a version; a change makes a new class version, and the CHANGELOG says so.
-
-template <class A>
-void serialize(A& ar, period_dto& d, const unsigned int version) {
-  check_version<A>(version, "a period");
-  field(ar, "kind", d.kind);
-  field(ar, "first", d.first);
-  field(ar, "last", d.last);
-}
-
-template <class A>
-void serialize(A& ar, level_dto& d, const unsigned int version) {
-  check_version<A>(version, "a rating level");
-  str(ar, "code", d.code);
-  str(ar, "label_vi", d.label_vi);
-  str(ar, "label_en", d.label_en);
-}
-
-template <class A>
-void serialize(A& ar, scale_dto& d, const unsigned int version) {
-  check_version<A>(version, "a rating scale");
-  str(ar, "code", d.code);
-  const std::uint64_t cap = A::is_loading::value ? rating_scale::max_levels : ~std::uint64_t{0};
-  objects(ar, "levels", d.levels, cap, "levels of a scale");
-}
-
-template <class A>
-void serialize(A& ar, round_dto& d, const unsigned int version) {
-  check_version<A>(version, "a rating round");
-  field(ar, "scale", d.scale);
-  ar& make_nvp("period", d.span);
-  field(ar, "decided_on", d.decided_on);
-  const std::uint64_t members = A::is_loading::value ? ctx().limits->members : 0;
-  const std::uint64_t collectives = A::is_loading::value ? ctx().limits->collectives : 0;
-  column(ar, "member_ranks", d.member_ranks, members, "member ratings of a round");
-  column(ar, "collective_ranks", d.collective_ranks, collectives, "collective ratings of a round");
-  if constexpr (A::is_loading::value) {
-    const auto rated = [](const std::vector<std::uint8_t>& ranks) {
-      return static_cast<std::uint64_t>(std::count_if(
-          ranks.begin(), ranks.end(), [](std::uint8_t r) { return r != rating_round::unrated; }));
-    };
-    ctx().count_ratings(rated(d.member_ranks) + rated(d.collective_ranks));
-  }
-}
-
-template <class A>
-void serialize(A& ar, organization_dto& d, const unsigned int version) {
-  check_version<A>(version, "the organisation");
-  const load_limits* l = A::is_loading::value ? ctx().limits : nullptr;
-  const std::uint64_t coll = l ? l->collectives : 0;
-  const std::uint64_t mem = l ? l->members : 0;
-  strings(ar, "kind_names", d.kind_names, coll, "kinds of collectives");
-  strings(ar, "collective_codes", d.collective_codes, coll, "collectives");
-  strings(ar, "collective_names", d.collective_names, coll, "collective names");
-  column(ar, "collective_kinds", d.collective_kinds, coll, "collective kinds");
-  column(ar, "collective_parents", d.collective_parents, coll, "collective parents");
-  strings(ar, "member_codes", d.member_codes, mem, "members");
-  strings(ar, "member_names", d.member_names, mem, "member names");
-  column(ar, "member_collectives", d.member_collectives, mem, "member collectives");
-}
-
-template <class A>
-void serialize(A& ar, program_dto& d, const unsigned int version) {
-  check_version<A>(version, "a program");
-  str(ar, "code", d.code);
-  str(ar, "number", d.number);
-  str(ar, "issuer", d.issuer);
-  str(ar, "title", d.title);
-  ar& make_nvp("period", d.span);
-  field(ar, "owner", d.owner);
-  field(ar, "parent", d.parent);
-}
-
-template <class A>
-void serialize(A& ar, status_change_dto& d, const unsigned int version) {
-  check_version<A>(version, "a task status change");
-  field(ar, "day", d.day);
-  field(ar, "status", d.status);
-}
-
-template <class A>
-void serialize(A& ar, task_dto& d, const unsigned int version) {
-  check_version<A>(version, "a task");
-  str(ar, "code", d.code);
-  str(ar, "title", d.title);
-  field(ar, "program", d.program);
-  field(ar, "owner", d.owner);
-  flag(ar, "has_deadline", d.has_deadline);
-  field(ar, "deadline", d.deadline);
-  field(ar, "kind", d.kind);
-  real(ar, "weight", d.weight);
-  const std::uint64_t cap = A::is_loading::value ? ctx().limits->status_changes : 0;
-  objects(ar, "history", d.history, cap, "status changes of a task");
-}
-
-template <class A>
-void serialize(A& ar, target_dto& d, const unsigned int version) {
-  check_version<A>(version, "a target");
-  str(ar, "code", d.code);
-  str(ar, "title", d.title);
-  field(ar, "owner", d.owner);
-  ar& make_nvp("period", d.span);
-  field(ar, "program", d.program);
-  field(ar, "kind", d.kind);
-  str(ar, "unit", d.unit);
-  field(ar, "goal", d.goal);
-  real(ar, "goal_value", d.goal_value);
-  real(ar, "goal_high", d.goal_high);
-  flag(ar, "has_baseline", d.has_baseline);
-  real(ar, "baseline", d.baseline);
-  flag(ar, "whole_numbers", d.whole_numbers);
-  str(ar, "currency", d.currency);
-  const std::uint64_t cap = A::is_loading::value ? ctx().limits->checklist_items : 0;
-  text_list(ar, "checklist", d.checklist, cap, "checklist items");
-  field(ar, "wanted", d.wanted);
-  field(ar, "scale", d.scale);
-  field(ar, "level", d.level);
-  field(ar, "share_numerator", d.share_numerator);
-  field(ar, "share_denominator", d.share_denominator);
-  field(ar, "count", d.count);
-  flag(ar, "all", d.all);
-  field(ar, "scope", d.scope);
-  str(ar, "counted_kind", d.counted_kind);
-  field(ar, "criterion", d.criterion);
-}
-
-template <class A>
-void serialize(A& ar, annotation_dto& d, const unsigned int version) {
-  check_version<A>(version, "a measurement annotation");
-  field(ar, "row", d.row);
-  str(ar, "source", d.source);
-  str(ar, "note", d.note);
-}
-
-template <class A>
-void serialize(A& ar, measurements_dto& d, const unsigned int version) {
-  check_version<A>(version, "the measurements");
-  const std::uint64_t cap = A::is_loading::value ? ctx().limits->measurements : 0;
-  column(ar, "targets", d.targets, cap, "measurements");
-  column(ar, "days", d.days, cap, "measurement days");
-  column(ar, "values", d.values, cap, "measurement values");
-  column(ar, "denominators", d.denominators, cap, "measurement denominators");
-  objects(ar, "annotations", d.annotations, cap, "measurement annotations");
-}
-
-template <class A>
-void serialize(A& ar, summary_dto& d, const unsigned int version) {
-  check_version<A>(version, "a rating summary");
-  field(ar, "round", d.round);
-  field(ar, "level", d.level);
-  field(ar, "criterion", d.criterion);
-  str(ar, "counted_kind", d.counted_kind);
-  field(ar, "share_numerator", d.share_numerator);
-  field(ar, "share_denominator", d.share_denominator);
-}
-
-template <class A>
-void serialize(A& ar, policy_dto& d, const unsigned int version) {
-  check_version<A>(version, "a policy");
-  str(ar, "code", d.code);
-  real(ar, "on_track_margin", d.on_track_margin);
-  real(ar, "at_risk_margin", d.at_risk_margin);
-  real(ar, "trend_tolerance", d.trend_tolerance);
-  flag(ar, "not_started_before_start", d.not_started_before_start);
-  flag(ar, "missed_after_end", d.missed_after_end);
-  const std::uint64_t cap = A::is_loading::value ? ctx().limits->rating_summaries : 0;
-  objects(ar, "rating_summaries", d.summaries, cap, "rating summaries of a policy");
-}
-
-template <class A>
-void serialize(A& ar, snapshot& s, const unsigned int version) {
-  check_version<A>(version, "the plan");
-  const load_limits* l = A::is_loading::value ? ctx().limits : nullptr;
-  plan_builder* const b = s.builder;
-  ar& make_nvp("organization", s.org);
-  if constexpr (A::is_loading::value) {
-    if (b != nullptr) {
-      b->add(std::move(s.org));
-      s.org = {};
-    }
-  }
-  parts(ar, "scales", s.scales, l ? l->scales : 0, "rating scales", b);
-  parts(ar, "rounds", s.rounds, l ? l->rounds : 0, "rating rounds", b);
-  parts(ar, "programs", s.programs, l ? l->programs : 0, "programs", b);
-  parts(ar, "tasks", s.tasks, l ? l->tasks : 0, "tasks", b);
-  parts(ar, "targets", s.targets, l ? l->targets : 0, "targets", b);
-  ar& make_nvp("measurements", s.measurements);
-  if constexpr (A::is_loading::value) {
-    if (b != nullptr) b->add(std::move(s.measurements));
-  }
-  parts(ar, "policies", s.policies, l ? l->policies : 0, "policies", b);
-}
-
-}  // namespace goaltrack::detail
-
-#define GOALTRACK_ARCHIVE_CLASS(T)             \
-  BOOST_CLASS_VERSION(goaltrack::detail::T, 1) \
-  BOOST_CLASS_TRACKING(goaltrack::detail::T, boost::serialization::track_never)
-GOALTRACK_ARCHIVE_CLASS(period_dto)
-GOALTRACK_ARCHIVE_CLASS(level_dto)
-GOALTRACK_ARCHIVE_CLASS(scale_dto)
-GOALTRACK_ARCHIVE_CLASS(round_dto)
-GOALTRACK_ARCHIVE_CLASS(organization_dto)
-GOALTRACK_ARCHIVE_CLASS(program_dto)
-GOALTRACK_ARCHIVE_CLASS(status_change_dto)
-GOALTRACK_ARCHIVE_CLASS(task_dto)
-GOALTRACK_ARCHIVE_CLASS(target_dto)
-GOALTRACK_ARCHIVE_CLASS(annotation_dto)
-GOALTRACK_ARCHIVE_CLASS(measurements_dto)
-GOALTRACK_ARCHIVE_CLASS(summary_dto)
-GOALTRACK_ARCHIVE_CLASS(policy_dto)
-GOALTRACK_ARCHIVE_CLASS(snapshot)
-#undef GOALTRACK_ARCHIVE_CLASS
 
 namespace goaltrack::detail {
 namespace {
@@ -269,7 +50,7 @@ std::uint32_t boost_library_version() {
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 template <class OArchive>
-std::string write_with(const snapshot& s, bool xml) {
+std::string write_with(const plan& p, bool xml) {
   std::ostringstream os(std::ios::binary);
   if (xml) {
     os << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ?>\n"
@@ -282,6 +63,7 @@ std::string write_with(const snapshot& s, bool xml) {
       std::uint32_t v = boost_library_version();
       oa << make_nvp("boost_library_version", v);
     }
+    const plan_v2 s{&p, nullptr};
     oa << make_nvp("plan", s);
   }
   if (xml) os << xml_root_end << '\n';
@@ -290,7 +72,7 @@ std::string write_with(const snapshot& s, bool xml) {
 
 }  // namespace
 
-std::string write_payload(const snapshot& s, archive_format format) {
+std::string write_payload(const plan& s, archive_format format) {
   switch (format) {
     case archive_format::text:
       return write_with<boost::archive::text_oarchive>(s, false);
@@ -329,17 +111,22 @@ plan read_with(payload_buf& buf, const load_context& c, std::uint32_t xml_librar
   }
   ia.set_library_version(boost::serialization::library_version_type(v));
   plan_builder builder;
-  snapshot s;
-  s.builder = &builder;
-  ia >> make_nvp("plan", s);
+  if (c.format_version == 1) {
+    plan_v1 s{&builder};
+    ia >> make_nvp("plan", s);
+  } else {
+    plan_v2 s{nullptr, &builder};
+    ia >> make_nvp("plan", s);
+  }
   return std::move(builder).finish();
 }
 
 // Parses the archive in `buf` into a plan, then checks that nothing but white space
 // (none in a binary archive) follows it.
-plan read_archive(payload_buf& buf, archive_format format, const load_limits& limits,
-                  std::uint64_t base_offset, const std::string& path, std::uint32_t xml_version) {
-  const load_context c{&buf, &limits, base_offset, &path};
+plan read_archive(payload_buf& buf, archive_format format, std::uint32_t format_version,
+                  const load_limits& limits, std::uint64_t base_offset, const std::string& path,
+                  std::uint32_t xml_version) {
+  const load_context c{&buf, &limits, base_offset, &path, format_version};
   const load_context* saved = current_load;
   current_load = &c;
   struct restore {
@@ -384,7 +171,8 @@ plan read_archive(payload_buf& buf, archive_format format, const load_limits& li
 }  // namespace
 
 plan read_payload(const char* data, std::size_t size, archive_format format,
-                  const load_limits& limits, std::uint64_t base_offset, const std::string& path) {
+                  std::uint32_t format_version, const load_limits& limits,
+                  std::uint64_t base_offset, const std::string& path) {
   std::size_t begin = 0;
   std::size_t end = size;
   std::uint32_t xml_version = 0;
@@ -430,14 +218,14 @@ plan read_payload(const char* data, std::size_t size, archive_format format,
     end = e - xml_root_end.size();
   }
   payload_buf buf(data + begin, end - begin);
-  return read_archive(buf, format, limits, base_offset + begin, path, xml_version);
+  return read_archive(buf, format, format_version, limits, base_offset + begin, path, xml_version);
 }
 
 plan read_binary_payload(std::istream& in, std::uint64_t size, std::uint32_t crc,
-                         const load_limits& limits, std::uint64_t base_offset,
-                         const std::string& path) {
+                         std::uint32_t format_version, const load_limits& limits,
+                         std::uint64_t base_offset, const std::string& path) {
   payload_buf buf(in, size);
-  plan p = read_archive(buf, archive_format::binary, limits, base_offset, path, 0);
+  plan p = read_archive(buf, archive_format::binary, format_version, limits, base_offset, path, 0);
   if (!buf.complete() || buf.stream_crc() != crc) {
     throw corrupt_error(
         "goaltrack file '" + path +

@@ -9,7 +9,6 @@
 #include "goaltrack/error.hpp"
 
 namespace goaltrack::detail {
-namespace {
 
 period_dto to_dto(const period& p) {
   return {static_cast<std::uint8_t>(p.kind()), day_number(p.first()), day_number(p.last())};
@@ -56,15 +55,11 @@ period from_dto(const period_dto& d) {
   return *p;
 }
 
+namespace {
+
 void check_finite(double v, const std::string& where) {
   if (!std::isfinite(v))
     throw invalid_argument(where + " is not a finite number; files hold finite numbers only");
-}
-
-template <class Enum>
-Enum to_enum(std::uint8_t v, std::uint8_t max, const std::string& what) {
-  if (v > max) throw invalid_argument(what + " has unknown code " + std::to_string(v));
-  return static_cast<Enum>(v);
 }
 
 // Targets added to the plan at once by the builder: enough to overlap their code
@@ -73,8 +68,8 @@ constexpr std::size_t target_batch = 4096;
 
 }  // namespace
 
-snapshot take_snapshot(const plan& p) {
-  snapshot s;
+plan_columns take_columns(const plan& p) {
+  plan_columns s;
   const organization& o = p.org();
   for (const std::string& k : o.kind_names()) s.org.kind_names.push_back(k);
   for (std::size_t i = 0; i < o.collective_count(); ++i) {
@@ -93,12 +88,6 @@ snapshot take_snapshot(const plan& p) {
   for (const collective_id c : o.member_collectives())
     s.org.member_collectives.push_back(c.value());
 
-  for (std::size_t i = 0; i < p.scale_count(); ++i) {
-    const rating_scale& sc = p.get(scale_id(static_cast<std::uint32_t>(i)));
-    scale_dto d{sc.code(), {}};
-    for (const level_labels& l : sc.levels()) d.levels.push_back({l.code, l.label_vi, l.label_en});
-    s.scales.push_back(std::move(d));
-  }
   for (std::size_t i = 0; i < p.round_count(); ++i) {
     const rating_round& r = p.get(round_id(static_cast<std::uint32_t>(i)));
     s.rounds.push_back({r.scale().value(),
@@ -106,60 +95,6 @@ snapshot take_snapshot(const plan& p) {
                         day_number(r.decided_on()),
                         {r.member_ranks().begin(), r.member_ranks().end()},
                         {r.collective_ranks().begin(), r.collective_ranks().end()}});
-  }
-  for (const program& pr : p.programs()) {
-    s.programs.push_back({pr.code, pr.number, pr.issuer, pr.title, to_dto(pr.span),
-                          pr.owner.value(), pr.parent ? pr.parent->value() : no_id});
-  }
-  for (const task& t : p.tasks()) {
-    check_finite(t.weight, "task '" + t.code + "': weight");
-    task_dto d{t.code,
-               t.title,
-               t.program.value(),
-               t.owner.value(),
-               t.deadline.has_value(),
-               t.deadline ? day_number(*t.deadline) : 0,
-               static_cast<std::uint8_t>(t.kind),
-               t.weight,
-               {}};
-    for (const task_status_change& h : t.history) {
-      d.history.push_back({day_number(h.on), static_cast<std::uint8_t>(h.status)});
-    }
-    s.tasks.push_back(std::move(d));
-  }
-  for (std::size_t i = 0; i < p.target_count(); ++i) {
-    const target t = p.get(target_id(static_cast<std::uint32_t>(i)));
-    const std::string where = "target '" + t.code + "': ";
-    check_finite(t.goal_value, where + "goal value");
-    check_finite(t.goal_high, where + "range end");
-    if (t.baseline) check_finite(*t.baseline, where + "baseline");
-    target_dto d;
-    d.code = t.code;
-    d.title = t.title;
-    d.unit = t.unit;
-    d.currency = t.currency;
-    d.owner = t.owner.value();
-    d.span = to_dto(t.span);
-    d.program = t.program ? t.program->value() : no_id;
-    d.kind = static_cast<std::uint8_t>(t.kind);
-    d.goal = static_cast<std::uint8_t>(t.goal);
-    d.wanted = static_cast<std::uint8_t>(t.wanted);
-    d.goal_value = t.goal_value;
-    d.goal_high = t.goal_high;
-    d.has_baseline = t.baseline.has_value();
-    d.baseline = t.baseline.value_or(0.0);
-    d.whole_numbers = t.whole_numbers;
-    d.checklist = t.checklist;
-    d.scale = t.rating.scale.ok() ? t.rating.scale.value() : no_id;
-    d.level = t.rating.level.rank();
-    d.scope = static_cast<std::uint8_t>(t.rating.scope);
-    d.criterion = static_cast<std::uint8_t>(t.rating.criterion);
-    d.share_numerator = t.rating.required_share.numerator;
-    d.share_denominator = t.rating.required_share.denominator;
-    d.count = t.rating.count;
-    d.all = t.rating.all;
-    d.counted_kind = t.rating.counted_kind;
-    s.targets.push_back(std::move(d));
   }
   const measurement_table& m = p.measurements();
   s.measurements.targets.assign(m.targets().begin(), m.targets().end());
@@ -175,26 +110,6 @@ snapshot take_snapshot(const plan& p) {
   }
   for (measurement_annotation& a : m.annotations()) {
     s.measurements.annotations.push_back({a.row, std::move(a.source), std::move(a.note)});
-  }
-  for (const named_policy& np : p.policies()) {
-    const evaluation_policy& pol = np.policy;
-    const std::string where = "policy '" + np.code + "': ";
-    check_finite(pol.on_track_margin, where + "on_track_margin");
-    check_finite(pol.at_risk_margin, where + "at_risk_margin");
-    check_finite(pol.trend_tolerance, where + "trend_tolerance");
-    policy_dto d{np.code,
-                 pol.on_track_margin,
-                 pol.at_risk_margin,
-                 pol.trend_tolerance,
-                 pol.not_started_before_start,
-                 pol.missed_after_end,
-                 {}};
-    for (const rating_summary_spec& r : pol.rating_summaries) {
-      d.summaries.push_back({r.round.value(), r.level.rank(),
-                             static_cast<std::uint8_t>(r.criterion), r.counted_kind,
-                             r.required_share.numerator, r.required_share.denominator});
-    }
-    s.policies.push_back(std::move(d));
   }
   return s;
 }
@@ -275,12 +190,7 @@ plan plan_builder::finish() && {
   return std::move(plan_);
 }
 
-void plan_builder::add(const scale_dto& d) {
-  std::vector<level_labels> levels;
-  levels.reserve(d.levels.size());
-  for (const level_dto& l : d.levels) levels.push_back({l.code, l.label_vi, l.label_en});
-  plan_.add_scale(rating_scale(d.code, std::move(levels)));
-}
+void plan_builder::add(const rating_scale& s) { plan_.add_scale(s); }
 
 void plan_builder::add(const round_dto& d) {
   if (members_.joinable()) {
@@ -308,65 +218,16 @@ void plan_builder::add_round(const round_dto& d) {
   }
 }
 
-void plan_builder::add(const program_dto& d) {
-  plan_.add_program({d.code, d.number, d.issuer, d.title, from_dto(d.span), collective_id(d.owner),
-                     d.parent == no_id ? std::nullopt : std::optional(program_id(d.parent))});
-}
+void plan_builder::add(const program& p) { plan_.add_program(p); }
 
-void plan_builder::add(const task_dto& d) {
-  task t;
-  t.code = d.code;
-  t.title = d.title;
-  t.program = program_id(d.program);
-  t.owner = collective_id(d.owner);
-  if (d.has_deadline) t.deadline = from_day_number(d.deadline);
-  t.kind = to_enum<task_kind>(d.kind, 1, "task '" + d.code + "': kind");
-  check_finite(d.weight, "task '" + d.code + "': weight");
-  t.weight = d.weight;
-  for (const status_change_dto& h : d.history) {
-    t.history.push_back({from_day_number(h.day),
-                         to_enum<task_status>(h.status, 3, "task '" + d.code + "': status")});
-  }
-  plan_.add_task(t);
-}
+void plan_builder::add(const task& t) { plan_.add_task(t); }
 
-void plan_builder::add(const target_dto& d) {
-  // Non-finite numbers were refused by the payload reader; enum codes are checked here.
-  const auto code = [&](std::uint8_t v, std::uint8_t max, const char* field) {
-    if (v > max) {
-      throw invalid_argument("target '" + d.code + "': " + field + " has unknown code " +
-                             std::to_string(v));
-    }
-    return v;
-  };
+target& plan_builder::next_target() {
   if (pending_count_ == pending_.size()) {
     if (pending_count_ == target_batch) add_pending_targets();
     if (pending_count_ == pending_.size()) pending_.emplace_back();
   }
-  target& t = pending_[pending_count_++];
-  t.code = d.code;
-  t.title = d.title;
-  t.owner = collective_id(d.owner);
-  t.span = from_dto(d.span);
-  t.program = d.program != no_id ? std::optional(program_id(d.program)) : std::nullopt;
-  t.kind = static_cast<target_kind>(code(d.kind, 6, "kind"));
-  t.unit = d.unit;
-  t.goal = static_cast<goal_kind>(code(d.goal, 6, "goal"));
-  t.goal_value = d.goal_value;
-  t.goal_high = d.goal_high;
-  t.baseline = d.has_baseline ? std::optional(d.baseline) : std::nullopt;
-  t.whole_numbers = d.whole_numbers;
-  t.currency = d.currency;
-  t.checklist = d.checklist;
-  t.wanted = static_cast<trend>(code(d.wanted, 1, "trend"));
-  t.rating.scale = d.scale != no_id ? scale_id(d.scale) : scale_id{};
-  t.rating.level = rating_level(d.level);
-  t.rating.required_share = {d.share_numerator, d.share_denominator};
-  t.rating.count = d.count;
-  t.rating.all = d.all;
-  t.rating.scope = static_cast<rating_scope>(code(d.scope, 1, "rating scope"));
-  t.rating.counted_kind = d.counted_kind;
-  t.rating.criterion = static_cast<collective_criterion>(code(d.criterion, 1, "criterion"));
+  return pending_[pending_count_++];
 }
 
 void plan_builder::add_pending_targets() {
@@ -399,22 +260,10 @@ void plan_builder::add(measurements_dto&& m) {
   }
 }
 
-void plan_builder::add(const policy_dto& d) {
+void plan_builder::add(const named_policy& p) {
   add_pending_targets();
   join_members();  // policies name rounds
-  evaluation_policy pol;
-  pol.on_track_margin = d.on_track_margin;
-  pol.at_risk_margin = d.at_risk_margin;
-  pol.trend_tolerance = d.trend_tolerance;
-  pol.not_started_before_start = d.not_started_before_start;
-  pol.missed_after_end = d.missed_after_end;
-  for (const summary_dto& r : d.summaries) {
-    pol.rating_summaries.push_back(
-        {round_id(r.round), rating_level(r.level), r.counted_kind,
-         to_enum<collective_criterion>(r.criterion, 1, "policy '" + d.code + "': criterion"),
-         share{r.share_numerator, r.share_denominator}});
-  }
-  plan_.add_policy(d.code, std::move(pol));
+  plan_.add_policy(p.code, p.policy);
 }
 
 }  // namespace goaltrack::detail

@@ -1,9 +1,11 @@
 #pragma once
-// The snapshot: a plain copy of a plan in the shape it is saved (format version 1),
-// read from and rebuilt through the plan's public API only. Boost.Serialization sees
-// these classes, never the model's (no model header includes a Boost.Serialization
-// header). Columns stay columns (members, measurements), so that large plans load as a
-// few bulk reads; strings of a column live in one buffer (string_list).
+// A plan's columns as a file keeps them (the organisation, the rating rounds, the
+// measurements), and the builder that rebuilds a plan from a file's parts through the
+// plan's public API only. Boost.Serialization sees these classes, never the model's
+// (no model header includes a Boost.Serialization header). Columns stay columns, so that
+// large plans load as a few bulk reads; strings of a column live in one buffer
+// (string_list). The other entities are saved one by one from their descriptions
+// (archive_described.hpp; format 1's own classes: archive_v1.hpp).
 
 #include <cstdint>
 #include <exception>
@@ -38,15 +40,6 @@ struct period_dto {
   std::int32_t last = 0;
 };
 
-struct level_dto {
-  std::string code, label_vi, label_en;
-};
-
-struct scale_dto {
-  std::string code;
-  std::vector<level_dto> levels;
-};
-
 struct round_dto {
   std::uint32_t scale = 0;
   period_dto span;
@@ -66,47 +59,6 @@ struct organization_dto {
   std::vector<std::uint32_t> member_collectives;
 };
 
-struct program_dto {
-  std::string code, number, issuer, title;
-  period_dto span;
-  std::uint32_t owner = 0;
-  std::uint32_t parent = no_id;
-};
-
-struct status_change_dto {
-  std::int32_t day = 0;
-  std::uint8_t status = 0;
-};
-
-struct task_dto {
-  std::string code, title;
-  std::uint32_t program = 0, owner = 0;
-  bool has_deadline = false;
-  std::int32_t deadline = 0;
-  std::uint8_t kind = 0;
-  double weight = 1;
-  std::vector<status_change_dto> history;
-};
-
-struct target_dto {
-  std::string code, title, unit, currency;
-  std::uint32_t owner = 0;
-  period_dto span;
-  std::uint32_t program = no_id;
-  std::uint8_t kind = 0, goal = 0, wanted = 0;
-  double goal_value = 0, goal_high = 0;
-  bool has_baseline = false;
-  double baseline = 0;
-  bool whole_numbers = false;
-  std::vector<std::string> checklist;
-  // rating goal
-  std::uint32_t scale = no_id;
-  std::uint8_t level = 0, scope = 0, criterion = 0;
-  std::uint32_t share_numerator = 1, share_denominator = 1, count = 0;
-  bool all = false;
-  std::string counted_kind;
-};
-
 struct annotation_dto {
   std::uint64_t row = 0;
   std::string source, note;
@@ -120,41 +72,25 @@ struct measurements_dto {
   std::vector<annotation_dto> annotations;
 };
 
-struct summary_dto {
-  std::uint32_t round = 0;
-  std::uint8_t level = 0, criterion = 0;
-  std::string counted_kind;
-  std::uint32_t share_numerator = 1, share_denominator = 1;
-};
-
-struct policy_dto {
-  std::string code;
-  double on_track_margin = 0, at_risk_margin = 0, trend_tolerance = 0;
-  bool not_started_before_start = true, missed_after_end = true;
-  std::vector<summary_dto> summaries;
-};
-
 class plan_builder;
 
-struct snapshot {
-  /// Loading only: where each part goes as soon as it is read (none: into the members
-  /// below). Not saved.
-  plan_builder* builder = nullptr;
+/// The parts of a plan that a file keeps as columns (the other entities are saved one by
+/// one, walking their descriptions: archive_described.hpp).
+struct plan_columns {
   organization_dto org;
-  std::vector<scale_dto> scales;
   std::vector<round_dto> rounds;
-  std::vector<program_dto> programs;
-  std::vector<task_dto> tasks;
-  std::vector<target_dto> targets;
   measurements_dto measurements;
-  std::vector<policy_dto> policies;
 };
 
-/// The snapshot of `p`. @throws invalid_argument naming the entity and field when a
+/// The columns of `p`. @throws invalid_argument naming the row when a measurement's
 /// number is not finite (the format refuses NaN and infinities).
-snapshot take_snapshot(const plan& p);
+plan_columns take_columns(const plan& p);
 
-/// Builds a plan from a snapshot's parts, handed over in the order of the file
+/// A period as saved. @throws invalid_argument when it is no period of its kind.
+period_dto to_dto(const period& p);
+period from_dto(const period_dto& d);
+
+/// Builds a plan from a file's parts, handed over in the order of the file
 /// (organisation, scales, rounds, programs, tasks, targets, measurements, policies),
 /// each through the plan's public API so that every model check applies. Loading hands
 /// each part over as soon as it is read, so that a large plan is never held twice.
@@ -175,13 +111,16 @@ class plan_builder {
   ~plan_builder();
 
   void add(organization_dto&& org);
-  void add(const scale_dto& d);
+  void add(const rating_scale& s);
   void add(const round_dto& d);
-  void add(const program_dto& d);
-  void add(const task_dto& d);
-  void add(const target_dto& d);
+  void add(const program& p);
+  void add(const task& t);
+  /// The next target, to be filled in whole: it joins the plan (in a batch, through
+  /// plan::add_targets) before the next part that is not a target, or at finish(). It
+  /// may hold an earlier target's fields, kept for their capacity.
+  target& next_target();
   void add(measurements_dto&& m);
-  void add(const policy_dto& d);
+  void add(const named_policy& p);
   /// The plan built.
   [[nodiscard]] plan finish() &&;
 

@@ -181,6 +181,7 @@ static_assert(follows_schema<collective_spec>(collectives_columns, 0), "collecti
 static_assert(follows_schema<member_spec>(members_columns, 0), "members.csv");
 static_assert(follows_schema<program>(programs_columns, 0), "programs.csv");
 static_assert(follows_schema<task>(tasks_columns, 0), "tasks.csv");
+static_assert(follows_schema<task_status_change>(status_columns, 1), "task_status.csv");
 static_assert(follows_schema<measurement>(measurements_columns, 0), "measurements.csv");
 static_assert(follows_schema<named_policy>(policies_columns, 0), "policies.csv");
 static_assert(follows_schema<rating_summary_spec>(summaries_columns, 3),

@@ -1,8 +1,9 @@
-// libFuzzer harness: the payload of a text archive behind a valid envelope (the harness
-// fixes up the length and checksums, so every input reaches the text payload parser).
+// libFuzzer harness: the payload of a text archive behind a valid envelope of each
+// file-format version (the harness fixes up the length and checksums, so every input
+// reaches the text payload parser of every version).
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  goaltrack_fuzz::load_bytes(goaltrack_fuzz::with_envelope(data, size, 1));
+  goaltrack_fuzz::load_payload_every_version(data, size, 1);
   return 0;
 }

@@ -34,8 +34,10 @@ inline void load_bytes(const std::string& bytes) {
 }
 
 /// The payload `data` behind a valid envelope of archive kind `kind` (1 text, 2 XML,
-/// 3 binary): length and checksums fixed up, so the fuzzer reaches the payload parser.
-inline std::string with_envelope(const std::uint8_t* data, std::size_t size, std::uint32_t kind) {
+/// 3 binary) and file-format `version`: length and checksums fixed up, so the fuzzer
+/// reaches the payload parser.
+inline std::string with_envelope(const std::uint8_t* data, std::size_t size, std::uint32_t kind,
+                                 std::uint32_t version) {
   std::string b(32, '\0');
   const auto put = [&](std::size_t at, std::uint64_t v, int n) {
     for (int i = 0; i < n; ++i)
@@ -43,13 +45,20 @@ inline std::string with_envelope(const std::uint8_t* data, std::size_t size, std
   };
   const char magic[8] = {'G', 'O', 'A', 'L', 'T', 'R', 'K', 0x1A};
   b.replace(0, 8, magic, 8);
-  put(8, 1, 4);
+  put(8, version, 4);
   put(12, kind, 4);
   put(16, size, 8);
   put(24, goaltrack::detail::crc32c(0, data, size), 4);
   put(28, goaltrack::detail::crc32c(0, b.data(), 28), 4);
   b.append(reinterpret_cast<const char*>(data), size);
   return b;
+}
+
+/// Loads the payload `data` of archive kind `kind` as each file-format version reads it.
+inline void load_payload_every_version(const std::uint8_t* data, std::size_t size,
+                                       std::uint32_t kind) {
+  for (std::uint32_t v = 1; v <= goaltrack::archive_format_version; ++v)
+    load_bytes(with_envelope(data, size, kind, v));
 }
 
 }  // namespace goaltrack_fuzz

@@ -11,7 +11,7 @@
 /// | offset | size | field                                                          |
 /// |--------|------|----------------------------------------------------------------|
 /// | 0      | 8    | magic "GOALTRK\x1a"                                            |
-/// | 8      | 4    | file-format version (this library writes and reads version 1)  |
+/// | 8      | 4    | file-format version (this library writes 2, reads 1 and 2)     |
 /// | 12     | 4    | archive kind: 1 text, 2 XML, 3 binary                          |
 /// | 16     | 8    | payload length in bytes                                        |
 /// | 24     | 4    | CRC-32C (Castagnoli) of the payload                            |
@@ -37,6 +37,7 @@
 #include <string_view>
 
 #include "goaltrack/export.hpp"
+#include "goaltrack/io/load_limits.hpp"
 #include "goaltrack/plan.hpp"
 #include "goaltrack/text.hpp"
 
@@ -53,32 +54,10 @@ enum class archive_format : std::uint8_t {
 GOALTRACK_API std::string_view to_string(archive_format f) noexcept;
 
 /// The file-format version this library writes; it reads every version up to it.
-inline constexpr std::uint32_t archive_format_version = 1;
-
-/// Caps on what a loaded file may describe. A file above any cap is refused with a
-/// corrupt_error naming the cap, before anything of that size is allocated. The
-/// defaults are about 10 times the national-scale plan (63 provinces, 300 000 cells,
-/// 5 million members, 1 million targets, 10 million measurements); raise them for
-/// bigger plans, lower them for files from untrusted sources.
-struct GOALTRACK_API load_limits {
-  std::uint64_t payload_bytes = std::uint64_t{16} << 30;  ///< bytes after the envelope (16 GiB)
-  std::uint64_t collectives = 10'000'000;                 ///< collectives in the organisation
-  std::uint64_t members = 100'000'000;                    ///< members
-  std::uint64_t scales = 100'000;                         ///< rating scales
-  std::uint64_t rounds = 1'000'000;                       ///< rating rounds
-  std::uint64_t ratings = 1'000'000'000;       ///< member and collective ratings, all rounds
-  std::uint64_t programs = 10'000'000;         ///< programs
-  std::uint64_t tasks = 100'000'000;           ///< tasks
-  std::uint64_t status_changes = 100'000;      ///< status changes of one task
-  std::uint64_t targets = 100'000'000;         ///< targets
-  std::uint64_t checklist_items = 100'000;     ///< items of one milestone checklist
-  std::uint64_t measurements = 1'000'000'000;  ///< measurements
-  std::uint64_t policies = 100'000;            ///< named policies
-  std::uint64_t rating_summaries = 100'000;    ///< rating summaries of one policy
-  /// Bytes of one string. The default is the most a plan's text may have
-  /// (max_text_bytes), so every plan that saves loads again.
-  std::uint64_t string_bytes = max_text_bytes;
-};
+/// Version 1 saved each entity in a layout of its own; version 2 saves entities field by
+/// field, in the order of their descriptions. A field added later raises the version, and
+/// files of older versions load it with its default value.
+inline constexpr std::uint32_t archive_format_version = 2;
 
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,
 /// flushes and fsyncs it, renames it over `path` and fsyncs the directory. On any
