@@ -225,7 +225,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       continue;
     }
     any_parts = true;
-    const rating_goal& g = detail::plan_access::targets(p).extras()[rows[t].extra].rating;
+    const rating_goal& g = detail::extra_value<&target::rating>(
+        detail::plan_access::targets(p).extras()[rows[t].extra]);
     if (auto round = p.find_round(g.scale, rows[t].span)) {
       target_tally[t] =
           tallies.require({*round, g.level, g.counted_kind, g.criterion, g.required_share});
@@ -311,7 +312,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
         if (target_tally[t] == detail::tally_set::none) break;
         const rating_tally& tally = tallies.get(target_tally[t]);
         if (!tally.decided) break;
-        const rating_goal& g = detail::plan_access::targets(p).extras()[r.extra].rating;
+        const rating_goal& g =
+            detail::extra_value<&target::rating>(detail::plan_access::targets(p).extras()[r.extra]);
         const std::size_t c = r.owner.index();
         std::uint64_t part = 0;
         std::uint64_t whole = 0;

@@ -13,11 +13,30 @@ void target_columns::reserve_more(std::size_t n) {
   reserve_total(rules, rules.size() + n);
 }
 
+namespace {
+
+// Whether every extra field of `t` has its default value.
+bool extras_are_default(const target& t) {
+  static const target defaults{};
+  bool all = true;
+  for_each_extra_field(
+      [&](const auto& f, auto) { all = all && t.*f.member == defaults.*f.member; });
+  return all;
+}
+
+target_extra extras_of(const target& t) {
+  target_extra e;
+  for_each_extra_field([&](const auto& f, auto k) { std::get<k>(e) = t.*f.member; });
+  return e;
+}
+
+}  // namespace
+
 void target_columns::push_back(const target& t) {
-  const bool needs_extra = !t.currency.empty() || !t.checklist.empty() || t.is_rating();
+  const bool needs_extra = !extras_are_default(t);
   const std::size_t n = size();
   try {
-    if (needs_extra) extras.push_back({t.currency, t.checklist, t.rating});
+    if (needs_extra) extras.push_back(extras_of(t));
     titles.push_back(t.title);
     units.push_back(t.unit);
     rows.push_back(
@@ -64,10 +83,8 @@ target target_columns::get(std::size_t i) const {
   t.whole_numbers = row.whole_numbers;
   t.wanted = row.wanted;
   if (row.extra != target_row::no_extra) {
-    const auto& e = extras[row.extra];
-    t.currency = e.currency;
-    t.checklist = e.checklist;
-    t.rating = e.rating;
+    const target_extra& e = extras[row.extra];
+    for_each_extra_field([&](const auto& f, auto k) { t.*f.member = std::get<k>(e); });
   }
   return t;
 }

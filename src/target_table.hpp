@@ -1,18 +1,25 @@
 #pragma once
 // Private: the plan's storage of targets, an entity table (entity_table.hpp) whose columns
 // are one compact numeric row per target (what evaluation streams over), strings in
-// shared columns, and the rare bulky parameters (checklists, rating goals, currencies)
-// in a side table. Users read targets through goaltrack::plan::get and plan::targets.
+// shared columns, and every other field (currencies, checklists, rating goals, and any
+// field added to the target's description) in a side table of extras, which holds a
+// target only when one of those fields differs from its default. Users read targets
+// through goaltrack::plan::get and plan::targets.
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <span>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "code_table.hpp"
 #include "entity_table.hpp"
 #include "goaltrack/target.hpp"
+#include "schema.hpp"
 
 namespace goaltrack::detail {
 
@@ -34,13 +41,81 @@ struct target_row {
   [[nodiscard]] bool has_baseline() const noexcept { return baseline == baseline; }
 };
 
-/// The parameters few targets have.
-struct target_extra {
-  std::string currency;
-  std::vector<std::string> checklist;
-  rating_goal rating;
-  friend bool operator==(const target_extra&, const target_extra&) = default;
-};
+/// The fields of a target that its row, its string columns or the code index hold
+/// (target_columns::push_back and get copy them by hand). Every other field of the
+/// target's description is an extra field.
+inline constexpr std::tuple row_fields{
+    &target::code,       &target::title,     &target::unit,     &target::owner,
+    &target::span,       &target::program,   &target::kind,     &target::goal,
+    &target::goal_value, &target::goal_high, &target::baseline, &target::whole_numbers,
+    &target::wanted};
+
+namespace extra_detail {
+
+template <class A, class B>
+constexpr bool same_member(A a, B b) {
+  if constexpr (std::is_same_v<A, B>) {
+    return a == b;
+  } else {
+    return false;
+  }
+}
+
+template <class Member>
+constexpr bool in_row(Member m) {
+  return std::apply([&](auto... held) { return (same_member(held, m) || ...); }, row_fields);
+}
+
+template <std::size_t I>
+using field_at = std::remove_cvref_t<decltype(std::get<I>(schema<target>::fields))>;
+
+// The description's indices of the extra fields, in order, and their number.
+inline constexpr auto indices = [] {
+  std::array<std::size_t, field_count<target>> out{};
+  std::size_t n = 0;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((in_row(std::get<I>(schema<target>::fields).member) ? void() : void(out[n++] = I)), ...);
+  }
+  (std::make_index_sequence<field_count<target>>());
+  return std::pair{out, n};
+}();
+inline constexpr std::size_t count = indices.second;
+
+template <std::size_t K>
+inline constexpr const auto& extra_field = std::get<indices.first[K]>(schema<target>::fields);
+
+template <std::size_t... K>
+auto values_of(std::index_sequence<K...>)
+    -> std::tuple<typename field_at<indices.first[K]>::value_type...>;
+
+}  // namespace extra_detail
+
+/// A target's extra fields, in the order of its description.
+using target_extra =
+    decltype(extra_detail::values_of(std::make_index_sequence<extra_detail::count>()));
+
+/// Calls f(field, k) for each extra field, k its place in target_extra.
+template <class F>
+constexpr void for_each_extra_field(F&& f) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (f(extra_detail::extra_field<K>, std::integral_constant<std::size_t, K>()), ...);
+  }
+  (std::make_index_sequence<extra_detail::count>());
+}
+
+/// The value of extra field `Member` (e.g. &target::rating) in `e`.
+template <auto Member>
+const auto& extra_value(const target_extra& e) {
+  constexpr std::size_t at = [] {
+    std::size_t k = extra_detail::count;
+    for_each_extra_field([&](const auto& f, auto index) {
+      if (extra_detail::same_member(f.member, Member)) k = index;
+    });
+    return k;
+  }();
+  static_assert(at < extra_detail::count, "not an extra field of a target");
+  return std::get<at>(e);
+}
 
 /// What a measurement of each target must satisfy, 2 bytes per target: bulk checks of
 /// measurements read these instead of whole rows, to stay in cache.
@@ -96,7 +171,9 @@ class target_table : public entity_table<target_id, target_columns> {
   }
   /// Number of checklist items of a milestone (0 without a checklist).
   [[nodiscard]] std::size_t checklist_size(const target_row& row) const noexcept {
-    return row.extra == target_row::no_extra ? 0 : extras()[row.extra].checklist.size();
+    return row.extra == target_row::no_extra
+               ? 0
+               : extra_value<&target::checklist>(extras()[row.extra]).size();
   }
 };
 

@@ -22,7 +22,7 @@ TEST(target_table, keeps_numbers_in_rows_and_rare_fields_aside) {
   EXPECT_EQ(table.rows()[qi.index()].extra, target_row::no_extra);
   EXPECT_FALSE(table.rows()[qi.index()].has_baseline());
   ASSERT_NE(table.rows()[mi.index()].extra, target_row::no_extra);
-  EXPECT_EQ(table.extras()[table.rows()[mi.index()].extra].currency, "VND");
+  EXPECT_EQ(extra_value<&target::currency>(table.extras()[table.rows()[mi.index()].extra]), "VND");
   EXPECT_EQ(table.value_rules()[qi.index()].kind, target_kind::quantity);
   EXPECT_TRUE(table.value_rules()[qi.index()].whole_numbers);
   EXPECT_EQ(table.get(qi), q);

@@ -72,14 +72,14 @@ std::string write_with(const plan& p, bool xml) {
 
 }  // namespace
 
-std::string write_payload(const plan& s, archive_format format) {
+std::string write_payload(const plan& p, archive_format format) {
   switch (format) {
     case archive_format::text:
-      return write_with<boost::archive::text_oarchive>(s, false);
+      return write_with<boost::archive::text_oarchive>(p, false);
     case archive_format::xml:
-      return write_with<boost::archive::xml_oarchive>(s, true);
+      return write_with<boost::archive::xml_oarchive>(p, true);
     case archive_format::binary:
-      return write_with<boost::archive::binary_oarchive>(s, false);
+      return write_with<boost::archive::binary_oarchive>(p, false);
   }
   throw invalid_argument("unknown archive format " + std::to_string(static_cast<int>(format)));
 }
