@@ -9,7 +9,11 @@
 //   - Python: def_fields (python/bindings.hpp) binds every field with its doc;
 //   - CSV: targets.csv's columns, reading and writing follow it (io/csv_fields.hpp); the
 //     other files' layouts are checked against it at compile time (io/csv_layout.hpp);
-//   - the public headers' `///<` docs, README's CSV table and the archive snapshot are
+//   - archive: files of format 2 on save every entity but the columns field by field in
+//     this order, each field from the format its `since` names (io/archive_described.hpp);
+//   - storage: the target table keeps every field its row does not hold in its extras
+//     (target_table.hpp);
+//   - the public headers' `///<` docs and the CSV tables of README and io/csv.hpp are
 //     checked against it by tests/schema_test.cpp.
 //
 // Adding a field to an entity: the member in its public header, one line here, and the
