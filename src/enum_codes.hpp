@@ -22,6 +22,13 @@ std::string_view code_of(const code_list<Enum, N>& table, Enum e) noexcept {
   return "?";
 }
 
+/// True when `e` is one of its enum's values: its to_string (code_of) names every value
+/// and gives "?" to any other number of the enum's type, as a damaged file may hold.
+template <class Enum>
+bool is_known(Enum e) noexcept {
+  return to_string(e) != std::string_view("?");
+}
+
 /// @throws parse_error naming `what`, the text and the accepted codes.
 template <class Enum, std::size_t N>
 Enum parse_code(const code_list<Enum, N>& table, std::string_view text, std::string_view what) {

@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "enum_codes.hpp"
 #include "goaltrack/io/archive.hpp"
 #include "goaltrack/plan.hpp"
 #include "io/archive_parts.hpp"
@@ -103,8 +104,7 @@ void value(A& ar, const char* name, date& d) {
   }
 }
 
-// An enum travels as its code, one byte; to_string names every known code, and "?" the
-// others (enum_codes.hpp).
+// An enum travels as its code, one byte, refused on load when no value has it.
 template <class A, class E>
 requires std::is_enum_v<E>
 void value(A& ar, const char* name, E& e) {
@@ -113,7 +113,7 @@ void value(A& ar, const char* name, E& e) {
   number(ar, name, code);
   if constexpr (A::is_loading::value) {
     e = static_cast<E>(code);
-    if (to_string(e) == std::string_view("?"))
+    if (!is_known(e))
       ctx().fail(std::string("field '") + name + "' has unknown code " + std::to_string(code));
   }
 }
@@ -206,16 +206,13 @@ void serialize(A& ar, boxed<T>& b, const unsigned int /*version: none, see level
 
 // --- the plan --------------------------------------------------------------------------
 
-/// Saves a list of entities: a count, then each (a copy: the codecs take values by
-/// reference, for both directions).
+/// Saves a list of entities: a count, then each. Each is taken by value (the codecs take
+/// values by reference, for both directions); a target list already yields copies.
 template <class A, class Range>
 void save_entities(A& ar, const char* name, const Range& items) {
   std::uint64_t n = std::size(items);
   ar << boost::serialization::make_nvp(name, n);
-  for (const auto& item : items) {
-    auto copy = item;
-    value(ar, "item", copy);
-  }
+  for (auto item : items) value(ar, "item", item);
 }
 
 /// Loads a list of at most `cap` entities, each filled in the entity `into(i)` returns.
