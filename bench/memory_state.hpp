@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace bench_memory {
 
@@ -36,7 +37,13 @@ inline void keep_freed_memory() {
 /// block is allocated and freed at once: after keep_freed_memory(), the heap keeps it
 /// (and the advice) for what follows. Advice only: where the kernel declines, pages are
 /// simply small.
-inline void back_heap_with_huge_pages(std::size_t bytes = heap_advised_bytes) {
+///
+/// With `touch`, every page is also written once here: the process then owns the whole
+/// block from the start, and no page fault (a 2 MiB page is zeroed on its first write)
+/// lands in a timed iteration. Otherwise the heap's allocator, which places each
+/// iteration's blocks a little differently, keeps finding untouched pages of the block
+/// for several iterations. Only for benchmarks that do not report peak memory.
+inline void back_heap_with_huge_pages(std::size_t bytes = heap_advised_bytes, bool touch = false) {
   void* block = std::malloc(bytes);
   if (block == nullptr) return;
   constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
@@ -44,6 +51,7 @@ inline void back_heap_with_huge_pages(std::size_t bytes = heap_advised_bytes) {
   const std::uintptr_t begin = (first + huge_page - 1) / huge_page * huge_page;
   const std::uintptr_t end = (first + bytes) / huge_page * huge_page;
   if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  if (touch) std::memset(block, 0, bytes);
   std::free(block);
 }
 

@@ -65,7 +65,10 @@ void string_column::truncate(std::size_t n) {
 
 void string_column::reserve_more(std::size_t n, std::size_t chars_each) {
   reserve_total(ends_, ends_.size() + n);
-  reserve_total(chars_, chars_.size() + n * chars_each);
+  // Never past the 4 GiB that push_back allows.
+  constexpr std::size_t most = std::numeric_limits<std::uint32_t>::max();
+  const std::size_t wanted = chars_.size() + std::min(n * chars_each, most);
+  reserve_total(chars_, std::min(wanted, most));
 }
 
 code_table::code_table() noexcept : seed_(random_key()[0]) {}
@@ -159,7 +162,7 @@ std::size_t code_table::insert_many(std::span<const std::string_view> codes) {
   std::array<std::uint64_t, group> hashes{};
   const auto request = [&](std::size_t i) {
     hashes[i % group] = hash_of(codes[i]);
-    prefetch(&slots_[static_cast<std::size_t>(hashes[i % group]) & mask]);
+    __builtin_prefetch(&slots_[static_cast<std::size_t>(hashes[i % group]) & mask], 1);
   };
   for (std::size_t i = 0; i < std::min(group, n); ++i) request(i);
   for (std::size_t i = 0; i < n; ++i) {

@@ -22,11 +22,14 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "code_table.hpp"
@@ -34,6 +37,15 @@
 #include "text.hpp"
 
 namespace goaltrack::detail {
+
+/// A code as bytes: code_of may return a string_view, or a value that holds its bytes
+/// (a round's key), which is then kept while the index reads it.
+inline std::string_view code_bytes(std::string_view code) noexcept { return code; }
+template <class Code>
+requires requires(const Code& c) {
+  { c.bytes() } -> std::convertible_to<std::string_view>;
+}
+std::string_view code_bytes(const Code& code) noexcept { return code.bytes(); }
 
 /// Columns that are a vector of whole records.
 template <class Record>
@@ -43,6 +55,7 @@ class record_columns {
   [[nodiscard]] std::size_t size() const noexcept { return rows_.size(); }
   void reserve_more(std::size_t n) { reserve_total(rows_, rows_.size() + n); }
   void push_back(const Record& r) { rows_.push_back(r); }
+  void push_back(Record&& r) { rows_.push_back(std::move(r)); }
   void truncate(std::size_t n) noexcept { truncate_to(rows_, n); }
   [[nodiscard]] std::span<const Record> rows() const noexcept { return rows_; }
   [[nodiscard]] const Record& operator[](std::size_t i) const noexcept { return rows_[i]; }
@@ -106,36 +119,50 @@ class entity_table {
   /// record; the batch gets consecutive ids.
   template <class CodeOf, class Check>
   Id append(std::span<const record> batch, CodeOf&& code_of, Check&& check) {
+    return append_rows(
+        batch.size(), [&](std::size_t i) { return code_of(batch[i]); },
+        [&](std::size_t i, bool explain) { return check(batch[i], i, explain); },
+        [&](std::size_t i) -> const record& { return batch[i]; });
+  }
+  /// As above, for records with no rules but their codes'.
+  template <class CodeOf>
+  Id append(std::span<const record> batch, CodeOf&& code_of) {
+    return append(batch, code_of, [](const record&, std::size_t, bool) { return true; });
+  }
+  /// As append, for `count` records made by row_of(i) only once they are known good, so
+  /// that a bulk add need not build its records twice: code_of(i) and check(i, explain)
+  /// judge record i from what the caller holds. code_of(i) gives a string_view or a value
+  /// with bytes() (code_bytes).
+  template <class CodeOf, class Check, class RowOf>
+  Id append_rows(std::size_t count, CodeOf&& code_of, Check&& check, RowOf&& row_of) {
     const std::size_t old = size();
-    if (old + batch.size() >= Id::invalid_value) {
+    if (old + count >= Id::invalid_value) {
       throw invalid_argument("too many " + std::string(kind_) + "s (at most " +
                              std::to_string(Id::invalid_value - 1) + ")");
     }
-    std::size_t bad = 0;  // the first record that is bad on its own
-    while (bad < batch.size() && !code_of(batch[bad]).empty() && check(batch[bad], bad, false)) {
-      ++bad;
+    std::size_t bad = 0;    // the first record that is bad on its own
+    std::size_t chars = 0;  // of the codes before it
+    for (; bad < count; ++bad) {
+      const auto code = code_of(bad);
+      if (code_bytes(code).empty() || !check(bad, false)) break;
+      chars += code_bytes(code).size();
     }
     try {
-      insert_codes(batch.first(bad), code_of);
-      if (bad < batch.size()) {
-        if (code_of(batch[bad]).empty()) {
+      insert_codes(bad, chars, code_of);
+      if (bad < count) {
+        if (code_bytes(code_of(bad)).empty()) {
           throw invalid_argument(std::string(kind_) + " code must not be empty");
         }
-        check(batch[bad], bad, true);  // throws
+        check(bad, true);  // throws
       }
-      columns_.reserve_more(batch.size());
-      for (const record& r : batch) columns_.push_back(r);
+      columns_.reserve_more(count);
+      for (std::size_t i = 0; i < count; ++i) columns_.push_back(row_of(i));
     } catch (...) {
       codes_.truncate(old);
       columns_.truncate(old);
       throw;
     }
     return Id(static_cast<typename Id::value_type>(old));
-  }
-  /// As above, for records with no rules but their codes'.
-  template <class CodeOf>
-  Id append(std::span<const record> batch, CodeOf&& code_of) {
-    return append(batch, code_of, [](const record&, std::size_t, bool) { return true; });
   }
   /// Makes room for n more entities (bulk loaders); changes no content.
   void reserve_more(std::size_t n, std::size_t code_chars_each) {
@@ -149,18 +176,26 @@ class entity_table {
   }
 
  private:
-  // Indexes the (non-empty) codes of `batch`. @throws duplicate_error on the first taken.
+  // Indexes the (non-empty) codes of the first `count` records, `chars` characters in
+  // all (reserved at once: a column grown by doubling copies its text again each time).
+  // @throws duplicate_error on the first taken.
   template <class CodeOf>
-  void insert_codes(std::span<const record> batch, CodeOf& code_of) {
-    codes_.reserve_more(batch.size(), 0);
-    // In chunks, without allocating.
-    std::array<std::string_view, 256> chunk;
-    for (std::size_t base = 0; base < batch.size(); base += chunk.size()) {
-      const std::size_t n = std::min(chunk.size(), batch.size() - base);
-      for (std::size_t k = 0; k < n; ++k) chunk[k] = code_of(batch[base + k]);
-      const std::size_t added = codes_.insert_many(std::span(chunk.data(), n));
+  void insert_codes(std::size_t count, std::size_t chars, CodeOf& code_of) {
+    codes_.reserve_more(count, count == 0 ? 0 : (chars + count - 1) / count);
+    // In chunks, without allocating: the codes of a chunk, and views of their bytes.
+    constexpr std::size_t chunk_size = 256;
+    using code = std::decay_t<decltype(code_of(std::size_t{0}))>;
+    std::array<code, chunk_size> codes;
+    std::array<std::string_view, chunk_size> views;
+    for (std::size_t base = 0; base < count; base += chunk_size) {
+      const std::size_t n = std::min(chunk_size, count - base);
+      for (std::size_t k = 0; k < n; ++k) {
+        codes[k] = code_of(base + k);
+        views[k] = code_bytes(codes[k]);
+      }
+      const std::size_t added = codes_.insert_many(std::span(views.data(), n));
       if (added < n) {
-        throw duplicate_error(std::string(kind_) + " code " + quoted(chunk[added]) +
+        throw duplicate_error(std::string(kind_) + " code " + quoted(views[added]) +
                               " is already used");
       }
     }

@@ -12,13 +12,12 @@
 namespace goaltrack {
 namespace detail {
 
-std::string round_key(scale_id scale, const period& rated_period) {
+round_key::round_key(scale_id scale, const period& rated_period) noexcept {
   const std::uint32_t parts[] = {scale.value(), static_cast<std::uint32_t>(rated_period.kind()),
                                  static_cast<std::uint32_t>(day_number(rated_period.first())),
                                  static_cast<std::uint32_t>(day_number(rated_period.last()))};
-  std::string key(sizeof parts, '\0');
-  std::memcpy(key.data(), parts, sizeof parts);
-  return key;
+  static_assert(sizeof parts == sizeof bytes_);
+  std::memcpy(bytes_.data(), parts, sizeof parts);
 }
 
 }  // namespace detail
@@ -138,30 +137,31 @@ round_id plan::add_round(scale_id scale, const period& rated_period,
 }
 
 round_id plan::add_rounds(std::span<const round_spec> specs) {
-  std::vector<rating_round> rounds;
-  std::vector<std::string> keys;
-  rounds.reserve(specs.size());
-  keys.reserve(specs.size());
   for (const round_spec& s : specs) {
     const rating_scale& scale = get(s.scale);
     if (s.decided_on && s.decided_on->is_special()) {
       throw invalid_argument("rating round of scale " + quoted(scale.code()) + " for " +
                              s.rated_period.to_string() + ": decision day is not a date");
     }
-    rounds.emplace_back(s.scale, s.rated_period, s.decided_on.value_or(s.rated_period.last()));
-    keys.push_back(detail::round_key(s.scale, s.rated_period));
   }
-  auto& table = data_for_write().rounds;
+  const auto key_of = [&](std::size_t i) {
+    return detail::round_key(specs[i].scale, specs[i].rated_period);
+  };
   try {
-    return table.append(std::span<const rating_round>(rounds), [&](const rating_round& r) {
-      return std::string_view(keys[static_cast<std::size_t>(&r - rounds.data())]);
-    });
+    return data_for_write().rounds.append_rows(
+        specs.size(), key_of, [](std::size_t, bool) { return true; },
+        [&](std::size_t i) {
+          const round_spec& s = specs[i];
+          return rating_round(s.scale, s.rated_period,
+                              s.decided_on.value_or(s.rated_period.last()));
+        });
   } catch (const duplicate_error&) {
-    // The key is bytes; name the round instead.
+    // The key is bytes; name the round instead: the first one taken, in the plan or
+    // earlier in the batch (found through an index: the batch may hold a million).
+    detail::code_table batch_keys;
     for (std::size_t i = 0; i < specs.size(); ++i) {
-      const bool earlier = std::find(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(i),
-                                     keys[i]) != keys.begin() + static_cast<std::ptrdiff_t>(i);
-      if (earlier || find_round(specs[i].scale, specs[i].rated_period)) {
+      if (!batch_keys.insert(key_of(i).bytes()) ||
+          find_round(specs[i].scale, specs[i].rated_period)) {
         throw duplicate_error("rating scale " + quoted(get(specs[i].scale).code()) +
                               " already has a round for " + specs[i].rated_period.to_string());
       }
@@ -172,7 +172,7 @@ round_id plan::add_rounds(std::span<const round_spec> specs) {
 
 std::optional<round_id> plan::find_round(scale_id scale,
                                          const period& rated_period) const noexcept {
-  return data().rounds.find(detail::round_key(scale, rated_period));
+  return data().rounds.find(detail::round_key(scale, rated_period).bytes());
 }
 
 const rating_round& plan::get(round_id id) const {
@@ -188,7 +188,8 @@ void plan::rate(round_id round, collective_id collective, rating_level level) {
   const rating_round& r = get(round);
   org().check(collective, "rated collective");
   get(r.scale()).check(level, "rating of collective " + quoted(org().code(collective)));
-  auto& column = data_for_write().rounds.columns_for_write()[round.index()].collective_level_;
+  auto& column =
+      data_for_write().rounds.columns_for_write()[round.index()].levels_for_write().collective;
   if (column.size() <= collective.index()) {
     column.resize(org().collective_count(), rating_round::unrated);
   }
@@ -212,7 +213,8 @@ void plan::rate(round_id round, std::span<const member_id> members,
       scale.check(levels[i], "rating of member " + quoted(o.code(members[i])));
     }
   }
-  auto& column = data_for_write().rounds.columns_for_write()[round.index()].member_level_;
+  auto& column =
+      data_for_write().rounds.columns_for_write()[round.index()].levels_for_write().member;
   if (column.size() < o.member_count()) column.resize(o.member_count(), rating_round::unrated);
   for (std::size_t i = 0; i < members.size(); ++i) column[members[i].index()] = levels[i].rank();
 }

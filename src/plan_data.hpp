@@ -2,6 +2,7 @@
 // Private: what a plan holds, and the access the library's own layers (evaluation, io)
 // have to it. Every kind of entity is an entity_table (entity_table.hpp).
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -11,9 +12,19 @@
 
 namespace goaltrack::detail {
 
-/// A round's key in the code index: its scale and exact period, as bytes (a round has no
-/// code of its own; two rounds of a scale for one period are one round twice).
-std::string round_key(scale_id scale, const period& rated_period);
+/// A round's key in the code index: its scale and exact period, as 16 bytes (a round has
+/// no code of its own; two rounds of a scale for one period are one round twice). A value,
+/// not a std::string: 16 bytes is past the small-string buffer, and a bulk add of a
+/// million rounds would allocate a million keys.
+class round_key {
+ public:
+  round_key() noexcept = default;
+  round_key(scale_id scale, const period& rated_period) noexcept;
+  [[nodiscard]] std::string_view bytes() const noexcept { return {bytes_.data(), bytes_.size()}; }
+
+ private:
+  std::array<char, 16> bytes_{};
+};
 
 struct plan_data {
   organization org;

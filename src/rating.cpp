@@ -77,7 +77,7 @@ const std::string& rating_scale::label(rating_level level, language lang) const 
 }
 
 namespace {
-bool same_levels(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b) noexcept {
+bool same_levels(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) noexcept {
   const auto& shorter = a.size() <= b.size() ? a : b;
   const auto& longer = a.size() <= b.size() ? b : a;
   return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&
@@ -88,8 +88,19 @@ bool same_levels(const std::vector<std::uint8_t>& a, const std::vector<std::uint
 
 bool operator==(const rating_round& a, const rating_round& b) noexcept {
   return a.scale_ == b.scale_ && a.period_ == b.period_ && a.decided_on_ == b.decided_on_ &&
-         same_levels(a.member_level_, b.member_level_) &&
-         same_levels(a.collective_level_, b.collective_level_);
+         same_levels(a.member_ranks(), b.member_ranks()) &&
+         same_levels(a.collective_ranks(), b.collective_ranks());
+}
+
+rating_round::rating_round(const rating_round& other)
+    : scale_(other.scale_),
+      period_(other.period_),
+      decided_on_(other.decided_on_),
+      levels_(other.levels_ ? std::make_unique<levels>(*other.levels_) : nullptr) {}
+
+rating_round& rating_round::operator=(const rating_round& other) {
+  if (this != &other) *this = rating_round(other);
+  return *this;
 }
 
 }  // namespace goaltrack

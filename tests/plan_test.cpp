@@ -275,6 +275,11 @@ TEST_F(plan_test, bulk_adds_are_all_or_nothing_for_every_kind) {
   const std::vector<round_spec> rounds{{scale, period::year(2021), std::nullopt},
                                        {scale, period::year(2020), std::nullopt}};
   expect_rejected<duplicate_error>([&] { p.add_rounds(rounds); }, "already has a round for 2020");
+  const std::vector<round_spec> twice{{scale, period::year(2022), std::nullopt},
+                                      {scale, period::year(2023), std::nullopt},
+                                      {scale, period::year(2022), std::nullopt}};
+  expect_rejected<duplicate_error>([&] { p.add_rounds(twice); }, "already has a round for 2022");
+  EXPECT_FALSE(p.find_round(scale, period::year(2023)));
   EXPECT_EQ(p.add_rounds(std::span(rounds).first(1)), round_id(1));
   EXPECT_EQ(p.find_round(scale, period::year(2021)), round_id(1));
   EXPECT_EQ(p.rounds()[1].decided_on(), make_date(2021, 12, 31));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
 
@@ -70,6 +72,29 @@ TEST(rating_round, equality_ignores_how_far_the_columns_reach) {
   EXPECT_EQ(a.get(round), b.get(round));
   b.rate(round, member_id{1}, rating_level{0});
   EXPECT_NE(a.get(round), b.get(round));
+}
+
+TEST(rating_round, copies_hold_their_own_ratings) {
+  plan a;
+  const auto cell = a.org().add_collective("CB1", "", "cell");
+  const auto m1 = a.org().add_member("m1", "", cell);
+  const auto scale = a.add_scale(rating_scale::vietnamese_default());
+  const auto unrated = a.add_round(scale, period::year(2019));
+  const auto round = a.add_round(scale, period::year(2020));
+  a.rate(round, m1, rating_level{1});
+  a.rate(round, cell, rating_level{0});
+  const rating_round copy = a.get(round);
+  rating_round assigned = a.get(unrated);
+  assigned = copy;
+  a.rate(round, m1, rating_level{2});
+  for (const rating_round* r : std::array<const rating_round*, 2>{&copy, &assigned}) {
+    EXPECT_EQ(r->of(m1), rating_level{1});
+    EXPECT_EQ(r->of(cell), rating_level{0});
+  }
+  EXPECT_EQ(a.get(round).of(m1), rating_level{2});
+  // A round never rated has no ranks, and equals a copy of itself.
+  EXPECT_TRUE(a.get(unrated).member_ranks().empty());
+  EXPECT_EQ(rating_round(a.get(unrated)), a.get(unrated));
 }
 
 }  // namespace

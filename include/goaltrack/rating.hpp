@@ -18,6 +18,7 @@
 /// year-end assessment): one level per member and per collective, or none.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -105,6 +106,11 @@ class GOALTRACK_API rating_round {
 
   rating_round(scale_id scale, period rated_period, date decided_on)
       : scale_(scale), period_(rated_period), decided_on_(decided_on) {}
+  rating_round(const rating_round& other);
+  rating_round& operator=(const rating_round& other);
+  rating_round(rating_round&&) noexcept = default;
+  rating_round& operator=(rating_round&&) noexcept = default;
+  ~rating_round() = default;
 
   /// The scale the ratings are on.
   [[nodiscard]] scale_id scale() const noexcept { return scale_; }
@@ -115,20 +121,22 @@ class GOALTRACK_API rating_round {
 
   /// The rating of a member, if rated in this round.
   [[nodiscard]] std::optional<rating_level> of(member_id m) const noexcept {
-    return get(member_level_, m.index());
+    return get(member_ranks(), m.index());
   }
   /// The rating of a collective, if rated in this round.
   [[nodiscard]] std::optional<rating_level> of(collective_id c) const noexcept {
-    return get(collective_level_, c.index());
+    return get(collective_ranks(), c.index());
   }
   /// Rank of every member by member id (unrated where none); may be shorter than the
   /// member count, the missing tail being unrated.
   [[nodiscard]] std::span<const std::uint8_t> member_ranks() const noexcept {
-    return member_level_;
+    if (levels_) return levels_->member;
+    return {};
   }
   /// Rank of every collective by collective id, as member_ranks().
   [[nodiscard]] std::span<const std::uint8_t> collective_ranks() const noexcept {
-    return collective_level_;
+    if (levels_) return levels_->collective;
+    return {};
   }
 
   /// Equal when scale, period, decision day and every rating are equal (a column that
@@ -137,16 +145,24 @@ class GOALTRACK_API rating_round {
 
  private:
   friend class plan;
-  static std::optional<rating_level> get(const std::vector<std::uint8_t>& v,
-                                         std::size_t i) noexcept {
+  // The rank columns, made on the first rating: a plan may hold a million rounds, and an
+  // unrated one is then 32 bytes instead of 72.
+  struct levels {
+    std::vector<std::uint8_t> member;
+    std::vector<std::uint8_t> collective;
+  };
+  static std::optional<rating_level> get(std::span<const std::uint8_t> v, std::size_t i) noexcept {
     if (i >= v.size() || v[i] == unrated) return std::nullopt;
     return rating_level(v[i]);
+  }
+  levels& levels_for_write() {
+    if (!levels_) levels_ = std::make_unique<levels>();
+    return *levels_;
   }
   scale_id scale_;
   period period_;
   date decided_on_;
-  std::vector<std::uint8_t> member_level_;
-  std::vector<std::uint8_t> collective_level_;
+  std::unique_ptr<levels> levels_;
 };
 
 }  // namespace goaltrack
