@@ -227,7 +227,8 @@ program_id plan::add_programs(std::span<const program> programs) {
   const auto& table = data().programs;
   const auto rules = [&](const program& p, std::size_t i) {
     detail::check_texts(p);
-    org().check(p.owner, "owner of program " + quoted(p.code));
+    // The messages are built only on failure: a bulk add checks millions.
+    if (!org().contains(p.owner)) org().check(p.owner, "owner of program " + quoted(p.code));
     // A parent is an existing program or an earlier one of the batch.
     if (p.parent && !(p.parent->ok() && p.parent->index() < table.size() + i)) {
       table.throw_unknown(*p.parent, "parent of program " + quoted(p.code));
@@ -273,8 +274,11 @@ task_id plan::add_task(const task& t) { return add_tasks(std::span(&t, 1)); }
 task_id plan::add_tasks(std::span<const task> tasks) {
   const auto rules = [this](const task& t, std::size_t) {
     detail::check_texts(t);
-    data().programs.check(t.program, "program of task " + quoted(t.code));
-    org().check(t.owner, "owner of task " + quoted(t.code));
+    // The messages are built only on failure: a bulk add checks millions.
+    if (!data().programs.contains(t.program)) {
+      data().programs.throw_unknown(t.program, "program of task " + quoted(t.code));
+    }
+    if (!org().contains(t.owner)) org().check(t.owner, "owner of task " + quoted(t.code));
     check_task(t);
   };
   return data_for_write().tasks.append(tasks, code_of, checked_by(rules));
