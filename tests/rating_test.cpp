@@ -51,18 +51,17 @@ TEST(rating_scale, custom_scales) {
   EXPECT_TRUE(okr.level("green").at_or_above(okr.level("amber")));
 }
 
-}  // namespace
-}  // namespace goaltrack
-
-namespace goaltrack {
-namespace {
-
-TEST(rating_round, equality_ignores_how_far_the_columns_reach) {
+// A plan with one cell, one member and one round of 2020 on the default scale.
+class rating_round_test : public ::testing::Test {
+ protected:
   plan a;
-  const auto cell = a.org().add_collective("CB1", "", "cell");
-  const auto m1 = a.org().add_member("m1", "", cell);
-  const auto scale = a.add_scale(rating_scale::vietnamese_default());
-  const auto round = a.add_round(scale, period::year(2020));
+  collective_id cell = a.org().add_collective("CB1", "", "cell");
+  member_id m1 = a.org().add_member("m1", "", cell);
+  scale_id scale = a.add_scale(rating_scale::vietnamese_default());
+  round_id round = a.add_round(scale, period::year(2020));
+};
+
+TEST_F(rating_round_test, equality_ignores_how_far_the_columns_reach) {
   a.rate(round, m1, rating_level{1});
   plan b = a;
   a.org().add_member("m2", "", cell);
@@ -74,13 +73,8 @@ TEST(rating_round, equality_ignores_how_far_the_columns_reach) {
   EXPECT_NE(a.get(round), b.get(round));
 }
 
-TEST(rating_round, copies_hold_their_own_ratings) {
-  plan a;
-  const auto cell = a.org().add_collective("CB1", "", "cell");
-  const auto m1 = a.org().add_member("m1", "", cell);
-  const auto scale = a.add_scale(rating_scale::vietnamese_default());
+TEST_F(rating_round_test, copies_hold_their_own_ratings) {
   const auto unrated = a.add_round(scale, period::year(2019));
-  const auto round = a.add_round(scale, period::year(2020));
   a.rate(round, m1, rating_level{1});
   a.rate(round, cell, rating_level{0});
   const rating_round copy = a.get(round);
