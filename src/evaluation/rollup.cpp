@@ -1,0 +1,94 @@
+// Stage 4 of evaluate(): roll-ups per program and per collective (stages.hpp).
+
+#include <algorithm>
+
+#include "goaltrack/plan.hpp"
+#include "plan_data.hpp"
+#include "stages.hpp"
+
+namespace goaltrack::detail {
+namespace {
+
+// One task as counted on day `as_of` (evaluation.hpp: cancelled tasks apart).
+task_tally tally_of(const task& tk, date as_of) {
+  task_tally one;
+  const task_status s = tk.status_as_of(as_of);
+  const bool done = s == task_status::completed;
+  if (s == task_status::cancelled) {
+    one.cancelled = 1;
+    return one;
+  }
+  const bool planned = tk.kind == task_kind::planned;
+  (planned ? one.planned : one.supplementary) = 1;
+  (planned ? one.planned_completed : one.supplementary_completed) = done ? 1 : 0;
+  one.weight = tk.weight;
+  one.weight_completed = done ? tk.weight : 0.0;
+  return one;
+}
+
+}  // namespace
+
+// Own figures first, then subtree and cascade sums in one reverse pass over ids: parents
+// always have smaller ids than their children (organization.hpp), and a program's parent
+// is added before it. A target's owner is any collective, so own sums are first gathered
+// in a compact column of target_rollup (48 bytes each), which stays in cache where the
+// collective_result rows (184 bytes) would cost a cache miss per target; own tasks
+// likewise, in a column that exists only when there are tasks.
+rollups roll_up(const plan& p, date as_of, std::span<const target_status> statuses,
+                std::span<const double> progress) {
+  const auto rows = plan_access::targets(p).rows();
+  const organization& org = p.org();
+  const std::size_t nc = org.collective_count();
+  const std::size_t np = p.program_count();
+  rollups out;
+  std::vector<target_rollup> own_targets(nc);
+  out.programs.resize(np);
+  for (std::size_t i = 0; i < np; ++i) {
+    out.programs[i].program = program_id(static_cast<std::uint32_t>(i));
+  }
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    const auto add = [&](target_rollup& roll) {
+      ++roll.statuses.by_status[static_cast<std::size_t>(statuses[t])];
+      const double pr = progress[t];
+      if (pr == pr) {
+        roll.progress_sum += std::clamp(pr, 0.0, 1.0);
+        ++roll.with_progress;
+      }
+    };
+    add(own_targets[rows[t].owner.index()]);
+    if (rows[t].program.ok()) add(out.programs[rows[t].program.index()].own_targets);
+  }
+  std::vector<task_tally> own_tasks(p.tasks().empty() ? 0 : nc);
+  for (const task& tk : p.tasks()) {
+    const task_tally one = tally_of(tk, as_of);
+    own_tasks[tk.owner.index()].add(one);
+    out.programs[tk.program.index()].own_tasks.add(one);
+  }
+  out.collectives.reserve(nc);
+  for (std::size_t c = 0; c < nc; ++c) {
+    const collective_id id(static_cast<std::uint32_t>(c));
+    const task_tally tasks = own_tasks.empty() ? task_tally{} : own_tasks[c];
+    out.collectives.push_back({id, tasks, tasks, own_targets[c], own_targets[c]});
+  }
+  const auto parents = org.parents();
+  for (std::size_t c = nc; c-- > 0;) {
+    if (!parents[c].ok()) continue;
+    auto& up = out.collectives[parents[c].index()];
+    up.subtree_tasks.add(out.collectives[c].subtree_tasks);
+    up.subtree_targets.add(out.collectives[c].subtree_targets);
+  }
+  for (auto& pr : out.programs) {
+    pr.cascade_tasks = pr.own_tasks;
+    pr.cascade_targets = pr.own_targets;
+  }
+  const auto programs = p.programs();
+  for (std::size_t i = np; i-- > 0;) {
+    if (!programs[i].parent) continue;
+    auto& up = out.programs[programs[i].parent->index()];
+    up.cascade_tasks.add(out.programs[i].cascade_tasks);
+    up.cascade_targets.add(out.programs[i].cascade_targets);
+  }
+  return out;
+}
+
+}  // namespace goaltrack::detail

@@ -1,0 +1,115 @@
+#pragma once
+// Private: the stages of evaluate() (evaluation.hpp), each a pass that reads columns and
+// writes columns, in this order:
+//
+//   1. actuals over time (actuals.cpp): what each target's measurements say as of day A;
+//   2. score (scoring.cpp): progress by the target's formula, or a trend;
+//   3. judgement (judgement.cpp): expected progress and the status;
+//   4. roll-ups (rollup.cpp): per program and per collective.
+//
+// Each stage knows one method today (the rules of evaluation.hpp). A new method is a
+// new function in its stage's file, chosen there by data.
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "goaltrack/evaluation.hpp"
+#include "target_table.hpp"
+
+namespace goaltrack {
+class plan;
+}
+
+namespace goaltrack::detail {
+
+inline constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
+inline constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
+
+/// Targets judged by the ratings of a round (their actuals are counts, not measurements).
+inline bool is_rating_kind(target_kind k) noexcept {
+  return k == target_kind::member_share || k == target_kind::collective_count;
+}
+
+// --- 1. actuals over time ------------------------------------------------------------
+
+/// The last measurement of each target dated on or before A (on one day, the row added
+/// last: a correction added later replaces a figure).
+struct latest_measurements {
+  std::vector<double> value;             ///< its value; no_value where none
+  std::vector<std::int32_t> day;         ///< its day; no_day where none
+  std::vector<std::uint32_t> row;        ///< its row, kept only when the plan has denominators
+  std::span<const double> denominators;  ///< the plan's denominator column (may be empty)
+
+  /// A ratio's denominator: that of the latest row, 1 when the plan has none.
+  [[nodiscard]] double denominator(std::size_t t) const noexcept {
+    return row.empty() ? 1.0 : denominators[row[t]];
+  }
+};
+latest_measurements latest_as_of(const plan& p, std::int32_t as_of_day);
+
+/// A direction target's check-ins in [S, A]: (day, value) in the order added.
+using check_ins = std::vector<std::pair<std::int32_t, double>>;
+/// The check-ins of every direction target (empty lists for the others).
+std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day);
+
+// --- 2. score --------------------------------------------------------------------------
+
+/// How far a target has come: its progress (no_value without data), whether it is
+/// reached (decided exactly for rating targets), and whether it has data at all.
+struct target_score {
+  double progress = no_value;
+  bool reached = false;
+  bool has_data = false;
+};
+
+/// Progress of a numeric or milestone target whose actual is `a` (target.hpp's table).
+double numeric_progress(const target_row& t, double a, std::size_t checklist_items) noexcept;
+
+/// A rating target's actual (the fraction of members, or the number of collectives), its
+/// parts, and its score; no data when there is no one to count.
+struct rating_outcome {
+  target_score score;
+  double actual = no_value;
+  double part = no_value;
+  double whole = no_value;
+};
+/// The outcome of a rating target (member_share, collective_count) from its round's tally,
+/// for the collective that owns it.
+rating_outcome rating_score(const target_row& t, const rating_goal& goal,
+                            const rating_tally& tally) noexcept;
+
+/// The trend r of a direction target: the least-squares slope of value over days times
+/// the period's length, relative to the mean level (absolute when the mean is 0), signed
+/// so that r > 0 is the wanted direction. None with fewer than two distinct days.
+std::optional<double> trend_score(const check_ins& points, std::int32_t period_days, trend wanted);
+
+// --- 3. judgement ----------------------------------------------------------------------
+
+/// Expected progress on day A of [S, E], linear in days: clamp((A - S + 1) / (E - S + 1),
+/// 0, 1) (period::elapsed_fraction).
+double expected_by_days(std::int32_t as_of_day, std::int32_t first_day,
+                        std::int32_t last_day) noexcept;
+
+/// The status of a target that has data, by rules 3-7 of evaluation.hpp.
+target_status judge(const target_score& score, double expected, bool ended,
+                    const evaluation_policy& policy) noexcept;
+
+/// The status of a direction target with trend r (evaluation.hpp).
+target_status judge_trend(double r, bool ended, const evaluation_policy& policy) noexcept;
+
+// --- 4. roll-ups -----------------------------------------------------------------------
+
+/// The results of every program and collective, from the targets' statuses and
+/// progress and the tasks' statuses as of `as_of`.
+struct rollups {
+  std::vector<program_result> programs;
+  std::vector<collective_result> collectives;
+};
+rollups roll_up(const plan& p, date as_of, std::span<const target_status> statuses,
+                std::span<const double> progress);
+
+}  // namespace goaltrack::detail
