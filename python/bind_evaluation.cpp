@@ -178,9 +178,10 @@ void wrap_evaluation(py::module_& m) {
       .def(py::init<>())
       .def_readonly("statuses", &target_rollup::statuses, "counts by status")
       .def_readonly("progress_sum", &target_rollup::progress_sum,
-                    "sum of clamped progress over targets that have progress")
+                    "sum of clamped progress over targets that have progress and are not "
+                    "not_started")
       .def_readonly("with_progress", &target_rollup::with_progress,
-                    "number of targets that have progress")
+                    "number of targets that have progress and are not not_started")
       .def("mean_progress", &target_rollup::mean_progress,
            "progress_sum / with_progress; None when no target has progress.")
       .def("add", &target_rollup::add, py::arg("other"), "Adds another roll-up to this one.")

@@ -73,6 +73,28 @@ TEST_F(evaluation_test, missed_after_the_period_unless_the_policy_says_otherwise
   EXPECT_EQ(evaluate(p, d(2019, 6, 1), kit).target(t).status, target_status::no_data);
 }
 
+TEST_F(evaluation_test, a_target_not_started_is_left_out_of_mean_progress) {
+  const target_id done =
+      p.add_target(target::quantity("DONE", "", dept, period::year(2020)).at_least(10));
+  p.add_measurement({done, d(2020, 11, 1), 10, 1, "", ""});
+  // Next year's target, measured before its period (a starting figure): progress 0.5.
+  const target_id next =
+      p.add_target(target::quantity("NEXT", "", dept, period::year(2021)).at_least(10));
+  p.add_measurement({next, d(2020, 12, 15), 5, 1, "", ""});
+
+  const evaluation ev = evaluate(p, d(2020, 12, 31));
+  EXPECT_EQ(ev.target(next).status, target_status::not_started);
+  EXPECT_NEAR(ev.target(next).progress.value(), 0.5, 1e-12);  // still reported
+  const target_rollup& own = ev.collective(dept).own_targets;
+  EXPECT_EQ(own.statuses.total(), 2U);
+  EXPECT_EQ(own.with_progress, 1U);
+  EXPECT_NEAR(own.mean_progress().value(), 1.0, 1e-12);  // not (1 + 0.5) / 2
+  // Once the period has begun, it counts.
+  const target_rollup& later = evaluate(p, d(2021, 1, 1)).collective(dept).own_targets;
+  EXPECT_EQ(later.with_progress, 2U);
+  EXPECT_NEAR(later.mean_progress().value(), 0.75, 1e-12);
+}
+
 TEST_F(evaluation_test, same_day_correction_added_later_wins) {
   const target_id t =
       p.add_target(target::quantity("Q", "", dept, period::year(2020)).at_least(10));

@@ -26,7 +26,10 @@
 ///   r > tolerance, at_risk if |r| <= tolerance, off_track if r < -tolerance.
 ///
 /// Roll-ups: per program, its own tasks and targets and those of the programs that
-/// implement it (the cascade); per collective, its own and its whole subtree's. Task
+/// implement it (the cascade); per collective, its own and its whole subtree's. The mean
+/// progress is over the targets that have progress and are not not_started (a target
+/// whose period has not begun is counted by its status only, even when a figure was
+/// measured before its start). Task
 /// counts are as of A (a task counts as completed when its status as of A is
 /// completed); cancelled tasks are counted apart and excluded from the totals.
 ///
@@ -116,8 +119,9 @@ struct GOALTRACK_API task_tally {
 /// Roll-up of a set of targets: counts by status and the mean clamped progress.
 struct GOALTRACK_API target_rollup {
   status_counts statuses;
-  double progress_sum = 0;  ///< sum of clamped progress over targets that have progress
-  std::uint32_t with_progress = 0;
+  /// sum of clamped progress over targets that have progress and are not not_started
+  double progress_sum = 0;
+  std::uint32_t with_progress = 0;  ///< the number of targets in progress_sum
   /// progress_sum / with_progress; none when no target has progress.
   [[nodiscard]] std::optional<double> mean_progress() const noexcept;
   void add(const target_rollup& other) noexcept;
