@@ -126,6 +126,57 @@ detail::tally_set rating_tallies(const plan& p, std::int32_t as_of_day,
   return tallies;
 }
 
+// What stage 1 found, for the score of each target (the latest measurements' values and
+// days are already in the result columns).
+struct stage_inputs {
+  const detail::target_table& targets;
+  const detail::latest_measurements& latest;
+  const detail::tally_set& tallies;
+  std::span<const std::uint32_t> target_tally;
+  std::span<const detail::check_ins> points;
+};
+
+// The result columns a score completes: a ratio's actual is divided by its denominator,
+// a rating target's is its count (numerator and denominator exist when such targets do).
+struct actual_columns {
+  std::span<const std::int32_t> day;  // the day of the latest measurement, or no_day
+  std::span<double> actual;
+  std::span<double> numerator;
+  std::span<double> denominator;
+};
+
+// Stage 2 for target t (not a direction target): its score, by its kind.
+detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_columns out) {
+  const detail::target_row& r = in.targets.rows()[t];
+  detail::target_score score;
+  if (detail::is_rating_kind(r.kind)) {
+    if (in.target_tally[t] == detail::tally_set::none) return score;
+    const rating_tally& tally = in.tallies.get(in.target_tally[t]);
+    if (!tally.decided) return score;
+    const detail::rating_outcome o = detail::rating_score(
+        r, detail::extra_value<&target::rating>(in.targets.extras()[r.extra]), tally);
+    if (!o.score.has_data) return score;
+    out.actual[t] = o.actual;
+    out.numerator[t] = o.part;
+    out.denominator[t] = o.whole;
+    return o.score;
+  }
+  // Quantity, money, ratio, milestone: the latest measurement.
+  if (out.day[t] == no_day) return score;
+  double a = out.actual[t];
+  if (r.kind == target_kind::ratio) {
+    const double den = in.latest.denominator(t);
+    out.numerator[t] = a;
+    out.denominator[t] = den;
+    a /= den;
+    out.actual[t] = a;
+  }
+  score.progress = detail::numeric_progress(r, a, in.targets.checklist_size(r));
+  score.reached = score.progress >= 1.0;
+  score.has_data = true;
+  return score;
+}
+
 }  // namespace
 
 evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) {
@@ -164,6 +215,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   }
 
   // Stages 2 and 3, per target: score, then judgement.
+  const stage_inputs in{targets, latest, tallies, target_tally, points};
+  const actual_columns out{ev.actual_day_, ev.actual_, ev.numerator_, ev.denominator_};
   for (std::size_t t = 0; t < nt; ++t) {
     const detail::target_row& r = rows[t];
     const std::int32_t S = day_number(r.span.first());
@@ -172,54 +225,22 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     const bool ended = A > E;
     // Before its period a target is not judged, but a measurement that exists is shown.
     const bool not_started = A < S && policy.not_started_before_start;
-    detail::target_score score;
-    switch (r.kind) {
-      case target_kind::quantity:
-      case target_kind::money:
-      case target_kind::ratio:
-      case target_kind::milestone: {
-        if (ev.actual_day_[t] == no_day) break;
-        double a = ev.actual_[t];
-        if (r.kind == target_kind::ratio) {
-          const double den = latest.denominator(t);
-          ev.numerator_[t] = a;
-          ev.denominator_[t] = den;
-          a /= den;
-          ev.actual_[t] = a;
-        }
-        score.progress = detail::numeric_progress(r, a, targets.checklist_size(r));
-        score.reached = score.progress >= 1.0;
-        score.has_data = true;
-        break;
+    if (r.kind == target_kind::direction) {
+      // The actual is the latest measurement already; the trend decides.
+      const auto trend = detail::trend_score(points[t], E - S + 1, r.wanted);
+      if (not_started) {
+        ev.status_[t] = target_status::not_started;
+      } else if (trend) {
+        ev.status_[t] = detail::judge_trend(*trend, ended, policy);
       }
-      case target_kind::direction: {
-        // The actual is the latest measurement already; the trend decides.
-        const auto trend = detail::trend_score(points[t], E - S + 1, r.wanted);
-        if (trend && !not_started) ev.status_[t] = detail::judge_trend(*trend, ended, policy);
-        if (not_started) ev.status_[t] = target_status::not_started;
-        continue;
-      }
-      case target_kind::member_share:
-      case target_kind::collective_count: {
-        if (target_tally[t] == detail::tally_set::none) break;
-        const rating_tally& tally = tallies.get(target_tally[t]);
-        if (!tally.decided) break;
-        const detail::rating_outcome out = detail::rating_score(
-            r, detail::extra_value<&target::rating>(targets.extras()[r.extra]), tally);
-        if (!out.score.has_data) break;
-        score = out.score;
-        ev.actual_[t] = out.actual;
-        ev.numerator_[t] = out.part;
-        ev.denominator_[t] = out.whole;
-        break;
-      }
+      continue;
     }
+    const detail::target_score score = score_target(in, t, out);
     ev.progress_[t] = score.progress;
     if (not_started) {
       ev.status_[t] = target_status::not_started;
-    } else {
-      ev.status_[t] = score.has_data ? detail::judge(score, ev.expected_[t], ended, policy)
-                                     : target_status::no_data;
+    } else if (score.has_data) {
+      ev.status_[t] = detail::judge(score, ev.expected_[t], ended, policy);
     }
   }
 

@@ -90,7 +90,8 @@ TEST_F(evaluation_test, a_target_not_started_is_left_out_of_mean_progress) {
   EXPECT_EQ(own.with_progress, 1U);
   EXPECT_NEAR(own.mean_progress().value(), 1.0, 1e-12);  // not (1 + 0.5) / 2
   // Once the period has begun, it counts.
-  const target_rollup& later = evaluate(p, d(2021, 1, 1)).collective(dept).own_targets;
+  const evaluation next_year = evaluate(p, d(2021, 1, 1));
+  const target_rollup& later = next_year.collective(dept).own_targets;
   EXPECT_EQ(later.with_progress, 2U);
   EXPECT_NEAR(later.mean_progress().value(), 0.75, 1e-12);
 }
