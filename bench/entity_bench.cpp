@@ -281,7 +281,7 @@ void machine_scatter(benchmark::State& state) {
   const auto slot_of = [mask](std::uint64_t i) { return (i * 0x9E3779B97F4A7C15ULL >> 17) & mask; };
   for (auto _ : state) {
     for (std::uint64_t i = 0; i < n; ++i) {
-      __builtin_prefetch(&slots[slot_of(i + 32)], 1);
+      gt::detail::prefetch_for_write(&slots[slot_of(i + 32)]);
       slots[slot_of(i)] = i;
     }
     benchmark::DoNotOptimize(slots.data());

@@ -162,7 +162,7 @@ std::size_t code_table::insert_many(std::span<const std::string_view> codes) {
   std::array<std::uint64_t, group> hashes{};
   const auto request = [&](std::size_t i) {
     hashes[i % group] = hash_of(codes[i]);
-    __builtin_prefetch(&slots_[static_cast<std::size_t>(hashes[i % group]) & mask], 1);
+    prefetch_for_write(&slots_[static_cast<std::size_t>(hashes[i % group]) & mask]);
   };
   for (std::size_t i = 0; i < std::min(group, n); ++i) request(i);
   for (std::size_t i = 0; i < n; ++i) {

@@ -25,6 +25,14 @@ inline void prefetch(const void* p) noexcept {
   (void)p;
 #endif
 }
+/// As prefetch, for a line about to be written: it is fetched ready for the write.
+inline void prefetch_for_write(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p, 1);
+#else
+  (void)p;
+#endif
+}
 
 // Makes room for `total` elements, at least doubling the capacity when it grows: bulk
 // loaders reserve before every batch, and an exact reserve would copy the whole column

@@ -115,7 +115,7 @@ detail::tally_set rating_tallies(const plan& p, std::int32_t as_of_day,
   for (const auto& spec : policy.rating_summaries) tallies.require(spec);
   of_target.assign(rows.size(), detail::tally_set::none);
   for (std::size_t t = 0; t < rows.size(); ++t) {
-    if (!detail::is_rating_kind(rows[t].kind)) continue;
+    if (!is_rating_kind(rows[t].kind)) continue;
     const rating_goal& g = detail::extra_value<&target::rating>(targets.extras()[rows[t].extra]);
     if (auto round = p.find_round(g.scale, rows[t].span)) {
       of_target[t] =
@@ -126,10 +126,11 @@ detail::tally_set rating_tallies(const plan& p, std::int32_t as_of_day,
   return tallies;
 }
 
-// What stage 1 found, for the score of each target (the latest measurements' values and
-// days are already in the result columns).
+// What stage 1 found, for the score of each target.
 struct stage_inputs {
   const detail::target_table& targets;
+  // Read for ratios' denominators only: its values and days have moved into the result
+  // columns (actual_columns).
   const detail::latest_measurements& latest;
   const detail::tally_set& tallies;
   std::span<const std::uint32_t> target_tally;
@@ -149,7 +150,7 @@ struct actual_columns {
 detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_columns out) {
   const detail::target_row& r = in.targets.rows()[t];
   detail::target_score score;
-  if (detail::is_rating_kind(r.kind)) {
+  if (is_rating_kind(r.kind)) {
     if (in.target_tally[t] == detail::tally_set::none) return score;
     const rating_tally& tally = in.tallies.get(in.target_tally[t]);
     if (!tally.decided) return score;
@@ -196,7 +197,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   // A ratio or rating target's actual has parts; without one, two columns fewer to fill
   // (evaluation::target reads an empty column as "none").
   const bool any_parts = std::any_of(rows.begin(), rows.end(), [](const auto& r) {
-    return r.kind == target_kind::ratio || detail::is_rating_kind(r.kind);
+    return r.kind == target_kind::ratio || is_rating_kind(r.kind);
   });
   const std::vector<detail::check_ins> points =
       any_direction ? detail::direction_check_ins(p, A) : std::vector<detail::check_ins>{};

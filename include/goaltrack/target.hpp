@@ -55,6 +55,12 @@ enum class target_kind : std::uint8_t {
   collective_count,
 };
 
+/// True for the kinds judged by the ratings of a round (member_share, collective_count):
+/// their actuals are counts of rated members or collectives, not measurements.
+[[nodiscard]] constexpr bool is_rating_kind(target_kind k) noexcept {
+  return k == target_kind::member_share || k == target_kind::collective_count;
+}
+
 /// How a numeric target's goal is stated.
 enum class goal_kind : std::uint8_t {
   increase_to,  ///< reach g from a lower baseline
@@ -247,10 +253,8 @@ struct GOALTRACK_API target {
     return kind == target_kind::quantity || kind == target_kind::ratio ||
            kind == target_kind::money;
   }
-  /// True for member_share and collective_count.
-  [[nodiscard]] bool is_rating() const noexcept {
-    return kind == target_kind::member_share || kind == target_kind::collective_count;
-  }
+  /// True for member_share and collective_count (is_rating_kind).
+  [[nodiscard]] bool is_rating() const noexcept { return is_rating_kind(kind); }
 
   /// Checks the target on its own (not its references, which plan::add_target checks).
   /// @throws invalid_argument naming the target and the field at fault: an empty code,

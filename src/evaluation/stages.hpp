@@ -29,11 +29,6 @@ namespace goaltrack::detail {
 inline constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
 inline constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
 
-/// Targets judged by the ratings of a round (their actuals are counts, not measurements).
-inline bool is_rating_kind(target_kind k) noexcept {
-  return k == target_kind::member_share || k == target_kind::collective_count;
-}
-
 // --- 1. actuals over time ------------------------------------------------------------
 
 /// The last measurement of each target dated on or before A (on one day, the row added
