@@ -14,9 +14,9 @@ namespace goaltrack::python {
 namespace {
 
 constexpr std::array<target_status, target_status_count> all_statuses{
-    target_status::not_started, target_status::no_data,   target_status::on_track,
-    target_status::at_risk,     target_status::off_track, target_status::achieved,
-    target_status::missed};
+    target_status::not_started, target_status::no_data,      target_status::on_track,
+    target_status::at_risk,     target_status::off_track,    target_status::achieved,
+    target_status::missed,      target_status::within_so_far};
 
 struct program_results {
   static std::size_t size(const py::handle& ev) {
@@ -82,17 +82,20 @@ py::array_t<T> tally_column(const py::object& self) {
 void wrap_evaluation(py::module_& m) {
   py::enum_<target_status>(m, "target_status",
                            "Where a target stands as of a date. The rules, in order: "
-                           "not_started (A < S), no_data,\nachieved (progress >= 1), missed "
-                           "(A > E), on_track (progress >= expected - on_track_margin),\n"
-                           "at_risk (>= expected - at_risk_margin), else off_track. The value "
-                           "is the code in the\nNumPy column evaluation.statuses().")
+                           "not_started (A < S), no_data,\nwithin_so_far (a limit met before "
+                           "its period closes), achieved (progress >= 1), missed\n(the period "
+                           "closed), off_track (a limit without baseline violated), on_track\n"
+                           "(progress >= expected - on_track_margin), at_risk (>= expected - "
+                           "at_risk_margin),\nelse off_track. The value is the code in the "
+                           "NumPy column evaluation.statuses().")
       .value("not_started", target_status::not_started)
       .value("no_data", target_status::no_data)
       .value("on_track", target_status::on_track)
       .value("at_risk", target_status::at_risk)
       .value("off_track", target_status::off_track)
       .value("achieved", target_status::achieved)
-      .value("missed", target_status::missed);
+      .value("missed", target_status::missed)
+      .value("within_so_far", target_status::within_so_far);
   m.attr("target_status_count") = target_status_count;
   m.def(
       "to_string", [](target_status s) { return std::string(to_string(s)); }, py::arg("s"),
@@ -178,10 +181,11 @@ void wrap_evaluation(py::module_& m) {
       .def(py::init<>())
       .def_readonly("statuses", &target_rollup::statuses, "counts by status")
       .def_readonly("progress_sum", &target_rollup::progress_sum,
-                    "sum of clamped progress over targets that have progress and are not "
-                    "not_started")
+                    "sum of clamped progress over targets that have progress and are neither "
+                    "not_started\nnor within_so_far")
       .def_readonly("with_progress", &target_rollup::with_progress,
-                    "number of targets that have progress and are not not_started")
+                    "number of targets that have progress and are neither not_started nor\n"
+                    "within_so_far")
       .def("mean_progress", &target_rollup::mean_progress,
            "progress_sum / with_progress; None when no target has progress.")
       .def("add", &target_rollup::add, py::arg("other"), "Adds another roll-up to this one.")

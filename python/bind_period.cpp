@@ -7,34 +7,6 @@
 #include "goaltrack/period.hpp"
 
 namespace goaltrack::python {
-namespace {
-
-// A period from what pickling keeps: its kind and its two ends. School and fiscal years
-// are rebuilt from their first and last days so that a non-default calendar survives.
-period rebuild(period_kind kind, date first, date last) {
-  const auto f = first.year_month_day();
-  const auto l = last.year_month_day();
-  const int year = f.year;
-  const int month = f.month.as_number();
-  switch (kind) {
-    case period_kind::calendar_year:
-      return period::year(year);
-    case period_kind::quarter:
-      return period::quarter(year, (month - 1) / 3 + 1);
-    case period_kind::month:
-      return period::month(year, month);
-    case period_kind::school_year:
-      return period::school_year(
-          year, school_calendar{month, f.day.as_number(), l.month.as_number(), l.day.as_number()});
-    case period_kind::fiscal_year:
-      return period::fiscal_year(year, month);
-    case period_kind::custom:
-      break;
-  }
-  return period::between(first, last);
-}
-
-}  // namespace
 
 void wrap_period(py::module_& m) {
   m.def("make_date", &make_date, py::arg("year"), py::arg("month"), py::arg("day"),
@@ -64,7 +36,18 @@ void wrap_period(py::module_& m) {
       .value("fiscal_year", period_kind::fiscal_year,
              "twelve months from a start month: \"FY2021-04\" starts 1 April 2021")
       .value("custom", period_kind::custom,
-             "any range: \"2021-01-05/2021-02-01\"; a single day: \"2021-01-21\"");
+             "any range: \"2021-01-05/2021-02-01\"; a single day: \"2021-01-21\"")
+      .value("half_year", period_kind::half_year,
+             "six calendar months: \"2025-H1\" (January-June), \"2025-H2\"")
+      .value("nine_months", period_kind::nine_months,
+             "the first nine months of a year, January-September: \"2025-9M\"");
+
+  py::enum_<fiscal_year_naming>(m, "fiscal_year_naming",
+                                "Which calendar year names a fiscal year that spans two.")
+      .value("start_year", fiscal_year_naming::start_year,
+             "\"FY2021-04\" is April 2021 to March 2022 (the default)")
+      .value("end_year", fiscal_year_naming::end_year,
+             "\"FY2011-10\" is October 2010 to September 2011 (US, Australia)");
 
   py::class_<school_calendar>(m, "school_calendar",
                               "When a school year starts and ends. The Vietnamese default is 5 "
@@ -87,22 +70,31 @@ void wrap_period(py::module_& m) {
                ", end_day=" + std::to_string(c.end_day) + ")";
       });
 
-  py::class_<period_format>(m, "period_format", "Options for parsing period text.")
-      .def(py::init([](school_calendar school, int fiscal_start_month) {
-             return period_format{school, fiscal_start_month};
+  py::class_<period_format>(
+      m, "period_format",
+      "Options for parsing period text, and for printing it the same way (period.name).")
+      .def(py::init([](school_calendar school, int fiscal_start_month,
+                       fiscal_year_naming fiscal_naming) {
+             return period_format{school, fiscal_start_month, fiscal_naming};
            }),
-           py::arg("school") = school_calendar{}, py::arg("fiscal_start_month") = 1)
+           py::arg("school") = school_calendar{}, py::arg("fiscal_start_month") = 1,
+           py::arg("fiscal_naming") = fiscal_year_naming::start_year)
       .def_readwrite("school", &period_format::school, "used for \"2019-2020\"")
       .def_readwrite("fiscal_start_month", &period_format::fiscal_start_month,
                      "used for \"FY2021\" without a month")
+      .def_readwrite("fiscal_naming", &period_format::fiscal_naming,
+                     "the year that names a fiscal year: the one it starts in (default) or "
+                     "ends in")
       .def("__repr__", [](const period_format& f) {
         return "period_format(school=" + py_repr(py::cast(f.school)) +
-               ", fiscal_start_month=" + std::to_string(f.fiscal_start_month) + ")";
+               ", fiscal_start_month=" + std::to_string(f.fiscal_start_month) +
+               ", fiscal_naming=" + py_repr(py::cast(f.fiscal_naming)) + ")";
       });
 
   py::class_<period>(m, "period",
                      "A closed range of days [first, last] with the kind that names it: a "
-                     "calendar year (\"2021\"),\na quarter (\"2021-Q1\"), a month "
+                     "calendar year (\"2021\"),\na half-year (\"2025-H1\"), the first nine "
+                     "months (\"2025-9M\"), a quarter (\"2021-Q1\"),\na month "
                      "(\"2021-03\"), a school year (\"2019-2020\"), a fiscal year\n"
                      "(\"FY2021-04\") or a custom range (\"2021-01-05/2021-02-01\"). Build one "
                      "with a static factory\nor period.parse(text).")
@@ -115,17 +107,28 @@ void wrap_period(py::module_& m) {
                   py::arg("calendar") = school_calendar{},
                   "The school year that starts in `start_year` (\"2019-2020\" starts in 2019).\n"
                   "Raises InvalidArgument when the calendar names a day that does not exist.")
+      .def_static("half_year", &period::half_year, py::arg("year"), py::arg("h"),
+                  "Half h (1: January-June, 2: July-December) of `year`.\n"
+                  "Raises InvalidArgument for another h.")
+      .def_static("nine_months", &period::nine_months, py::arg("year"),
+                  "The first nine months of `year`: 1 January to 30 September.")
       .def_static("fiscal_year", &period::fiscal_year, py::arg("start_year"),
                   py::arg("start_month"),
                   "The twelve months that start on day 1 of `start_month` (1..12) of "
                   "`start_year`.")
+      .def_static("of_kind", &period::of_kind, py::arg("kind"), py::arg("first"), py::arg("last"),
+                  "The period of `kind` whose days are exactly [first, last].\n"
+                  "Raises InvalidArgument naming the kind and days when no period of that "
+                  "kind has them.")
       .def_static("between", &period::between, py::arg("first"), py::arg("last"),
                   "Any range of days, both ends included.\n"
                   "Raises InvalidArgument naming both dates when last is before first.")
       .def_static("parse", &period::parse, py::arg("text"), py::arg("format") = period_format{},
-                  "Parses \"2021\", \"2021-Q1\", \"2021-03\", \"2019-2020\", \"FY2021\", "
-                  "\"FY2021-04\",\n\"2021-01-21\" (one day) or \"2021-01-05/2021-02-01\" (a "
-                  "range).\nRaises ParseError naming the text when it is none of these.")
+                  "Parses \"2021\", \"2021-H1\", \"2021-9M\", \"2021-Q1\", \"2021-03\", "
+                  "\"2019-2020\", \"FY2021\",\n\"FY2021-04\", \"2021-01-21\" (one day) or "
+                  "\"2021-01-05/2021-02-01\" (a range). Fiscal\nyears are read by `format`'s "
+                  "naming and start month.\nRaises ParseError naming the text when it is none "
+                  "of these.")
       .def_property_readonly("first", &period::first, "The first day.")
       .def_property_readonly("last", &period::last, "The last day (included).")
       .def_property_readonly("kind", &period::kind, "How the period is named.")
@@ -139,10 +142,15 @@ void wrap_period(py::module_& m) {
            "so the whole of 2021 as of 2021-09-30 gives 273/365, as of its last day 1,\n"
            "and as of any day before it starts 0.")
       .def("to_string", &period::to_string,
-           "The name people write: \"2021\", \"2021-Q1\", \"2021-03\", \"2019-2020\", "
-           "\"FY2021-04\",\n\"2021-01-21\" or \"2021-01-05/2021-02-01\". period.parse reads "
-           "it back (a school\nyear with a non-default calendar needs the same calendar to "
-           "read back).")
+           "The canonical name: \"2021\", \"2021-H1\", \"2021-9M\", \"2021-Q1\", \"2021-03\", "
+           "\"2019-2020\",\n\"FY2021-04\" (by start year, always with its month), "
+           "\"2021-01-21\" or\n\"2021-01-05/2021-02-01\". period.parse with the default "
+           "format reads it back.")
+      .def("name", &period::name, py::arg("format"),
+           "The name in `format`'s conventions, which period.parse(name, format) reads back:\n"
+           "a fiscal year by the year `format` names it after, without its month when that\n"
+           "is format.fiscal_start_month (\"FY2011\" for October 2010-September 2011 in the\n"
+           "US convention); every other kind as to_string().")
       .def("__str__", &period::to_string)
       .def("__repr__", [](const period& p) { return "period('" + p.to_string() + "')"; })
       .def(py::self == py::self)
@@ -157,8 +165,8 @@ void wrap_period(py::module_& m) {
       .def(py::pickle([](const period& p) { return py::make_tuple(p.kind(), p.first(), p.last()); },
                       [](const py::tuple& t) {
                         if (t.size() != 3) throw invalid_argument("period: bad pickle state");
-                        return rebuild(t[0].cast<period_kind>(), t[1].cast<date>(),
-                                       t[2].cast<date>());
+                        return period::of_kind(t[0].cast<period_kind>(), t[1].cast<date>(),
+                                               t[2].cast<date>());
                       }));
 }
 

@@ -38,18 +38,20 @@ void wrap_policy(py::module_& m) {
           "The thresholds and switches of evaluation; the defaults are documented per field.\n"
           "A plan can keep named policies (plan.add_policy) so that a department's rules travel\n"
           "with its plan.")
-          .def(py::init([](double on_track_margin, double at_risk_margin,
-                           bool not_started_before_start, bool missed_after_end,
-                           double trend_tolerance,
-                           std::vector<rating_summary_spec> rating_summaries) {
-                 return evaluation_policy{on_track_margin,          at_risk_margin,
-                                          not_started_before_start, missed_after_end,
-                                          trend_tolerance,          std::move(rating_summaries)};
-               }),
+          .def(py::init(
+                   [](double on_track_margin, double at_risk_margin, bool not_started_before_start,
+                      bool missed_after_end, double trend_tolerance,
+                      std::vector<rating_summary_spec> rating_summaries, bool close_at_period_end) {
+                     return evaluation_policy{on_track_margin,          at_risk_margin,
+                                              not_started_before_start, missed_after_end,
+                                              trend_tolerance,          std::move(rating_summaries),
+                                              close_at_period_end};
+                   }),
                py::arg("on_track_margin") = 0.10, py::arg("at_risk_margin") = 0.25,
                py::arg("not_started_before_start") = true, py::arg("missed_after_end") = true,
                py::arg("trend_tolerance") = 0.02,
-               py::arg("rating_summaries") = std::vector<rating_summary_spec>{}))
+               py::arg("rating_summaries") = std::vector<rating_summary_spec>{},
+               py::arg("close_at_period_end") = false))
       .def("validate", &evaluation_policy::validate, py::arg("name") = "policy",
            "Raises InvalidArgument naming `name` and the field: margins not finite,\n"
            "negative, or at_risk_margin < on_track_margin; tolerance not finite or\n"
@@ -62,8 +64,21 @@ void wrap_policy(py::module_& m) {
                ", not_started_before_start=" + (p.not_started_before_start ? "True" : "False") +
                ", missed_after_end=" + (p.missed_after_end ? "True" : "False") +
                ", trend_tolerance=" + py_repr(py::cast(p.trend_tolerance)) +
-               ", rating_summaries=" + py_repr(py::cast(p.rating_summaries)) + ")";
+               ", rating_summaries=" + py_repr(py::cast(p.rating_summaries)) +
+               ", close_at_period_end=" + (p.close_at_period_end ? "True" : "False") + ")";
       });
+  m.def(
+      "policy_preset_codes",
+      [] {
+        std::vector<std::string> codes;
+        for (const std::string_view c : policy_preset_codes()) codes.emplace_back(c);
+        return codes;
+      },
+      "The codes of the shipped presets, in order: \"default\" and \"year_end_review\".");
+  m.def("policy_preset", &policy_preset, py::arg("code"),
+        "The shipped preset with this code: \"default\" (evaluation_policy()) or\n"
+        "\"year_end_review\" (the default with close_at_period_end on).\n"
+        "Raises NotFound naming the code and the known ones.");
 
   py::class_<named_policy>(m, "named_policy", "A policy kept in a plan under a code.")
       .def(py::init([](std::string code, evaluation_policy policy) {

@@ -66,7 +66,32 @@ void wrap_target(py::module_& m) {
       .value("member_share", collective_criterion::member_share,
              "it has members and at least the share of its subtree's members are rated the "
              "level or above");
+  py::enum_<aggregation>(m, "aggregation",
+                         "How a target's measurements make its actual as of day A, with [S, E] "
+                         "its period.\nOn one day only the measurement added last counts. "
+                         "Ratios aggregate numerators\nand denominators apart.")
+      .value("latest", aggregation::latest,
+             "the latest measurement on or before A, in the period or not (default)")
+      .value("latest_in_period", aggregation::latest_in_period,
+             "the latest measurement in [S, min(A, E)]")
+      .value("sum", aggregation::sum,
+             "the sum of those in [S, min(A, E)]: flows, year-to-date totals")
+      .value("mean", aggregation::mean,
+             "their mean (a ratio: of numerators over that of denominators)")
+      .value("minimum", aggregation::minimum, "the least of them (a ratio: the least fraction)")
+      .value("maximum", aggregation::maximum, "the greatest of them")
+      .value("first", aggregation::first, "the earliest of them")
+      .value("count", aggregation::count,
+             "how many days of [S, min(A, E)] have a measurement (check-ins)");
+  py::enum_<scoring_method>(m, "scoring_method",
+                            "How a numeric target's actual becomes its progress.")
+      .value("by_goal", scoring_method::by_goal, "the goal's own formula (default)")
+      .value("percent_of_target", scoring_method::percent_of_target, "a / g upward, g / a downward")
+      .value("distance_to_target", scoring_method::distance_to_target,
+             "1 + (a - g) / abs(g) upward, 1 - (a - g) / abs(g) downward");
   wrap_codes<target_kind>(m, "parse_target_kind", &parse_target_kind, "target kind");
+  wrap_codes<aggregation>(m, "parse_aggregation", &parse_aggregation, "aggregation");
+  wrap_codes<scoring_method>(m, "parse_scoring_method", &parse_scoring_method, "scoring method");
   wrap_codes<goal_kind>(m, "parse_goal_kind", &parse_goal_kind, "goal kind");
   wrap_codes<trend>(m, "parse_trend", &parse_trend, "trend");
   wrap_codes<rating_scope>(m, "parse_rating_scope", &parse_rating_scope, "rating scope");
@@ -202,6 +227,12 @@ void wrap_target(py::module_& m) {
                "Sets the unit of measure. Returns the target.")
           .def("in_program", &target::in_program, py::arg("p"), chain,
                "Puts the target in a program. Returns the target.")
+          .def("aggregated_by", &target::aggregated_by, py::arg("a"), chain,
+               "Makes the actual from the period's measurements by `a` (sum, mean, ...). "
+               "Returns the target.")
+          .def("scored_by", &target::scored_by, py::arg("m"), chain,
+               "Scores the actual by `m` instead of the goal's own formula. Returns the "
+               "target.")
           .def("counting_kind", &target::counting_kind, py::arg("collective_kind"), chain,
                "collective_count: count only collectives of this kind (e.g. \"cell\"). "
                "Returns the "

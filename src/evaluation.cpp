@@ -22,6 +22,7 @@ constexpr detail::code_list<target_status, target_status_count> status_codes{{
     {target_status::off_track, "off_track"},
     {target_status::achieved, "achieved"},
     {target_status::missed, "missed"},
+    {target_status::within_so_far, "within_so_far"},
 }};
 
 using detail::no_day;
@@ -126,15 +127,53 @@ detail::tally_set rating_tallies(const plan& p, std::int32_t as_of_day,
   return tallies;
 }
 
+// Each target's methods where any differs from the default: over_time is empty when every
+// target takes its latest measurement, scoring when every one is scored by its goal (the
+// usual plan, whose targets have no extras, allocates neither).
+struct target_methods {
+  std::vector<aggregation> over_time;
+  std::vector<scoring_method> scoring;
+
+  [[nodiscard]] scoring_method scoring_of(std::size_t t) const noexcept {
+    return scoring.empty() ? scoring_method::by_goal : scoring[t];
+  }
+};
+
+target_methods methods_of(const detail::target_table& targets) {
+  const auto rows = targets.rows();
+  target_methods m;
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    if (rows[t].extra == detail::target_row::no_extra) continue;
+    const detail::target_extra& e = targets.extras()[rows[t].extra];
+    if (const aggregation a = detail::extra_value<&target::over_time>(e);
+        a != aggregation::latest) {
+      if (m.over_time.empty()) m.over_time.assign(rows.size(), aggregation::latest);
+      m.over_time[t] = a;
+    }
+    if (const scoring_method s = detail::extra_value<&target::scoring>(e);
+        s != scoring_method::by_goal) {
+      if (m.scoring.empty()) m.scoring.assign(rows.size(), scoring_method::by_goal);
+      m.scoring[t] = s;
+    }
+  }
+  return m;
+}
+
 // What stage 1 found, for the score of each target.
 struct stage_inputs {
   const detail::target_table& targets;
+  const target_methods& methods;
   // Read for ratios' denominators only: its values and days have moved into the result
   // columns (actual_columns).
   const detail::latest_measurements& latest;
   const detail::tally_set& tallies;
   std::span<const std::uint32_t> target_tally;
   std::span<const detail::check_ins> points;
+
+  // True for a rating target whose round is decided as of A.
+  [[nodiscard]] bool round_decided(std::size_t t) const {
+    return target_tally[t] != detail::tally_set::none && tallies.get(target_tally[t]).decided;
+  }
 };
 
 // The result columns a score completes: a ratio's actual is divided by its denominator,
@@ -172,7 +211,8 @@ detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_
     a /= den;
     out.actual[t] = a;
   }
-  score.progress = detail::numeric_progress(r, a, in.targets.checklist_size(r));
+  score.progress =
+      detail::numeric_progress(r, in.methods.scoring_of(t), a, in.targets.checklist_size(r));
   score.reached = score.progress >= 1.0;
   score.has_data = true;
   return score;
@@ -189,7 +229,9 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   const std::size_t nt = rows.size();
 
   // Stage 1: actuals over time.
+  const target_methods methods = methods_of(targets);
   detail::latest_measurements latest = detail::latest_as_of(p, A);
+  detail::aggregate_over_time(p, A, methods.over_time, latest);
   std::vector<std::uint32_t> target_tally;
   detail::tally_set tallies = rating_tallies(p, A, policy, target_tally);
   const bool any_direction = std::any_of(
@@ -216,14 +258,14 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   }
 
   // Stages 2 and 3, per target: score, then judgement.
-  const stage_inputs in{targets, latest, tallies, target_tally, points};
+  const stage_inputs in{targets, methods, latest, tallies, target_tally, points};
   const actual_columns out{ev.actual_day_, ev.actual_, ev.numerator_, ev.denominator_};
   for (std::size_t t = 0; t < nt; ++t) {
     const detail::target_row& r = rows[t];
     const std::int32_t S = day_number(r.span.first());
     const std::int32_t E = day_number(r.span.last());
     ev.expected_[t] = detail::expected_by_days(A, S, E);
-    const bool ended = A > E;
+    const detail::period_state period = detail::period_state_of(A, E, in.round_decided(t), policy);
     // Before its period a target is not judged, but a measurement that exists is shown.
     const bool not_started = A < S && policy.not_started_before_start;
     if (r.kind == target_kind::direction) {
@@ -232,7 +274,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       if (not_started) {
         ev.status_[t] = target_status::not_started;
       } else if (trend) {
-        ev.status_[t] = detail::judge_trend(*trend, ended, policy);
+        ev.status_[t] = detail::judge_trend(*trend, period, policy);
       }
       continue;
     }
@@ -241,7 +283,9 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     if (not_started) {
       ev.status_[t] = target_status::not_started;
     } else if (score.has_data) {
-      ev.status_[t] = detail::judge(score, ev.expected_[t], ended, policy);
+      const bool limit = is_numeric_kind(r.kind) && detail::is_limit(r.goal);
+      ev.status_[t] =
+          detail::judge(score, ev.expected_[t], period, limit, r.has_baseline(), policy);
     }
   }
 

@@ -27,8 +27,8 @@ bool read_fixed(std::string_view s, std::size_t width, int& out) {
 
 [[noreturn]] void bad_period(std::string_view text) {
   throw parse_error("period '" + std::string(text) +
-                    "' is not one of: 2021, 2021-Q1, 2021-03, 2019-2020, FY2021, FY2021-04, "
-                    "2021-01-21, 2021-01-05/2021-02-01");
+                    "' is not one of: 2021, 2021-H1, 2021-9M, 2021-Q1, 2021-03, 2019-2020, "
+                    "FY2021, FY2021-04, 2021-01-21, 2021-01-05/2021-02-01");
 }
 
 }  // namespace
@@ -118,6 +118,19 @@ period period::school_year(int start_year, const school_calendar& calendar) {
   return {period_kind::school_year, first, last};
 }
 
+period period::half_year(int year, int h) {
+  if (h < 1 || h > 2) {
+    throw invalid_argument("half " + std::to_string(h) + " of " + std::to_string(year) +
+                           " is not 1 or 2");
+  }
+  return {period_kind::half_year, make_date(year, h == 1 ? 1 : 7, 1),
+          h == 1 ? make_date(year, 6, 30) : make_date(year, 12, 31)};
+}
+
+period period::nine_months(int year) {
+  return {period_kind::nine_months, make_date(year, 1, 1), make_date(year, 9, 30)};
+}
+
 period period::fiscal_year(int start_year, int start_month) {
   if (start_month < 1 || start_month > 12) {
     throw invalid_argument("fiscal year start month " + std::to_string(start_month) +
@@ -143,6 +156,78 @@ period period::between(date first, date last) {
   return {period_kind::custom, first, last};
 }
 
+namespace {
+
+std::string kind_name(period_kind kind) {
+  switch (kind) {
+    case period_kind::calendar_year:
+      return "calendar year";
+    case period_kind::quarter:
+      return "quarter";
+    case period_kind::month:
+      return "month";
+    case period_kind::school_year:
+      return "school year";
+    case period_kind::fiscal_year:
+      return "fiscal year";
+    case period_kind::custom:
+      return "custom period";
+    case period_kind::half_year:
+      return "half-year";
+    case period_kind::nine_months:
+      return "nine-month period";
+  }
+  return "period of kind " + std::to_string(static_cast<int>(kind));
+}
+
+}  // namespace
+
+period period::of_kind(period_kind kind, date first, date last) {
+  if (first.is_special() || last.is_special()) {
+    throw invalid_argument("a " + kind_name(kind) + " needs real dates");
+  }
+  const auto impossible = [&] {
+    return invalid_argument("no " + kind_name(kind) + " runs from " + to_iso(first) + " to " +
+                            to_iso(last));
+  };
+  const int y = first.year();
+  const int m = first.month();
+  const period p = [&] {
+    switch (kind) {
+      case period_kind::calendar_year:
+        return year(y);
+      case period_kind::half_year:
+        return half_year(y, m <= 6 ? 1 : 2);
+      case period_kind::nine_months:
+        return nine_months(y);
+      case period_kind::quarter:
+        return quarter(y, (m - 1) / 3 + 1);
+      case period_kind::month:
+        return month(y, m);
+      case period_kind::school_year:
+        return school_year(y, school_calendar{m, first.day(), last.month(), last.day()});
+      case period_kind::fiscal_year:
+        return fiscal_year(y, m);
+      case period_kind::custom:
+        return between(first, last);
+    }
+    throw impossible();
+  }();
+  if (p.first() != first || p.last() != last) throw impossible();
+  return p;
+}
+
+namespace {
+
+// The first year of a fiscal year that `format` names `named` and that starts in month
+// `start_month`: named by its end year, one that starts in January ends in the same year.
+int fiscal_start_year(int named, int start_month, const period_format& format) {
+  const bool by_end = format.fiscal_naming == fiscal_year_naming::end_year;
+  return by_end && start_month != 1 ? named - 1 : named;
+}
+
+}  // namespace
+
 period period::parse(std::string_view text, const period_format& format) {
   try {
     int a = 0;
@@ -151,6 +236,9 @@ period period::parse(std::string_view text, const period_format& format) {
     if (text.size() == 7 && text[4] == '-' && read_fixed(text.substr(0, 4), 4, a)) {
       if ((text[5] == 'Q' || text[5] == 'q') && read_fixed(text.substr(6), 1, b))
         return quarter(a, b);
+      if ((text[5] == 'H' || text[5] == 'h') && read_fixed(text.substr(6), 1, b))
+        return half_year(a, b);
+      if (text[5] == '9' && (text[6] == 'M' || text[6] == 'm')) return nine_months(a);
       if (read_fixed(text.substr(5), 2, b)) return month(a, b);
     }
     if (text.size() == 9 && text[4] == '-' && read_fixed(text.substr(0, 4), 4, a) &&
@@ -160,9 +248,11 @@ period period::parse(std::string_view text, const period_format& format) {
     }
     if (text.size() >= 6 && (text.substr(0, 2) == "FY" || text.substr(0, 2) == "fy") &&
         read_fixed(text.substr(2, 4), 4, a)) {
-      if (text.size() == 6) return fiscal_year(a, format.fiscal_start_month);
-      if (text.size() == 9 && text[6] == '-' && read_fixed(text.substr(7), 2, b))
-        return fiscal_year(a, b);
+      if (text.size() == 6) b = format.fiscal_start_month;
+      if (text.size() == 6 ||
+          (text.size() == 9 && text[6] == '-' && read_fixed(text.substr(7), 2, b))) {
+        return fiscal_year(fiscal_start_year(a, b, format), b);
+      }
       bad_period(text);
     }
     if (text.size() == 10) {
@@ -195,6 +285,12 @@ std::string period::to_string() const {
     case period_kind::calendar_year:
       std::snprintf(buf, sizeof buf, "%04d", y);
       return buf;
+    case period_kind::half_year:
+      std::snprintf(buf, sizeof buf, "%04d-H%d", y, m <= 6 ? 1 : 2);
+      return buf;
+    case period_kind::nine_months:
+      std::snprintf(buf, sizeof buf, "%04d-9M", y);
+      return buf;
     case period_kind::quarter:
       std::snprintf(buf, sizeof buf, "%04d-Q%d", y, (m - 1) / 3 + 1);
       return buf;
@@ -211,6 +307,20 @@ std::string period::to_string() const {
       break;
   }
   return first_ == last_ ? to_iso(first_) : to_iso(first_) + "/" + to_iso(last_);
+}
+
+std::string period::name(const period_format& format) const {
+  if (kind_ != period_kind::fiscal_year) return to_string();
+  const int m = first_.month();
+  const bool by_end = format.fiscal_naming == fiscal_year_naming::end_year;
+  const int named = by_end ? static_cast<int>(last_.year()) : static_cast<int>(first_.year());
+  char buf[32];
+  if (m == format.fiscal_start_month) {
+    std::snprintf(buf, sizeof buf, "FY%04d", named);
+  } else {
+    std::snprintf(buf, sizeof buf, "FY%04d-%02d", named, m);
+  }
+  return buf;
 }
 
 }  // namespace goaltrack

@@ -1,5 +1,6 @@
 #include "goaltrack/policy.hpp"
 
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -27,6 +28,27 @@ void evaluation_policy::validate(std::string_view name) const {
            " is not a share (its denominator must be > 0 and it must be at most 100%)");
     }
   }
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 2> preset_codes{"default", "year_end_review"};
+
+}  // namespace
+
+std::span<const std::string_view> policy_preset_codes() noexcept { return preset_codes; }
+
+evaluation_policy policy_preset(std::string_view code) {
+  evaluation_policy p;
+  if (code == "default") return p;
+  if (code == "year_end_review") {
+    p.close_at_period_end = true;
+    return p;
+  }
+  std::string known;
+  for (const std::string_view c : preset_codes)
+    known += (known.empty() ? "" : ", ") + std::string(c);
+  throw not_found("no policy preset '" + std::string(code) + "' (presets: " + known + ")");
 }
 
 }  // namespace goaltrack

@@ -164,6 +164,8 @@ std::string_view status_label(target_status s, language lang) noexcept {
       return vi ? "đạt" : "achieved";
     case target_status::missed:
       return vi ? "không đạt" : "missed";
+    case target_status::within_so_far:
+      return vi ? "trong giới hạn đến nay" : "within so far";
   }
   return "?";
 }

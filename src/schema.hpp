@@ -291,6 +291,14 @@ struct schema<target> {
             kinds(target_kind::direction)},
       field{
           "rating", &target::rating, "member_share and collective_count", {}, target_kinds::rating},
+      field{"over_time", &target::over_time,
+            "numeric kinds and milestones: how measurements make the actual (latest, sum, ...)",
+            sparse_column, target_kinds::numeric | kinds(target_kind::milestone)}
+          .since(3),
+      field{"scoring", &target::scoring,
+            "numeric kinds: how the actual becomes progress (by_goal, percent_of_target, ...)",
+            sparse_column, target_kinds::numeric}
+          .since(3),
   };
 };
 
@@ -354,6 +362,9 @@ struct schema<evaluation_policy> {
             "rating summaries to compute besides those the rating targets need",
             {"policy_rating_summaries.csv", false, true}}
           .capped_by(&load_limits::rating_summaries),
+      field{"close_at_period_end", &evaluation_policy::close_at_period_end,
+            "a year-end review: a target is achieved or missed from its period's last day on"}
+          .since(3),
   };
 };
 

@@ -41,6 +41,23 @@ constexpr detail::code_list<collective_criterion, 2> criterion_codes{{
     {collective_criterion::member_share, "member_share"},
 }};
 
+constexpr detail::code_list<aggregation, 8> aggregation_codes{{
+    {aggregation::latest, "latest"},
+    {aggregation::latest_in_period, "latest_in_period"},
+    {aggregation::sum, "sum"},
+    {aggregation::mean, "mean"},
+    {aggregation::minimum, "minimum"},
+    {aggregation::maximum, "maximum"},
+    {aggregation::first, "first"},
+    {aggregation::count, "count"},
+}};
+
+constexpr detail::code_list<scoring_method, 3> scoring_codes{{
+    {scoring_method::by_goal, "by_goal"},
+    {scoring_method::percent_of_target, "percent_of_target"},
+    {scoring_method::distance_to_target, "distance_to_target"},
+}};
+
 // Largest magnitude at which every whole number is exactly a double.
 constexpr double max_exact_whole = 9007199254740992.0;  // 2^53
 
@@ -69,6 +86,14 @@ rating_scope parse_rating_scope(std::string_view code) {
 }
 collective_criterion parse_collective_criterion(std::string_view code) {
   return detail::parse_code(criterion_codes, code, "collective criterion");
+}
+std::string_view to_string(aggregation a) noexcept { return detail::code_of(aggregation_codes, a); }
+std::string_view to_string(scoring_method m) noexcept { return detail::code_of(scoring_codes, m); }
+aggregation parse_aggregation(std::string_view code) {
+  return detail::parse_code(aggregation_codes, code, "aggregation");
+}
+scoring_method parse_scoring_method(std::string_view code) {
+  return detail::parse_code(scoring_codes, code, "scoring method");
 }
 
 namespace {
@@ -150,16 +175,33 @@ target target::all_collectives(std::string code, std::string title, collective_i
 }
 
 double target::goal_level() const noexcept {
-  const double b = baseline.value_or(0.0);
-  switch (goal) {
-    case goal_kind::increase_by:
-      return b + goal_value;
-    case goal_kind::decrease_by:
-      return b - goal_value;
-    default:
-      return goal_value;
-  }
+  return goaltrack::goal_level(goal, goal_value, baseline.value_or(0.0));
 }
+
+namespace {
+
+// The aggregation and scoring of `t` fit its goal (target.hpp's tables; the kinds they
+// apply to are the description's, which check_applicable enforces); the reason they do
+// not, or "".
+std::string method_misfit(const target& t) {
+  if (t.kind == target_kind::milestone && t.over_time != aggregation::latest &&
+      t.over_time != aggregation::latest_in_period) {
+    return "a milestone counts the items done: aggregation latest or latest_in_period, not " +
+           std::string(to_string(t.over_time));
+  }
+  if (t.kind == target_kind::ratio && t.over_time == aggregation::count) {
+    return "a ratio cannot be a count of check-ins";
+  }
+  if (t.scoring == scoring_method::by_goal) return "";
+  const std::string method(to_string(t.scoring));
+  if (t.goal == goal_kind::within) return "scoring " + method + " has no rule for a range";
+  if (t.scoring == scoring_method::percent_of_target && !(t.goal_level() > 0)) {
+    return "scoring percent_of_target needs a goal above 0, not " + std::to_string(t.goal_level());
+  }
+  return "";
+}
+
+}  // namespace
 
 void target::validate() const {
   const auto fail = [&](const std::string& what) {
@@ -186,9 +228,9 @@ void target::validate() const {
         fail("baseline equals the target value (" + std::to_string(g) +
              "): progress (a - b) / (g - b) would divide by zero");
       }
-      const bool up = goal == goal_kind::increase_to || goal == goal_kind::increase_by ||
-                      goal == goal_kind::at_least;
-      if (up != (g > b)) {
+      // A level to maintain (at_least, at_most) may start on the achieved side.
+      const bool maintained = goal == goal_kind::at_least || goal == goal_kind::at_most;
+      if (!maintained && is_upward_goal(goal) != (g > b)) {
         fail("goal " + std::to_string(g) + " lies on the wrong side of baseline " +
              std::to_string(b) + " for " + std::string(to_string(goal)));
       }
@@ -214,6 +256,7 @@ void target::validate() const {
       if (!three_letters) fail("currency '" + currency + "' is not an ISO 4217 code like VND");
     }
   }
+  if (const std::string misfit = method_misfit(*this); !misfit.empty()) fail(misfit);
   if (is_rating()) {
     const auto& r = rating;
     if (!r.required_share.valid()) {

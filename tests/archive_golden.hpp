@@ -46,7 +46,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -60,8 +60,10 @@ inline std::filesystem::path golden_file(goaltrack::archive_format f, std::uint3
 /// One of everything: collectives in a tree, members, the default and a custom scale, a
 /// round with member and collective ratings, a program cascade, tasks with histories,
 /// targets of all seven kinds, measurements with a source, a note and a ratio
-/// denominator, and a policy with a rating summary.
-inline goaltrack::plan golden_plan() {
+/// denominator, and a policy with a rating summary. From format 3 on, the fields that
+/// format added have values other than their defaults (files of older formats load them
+/// as defaults).
+inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_format_version) {
   using namespace goaltrack;
   plan p;
   auto& o = p.org();
@@ -100,20 +102,25 @@ inline goaltrack::plan golden_plan() {
                {make_date(2020, 11, 30), task_status::completed}};
   p.add_task(t);
   p.add_task({"NV2", "Bổ sung", plan_id, c2, std::nullopt, task_kind::supplementary, 2.5, {}});
+  const bool v3 = version >= 3;
   const target_id sites =
       p.add_target(target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
                        .decrease_by(98)
                        .from(1250)
                        .counting("điểm trường")
-                       .in_program(plan_id));
+                       .in_program(plan_id)
+                       .aggregated_by(v3 ? aggregation::latest_in_period : aggregation::latest));
   const target_id ratio =
       p.add_target(target::ratio("R10", "Tỉ lệ vào lớp 10", dept, period::school_year(2019))
                        .at_least(0.581)
-                       .in_unit("%"));
-  const target_id money =
-      p.add_target(target::money("FUND", "Quỹ khuyến học", party, period::quarter(2020, 4), "VND")
-                       .increase_to(47'000'000)
-                       .from(0));
+                       .in_unit("%")
+                       .aggregated_by(v3 ? aggregation::sum : aggregation::latest));
+  const target_id money = p.add_target(
+      target::money("FUND", "Quỹ khuyến học", party,
+                    v3 ? period::half_year(2020, 2) : period::quarter(2020, 4), "VND")
+          .increase_to(47'000'000)
+          .from(0)
+          .scored_by(v3 ? scoring_method::percent_of_target : scoring_method::by_goal));
   const target_id ms =
       p.add_target(target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
                                      {"plan", "pilot", "replicate"}));
@@ -130,6 +137,7 @@ inline goaltrack::plan golden_plan() {
   p.add_measurement({ms, make_date(2020, 9, 30), 2, 1, "", ""});
   evaluation_policy pol;
   pol.on_track_margin = 0.05;
+  pol.close_at_period_end = v3;
   pol.rating_summaries.push_back(
       {r, rating_level(1), "cell", collective_criterion::own_rating, share::percent(100)});
   p.add_policy("strict", pol);

@@ -12,8 +12,8 @@
 namespace gt = goaltrack;
 
 TEST(archive_golden, files_of_every_version_load_with_their_content) {
-  const gt::plan expected = goaltrack_test::golden_plan();
   for (const std::uint32_t version : goaltrack_test::golden_versions) {
+    const gt::plan expected = goaltrack_test::golden_plan(version);
     for (const gt::archive_format f :
          {gt::archive_format::text, gt::archive_format::xml, gt::archive_format::binary}) {
       const auto path = goaltrack_test::golden_file(f, version);

@@ -65,14 +65,79 @@ TEST(period, fiscal_year_starts_on_any_month) {
   EXPECT_THROW(period::parse("FY9999-10"), parse_error);
 }
 
+// A six-month review ("sơ kết 6 tháng đầu năm") covers January to June; a nine-month one
+// ("9 tháng") January to September, the period Vietnamese agencies report in October.
+TEST(period, half_years_and_nine_months_are_calendar_kinds) {
+  const period h1 = period::half_year(2025, 1);
+  EXPECT_EQ(h1.first(), make_date(2025, 1, 1));
+  EXPECT_EQ(h1.last(), make_date(2025, 6, 30));
+  EXPECT_EQ(h1.kind(), period_kind::half_year);
+  EXPECT_EQ(h1.days(), 181);
+  EXPECT_EQ(period::half_year(2024, 2).first(), make_date(2024, 7, 1));
+  EXPECT_EQ(period::half_year(2024, 2).days(), 184);
+  EXPECT_THROW(period::half_year(2025, 3), invalid_argument);
+  const period nine = period::nine_months(2025);
+  EXPECT_EQ(nine.first(), make_date(2025, 1, 1));
+  EXPECT_EQ(nine.last(), make_date(2025, 9, 30));
+  EXPECT_EQ(nine.days(), 273);
+  EXPECT_EQ(period::parse("2025-h2"), period::half_year(2025, 2));
+  EXPECT_EQ(period::parse("2025-9m"), nine);
+}
+
+// 31 U.S.C. 1102: the federal fiscal year begins on 1 October and ends on 30 September of
+// the following year, and is named by the year it ends in, so FY2011 is October 2010 to
+// September 2011 (the example: read by start year, "FY2010" with start month 10
+// means the same twelve months).
+TEST(period, fiscal_years_can_be_named_by_the_year_they_end) {
+  period_format us;
+  us.fiscal_start_month = 10;
+  us.fiscal_naming = fiscal_year_naming::end_year;
+  const period fy2011 = period::parse("FY2011", us);
+  EXPECT_EQ(fy2011.first(), make_date(2010, 10, 1));
+  EXPECT_EQ(fy2011.last(), make_date(2011, 9, 30));
+  EXPECT_EQ(fy2011, period::parse("FY2010", period_format{{}, 10}));
+  EXPECT_EQ(fy2011.name(us), "FY2011");
+  EXPECT_EQ(fy2011.to_string(), "FY2010-10");  // canonical: by start year, with the month
+  EXPECT_EQ(period::parse("FY2011-10", us), fy2011);
+  // Another start month is written out, and still named by the end year.
+  const period april = period::fiscal_year(2021, 4);
+  EXPECT_EQ(april.name(us), "FY2022-04");
+  EXPECT_EQ(period::parse(april.name(us), us), april);
+  // A fiscal year that is the calendar year ends in the year it starts in.
+  period_format jan = us;
+  jan.fiscal_start_month = 1;
+  EXPECT_EQ(period::parse("FY2011", jan), period::fiscal_year(2011, 1));
+  EXPECT_EQ(period::fiscal_year(2011, 1).name(jan), "FY2011");
+  // Start-year naming (the default) omits only the format's own start month.
+  EXPECT_EQ(april.name(period_format{{}, 4}), "FY2021");
+  EXPECT_EQ(april.name(period_format{}), "FY2021-04");
+  // Other kinds are named as to_string.
+  EXPECT_EQ(period::half_year(2025, 1).name(us), "2025-H1");
+}
+
+TEST(period, of_kind_rebuilds_exactly_the_days_of_its_kind) {
+  const period kinds[] = {
+      period::year(2021),           period::half_year(2021, 2),
+      period::nine_months(2021),    period::quarter(2021, 3),
+      period::month(2024, 2),       period::school_year(2019, school_calendar{8, 15, 6, 30}),
+      period::fiscal_year(2021, 4), period::between(make_date(2021, 1, 5), make_date(2021, 2, 1))};
+  for (const period& p : kinds) {
+    EXPECT_EQ(period::of_kind(p.kind(), p.first(), p.last()), p) << p.to_string();
+  }
+  try {
+    (void)period::of_kind(period_kind::quarter, make_date(2021, 1, 1), make_date(2021, 6, 30));
+    FAIL();
+  } catch (const invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("2021-06-30"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(
+      (void)period::of_kind(period_kind::half_year, make_date(2021, 2, 1), make_date(2021, 7, 31)),
+      invalid_argument);
+}
+
 TEST(period, parses_every_printed_form_back) {
-  const char* forms[] = {"2021",
-                         "2021-Q1",
-                         "2021-03",
-                         "2019-2020",
-                         "FY2021-04",
-                         "2021-01-21",
-                         "2021-01-05/2021-02-01"};
+  const char* forms[] = {"2021",    "2021-Q1", "2021-03",   "2019-2020",  "2025-H1",
+                         "2025-H2", "2025-9M", "FY2021-04", "2021-01-21", "2021-01-05/2021-02-01"};
   for (const char* text : forms) {
     const period p = period::parse(text);
     EXPECT_EQ(p.to_string(), text);
@@ -83,8 +148,9 @@ TEST(period, parses_every_printed_form_back) {
 }
 
 TEST(period, rejects_malformed_text_naming_it) {
-  for (const char* bad : {"", "21", "2021-Q5", "2021-13", "2019-2021", "FY21", "2021/01/01",
-                          "2021-02-01/2021-01-05", "hai nghìn"}) {
+  for (const char* bad :
+       {"", "21", "2021-Q5", "2021-13", "2019-2021", "FY21", "2021/01/01", "2021-02-01/2021-01-05",
+        "hai nghìn", "2021-H3", "2021-H0", "2021-8M", "2021-9X", "FY2021-13"}) {
     try {
       (void)period::parse(bad);
       ADD_FAILURE() << "accepted '" << bad << "'";

@@ -96,9 +96,13 @@ inline std::string random_text(random_source& r, const random_plan_shape& s, boo
 inline goaltrack::period random_period(random_source& r, const random_plan_shape& s) {
   using goaltrack::period;
   const int year = r.between(2015, 2030);
-  switch (r.below(6)) {
+  switch (r.below(8)) {
     case 0:
       return period::year(year);
+    case 6:
+      return period::half_year(year, r.between(1, 2));
+    case 7:
+      return period::nine_months(year);
     case 1:
       return period::quarter(year, r.between(1, 4));
     case 2:
@@ -152,6 +156,14 @@ inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool who
       t.within(lo, lo + num(0, 100));
       if (r.chance(50)) t.from(lo - num(1, 9));
     }
+  }
+  // A ratio is no count of check-ins (the last aggregation); a range has only by_goal.
+  const bool ratio = t.kind == goaltrack::target_kind::ratio;
+  if (r.chance(30)) t.aggregated_by(static_cast<goaltrack::aggregation>(r.below(ratio ? 7 : 8)));
+  if (t.goal != goaltrack::goal_kind::within && r.chance(30)) {
+    const bool percent = r.chance(50) && t.goal_level() > 0;
+    t.scored_by(percent ? goaltrack::scoring_method::percent_of_target
+                        : goaltrack::scoring_method::distance_to_target);
   }
 }
 
@@ -282,6 +294,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
           for (std::size_t k = 0; k < n; ++k) items.push_back(text(false));
         }
         t = target::milestone(c, text(), owner, span, items);
+        if (r.chance(30)) t.aggregated_by(aggregation::latest_in_period);
         break;
       }
       case target_kind::direction:
@@ -358,6 +371,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
     pol.not_started_before_start = r.chance(50);
     pol.missed_after_end = r.chance(50);
     pol.trend_tolerance = static_cast<double>(r.between(0, 10)) / 100.0;
+    pol.close_at_period_end = r.chance(50);
     for (const round_id rd : rounds) {
       if (!r.chance(50)) continue;
       const auto levels = p.get(p.get(rd).scale()).size();

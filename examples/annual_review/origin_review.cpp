@@ -375,7 +375,11 @@ gt::evaluation evaluate_review(const gt::plan& p) {
   return gt::evaluate(p, review_date(), review_policy(p));
 }
 
-gt::evaluation evaluate_follow_up(const gt::plan& p) { return gt::evaluate(p, follow_up_date()); }
+// The follow-up is a year-end review written on 31 December: the year's targets are closed
+// then, achieved or missed, never "on track".
+gt::evaluation evaluate_follow_up(const gt::plan& p) {
+  return gt::evaluate(p, follow_up_date(), gt::policy_preset("year_end_review"));
+}
 
 excellent_count count_excellent(const gt::plan& p, const gt::evaluation& review) {
   const gt::evaluation_policy wanted = review_policy(p);

@@ -235,7 +235,9 @@ def evaluate_review(p: gt.plan) -> gt.evaluation:
 
 
 def evaluate_follow_up(p: gt.plan) -> gt.evaluation:
-    return gt.evaluate(p, FOLLOW_UP_DATE)
+    # A year-end review written on 31 December: the year's targets are closed then,
+    # achieved or missed, never "on track".
+    return gt.evaluate(p, FOLLOW_UP_DATE, gt.policy_preset("year_end_review"))
 
 
 def count_excellent(p: gt.plan, review: gt.evaluation) -> tuple:

@@ -3,27 +3,38 @@
 /// Progress evaluation as of a date: goaltrack::evaluate(plan, as_of, policy).
 ///
 /// For each target, with as-of day A and the target's period [S, E]:
-/// - actual: the value of the last measurement dated on or before A (ties on the same
-///   day: the one added last). Ratios: numerator / denominator of that measurement,
-///   never an average of percentages. Rating targets: counted from the rating round
-///   of the target's scale and period, once decided (decided_on <= A).
-/// - progress: by the target's formula (target.hpp); clamped progress is progress
+/// - actual, by the target's aggregation over time (target::over_time, target.hpp):
+///   `latest` (the default) is the value of the last measurement dated on or before A
+///   (ties on the same day: the one added last); the others aggregate the measurements
+///   dated in [S, min(A, E)], one per day (the one added last), and have no actual when
+///   there is none. Ratios: numerator / denominator, never an average of percentages.
+///   Rating targets: counted from the rating round of the target's scale and period, once
+///   decided (decided_on <= A).
+/// - progress: by the target's scoring (target.hpp); clamped progress is progress
 ///   limited to [0, 1].
 /// - expected = clamp((A - S + 1) / (E - S + 1), 0, 1), in days (period::elapsed_fraction).
+/// - the period is closed when A > E and policy.missed_after_end, or, with
+///   policy.close_at_period_end (a year-end review), from A = E on, and for a rating
+///   target as soon as its round is decided.
+/// - a limit is a goal at_most or within: it holds or not at every date, so meeting it
+///   during the period is provisional.
 /// - status, decided in this order:
-///   1. not_started  if A < S                       (when policy.not_started_before_start)
-///   2. no_data      if there is no actual
-///   3. achieved     if progress >= 1 (rating targets: the share or count is reached,
-///                   compared exactly in integers)
-///   4. missed       if A > E                       (when policy.missed_after_end)
-///   5. on_track     if progress >= expected - policy.on_track_margin
-///   6. at_risk      if progress >= expected - policy.at_risk_margin
-///   7. off_track    otherwise.
+///   1. not_started    if A < S                   (when policy.not_started_before_start)
+///   2. no_data        if there is no actual
+///   3. within_so_far  if a limit is met and the period has neither ended nor closed
+///   4. achieved       if progress >= 1 (rating targets: the share or count is reached,
+///                     compared exactly in integers)
+///   5. missed         if the period is closed
+///   6. off_track      if a limit without a baseline is not met (violated so far)
+///   7. on_track       if progress >= expected - policy.on_track_margin
+///   8. at_risk        if progress >= expected - policy.at_risk_margin
+///   9. off_track      otherwise.
 ///   Direction targets have no progress: with fewer than two measurements in [S, A]
 ///   no_data; else the least-squares slope of value over days, in the wanted direction,
-///   as a change over the whole period relative to the mean level, r; achieved if
-///   A > E and r > tolerance, missed if A > E otherwise; else on_track if
-///   r > tolerance, at_risk if |r| <= tolerance, off_track if r < -tolerance.
+///   as a change over the whole period relative to the mean level, r; once A > E or the
+///   period is closed, achieved if r > tolerance, else missed when closed and off_track
+///   when not; before, on_track if r > tolerance, at_risk if |r| <= tolerance, off_track
+///   if r < -tolerance.
 ///
 /// Roll-ups: per program, its own tasks and targets and those of the programs that
 /// implement it (the cascade); per collective, its own and its whole subtree's. The mean
@@ -63,9 +74,10 @@ enum class target_status : std::uint8_t {
   off_track,
   achieved,
   missed,
+  within_so_far,  ///< a limit (at_most, within) met so far; judged when its period closes
 };
 /// Number of statuses.
-inline constexpr std::size_t target_status_count = 7;
+inline constexpr std::size_t target_status_count = 8;
 /// The stable code of a status ("on_track", ...).
 GOALTRACK_API std::string_view to_string(target_status s) noexcept;
 /// The status with this code. @throws parse_error naming the text.
@@ -119,7 +131,8 @@ struct GOALTRACK_API task_tally {
 /// Roll-up of a set of targets: counts by status and the mean clamped progress.
 struct GOALTRACK_API target_rollup {
   status_counts statuses;
-  /// sum of clamped progress over targets that have progress and are not not_started
+  /// sum of clamped progress over targets that have progress and are neither not_started
+  /// nor within_so_far
   double progress_sum = 0;
   std::uint32_t with_progress = 0;  ///< the number of targets in progress_sum
   /// progress_sum / with_progress; none when no target has progress.

@@ -1,10 +1,19 @@
 #pragma once
 /// @file
 /// Dates and periods. A period is a closed range of calendar days [first, last] with a
-/// kind that says how people name it: a calendar year ("2021"), a quarter ("2021-Q1"),
-/// a month ("2021-03"), a school year ("2019-2020"), a fiscal year ("FY2021-04") or a
-/// custom range ("2021-01-05/2021-02-01"). Dates are Boost.Date_Time Gregorian dates.
-/// Parsing and printing never depend on the C or C++ locale.
+/// kind that says how people name it: a calendar year ("2021"), a half-year ("2025-H1",
+/// "6 tháng đầu năm"), the first nine months of a year ("2025-9M", "9 tháng"), a quarter
+/// ("2021-Q1"), a month ("2021-03"), a school year ("2019-2020"), a fiscal year
+/// ("FY2021-04") or a custom range ("2021-01-05/2021-02-01"). Dates are Boost.Date_Time
+/// Gregorian dates. Parsing and printing never depend on the C or C++ locale.
+///
+/// Fiscal years are named by the year they start in by default (Viet Nam's budget year is
+/// the calendar year; "FY2021-04" is April 2021 to March 2022, as Japan and India name
+/// theirs). period_format::fiscal_naming = fiscal_year_naming::end_year names them by the
+/// year they end in, as the United States and Australia do: with start month 10, "FY2011"
+/// is 1 October 2010 to 30 September 2011 (31 U.S.C. 1102: the federal fiscal year "begins
+/// on October 1 of each year and ends on September 30 of the following year"; it is
+/// called after the calendar year in which it ends).
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <cstdint>
@@ -47,6 +56,14 @@ enum class period_kind : std::uint8_t {
   school_year,    ///< a school year, by default 5 September to 31 May: "2019-2020"
   fiscal_year,    ///< twelve months from a start month: "FY2021-04" starts 1 April 2021
   custom,         ///< any range: "2021-01-05/2021-02-01"; a single day: "2021-01-21"
+  half_year,      ///< six calendar months: "2025-H1" (January-June), "2025-H2"
+  nine_months,    ///< the first nine months of a year, January-September: "2025-9M"
+};
+
+/// Which calendar year names a fiscal year that spans two.
+enum class fiscal_year_naming : std::uint8_t {
+  start_year,  ///< "FY2021-04" is April 2021 to March 2022 (the default)
+  end_year,    ///< "FY2011-10" is October 2010 to September 2011 (US, Australia)
 };
 
 /// When a school year starts and ends. The Vietnamese default is 5 September to
@@ -58,10 +75,12 @@ struct GOALTRACK_API school_calendar {
   int end_day = 31;     ///< day of the last day
 };
 
-/// Options for parsing period text.
+/// Options for parsing period text, and for printing it the same way (period::name).
 struct GOALTRACK_API period_format {
   school_calendar school{};    ///< used for "2019-2020"
   int fiscal_start_month = 1;  ///< used for "FY2021" without a month
+  /// the year that names a fiscal year: the one it starts in (default) or ends in
+  fiscal_year_naming fiscal_naming = fiscal_year_naming::start_year;
 };
 
 /// A closed range of days [first, last] with the kind that names it. Cheap to copy.
@@ -76,14 +95,24 @@ class GOALTRACK_API period {
   /// The school year that starts in `start_year` ("2019-2020" starts in 2019).
   /// @throws invalid_argument when the calendar names a day that does not exist.
   static period school_year(int start_year, const school_calendar& calendar = {});
+  /// Half h (1: January-June, 2: July-December) of `year`.
+  /// @throws invalid_argument for another h.
+  static period half_year(int year, int h);
+  /// The first nine months of `year`: 1 January to 30 September.
+  static period nine_months(int year);
   /// The twelve months that start on day 1 of `start_month` (1..12) of `start_year`.
   static period fiscal_year(int start_year, int start_month);
+  /// The period of `kind` whose days are exactly [first, last] (a school year on the
+  /// calendar those days give), as a file or a pickle keeps it.
+  /// @throws invalid_argument naming the kind and days when no period of that kind has them.
+  static period of_kind(period_kind kind, date first, date last);
   /// Any range of days, both ends included.
   /// @throws invalid_argument naming both dates when last is before first.
   static period between(date first, date last);
 
-  /// Parses "2021", "2021-Q1", "2021-03", "2019-2020", "FY2021", "FY2021-04",
-  /// "2021-01-21" (one day) or "2021-01-05/2021-02-01" (a range).
+  /// Parses "2021", "2021-H1", "2021-9M", "2021-Q1", "2021-03", "2019-2020", "FY2021",
+  /// "FY2021-04", "2021-01-21" (one day) or "2021-01-05/2021-02-01" (a range). Fiscal
+  /// years are read by `format`'s naming and start month.
   /// @throws parse_error naming the text when it is none of these.
   static period parse(std::string_view text, const period_format& format = {});
 
@@ -104,10 +133,16 @@ class GOALTRACK_API period {
   /// and as of any day before it starts 0.
   [[nodiscard]] double elapsed_fraction(date as_of) const noexcept;
 
-  /// The name people write: "2021", "2021-Q1", "2021-03", "2019-2020", "FY2021-04",
-  /// "2021-01-21" or "2021-01-05/2021-02-01". period::parse reads it back (a school
-  /// year with a non-default calendar needs the same calendar to read back).
+  /// The canonical name: "2021", "2021-H1", "2021-9M", "2021-Q1", "2021-03", "2019-2020",
+  /// "FY2021-04" (by start year, always with its month), "2021-01-21" or
+  /// "2021-01-05/2021-02-01". period::parse with the default format reads it back (a
+  /// school year on another calendar needs that calendar to read back).
   [[nodiscard]] std::string to_string() const;
+  /// The name in `format`'s conventions, which period::parse(name, format) reads back: a
+  /// fiscal year by the year `format` names it after, without its month when that is
+  /// format.fiscal_start_month ("FY2011" for October 2010-September 2011 in the US
+  /// convention); every other kind as to_string().
+  [[nodiscard]] std::string name(const period_format& format) const;
 
   friend bool operator==(const period&, const period&) = default;
 

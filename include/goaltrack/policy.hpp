@@ -4,6 +4,7 @@
 /// rating summaries it computes. A plan can keep named policies (plan::add_policy) so that
 /// a department's rules travel with its plan.
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,11 @@ struct GOALTRACK_API evaluation_policy {
   double trend_tolerance = 0.02;
   /// Rating summaries to compute besides those the rating targets need.
   std::vector<rating_summary_spec> rating_summaries;
+  /// A year-end review: a target is achieved or missed from its period's last day on (its
+  /// period is closed then), and a rating target once its round is decided; never on track.
+  /// Off by default (then a target is judged missed from the day after its period); on
+  /// in the "year_end_review" preset (policy_preset).
+  bool close_at_period_end = false;
 
   /// Checks the policy on its own (plan::add_policy also checks that its rounds and
   /// levels exist).
@@ -52,6 +58,15 @@ struct GOALTRACK_API evaluation_policy {
 
   friend bool operator==(const evaluation_policy&, const evaluation_policy&) = default;
 };
+
+/// The codes of the shipped presets, in order: "default" (evaluation_policy{}) and
+/// "year_end_review" (the default with close_at_period_end on, for a review written on
+/// 31 December, as the origin document's annual review is).
+GOALTRACK_API std::span<const std::string_view> policy_preset_codes() noexcept;
+
+/// The shipped preset with this code (policy_preset_codes).
+/// @throws not_found naming the code and the known ones.
+GOALTRACK_API evaluation_policy policy_preset(std::string_view code);
 
 /// A policy kept in a plan under a code.
 struct GOALTRACK_API named_policy {

@@ -28,8 +28,33 @@
 /// |                              | the range; without a baseline 0                    |
 /// | milestone                    | items done / items (1 item without a checklist)    |
 ///
-/// Progress 1 means achieved. Values are doubles; counts and money are checked to be
-/// whole numbers no larger than 2^53 in magnitude, where doubles are exact.
+/// Progress 1 means achieved. A baseline of at_least or at_most may already lie on the
+/// achieved side (a level to maintain: "keep dropout at most 1.5%", from 1.2%); progress is
+/// then the formula without a baseline.
+///
+/// Those are the `by_goal` scoring. A numeric target may be scored otherwise
+/// (target::scoring), with g its goal level (goal_level()) and a its actual; "upward" goals
+/// are increase_to, increase_by and at_least, "downward" ones decrease_to, decrease_by and
+/// at_most; `within` has only by_goal:
+///
+/// | scoring            | upward                   | downward                              |
+/// |--------------------|--------------------------|---------------------------------------|
+/// | percent_of_target  | a / g                    | g / a; +infinity when a <= 0          |
+/// | distance_to_target | (a - g + abs(g)) / abs(g)| 1 - (a - g) / abs(g), for a cap g > 0 |
+/// |                    | (a / g when g > 0);      | 2 - a / g; g = 0: 1 - a               |
+/// |                    | g = 0: 1 + a             |                                       |
+///
+/// percent_of_target is the "achievement score" actual / target of scorecards (SAP
+/// Strategy Management, "Achievement Scores": 45 of a target of 50 scores 90%) and its
+/// inverse for measures where lower is better; it needs g > 0. distance_to_target is
+/// Infor CPM Strategy Management's performance value ("Rules for increasing value types",
+/// "Rules for decreasing value types": a cap of 50 scores 100% at 50, 0% at 100, 200% at 0).
+///
+/// The actual a is, by target::over_time, the latest measurement (the default) or an
+/// aggregate of the measurements in the period (evaluation.hpp).
+///
+/// Values are doubles; counts and money are checked to be whole numbers no larger than
+/// 2^53 in magnitude, where doubles are exact.
 
 #include <cstdint>
 #include <optional>
@@ -61,6 +86,11 @@ enum class target_kind : std::uint8_t {
   return k == target_kind::member_share || k == target_kind::collective_count;
 }
 
+/// True for the numeric kinds (quantity, ratio, money): those with a goal and a baseline.
+[[nodiscard]] constexpr bool is_numeric_kind(target_kind k) noexcept {
+  return k == target_kind::quantity || k == target_kind::ratio || k == target_kind::money;
+}
+
 /// How a numeric target's goal is stated.
 enum class goal_kind : std::uint8_t {
   increase_to,  ///< reach g from a lower baseline
@@ -72,10 +102,46 @@ enum class goal_kind : std::uint8_t {
   within,       ///< stay within [g, goal_high]
 };
 
+/// True for the goals that want the value to rise (increase_to, increase_by, at_least);
+/// decrease_to, decrease_by and at_most want it to fall, `within` neither.
+[[nodiscard]] constexpr bool is_upward_goal(goal_kind g) noexcept {
+  return g == goal_kind::increase_to || g == goal_kind::increase_by || g == goal_kind::at_least;
+}
+
+/// The goal level g of a goal stated as `value`: b + d for increase_by, b - d for
+/// decrease_by (d = value, b = baseline), else the value itself.
+[[nodiscard]] constexpr double goal_level(goal_kind g, double value, double baseline) noexcept {
+  if (g == goal_kind::increase_by) return baseline + value;
+  if (g == goal_kind::decrease_by) return baseline - value;
+  return value;
+}
+
 /// The wanted trend of a direction-only target.
 enum class trend : std::uint8_t {
   increase,  ///< "raise the quality of ..."
   decrease,  ///< "reduce dropout ..."
+};
+
+/// How a target's measurements make its actual as of day A, with [S, E] its period
+/// (evaluation.hpp). On one day only the measurement added last counts (a correction
+/// replaces a figure). Ratios aggregate numerators and denominators apart: the sum and the
+/// mean are sum(numerators) / sum(denominators), never a mean of percentages.
+enum class aggregation : std::uint8_t {
+  latest,            ///< the latest measurement on or before A, in the period or not (default)
+  latest_in_period,  ///< the latest measurement in [S, min(A, E)]
+  sum,               ///< the sum of those in [S, min(A, E)]: flows, year-to-date totals
+  mean,              ///< their mean (a ratio: of numerators over that of denominators)
+  minimum,           ///< the least of them (a ratio: the least fraction)
+  maximum,           ///< the greatest of them
+  first,             ///< the earliest of them
+  count,             ///< how many days of [S, min(A, E)] have a measurement (check-ins)
+};
+
+/// How a numeric target's actual becomes its progress; see the tables in this header.
+enum class scoring_method : std::uint8_t {
+  by_goal,             ///< the goal's own formula (default)
+  percent_of_target,   ///< a / g upward, g / a downward
+  distance_to_target,  ///< 1 + (a - g) / abs(g) upward, 1 - (a - g) / abs(g) downward
 };
 
 /// Which members or collectives a rating target counts.
@@ -100,11 +166,15 @@ GOALTRACK_API std::string_view to_string(goal_kind g) noexcept;
 GOALTRACK_API std::string_view to_string(trend t) noexcept;
 GOALTRACK_API std::string_view to_string(rating_scope s) noexcept;
 GOALTRACK_API std::string_view to_string(collective_criterion c) noexcept;
+GOALTRACK_API std::string_view to_string(aggregation a) noexcept;
+GOALTRACK_API std::string_view to_string(scoring_method m) noexcept;
 GOALTRACK_API target_kind parse_target_kind(std::string_view code);
 GOALTRACK_API goal_kind parse_goal_kind(std::string_view code);
 GOALTRACK_API trend parse_trend(std::string_view code);
 GOALTRACK_API rating_scope parse_rating_scope(std::string_view code);
 GOALTRACK_API collective_criterion parse_collective_criterion(std::string_view code);
+GOALTRACK_API aggregation parse_aggregation(std::string_view code);
+GOALTRACK_API scoring_method parse_scoring_method(std::string_view code);
 
 /// A share as an exact fraction, numerator / denominator (100% is 1/1, 95.5% is 191/200).
 struct GOALTRACK_API share {
@@ -170,6 +240,12 @@ struct GOALTRACK_API target {
   trend wanted = trend::increase;      ///< direction: the wanted trend
   rating_goal rating;                  ///< member_share and collective_count
 
+  // how it is evaluated (evaluation.hpp)
+  /// numeric kinds and milestones: how measurements make the actual (latest, sum, ...)
+  aggregation over_time = aggregation::latest;
+  /// numeric kinds: how the actual becomes progress (by_goal, percent_of_target, ...)
+  scoring_method scoring = scoring_method::by_goal;
+
   // --- factories ---------------------------------------------------------------------
   /// A quantity (count or amount); chain a goal setter (decrease_by(98), ...).
   static target quantity(std::string code, std::string title, collective_id owner, period span);
@@ -227,6 +303,16 @@ struct GOALTRACK_API target {
     unit = std::move(u);
     return *this;
   }
+  /// Makes the actual from the period's measurements by `a` (sum, mean, ...).
+  target& aggregated_by(aggregation a) {
+    over_time = a;
+    return *this;
+  }
+  /// Scores the actual by `m` instead of the goal's own formula.
+  target& scored_by(scoring_method m) {
+    scoring = m;
+    return *this;
+  }
   /// Puts the target in a program.
   target& in_program(program_id p) {
     program = p;
@@ -248,20 +334,19 @@ struct GOALTRACK_API target {
   /// The goal g in the target's own terms: goal_value, or b + d / b - d for
   /// increase_by / decrease_by. Meaningless for milestone, direction and rating kinds.
   [[nodiscard]] double goal_level() const noexcept;
-  /// True for quantity, ratio and money.
-  [[nodiscard]] bool is_numeric() const noexcept {
-    return kind == target_kind::quantity || kind == target_kind::ratio ||
-           kind == target_kind::money;
-  }
+  /// True for quantity, ratio and money (is_numeric_kind).
+  [[nodiscard]] bool is_numeric() const noexcept { return is_numeric_kind(kind); }
   /// True for member_share and collective_count (is_rating_kind).
   [[nodiscard]] bool is_rating() const noexcept { return is_rating_kind(kind); }
 
   /// Checks the target on its own (not its references, which plan::add_target checks).
   /// @throws invalid_argument naming the target and the field at fault: an empty code,
   ///         a non-finite number, a baseline equal to the goal, a goal on the wrong side
-  ///         of the baseline, a missing baseline where the goal needs one, a range with
-  ///         lo > hi, money or counts that are not whole numbers, a currency that is not
-  ///         three letters, a share above 100% or with a zero denominator, a count of 0.
+  ///         of the baseline (at_least and at_most may start on the achieved side), a missing
+  ///         baseline where the goal needs one, a range with lo > hi, money or counts that are not
+  ///         whole numbers, a currency that is not three letters, a share above 100% or with a zero
+  ///         denominator, a count of 0, an aggregation or scoring that does not fit the kind or
+  ///         goal (or a goal level of 0 or below for percent_of_target).
   void validate() const;
 
   friend bool operator==(const target&, const target&) = default;

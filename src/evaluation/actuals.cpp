@@ -1,5 +1,7 @@
 // Stage 1 of evaluate(): actuals over time (stages.hpp).
 
+#include <algorithm>
+
 #include "goaltrack/plan.hpp"
 #include "plan_data.hpp"
 #include "stages.hpp"
@@ -29,6 +31,123 @@ latest_measurements latest_as_of(const plan& p, std::int32_t as_of_day) {
     if (!latest.row.empty()) latest.row[t] = static_cast<std::uint32_t>(i);
   }
   return latest;
+}
+
+namespace {
+
+// One check-in of a target: its day, value (a ratio's numerator) and denominator.
+struct check_in {
+  std::int32_t day;
+  double value;
+  double denominator;
+};
+
+// The measurements of the targets that aggregate, dated in their window [S, min(A, E)],
+// grouped by target in the order added (rows [begin[t], begin[t + 1]) of `points`).
+struct windowed_check_ins {
+  std::vector<std::uint32_t> begin;
+  std::vector<check_in> points;
+};
+
+windowed_check_ins gather_windows(const plan& p, std::int32_t as_of_day,
+                                  std::span<const aggregation> over_time) {
+  const auto rows = plan_access::targets(p).rows();
+  const measurement_table& ms = p.measurements();
+  const auto mt = ms.targets();
+  const auto md = ms.days();
+  const auto mv = ms.values();
+  const auto den = ms.denominators();
+  const auto in_window = [&](std::size_t i, std::size_t t) {
+    return over_time[t] != aggregation::latest && md[i] >= day_number(rows[t].span.first()) &&
+           md[i] <= std::min(as_of_day, day_number(rows[t].span.last()));
+  };
+  windowed_check_ins w;
+  w.begin.assign(rows.size() + 1, 0);
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    if (in_window(i, mt[i].index())) ++w.begin[mt[i].index() + 1];
+  }
+  for (std::size_t t = 0; t < rows.size(); ++t) w.begin[t + 1] += w.begin[t];
+  std::vector<std::uint32_t> next(w.begin.begin(), w.begin.end() - 1);
+  w.points.resize(w.begin.back());
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const std::size_t t = mt[i].index();
+    if (in_window(i, t)) w.points[next[t]++] = {md[i], mv[i], den.empty() ? 1.0 : den[i]};
+  }
+  return w;
+}
+
+// The check-ins sorted by day with one per day, the one added last (a correction).
+std::span<check_in> one_per_day(std::span<check_in> points) {
+  std::stable_sort(points.begin(), points.end(),
+                   [](const check_in& a, const check_in& b) { return a.day < b.day; });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (kept > 0 && points[kept - 1].day == points[i].day) --kept;
+    points[kept++] = points[i];
+  }
+  return points.first(kept);
+}
+
+// The aggregate of non-empty, day-ordered check-ins, as one check-in: its day is that of
+// the check-in it picks, or the last one's for sum, mean and count.
+check_in aggregate(std::span<const check_in> points, aggregation how) {
+  const auto fraction = [](const check_in& c) { return c.value / c.denominator; };
+  const auto by_fraction = [&](const check_in& a, const check_in& b) {
+    return fraction(a) < fraction(b);
+  };
+  switch (how) {
+    case aggregation::first:
+      return points.front();
+    case aggregation::minimum:
+      return *std::min_element(points.begin(), points.end(), by_fraction);
+    case aggregation::maximum:
+      return *std::max_element(points.begin(), points.end(), by_fraction);
+    case aggregation::count:
+      return {points.back().day, static_cast<double>(points.size()), 1.0};
+    case aggregation::sum:
+    case aggregation::mean: {
+      check_in total{points.back().day, 0.0, 0.0};
+      for (const check_in& c : points) {
+        total.value += c.value;
+        total.denominator += c.denominator;
+      }
+      if (how == aggregation::mean) {
+        total.value /= static_cast<double>(points.size());
+        total.denominator /= static_cast<double>(points.size());
+      }
+      return total;
+    }
+    case aggregation::latest:
+    case aggregation::latest_in_period:
+      break;
+  }
+  return points.back();
+}
+
+}  // namespace
+
+void aggregate_over_time(const plan& p, std::int32_t as_of_day,
+                         std::span<const aggregation> over_time, latest_measurements& latest) {
+  if (over_time.empty()) return;
+  windowed_check_ins w = gather_windows(p, as_of_day, over_time);
+  // Every target's denominator, in one column: the latest row's, then the aggregates'.
+  std::vector<double> denominator(over_time.size());
+  for (std::size_t t = 0; t < over_time.size(); ++t) denominator[t] = latest.denominator(t);
+  latest.aggregated_denominator = std::move(denominator);
+  for (std::size_t t = 0; t < over_time.size(); ++t) {
+    if (over_time[t] == aggregation::latest) continue;
+    const std::span<check_in> points =
+        one_per_day(std::span(w.points).subspan(w.begin[t], w.begin[t + 1] - w.begin[t]));
+    if (points.empty()) {
+      latest.value[t] = no_value;
+      latest.day[t] = no_day;
+      continue;
+    }
+    const check_in a = aggregate(points, over_time[t]);
+    latest.value[t] = a.value;
+    latest.day[t] = a.day;
+    latest.aggregated_denominator[t] = a.denominator;
+  }
 }
 
 std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day) {

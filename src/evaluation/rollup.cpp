@@ -47,10 +47,12 @@ rollups roll_up(const plan& p, date as_of, std::span<const target_status> status
     out.programs[i].program = program_id(static_cast<std::uint32_t>(i));
   }
   for (std::size_t t = 0; t < rows.size(); ++t) {
-    // A target not started is counted by its status only: the progress of a figure
-    // measured before its period is no progress towards it yet.
-    const bool counts_progress =
-        progress[t] == progress[t] && statuses[t] != target_status::not_started;
+    // A target not started, or a limit met so far, is counted by its status only: the
+    // progress of a figure measured before its period is no progress towards it yet, and
+    // a limit's is not a result until its period closes.
+    const bool counts_progress = progress[t] == progress[t] &&
+                                 statuses[t] != target_status::not_started &&
+                                 statuses[t] != target_status::within_so_far;
     const auto add = [&](target_rollup& roll) {
       ++roll.statuses.by_status[static_cast<std::size_t>(statuses[t])];
       const double pr = progress[t];

@@ -3,39 +3,75 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "stages.hpp"
 
 namespace goaltrack::detail {
 
-double numeric_progress(const target_row& t, double a, std::size_t checklist_items) noexcept {
-  if (t.kind == target_kind::milestone) {
-    return a / static_cast<double>(std::max<std::size_t>(1, checklist_items));
-  }
+namespace {
+
+// Progress of a numeric target by its goal's own formula (target.hpp's first table).
+double progress_by_goal(const target_row& t, double a) noexcept {
   const double b = t.baseline;
-  const bool has_b = t.has_baseline();
+  const double g = goal_level(t.goal, t.goal_value, b);
+  // A level to maintain whose baseline already meets it is scored as without a baseline.
+  const bool from_b = t.has_baseline() && !(t.goal == goal_kind::at_least && b >= g) &&
+                      !(t.goal == goal_kind::at_most && b <= g);
   switch (t.goal) {
     case goal_kind::increase_to:
     case goal_kind::decrease_to:
-      return (a - b) / (t.goal_value - b);
     case goal_kind::increase_by:
-      return (a - b) / ((b + t.goal_value) - b);
     case goal_kind::decrease_by:
-      return (a - b) / ((b - t.goal_value) - b);
+      return (a - b) / (g - b);
     case goal_kind::at_least:
-      if (has_b) return (a - b) / (t.goal_value - b);
-      if (t.goal_value > 0) return a / t.goal_value;
-      return a >= t.goal_value ? 1.0 : 0.0;
+      if (from_b) return (a - b) / (g - b);
+      if (g > 0) return a / g;
+      return a >= g ? 1.0 : 0.0;
     case goal_kind::at_most:
-      if (has_b) return (a - b) / (t.goal_value - b);
-      return a <= t.goal_value ? 1.0 : 0.0;
+      if (from_b) return (a - b) / (g - b);
+      return a <= g ? 1.0 : 0.0;
     case goal_kind::within: {
       const auto dist = [&](double x) {
         return x < t.goal_value ? t.goal_value - x : (x > t.goal_high ? x - t.goal_high : 0.0);
       };
       if (dist(a) == 0.0) return 1.0;
-      return has_b ? (dist(b) - dist(a)) / dist(b) : 0.0;
+      return t.has_baseline() ? (dist(b) - dist(a)) / dist(b) : 0.0;
     }
+  }
+  return no_value;
+}
+
+// percent_of_target: a / g upward (SAP Strategy Management's achievement score), g / a
+// downward, which grows without bound as a falls to 0: +infinity for a <= 0 keeps it
+// monotone (clamped progress is 1). Validation keeps g > 0.
+double percent_of_target(double a, double g, bool upward) noexcept {
+  if (upward) return a / g;
+  return a > 0 ? g / a : std::numeric_limits<double>::infinity();
+}
+
+// distance_to_target: Infor CPM Strategy Management's performance value, 1 at the goal and
+// 0 (2) one whole |g| short of it (beyond it); with g = 0 the distance itself.
+double distance_to_target(double a, double g, bool upward) noexcept {
+  const double gap = g == 0.0 ? a : (a - g) / std::fabs(g);
+  return upward ? 1.0 + gap : 1.0 - gap;
+}
+
+}  // namespace
+
+double numeric_progress(const target_row& t, scoring_method method, double a,
+                        std::size_t checklist_items) noexcept {
+  if (t.kind == target_kind::milestone) {
+    return a / static_cast<double>(std::max<std::size_t>(1, checklist_items));
+  }
+  const double g = goal_level(t.goal, t.goal_value, t.baseline);
+  switch (method) {
+    case scoring_method::by_goal:
+      return progress_by_goal(t, a);
+    case scoring_method::percent_of_target:
+      return percent_of_target(a, g, is_upward_goal(t.goal));
+    case scoring_method::distance_to_target:
+      return distance_to_target(a, g, is_upward_goal(t.goal));
   }
   return no_value;
 }

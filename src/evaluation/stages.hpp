@@ -38,13 +38,24 @@ struct latest_measurements {
   std::vector<std::int32_t> day;         ///< its day; no_day where none
   std::vector<std::uint32_t> row;        ///< its row, kept only when the plan has denominators
   std::span<const double> denominators;  ///< the plan's denominator column (may be empty)
+  /// An aggregated ratio's denominator (aggregate_over_time); empty when none is.
+  std::vector<double> aggregated_denominator;
 
-  /// A ratio's denominator: that of the latest row, 1 when the plan has none.
+  /// A ratio's denominator: its aggregate's, else that of the latest row, 1 when the plan
+  /// has none.
   [[nodiscard]] double denominator(std::size_t t) const noexcept {
+    if (!aggregated_denominator.empty()) return aggregated_denominator[t];
     return row.empty() ? 1.0 : denominators[row[t]];
   }
 };
 latest_measurements latest_as_of(const plan& p, std::int32_t as_of_day);
+
+/// Replaces, for every target t with over_time[t] other than `latest`, its value, day and
+/// denominator by the aggregate of its measurements in [S, min(A, E)] (target.hpp), one per
+/// day (the one added last); no value where there is none. `over_time` is empty or has one
+/// entry per target.
+void aggregate_over_time(const plan& p, std::int32_t as_of_day,
+                         std::span<const aggregation> over_time, latest_measurements& latest);
 
 /// A direction target's check-ins in [S, A]: (day, value) in the order added.
 using check_ins = std::vector<std::pair<std::int32_t, double>>;
@@ -61,8 +72,10 @@ struct target_score {
   bool has_data = false;
 };
 
-/// Progress of a numeric or milestone target whose actual is `a` (target.hpp's table).
-double numeric_progress(const target_row& t, double a, std::size_t checklist_items) noexcept;
+/// Progress of a numeric or milestone target whose actual is `a`, scored by `method`
+/// (target.hpp's tables; a milestone's is items done / items).
+double numeric_progress(const target_row& t, scoring_method method, double a,
+                        std::size_t checklist_items) noexcept;
 
 /// A rating target's actual (the fraction of members, or the number of collectives), its
 /// parts, and its score; no data when there is no one to count.
@@ -89,12 +102,30 @@ std::optional<double> trend_score(const check_ins& points, std::int32_t period_d
 double expected_by_days(std::int32_t as_of_day, std::int32_t first_day,
                         std::int32_t last_day) noexcept;
 
-/// The status of a target that has data, by rules 3-7 of evaluation.hpp.
-target_status judge(const target_score& score, double expected, bool ended,
-                    const evaluation_policy& policy) noexcept;
+/// Where day A stands in a target's period: past its end (A > E), and closed (its result
+/// final: achieved or missed) by evaluation.hpp's rule.
+struct period_state {
+  bool ended = false;
+  bool closed = false;
+};
+/// The state on day A of a period ending on E; `decided_rating`: a rating target whose
+/// round is decided.
+period_state period_state_of(std::int32_t as_of_day, std::int32_t last_day, bool decided_rating,
+                             const evaluation_policy& policy) noexcept;
+
+/// True for the goals that hold or not at every date (at_most, within): met during the
+/// period, they are only within so far.
+[[nodiscard]] constexpr bool is_limit(goal_kind g) noexcept {
+  return g == goal_kind::at_most || g == goal_kind::within;
+}
+
+/// The status of a target that has data, by rules 3-9 of evaluation.hpp; `limit` for a
+/// numeric target whose goal is_limit.
+target_status judge(const target_score& score, double expected, period_state period, bool limit,
+                    bool has_baseline, const evaluation_policy& policy) noexcept;
 
 /// The status of a direction target with trend r (evaluation.hpp).
-target_status judge_trend(double r, bool ended, const evaluation_policy& policy) noexcept;
+target_status judge_trend(double r, period_state period, const evaluation_policy& policy) noexcept;
 
 // --- 4. roll-ups -----------------------------------------------------------------------
 

@@ -19,40 +19,17 @@ std::string period_text(const period_dto& d) {
          " to day " + std::to_string(d.last);
 }
 
-// The period with exactly this kind, first and last day, made by the factory of its kind
-// (a period's constructor is private: the factories are the only way in).
+// The period with exactly this kind, first and last day (period::of_kind).
 period from_dto(const period_dto& d) {
-  const date first = from_day_number(d.first);
-  const date last = from_day_number(d.last);
-  const int y = first.year();
-  const int m = first.month();
-  std::optional<period> p;
-  switch (static_cast<period_kind>(d.kind)) {
-    case period_kind::calendar_year:
-      p = period::year(y);
-      break;
-    case period_kind::quarter:
-      p = period::quarter(y, (m - 1) / 3 + 1);
-      break;
-    case period_kind::month:
-      p = period::month(y, m);
-      break;
-    case period_kind::school_year:
-      p = period::school_year(y, school_calendar{m, first.day(), last.month(), last.day()});
-      break;
-    case period_kind::fiscal_year:
-      p = period::fiscal_year(y, m);
-      break;
-    case period_kind::custom:
-      p = period::between(first, last);
-      break;
-    default:
-      throw invalid_argument("unknown " + period_text(d));
+  if (d.kind > static_cast<std::uint8_t>(period_kind::nine_months)) {
+    throw invalid_argument("unknown " + period_text(d));
   }
-  if (p->first() != first || p->last() != last || p->kind() != static_cast<period_kind>(d.kind)) {
+  try {
+    return period::of_kind(static_cast<period_kind>(d.kind), from_day_number(d.first),
+                           from_day_number(d.last));
+  } catch (const invalid_argument&) {
     throw invalid_argument("impossible " + period_text(d));
   }
-  return *p;
 }
 
 namespace {

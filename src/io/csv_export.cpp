@@ -270,6 +270,7 @@ class exporter {
       w.raw(e.not_started_before_start ? "true" : "false");
       w.raw(e.missed_after_end ? "true" : "false");
       w.number(e.trend_tolerance);
+      w.raw(e.close_at_period_end ? "true" : "false");
       w.end_row();
     }
   }

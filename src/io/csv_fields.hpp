@@ -33,6 +33,8 @@ inline auto enum_parser(goal_kind) { return &parse_goal_kind; }
 inline auto enum_parser(trend) { return &parse_trend; }
 inline auto enum_parser(rating_scope) { return &parse_rating_scope; }
 inline auto enum_parser(collective_criterion) { return &parse_collective_criterion; }
+inline auto enum_parser(aggregation) { return &parse_aggregation; }
+inline auto enum_parser(scoring_method) { return &parse_scoring_method; }
 inline auto enum_parser(task_kind) { return &parse_task_kind; }
 
 template <class T>

@@ -370,6 +370,7 @@ void importer::policies(table& t) {
         t.boolean(k::not_started_before_start).value_or(e.not_started_before_start);
     e.missed_after_end = t.boolean(k::missed_after_end).value_or(e.missed_after_end);
     e.trend_tolerance = t.number_or(k::trend_tolerance, e.trend_tolerance);
+    e.close_at_period_end = t.boolean(k::close_at_period_end).value_or(e.close_at_period_end);
     if (!has_code || t.bad()) continue;
     const std::string code(t.text(k::code));
     if (auto it = summaries_.find(code); it != summaries_.end()) {

@@ -65,7 +65,8 @@ enum : std::size_t {
   at_risk_margin,
   not_started_before_start,
   missed_after_end,
-  trend_tolerance
+  trend_tolerance,
+  close_at_period_end
 };
 }
 namespace summaries_col {
@@ -137,7 +138,8 @@ inline constexpr column policies_columns[] = {{"code", true},
                                               {"at_risk_margin", false},
                                               {"not_started_before_start", false},
                                               {"missed_after_end", false},
-                                              {"trend_tolerance", false}};
+                                              {"trend_tolerance", false},
+                                              {"close_at_period_end", false}};
 inline constexpr column summaries_columns[] = {
     {"policy", true},        {"scale", true},      {"period", true},         {"level", true},
     {"counted_kind", false}, {"criterion", false}, {"required_share", false}};

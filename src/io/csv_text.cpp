@@ -383,7 +383,7 @@ bool formula_like(std::string_view s) noexcept {
 // --- periods -----------------------------------------------------------------------------
 
 std::string period_text(const period& p, const period_format& format) {
-  std::string text = p.to_string();
+  std::string text = p.name(format);
   if (period::parse(text, format) == p) return text;
   // Only a school year on another calendar reads back differently.
   return text + "@" + to_iso(p.first()) + "/" + to_iso(p.last());
@@ -395,14 +395,9 @@ period parse_period(std::string_view text, const period_format& format) {
   const period name = period::parse(text.substr(0, at), format);
   const period days = period::parse(text.substr(at + 1), format);
   if (name.kind() == period_kind::school_year) {
-    const school_calendar calendar{static_cast<int>(days.first().month()), days.first().day(),
-                                   static_cast<int>(days.last().month()), days.last().day()};
     try {
-      const period p = period::school_year(static_cast<int>(days.first().year()), calendar);
-      if (p.first() == days.first() && p.last() == days.last() &&
-          p.to_string() == name.to_string()) {
-        return p;
-      }
+      const period p = period::of_kind(period_kind::school_year, days.first(), days.last());
+      if (p.to_string() == name.to_string()) return p;
     } catch (const error&) {
       // Not a school year: reported below.
     }

@@ -102,3 +102,29 @@ def test_evaluate_from_several_threads(small):
         t.join()
     assert not errors and len(results) == 20
     assert all(np.array_equal(r, expected) for r in results)  # 2022 rows do not change 2021
+
+
+def test_methods_limits_and_the_year_end_review(small):
+    p, dept = small["plan"], small["dept"]
+    year = gt.period.year(2021)
+    flow = p.add_target(gt.target.quantity("FLOW", "", dept, year).at_least(100)
+                        .aggregated_by(gt.aggregation.sum)
+                        .scored_by(gt.scoring_method.percent_of_target))
+    cap = p.add_target(gt.target.quantity("CAP", "", dept, year).at_most(10))
+    for day, v in ((dt.date(2021, 3, 31), 30), (dt.date(2021, 6, 30), 45)):
+        p.add_measurement(flow, day, v)
+        p.add_measurement(cap, day, 8)
+    ev = gt.evaluate(p, dt.date(2021, 6, 30))
+    assert ev.target(flow).actual == 75 and ev.target(flow).progress == pytest.approx(0.75)
+    assert ev.target(cap).status == gt.target_status.within_so_far
+    assert gt.target_status_count == 8
+    assert gt.policy_preset_codes() == ["default", "year_end_review"]
+    review = gt.policy_preset("year_end_review")
+    assert review.close_at_period_end and "close_at_period_end=True" in repr(review)
+    end = gt.evaluate(p, dt.date(2021, 12, 31), review)
+    assert end.target(flow).status == gt.target_status.missed
+    assert end.target(cap).status == gt.target_status.achieved
+    with pytest.raises(gt.NotFound):
+        gt.policy_preset("okr")
+    with pytest.raises(gt.InvalidArgument):
+        p.add_target(gt.target.milestone("M", "", dept, year).aggregated_by(gt.aggregation.sum))

@@ -33,6 +33,8 @@ def test_bad_dates_raise_mapped_exceptions():
     ("2019-2020", gt.period_kind.school_year, dt.date(2019, 9, 5), dt.date(2020, 5, 31)),
     ("FY2021-04", gt.period_kind.fiscal_year, dt.date(2021, 4, 1), dt.date(2022, 3, 31)),
     ("2021-01-05/2021-02-01", gt.period_kind.custom, dt.date(2021, 1, 5), dt.date(2021, 2, 1)),
+    ("2025-H1", gt.period_kind.half_year, dt.date(2025, 1, 1), dt.date(2025, 6, 30)),
+    ("2025-9M", gt.period_kind.nine_months, dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
 ])
 def test_periods_parse_print_and_pickle(text, kind, first, last):
     p = gt.period.parse(text)
@@ -64,3 +66,14 @@ def test_period_factories_and_elapsed_fraction():
         gt.period.between(dt.date(2021, 2, 1), dt.date(2021, 1, 1))
     with pytest.raises(gt.ParseError, match="2021-Q5"):
         gt.period.parse("2021-Q5")
+
+
+def test_fiscal_years_named_by_their_end_year():
+    us = gt.period_format(fiscal_start_month=10, fiscal_naming=gt.fiscal_year_naming.end_year)
+    fy = gt.period.parse("FY2011", us)
+    assert (fy.first, fy.last) == (dt.date(2010, 10, 1), dt.date(2011, 9, 30))
+    assert fy.name(us) == "FY2011" and fy.to_string() == "FY2010-10"
+    assert gt.period.of_kind(fy.kind, fy.first, fy.last) == fy
+    assert gt.period.half_year(2025, 2) == gt.period.parse("2025-H2")
+    with pytest.raises(gt.InvalidArgument):
+        gt.period.of_kind(gt.period_kind.quarter, dt.date(2021, 1, 1), dt.date(2021, 6, 30))

@@ -56,8 +56,10 @@ GOALTRACK_API std::string_view to_string(archive_format f) noexcept;
 /// The file-format version this library writes; it reads every version up to it.
 /// Version 1 saved each entity in a layout of its own; version 2 saves entities field by
 /// field, in the order of their descriptions. A field added later raises the version, and
-/// files of older versions load it with its default value.
-inline constexpr std::uint32_t archive_format_version = 2;
+/// files of older versions load it with its default value. Version 3 added the targets'
+/// aggregation over time and scoring, the policies' close_at_period_end, and the
+/// half-year and nine-month period kinds.
+inline constexpr std::uint32_t archive_format_version = 3;
 
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,
 /// flushes and fsyncs it, renames it over `path` and fsyncs the directory. On any
