@@ -238,13 +238,12 @@ struct GOALTRACK_API target {
 
   std::vector<std::string> checklist;  ///< milestone: items to complete (empty: one step)
   trend wanted = trend::increase;      ///< direction: the wanted trend
-  rating_goal rating;                  ///< member_share and collective_count
-
-  // how it is evaluated (evaluation.hpp)
+  // how it is evaluated (evaluation.hpp), beside `wanted` to keep the struct packed
   /// numeric kinds and milestones: how measurements make the actual (latest, sum, ...)
   aggregation over_time = aggregation::latest;
   /// numeric kinds: how the actual becomes progress (by_goal, percent_of_target, ...)
   scoring_method scoring = scoring_method::by_goal;
+  rating_goal rating;  ///< member_share and collective_count
 
   // --- factories ---------------------------------------------------------------------
   /// A quantity (count or amount); chain a goal setter (decrease_by(98), ...).
