@@ -219,6 +219,17 @@ period period::of_kind(period_kind kind, date first, date last) {
 
 namespace {
 
+// A fiscal year's name: "FY2021", or with its start month "FY2021-04".
+std::string fiscal_text(int named_year, int start_month, bool with_month) {
+  char buf[32];
+  if (with_month) {
+    std::snprintf(buf, sizeof buf, "FY%04d-%02d", named_year, start_month);
+  } else {
+    std::snprintf(buf, sizeof buf, "FY%04d", named_year);
+  }
+  return buf;
+}
+
 // The first year of a fiscal year that `format` names `named` and that starts in month
 // `start_month`: named by its end year, one that starts in January ends in the same year.
 int fiscal_start_year(int named, int start_month, const period_format& format) {
@@ -301,8 +312,7 @@ std::string period::to_string() const {
       std::snprintf(buf, sizeof buf, "%04d-%04d", y, static_cast<int>(last_.year()));
       return buf;
     case period_kind::fiscal_year:
-      std::snprintf(buf, sizeof buf, "FY%04d-%02d", y, m);
-      return buf;
+      return fiscal_text(y, m, true);
     case period_kind::custom:
       break;
   }
@@ -314,13 +324,7 @@ std::string period::name(const period_format& format) const {
   const int m = first_.month();
   const bool by_end = format.fiscal_naming == fiscal_year_naming::end_year;
   const int named = by_end ? static_cast<int>(last_.year()) : static_cast<int>(first_.year());
-  char buf[32];
-  if (m == format.fiscal_start_month) {
-    std::snprintf(buf, sizeof buf, "FY%04d", named);
-  } else {
-    std::snprintf(buf, sizeof buf, "FY%04d-%02d", named, m);
-  }
-  return buf;
+  return fiscal_text(named, m, m != format.fiscal_start_month);
 }
 
 }  // namespace goaltrack

@@ -32,17 +32,28 @@ void evaluation_policy::validate(std::string_view name) const {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> preset_codes{"default", "year_end_review"};
+// The shipped presets, each its code and how it differs from the default: one table, which
+// policy_preset_codes lists and policy_preset reads.
+struct preset {
+  std::string_view code;
+  bool close_at_period_end;
+};
+constexpr std::array<preset, 2> presets{{{"default", false}, {"year_end_review", true}}};
+constexpr std::array<std::string_view, presets.size()> preset_codes = [] {
+  std::array<std::string_view, presets.size()> codes{};
+  for (std::size_t i = 0; i < presets.size(); ++i) codes[i] = presets[i].code;
+  return codes;
+}();
 
 }  // namespace
 
 std::span<const std::string_view> policy_preset_codes() noexcept { return preset_codes; }
 
 evaluation_policy policy_preset(std::string_view code) {
-  evaluation_policy p;
-  if (code == "default") return p;
-  if (code == "year_end_review") {
-    p.close_at_period_end = true;
+  for (const preset& each : presets) {
+    if (each.code != code) continue;
+    evaluation_policy p;
+    p.close_at_period_end = each.close_at_period_end;
     return p;
   }
   std::string known;
