@@ -76,6 +76,8 @@ void wrap_archive(py::module_& m) {
       .def_readwrite("policies", &load_limits::policies)
       .def_readwrite("rating_summaries", &load_limits::rating_summaries,
                      "rating summaries of one policy")
+      .def_readwrite("policy_statuses", &load_limits::policy_statuses, "statuses of one policy")
+      .def_readwrite("policy_bands", &load_limits::policy_bands, "status bands of one policy")
       .def_readwrite("string_bytes", &load_limits::string_bytes, "bytes of one string (1 MiB)")
       .def("__repr__", [](const load_limits& l) {
         return "load_limits(payload_bytes=" + std::to_string(l.payload_bytes) +

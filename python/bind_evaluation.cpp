@@ -80,32 +80,12 @@ py::array_t<T> tally_column(const py::object& self) {
 }  // namespace
 
 void wrap_evaluation(py::module_& m) {
-  py::enum_<target_status>(m, "target_status",
-                           "Where a target stands as of a date. The rules, in order: "
-                           "not_started (A < S), no_data,\nwithin_so_far (a limit met before "
-                           "its period closes), achieved (progress >= 1), missed\n(the period "
-                           "closed), off_track (a limit without baseline violated), on_track\n"
-                           "(progress >= expected - on_track_margin), at_risk (>= expected - "
-                           "at_risk_margin),\nelse off_track. The value is the code in the "
-                           "NumPy column evaluation.statuses().")
-      .value("not_started", target_status::not_started)
-      .value("no_data", target_status::no_data)
-      .value("on_track", target_status::on_track)
-      .value("at_risk", target_status::at_risk)
-      .value("off_track", target_status::off_track)
-      .value("achieved", target_status::achieved)
-      .value("missed", target_status::missed)
-      .value("within_so_far", target_status::within_so_far);
-  m.attr("target_status_count") = target_status_count;
-  m.def(
-      "to_string", [](target_status s) { return std::string(to_string(s)); }, py::arg("s"),
-      "The stable code of a target status (\"on_track\", ...).");
-  m.def("parse_target_status", &parse_target_status, py::arg("code"),
-        "The target status with this code. Raises ParseError naming the text.");
-
   py::class_<target_result>(m, "target_result", "The evaluation of one target.")
       .def_readonly("target", &target_result::target, "the target")
-      .def_readonly("status", &target_result::status, "where it stands")
+      .def_readonly("status", &target_result::status,
+                    "the category of its status: what roll-ups count")
+      .def_readonly("status_code", &target_result::status_code,
+                    "the code of its status: a built-in one or one of the policy's statuses")
       .def_readonly("actual", &target_result::actual,
                     "The actual value: the amount (quantity, money), the fraction (ratio,\n"
                     "member_share), the items done (milestone), the number of qualifying\n"
@@ -281,6 +261,21 @@ void wrap_evaluation(py::module_& m) {
                 {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}, self);
           },
           "Status code of every target (NumPy uint8; compare with int(target_status.x)).")
+      .def(
+          "status_indices",
+          [](const py::object& self) {
+            return column_view<std::uint16_t>(self.cast<const evaluation&>().status_indices(),
+                                              self);
+          },
+          "The status of every target as an index into status_definitions() (NumPy uint16).")
+      .def(
+          "status_definitions",
+          [](const evaluation& e) {
+            return std::vector<status_definition>(e.status_definitions().begin(),
+                                                  e.status_definitions().end());
+          },
+          "The statuses a target can have: the eight built-in ones, in the order of\n"
+          "target_status, then the policy's own.")
       .def(
           "actuals",
           [](const py::object& self) {

@@ -10,18 +10,6 @@
 namespace goaltrack::python {
 namespace {
 
-// to_string(e) and parse_<name>(code) for one of target.hpp's enums.
-template <class E>
-void wrap_codes(py::module_& m, const char* parse_name, E (*parse)(std::string_view),
-                const char* what) {
-  m.def(
-      "to_string", [](E e) { return std::string(to_string(e)); }, py::arg("value"),
-      (std::string("The stable text code of a ") + what + ".").c_str());
-  m.def(
-      parse_name, parse, py::arg("code"),
-      (std::string("The ") + what + " with this code. Raises ParseError naming the text.").c_str());
-}
-
 // A chained setter: returns the same Python object, so calls chain.
 constexpr auto chain = py::return_value_policy::reference_internal;
 

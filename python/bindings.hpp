@@ -31,6 +31,7 @@ void wrap_program(py::module_& m);
 void wrap_task(py::module_& m);
 void wrap_target(py::module_& m);
 void wrap_measurement(py::module_& m);
+void wrap_status(py::module_& m);
 void wrap_policy(py::module_& m);
 void wrap_organization(py::module_& m);
 void wrap_plan(py::module_& m);
@@ -54,6 +55,18 @@ Class& def_fields(Class&& cls) {
     cls.def_readwrite(f.name.data(), f.member, f.doc.data());
   });
   return cls;
+}
+
+/// to_string(e) and parse_<name>(code) for an enum with stable codes.
+template <class E>
+void wrap_codes(py::module_& m, const char* parse_name, E (*parse)(std::string_view),
+                const char* what) {
+  m.def(
+      "to_string", [](E e) { return std::string(to_string(e)); }, py::arg("value"),
+      (std::string("The stable text code of a ") + what + ".").c_str());
+  m.def(
+      parse_name, parse, py::arg("code"),
+      (std::string("The ") + what + " with this code. Raises ParseError naming the text.").c_str());
 }
 
 /// A read-only NumPy array over `values` without a copy; `base` keeps the memory alive.

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "enum_codes.hpp"
 #include "evaluation/stages.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
@@ -14,25 +13,9 @@
 namespace goaltrack {
 namespace {
 
-constexpr detail::code_list<target_status, target_status_count> status_codes{{
-    {target_status::not_started, "not_started"},
-    {target_status::no_data, "no_data"},
-    {target_status::on_track, "on_track"},
-    {target_status::at_risk, "at_risk"},
-    {target_status::off_track, "off_track"},
-    {target_status::achieved, "achieved"},
-    {target_status::missed, "missed"},
-    {target_status::within_so_far, "within_so_far"},
-}};
-
 using detail::no_day;
 
 }  // namespace
-
-std::string_view to_string(target_status s) noexcept { return detail::code_of(status_codes, s); }
-target_status parse_target_status(std::string_view code) {
-  return detail::parse_code(status_codes, code, "target status");
-}
 
 std::uint32_t status_counts::total() const noexcept {
   std::uint32_t n = 0;
@@ -62,6 +45,21 @@ void target_rollup::add(const target_rollup& o) noexcept {
   with_progress += o.with_progress;
 }
 
+namespace {
+
+// The statuses of an evaluation under `policy`: the built-in ones, then the policy's.
+std::vector<status_definition> status_definitions_of(const evaluation_policy& policy) {
+  std::vector<status_definition> all;
+  all.reserve(target_status_count + policy.statuses.size());
+  for (std::size_t s = 0; s < target_status_count; ++s) {
+    all.push_back(builtin_status(static_cast<target_status>(s)));
+  }
+  all.insert(all.end(), policy.statuses.begin(), policy.statuses.end());
+  return all;
+}
+
+}  // namespace
+
 target_result evaluation::target(target_id id) const {
   if (!id.ok() || id.index() >= target_count()) {
     throw not_found("evaluation has no target id " + std::to_string(id.value()));
@@ -71,6 +69,7 @@ target_result evaluation::target(target_id id) const {
   target_result r;
   r.target = id;
   r.status = status_[i];
+  r.status_code = definitions_[status_index_[i]].code;
   r.actual = opt(actual_[i]);
   if (!numerator_.empty()) {  // empty when no target has parts (see evaluate)
     r.numerator = opt(numerator_[i]);
@@ -248,6 +247,9 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   ev.as_of_ = as_of;
   ev.policy_ = policy;
   ev.status_.assign(nt, target_status::no_data);
+  ev.status_index_.assign(nt, detail::judgement_scheme::index(target_status::no_data));
+  const detail::judgement_scheme scheme = detail::judgement_scheme::of(policy);
+  ev.definitions_ = status_definitions_of(policy);
   ev.actual_ = std::move(latest.value);
   ev.actual_day_ = std::move(latest.day);
   ev.progress_.assign(nt, detail::no_value);
@@ -268,24 +270,30 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     const detail::period_state period = detail::period_state_of(A, E, in.round_decided(t), policy);
     // Before its period a target is not judged, but a measurement that exists is shown.
     const bool not_started = A < S && policy.not_started_before_start;
+    const auto set = [&](target_status s) {
+      ev.status_[t] = s;
+      ev.status_index_[t] = detail::judgement_scheme::index(s);
+    };
     if (r.kind == target_kind::direction) {
       // The actual is the latest measurement already; the trend decides.
       const auto trend = detail::trend_score(points[t], E - S + 1, r.wanted);
       if (not_started) {
-        ev.status_[t] = target_status::not_started;
+        set(target_status::not_started);
       } else if (trend) {
-        ev.status_[t] = detail::judge_trend(*trend, period, policy);
+        set(detail::judge_trend(*trend, period, policy));
       }
       continue;
     }
     const detail::target_score score = score_target(in, t, out);
     ev.progress_[t] = score.progress;
     if (not_started) {
-      ev.status_[t] = target_status::not_started;
+      set(target_status::not_started);
     } else if (score.has_data) {
       const bool limit = is_numeric_kind(r.kind) && detail::is_limit(r.goal);
-      ev.status_[t] =
-          detail::judge(score, ev.expected_[t], period, limit, r.has_baseline(), policy);
+      const std::uint16_t s =
+          detail::judge(score, ev.expected_[t], period, limit, r.has_baseline(), policy, scheme);
+      ev.status_index_[t] = s;
+      ev.status_[t] = scheme.category[s];
     }
   }
 

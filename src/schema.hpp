@@ -83,6 +83,7 @@ struct field {
   kind_mask applies_to = every_kind;
   std::uint32_t first_format = described_format;
   std::uint64_t load_limits::*item_limit = nullptr;
+  bool unbounded = false;  ///< a number that may be -inf or +inf (not NaN)
 
   [[nodiscard]] constexpr std::string_view csv_name() const noexcept {
     return csv.name.empty() ? name : csv.name;
@@ -91,6 +92,12 @@ struct field {
   [[nodiscard]] constexpr field since(std::uint32_t version) const noexcept {
     field f = *this;
     f.first_format = version;
+    return f;
+  }
+  /// The number field, which may be -inf or +inf.
+  [[nodiscard]] constexpr field may_be_infinite() const noexcept {
+    field f = *this;
+    f.unbounded = true;
     return f;
   }
   /// The list field, with at most `limit` items in a file that loads.
@@ -365,6 +372,54 @@ struct schema<evaluation_policy> {
       field{"close_at_period_end", &evaluation_policy::close_at_period_end,
             "a year-end review: a target is achieved or missed from its period's last day on"}
           .since(3),
+      field{"basis", &evaluation_policy::basis,
+            "what the bands divide: progress against expected progress (pace), or progress"}
+          .since(4),
+      field{"reached_is_achieved", &evaluation_policy::reached_is_achieved,
+            "a target whose progress reaches 1 while its period is open is achieved"}
+          .since(4),
+      field{"statuses",
+            &evaluation_policy::statuses,
+            "the policy's own statuses, which its bands may give besides the built-in ones",
+            {"policy_statuses.csv", false, true}}
+          .since(4)
+          .capped_by(&load_limits::policy_statuses),
+      field{"bands",
+            &evaluation_policy::bands,
+            "bands on the score line (status.hpp), for the open and the closed phase",
+            {"policy_bands.csv", false, true}}
+          .since(4)
+          .capped_by(&load_limits::policy_bands),
+  };
+};
+
+template <>
+struct schema<status_definition> {
+  static constexpr std::string_view kind = "status";
+  static constexpr std::tuple fields{
+      field{"code", &status_definition::code,
+            "unique stable code within its policy, e.g. \"slightly_below\"", required_column},
+      field{"label_en", &status_definition::label_en,
+            "English label, e.g. \"slightly below target\""},
+      field{"label_vi", &status_definition::label_vi, "Vietnamese label, e.g. \"gần đạt\""},
+      field{"colour", &status_definition::colour, "\"#rrggbb\", or \"\" for none"},
+      field{"category", &status_definition::category,
+            "what it counts as in roll-ups (neither not_started nor no_data)"},
+  };
+};
+
+template <>
+struct schema<status_band> {
+  static constexpr std::string_view kind = "band";
+  static constexpr std::tuple fields{
+      field{"status", &status_band::status,
+            "the status it gives: a code of the policy's statuses or a built-in one",
+            required_column},
+      field{"lower", &status_band::lower, "lower edge (-inf: none)"}.may_be_infinite(),
+      field{"upper", &status_band::upper, "upper edge (+inf: none)"}.may_be_infinite(),
+      field{"lower_inclusive", &status_band::lower_inclusive, "the lower edge is in the band"},
+      field{"upper_inclusive", &status_band::upper_inclusive, "the upper edge is in the band"},
+      field{"phase", &status_band::phase, "while the period is open, or once it is closed"},
   };
 };
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <iterator>
+#include <limits>
 #include <string>
 
 #include "goaltrack/io/archive.hpp"
@@ -46,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -140,6 +141,16 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
   pol.close_at_period_end = v3;
   pol.rating_summaries.push_back(
       {r, rating_level(1), "cell", collective_criterion::own_rating, share::percent(100)});
+  if (version >= 4) {
+    pol.basis = band_basis::progress;
+    pol.reached_is_achieved = false;
+    pol.statuses = {{"gan_dat", "nearly met", "gần đạt", "#fdd835", target_status::at_risk}};
+    pol.bands = {
+        {"gan_dat", 0.95, 1.0, true, false, band_phase::closed},
+        {"missed", -std::numeric_limits<double>::infinity(), 0.95, true, false, band_phase::closed},
+        {"achieved", 1.0, std::numeric_limits<double>::infinity(), true, false,
+         band_phase::closed}};
+  }
   p.add_policy("strict", pol);
   return p;
 }

@@ -245,17 +245,22 @@ TEST_F(evaluation_methods, the_year_end_review_closes_targets_on_the_last_day) {
             target_status::on_track);
 }
 
-TEST(policy_preset, ships_the_default_and_the_year_end_review) {
-  ASSERT_EQ(policy_preset_codes().size(), 2U);
+TEST(policy_preset, ships_the_default_the_year_end_review_okr_and_rag) {
+  ASSERT_EQ(policy_preset_codes().size(), 4U);
   EXPECT_EQ(policy_preset("default"), evaluation_policy{});
   EXPECT_TRUE(policy_preset("year_end_review").close_at_period_end);
+  for (const std::string_view code : policy_preset_codes()) {
+    EXPECT_NO_THROW(policy_preset(code).validate(code)) << code;
+  }
+  EXPECT_EQ(policy_preset("okr").statuses.size(), 3U);
+  EXPECT_FALSE(policy_preset("rag").reached_is_achieved);
   try {
-    (void)policy_preset("okr");
+    (void)policy_preset("kpi");
     FAIL();
   } catch (const not_found& e) {
     const std::string msg = e.what();
-    EXPECT_NE(msg.find("'okr'"), std::string::npos) << msg;
-    EXPECT_NE(msg.find("year_end_review"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("'kpi'"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("rag"), std::string::npos) << msg;
   }
 }
 

@@ -169,6 +169,65 @@ inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool who
 
 }  // namespace detail
 
+/// Random bands of one phase that partition the whole line: up to four cuts on a grid of
+/// 0.05 in [-0.5, 1.5] (rarely a one-point band [x, x]), each cut in the band below or
+/// the one above at random, each band giving one of `statuses`; in random order.
+inline std::vector<goaltrack::status_band> random_bands(random_source& r,
+                                                        goaltrack::band_phase phase,
+                                                        const std::vector<std::string>& statuses) {
+  using goaltrack::status_band;
+  std::vector<double> cuts;
+  for (int n = r.between(0, 4); n > 0; --n) cuts.push_back(r.between(-10, 30) * 0.05);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  const auto status = [&] { return statuses[r.below(statuses.size())]; };
+  std::vector<status_band> bands(1);
+  for (const double cut : cuts) {
+    status_band& below = bands.back();
+    below.upper = cut;
+    below.upper_inclusive = r.chance(50);
+    if (!below.upper_inclusive && r.chance(10)) {  // the cut alone: [cut, cut]
+      bands.push_back({status(), cut, cut, true, true, phase});
+      bands.push_back({});
+      bands.back().lower_inclusive = false;
+    } else {
+      bands.push_back({});
+      bands.back().lower_inclusive = !below.upper_inclusive;
+    }
+    bands.back().lower = cut;
+  }
+  for (status_band& b : bands) {
+    if (b.status.empty()) b.status = status();
+    b.phase = phase;
+  }
+  for (std::size_t i = bands.size(); i > 1; --i) std::swap(bands[i - 1], bands[r.below(i)]);
+  return bands;
+}
+
+namespace detail {
+
+// Sometimes statuses of the policy's own, and bands for either phase giving them or
+// built-in ones.
+inline void random_judgement(random_source& r, goaltrack::evaluation_policy& pol) {
+  using namespace goaltrack;
+  if (r.chance(30)) pol.basis = band_basis::progress;
+  if (r.chance(30)) pol.reached_is_achieved = false;
+  std::vector<std::string> codes{"on_track", "at_risk", "off_track", "achieved", "missed"};
+  for (int n = r.between(0, 3), i = 0; i < n; ++i) {
+    status_definition d{"s" + std::to_string(i), r.chance(50) ? "grade " + std::to_string(i) : "",
+                        r.chance(50) ? "mức " + std::to_string(i) : "",
+                        r.chance(50) ? "#a0b1c2" : "", static_cast<target_status>(r.between(2, 7))};
+    codes.push_back(d.code);
+    pol.statuses.push_back(std::move(d));
+  }
+  for (const band_phase phase : {band_phase::open, band_phase::closed}) {
+    if (!r.chance(40)) continue;
+    for (status_band& b : random_bands(r, phase, codes)) pol.bands.push_back(std::move(b));
+  }
+}
+
+}  // namespace detail
+
 /// A random plan drawn from `seed` within `shape`. Always valid: it is built through the
 /// public API, so every add_* checks it.
 inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& shape = {}) {
@@ -381,6 +440,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
            r.chance(50) ? collective_criterion::own_rating : collective_criterion::member_share,
            share::percent(static_cast<std::uint32_t>(r.below(101)))});
     }
+    detail::random_judgement(r, pol);
     p.add_policy("policy-" + std::to_string(i) + (r.chance(30) ? " ẩ" : ""), pol);
   }
   return p;

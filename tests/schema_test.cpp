@@ -82,6 +82,8 @@ TEST(schema, public_headers_document_every_field_in_the_descriptions_words) {
   expect_documented_in<gt::rating_summary_spec>("policy.hpp");
   expect_documented_in<gt::named_policy>("policy.hpp");
   expect_documented_in<gt::evaluation_policy>("policy.hpp");
+  expect_documented_in<gt::status_definition>("status.hpp");
+  expect_documented_in<gt::status_band>("status.hpp");
 }
 
 namespace {

@@ -1,8 +1,10 @@
 // Quarterly OKRs at a software company, tracked with goaltrack: the company's OKR set
 // for a quarter is a program, each objective a program that implements it, each key
 // result a target (of four kinds), each weekly check-in a measurement. The plan is
-// evaluated at the end of each month and a week after the quarter, and the progress
-// and status of every key result and objective is printed in English.
+// evaluated under the "okr" preset at the end of each month and a week after the
+// quarter: by pace while the quarter is open, then graded green (>= 0.7, counted
+// achieved), yellow or red when it closes. The progress and status of every key result
+// and objective is printed in English.
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -77,6 +79,11 @@ std::string describe(const gt::status_counts& counts) {
   return out.empty() ? "no key results" : out;
 }
 
+// The label of a key result's status: a built-in one, or the preset's grade.
+std::string grade(const gt::evaluation& ev, gt::target_id id) {
+  return ev.status_definitions()[ev.status_indices()[id.index()]].label_en;
+}
+
 std::string rollup(const gt::target_rollup& r) {
   const auto mean = r.mean_progress();
   return describe(r.statuses) + (mean ? "; mean progress " + gt::format_percent(*mean, 1, en) : "");
@@ -135,7 +142,7 @@ int main() {
       t.deadline = q3.last();
       t.kind = kind;
       t.history = std::move(history);
-      p.add_task(std::move(t));
+      p.add_task(t);
     };
     using gt::make_date;
     constexpr auto started = gt::task_status::in_progress;
@@ -177,9 +184,10 @@ int main() {
     // Evaluate at the end of each month and a week after the quarter.
     const std::array as_of{make_date(2024, 7, 31), make_date(2024, 8, 31), make_date(2024, 9, 30),
                            make_date(2024, 10, 7)};
+    const gt::evaluation_policy okr = gt::policy_preset("okr");
     std::cout << p.get(okrs).title << ", " << q3.to_string() << "\n";
     for (const gt::date d : as_of) {
-      const gt::evaluation ev = gt::evaluate(p, d);
+      const gt::evaluation ev = gt::evaluate(p, d, okr);
       std::cout << "\nAs of " << gt::to_iso(d) << " ("
                 << gt::format_percent(q3.elapsed_fraction(d), 0, en)
                 << " of the quarter elapsed)\n";
@@ -191,7 +199,7 @@ int main() {
         std::cout << "  " << pad(t.code, 7) << pad(t.title, 27)
                   << pad(r.actual ? shown(t, *r.actual) : "-", 15) << pad(goal_text(t), 16)
                   << pad(r.progress ? gt::format_percent(*r.progress, 0, en) : "-", 10)
-                  << gt::status_label(r.status, en) << "\n";
+                  << grade(ev, id) << "\n";
       }
       for (const gt::program_id objective : {o1, o2}) {
         const gt::program_result& r = ev.program(objective);

@@ -59,34 +59,21 @@
 #include "goaltrack/period.hpp"
 #include "goaltrack/policy.hpp"
 #include "goaltrack/rating.hpp"
+#include "goaltrack/status.hpp"
 #include "goaltrack/target.hpp"
 
 namespace goaltrack {
 
 class plan;
 
-/// Where a target stands as of a date; see the order of the rules in this header.
-enum class target_status : std::uint8_t {
-  not_started,
-  no_data,
-  on_track,
-  at_risk,
-  off_track,
-  achieved,
-  missed,
-  within_so_far,  ///< a limit (at_most, within) met so far; judged when its period closes
-};
-/// Number of statuses.
-inline constexpr std::size_t target_status_count = 8;
-/// The stable code of a status ("on_track", ...).
-GOALTRACK_API std::string_view to_string(target_status s) noexcept;
-/// The status with this code. @throws parse_error naming the text.
-GOALTRACK_API target_status parse_target_status(std::string_view code);
-
 /// The evaluation of one target.
 struct GOALTRACK_API target_result {
   target_id target;
+  /// The category of its status: what roll-ups count.
   target_status status = target_status::no_data;
+  /// The code of its status: a built-in one (to_string(status)) or one of the policy's
+  /// statuses (evaluation::status_definitions).
+  std::string status_code;
   /// The actual value: the amount (quantity, money), the fraction (ratio,
   /// member_share), the items done (milestone), the number of qualifying collectives
   /// (collective_count), the last level (direction). None without data.
@@ -188,8 +175,17 @@ class GOALTRACK_API evaluation {
   [[nodiscard]] std::size_t target_count() const noexcept { return status_.size(); }
   /// The result of one target. @throws not_found for an unknown id.
   [[nodiscard]] target_result target(target_id id) const;
-  /// Status of every target.
+  /// Status of every target (its category, which roll-ups count).
   [[nodiscard]] std::span<const target_status> statuses() const noexcept { return status_; }
+  /// The status of every target as an index into status_definitions().
+  [[nodiscard]] std::span<const std::uint16_t> status_indices() const noexcept {
+    return status_index_;
+  }
+  /// The statuses a target can have: the eight built-in ones (builtin_status), in the
+  /// order of target_status, then the policy's own (evaluation_policy::statuses).
+  [[nodiscard]] std::span<const status_definition> status_definitions() const noexcept {
+    return definitions_;
+  }
   /// Actual of every target; NaN where none.
   [[nodiscard]] std::span<const double> actuals() const noexcept { return actual_; }
   /// Progress of every target; NaN where none.
@@ -218,6 +214,8 @@ class GOALTRACK_API evaluation {
   date as_of_;
   evaluation_policy policy_;
   std::vector<target_status> status_;
+  std::vector<std::uint16_t> status_index_;
+  std::vector<status_definition> definitions_;
   std::vector<double> actual_;
   std::vector<double> numerator_;
   std::vector<double> denominator_;

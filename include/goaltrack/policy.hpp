@@ -12,6 +12,7 @@
 #include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/rating.hpp"
+#include "goaltrack/status.hpp"
 #include "goaltrack/target.hpp"
 
 namespace goaltrack {
@@ -48,20 +49,43 @@ struct GOALTRACK_API evaluation_policy {
   /// Off by default (then a target is judged missed from the day after its period); on
   /// in the "year_end_review" preset (policy_preset).
   bool close_at_period_end = false;
+  /// What the bands divide: progress against expected progress (pace), or progress.
+  /// Default pace.
+  band_basis basis = band_basis::pace;
+  /// A target whose progress reaches 1 while its period is open is achieved, before any
+  /// open band applies (today's rule). Default true; false lets the bands decide (a RAG
+  /// that shows a reached target green).
+  bool reached_is_achieved = true;
+  /// The policy's own statuses, which its bands may give besides the built-in ones.
+  std::vector<status_definition> statuses;
+  /// Bands on the score line (status.hpp), for the open and the closed phase. A phase
+  /// without bands keeps today's rules: on_track / at_risk / off_track by the margins
+  /// while open, achieved / missed once closed.
+  std::vector<status_band> bands;
 
   /// Checks the policy on its own (plan::add_policy also checks that its rounds and
   /// levels exist).
   /// @throws invalid_argument naming `name` and the field: margins not finite, negative,
   ///         or at_risk_margin < on_track_margin; tolerance not finite or negative; a
-  ///         summary's required share with a zero denominator or above 100%.
+  ///         summary's required share with a zero denominator or above 100%; a status
+  ///         with an empty, repeated or built-in code, a colour not "#rrggbb", or the
+  ///         category not_started or no_data; a band naming an unknown status, with a NaN
+  ///         edge or lower > upper; the bands of a phase that leave a gap or overlap
+  ///         (naming both bands and the point).
   void validate(std::string_view name = "policy") const;
 
   friend bool operator==(const evaluation_policy&, const evaluation_policy&) = default;
 };
 
-/// The codes of the shipped presets, in order: "default" (evaluation_policy{}) and
-/// "year_end_review" (the default with close_at_period_end on, for a review written on
-/// 31 December, as the origin document's annual review is).
+/// The codes of the shipped presets, in order:
+/// - "default": evaluation_policy{};
+/// - "year_end_review": the default with close_at_period_end on, for a review written on
+///   31 December, as the origin document's annual review is;
+/// - "okr": key results graded when their period closes, as Google grades them (Doerr,
+///   "Measure What Matters", 2018): statuses green (progress >= 0.7, counted achieved),
+///   yellow ([0.4, 0.7), missed) and red (< 0.4, missed); the default margins while open;
+/// - "rag": red / amber / green by pace while the period is open, at the default margins
+///   (counted on_track / at_risk / off_track), a reached target green until it closes.
 GOALTRACK_API std::span<const std::string_view> policy_preset_codes() noexcept;
 
 /// The shipped preset with this code (policy_preset_codes).

@@ -119,10 +119,33 @@ period_state period_state_of(std::int32_t as_of_day, std::int32_t last_day, bool
   return g == goal_kind::at_most || g == goal_kind::within;
 }
 
-/// The status of a target that has data, by rules 3-9 of evaluation.hpp; `limit` for a
-/// numeric target whose goal is_limit.
-target_status judge(const target_score& score, double expected, period_state period, bool limit,
-                    bool has_baseline, const evaluation_policy& policy) noexcept;
+/// A policy's judgement made ready for evaluate: its bands with the status each gives, as
+/// an index into evaluation::status_definitions (the built-in statuses first, in the order
+/// of target_status, then the policy's), and the category of every index.
+struct judgement_scheme {
+  struct band {
+    status_band edges;
+    std::uint16_t status = 0;
+  };
+  std::vector<band> open;               ///< bands while the period is open (empty: the margins)
+  std::vector<band> closed;             ///< bands once it is closed (empty: achieved or missed)
+  std::vector<target_status> category;  ///< per status index
+  band_basis basis = band_basis::pace;
+
+  /// The scheme of a valid policy (evaluation_policy::validate).
+  static judgement_scheme of(const evaluation_policy& policy);
+  /// The index of a built-in status.
+  static constexpr std::uint16_t index(target_status s) noexcept {
+    return static_cast<std::uint16_t>(s);
+  }
+};
+
+/// The status of a target that has data, as an index into the scheme's statuses, by rules
+/// 3-9 of evaluation.hpp and the policy's bands; `limit` for a numeric target whose goal
+/// is_limit.
+std::uint16_t judge(const target_score& score, double expected, period_state period, bool limit,
+                    bool has_baseline, const evaluation_policy& policy,
+                    const judgement_scheme& scheme) noexcept;
 
 /// The status of a direction target with trend r (evaluation.hpp).
 target_status judge_trend(double r, period_state period, const evaluation_policy& policy) noexcept;

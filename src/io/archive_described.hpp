@@ -190,6 +190,12 @@ void parts(A& ar, E& e) {
       if constexpr (is_list<V>::value) {
         static_assert(f.item_limit != nullptr, "a list field names its cap (capped_by)");
         list(ar, f.name.data(), x, A::is_loading::value ? ctx().limits->*f.item_limit : 0);
+      } else if constexpr (std::is_same_v<V, double>) {
+        if (f.unbounded) {
+          extended_real(ar, f.name.data(), x);
+        } else {
+          real(ar, f.name.data(), x);
+        }
       } else {
         value(ar, f.name.data(), x);
       }

@@ -176,6 +176,27 @@ void real(A& ar, const char* name, double& d) {
   }
 }
 
+// A number that may be -inf or +inf (a band's open edge), never NaN: a one-byte form (0
+// finite, 1 -inf, 2 +inf) then, when finite, the number; text archives cannot read back
+// an infinity they write.
+template <class A>
+void extended_real(A& ar, const char* name, double& d) {
+  std::uint8_t form = std::isinf(d) ? (d < 0 ? 1 : 2) : 0;
+  number(ar, name, form);
+  if constexpr (A::is_loading::value) {
+    if (form > 2) {
+      ctx().fail(std::string("number '") + name + "' has form " + std::to_string(form) +
+                 ", not 0, 1 or 2");
+    }
+    if (form != 0) {
+      d = form == 1 ? -std::numeric_limits<double>::infinity()
+                    : std::numeric_limits<double>::infinity();
+      return;
+    }
+  }
+  if (form == 0) real(ar, name, d);
+}
+
 template <class A>
 void str(A& ar, const char* name, std::string& s) {
   if constexpr (is_xml<A>) {

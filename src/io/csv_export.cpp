@@ -1,5 +1,6 @@
 // export_csv: a plan as the CSV layout of csv.hpp (src/io/csv_layout.hpp).
 
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ class exporter {
     write(detail::csv::measurements_file, [&](writer& w) { measurements(w); });
     write(detail::csv::policies_file, [&](writer& w) { policies(w); });
     write(detail::csv::summaries_file, [&](writer& w) { summaries(w); });
+    write(detail::csv::statuses_file, [&](writer& w) { policy_statuses(w); });
+    write(detail::csv::bands_file, [&](writer& w) { policy_bands(w); });
     return std::move(out_);
   }
 
@@ -271,6 +274,8 @@ class exporter {
       w.raw(e.missed_after_end ? "true" : "false");
       w.number(e.trend_tolerance);
       w.raw(e.close_at_period_end ? "true" : "false");
+      w.raw(to_string(e.basis));
+      w.raw(e.reached_is_achieved ? "true" : "false");
       w.end_row();
     }
   }
@@ -286,6 +291,37 @@ class exporter {
         w.text(s.counted_kind);
         w.raw(to_string(s.criterion));
         w.raw(share_text(s.required_share));
+        w.end_row();
+      }
+    }
+  }
+
+  void policy_statuses(writer& w) {
+    for (const named_policy& np : p_.policies()) {
+      for (const status_definition& s : np.policy.statuses) {
+        w.text(np.code);
+        w.text(s.code);
+        w.text(s.label_en);
+        w.text(s.label_vi);
+        w.text(s.colour);
+        w.raw(to_string(s.category));
+        w.end_row();
+      }
+    }
+  }
+
+  void policy_bands(writer& w) {
+    // An infinite edge is a blank cell, which import reads back as open-ended.
+    const auto edge = [&](double v) { std::isinf(v) ? w.blank() : w.number(v); };
+    for (const named_policy& np : p_.policies()) {
+      for (const status_band& b : np.policy.bands) {
+        w.text(np.code);
+        w.text(b.status);
+        edge(b.lower);
+        edge(b.upper);
+        w.raw(b.lower_inclusive ? "true" : "false");
+        w.raw(b.upper_inclusive ? "true" : "false");
+        w.raw(to_string(b.phase));
         w.end_row();
       }
     }

@@ -36,6 +36,9 @@ inline auto enum_parser(collective_criterion) { return &parse_collective_criteri
 inline auto enum_parser(aggregation) { return &parse_aggregation; }
 inline auto enum_parser(scoring_method) { return &parse_scoring_method; }
 inline auto enum_parser(task_kind) { return &parse_task_kind; }
+inline auto enum_parser(target_status) { return &parse_target_status; }
+inline auto enum_parser(band_basis) { return &parse_band_basis; }
+inline auto enum_parser(band_phase) { return &parse_band_phase; }
 
 template <class T>
 concept coded_enum = std::is_enum_v<T> && requires(T v) {

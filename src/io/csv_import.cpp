@@ -54,8 +54,10 @@ enum step : std::size_t {
   unused_items_step,
   measurements_step,
   summaries_step,
+  statuses_step,
+  bands_step,
   policies_step,
-  unused_summaries_step,
+  unused_policy_rows_step,
   step_count
 };
 
@@ -202,10 +204,12 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
   if (second_error) std::rethrow_exception(second_error);
   if (first_error) std::rethrow_exception(first_error);
   with(summaries_step, summaries_file, &importer::summaries, buffer);
+  with(statuses_step, statuses_file, &importer::policy_statuses, buffer);
+  with(bands_step, bands_file, &importer::policy_bands, buffer);
   with(policies_step, policies_file, &importer::policies, buffer);
   {
-    const log_scope scope(logs[unused_summaries_step]);
-    report_unused_summaries();
+    const log_scope scope(logs[unused_policy_rows_step]);
+    report_unused_policy_rows();
   }
   std::vector<csv_issue> issues;
   std::uint64_t total = 0;

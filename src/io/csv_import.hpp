@@ -362,24 +362,49 @@ class importer {
   void programs(table& t);
   void tasks(table& t);
   void statuses(table& t);
-  // milestone_items.csv is read before targets.csv; its items wait here for their target.
-  struct pending_items {
-    std::vector<std::string> items;
-    std::uint64_t line = 0;
-    bool used = false;
+  // Rows of a file read before the file of their owner (milestone_items.csv before
+  // targets.csv, a policy's lists before policies.csv) wait here, by the owner's code.
+  template <class Row>
+  struct pending_rows {
+    struct list {
+      std::vector<Row> rows;
+      std::uint64_t line = 0;  // the first
+      bool used = false;
+    };
+    std::unordered_map<std::string, list> by_owner;
+    std::string file;
+    void add(std::string_view owner, std::uint64_t line, Row row) {
+      list& l = by_owner[std::string(owner)];
+      if (l.line == 0) l.line = line;
+      l.rows.push_back(std::move(row));
+    }
+    // The rows of `owner`, now used; empty when there are none.
+    std::vector<Row> take(const std::string& owner) {
+      const auto it = by_owner.find(owner);
+      if (it == by_owner.end()) return {};
+      it->second.used = true;
+      return it->second.rows;
+    }
   };
+  // An issue at the first row of each owner whose rows were not used: "<owner> <code> <why>".
+  template <class Row>
+  void report_unused(const pending_rows<Row>& pending, std::string_view owner,
+                     std::string_view why) {
+    for (const auto& [code, l] : pending.by_owner) {
+      if (!l.used) {
+        issue(pending.file, l.line, 1,
+              std::string(owner) + " " + in_quotes(code) + " " + std::string(why));
+      }
+    }
+  }
   void items(table& t);
   void report_unused_items();
   void targets(table& t);
   void measurements(table& t);
-  // policy_rating_summaries.csv is read before policies.csv; summaries wait here.
-  struct pending_summaries {
-    std::vector<rating_summary_spec> specs;
-    std::uint64_t line = 0;
-    bool used = false;
-  };
   void summaries(table& t);
-  void report_unused_summaries();
+  void policy_statuses(table& t);
+  void policy_bands(table& t);
+  void report_unused_policy_rows();
   void policies(table& t);
 
   const csv_dialect& d_;
@@ -387,13 +412,13 @@ class importer {
   std::optional<round_id> last_round_;
   std::string last_round_scale_;
   std::string last_round_period_;
-  std::unordered_map<std::string, pending_items> items_;
-  std::string items_file_;
-  std::unordered_map<std::string, pending_summaries> summaries_;
+  pending_rows<std::string> items_;
+  pending_rows<rating_summary_spec> summaries_;
+  pending_rows<status_definition> statuses_;
+  pending_rows<status_band> bands_;
   // Numeric codes of the collectives and targets added, for the bulk files' lookups.
   number_index<collective_id> collective_numbers_;
   number_index<target_id> target_numbers_;
-  std::string summaries_file_;
 };
 
 }  // namespace goaltrack::detail::csv

@@ -1,5 +1,6 @@
 // import_csv: the files of the work (programs, tasks, task_status, milestone_items,
-// targets, measurements, policy_rating_summaries, policies). See csv_import.hpp.
+// targets, measurements, policy_rating_summaries, policy_statuses, policy_bands, policies). See
+// csv_import.hpp.
 
 #include <optional>
 #include <string>
@@ -106,22 +107,15 @@ void importer::statuses(table& t) {
 }
 
 void importer::items(table& t) {
-  items_file_ = t.name();
+  items_.file = t.name();
   while (t.next()) {
     if (!t.required(items_col::target)) continue;
-    pending_items& p = items_[std::string(t.text(items_col::target))];
-    if (p.line == 0) p.line = t.line();
-    p.items.emplace_back(t.text(items_col::item));
+    items_.add(t.text(items_col::target), t.line(), std::string(t.text(items_col::item)));
   }
 }
 
 void importer::report_unused_items() {
-  for (const auto& [code, p] : items_) {
-    if (!p.used) {
-      issue(items_file_, p.line, 1,
-            "target " + in_quotes(code) + " is not a milestone target of targets.csv");
-    }
-  }
+  report_unused(items_, "target", "is not a milestone target of targets.csv");
 }
 
 void importer::targets(table& t) {
@@ -160,12 +154,8 @@ void importer::targets(table& t) {
       if (!r.ok) continue;
       target& value = values[i];
       value.owner = *ids[i];
-      if (!items_.empty()) {
-        const auto it = items_.find(value.code);
-        if (it != items_.end() && value.kind == target_kind::milestone) {
-          value.checklist = it->second.items;
-          it->second.used = true;
-        }
+      if (!items_.by_owner.empty() && value.kind == target_kind::milestone) {
+        value.checklist = items_.take(value.code);
       }
     }
     // A clean batch goes in at once (its codes indexed together); otherwise, or when
@@ -331,7 +321,7 @@ void importer::measurements(table& t) {
 
 void importer::summaries(table& t) {
   namespace k = summaries_col;
-  summaries_file_ = t.name();
+  summaries_.file = t.name();
   while (t.next()) {
     const bool has_policy = t.required(k::policy);
     const bool has_level = t.required(k::level);
@@ -346,17 +336,50 @@ void importer::summaries(table& t) {
     if (!has_policy || !l || t.bad()) continue;
     s.round = *r;
     s.level = *l;
-    pending_summaries& p = summaries_[std::string(t.text(k::policy))];
-    if (p.line == 0) p.line = t.line();
-    p.specs.push_back(std::move(s));
+    summaries_.add(t.text(k::policy), t.line(), std::move(s));
   }
 }
 
-void importer::report_unused_summaries() {
-  for (const auto& [code, p] : summaries_) {
-    if (!p.used)
-      issue(summaries_file_, p.line, 1, "policy " + in_quotes(code) + " is not in policies.csv");
+void importer::policy_statuses(table& t) {
+  namespace k = statuses_col;
+  statuses_.file = t.name();
+  while (t.next()) {
+    const bool has_policy = t.required(k::policy);
+    const bool has_code = t.required(k::code);
+    status_definition s;
+    s.code = t.text(k::code);
+    s.label_en = t.text(k::label_en);
+    s.label_vi = t.text(k::label_vi);
+    s.colour = t.text(k::colour);
+    s.category = t.code(k::category, parse_target_status, s.category);
+    if (!has_policy || !has_code || t.bad()) continue;
+    statuses_.add(t.text(k::policy), t.line(), std::move(s));
   }
+}
+
+void importer::policy_bands(table& t) {
+  namespace k = bands_col;
+  bands_.file = t.name();
+  while (t.next()) {
+    const bool has_policy = t.required(k::policy);
+    const bool has_status = t.required(k::status);
+    status_band b;
+    b.status = t.text(k::status);
+    // A blank edge is open-ended: the spreadsheet form of -inf and +inf.
+    b.lower = t.number_or(k::lower, b.lower);
+    b.upper = t.number_or(k::upper, b.upper);
+    b.lower_inclusive = t.boolean(k::lower_inclusive).value_or(b.lower_inclusive);
+    b.upper_inclusive = t.boolean(k::upper_inclusive).value_or(b.upper_inclusive);
+    b.phase = t.code(k::phase, parse_band_phase, b.phase);
+    if (!has_policy || !has_status || t.bad()) continue;
+    bands_.add(t.text(k::policy), t.line(), std::move(b));
+  }
+}
+
+void importer::report_unused_policy_rows() {
+  report_unused(summaries_, "policy", "is not in policies.csv");
+  report_unused(statuses_, "policy", "is not in policies.csv");
+  report_unused(bands_, "policy", "is not in policies.csv");
 }
 
 void importer::policies(table& t) {
@@ -371,12 +394,13 @@ void importer::policies(table& t) {
     e.missed_after_end = t.boolean(k::missed_after_end).value_or(e.missed_after_end);
     e.trend_tolerance = t.number_or(k::trend_tolerance, e.trend_tolerance);
     e.close_at_period_end = t.boolean(k::close_at_period_end).value_or(e.close_at_period_end);
+    e.basis = t.code(k::basis, parse_band_basis, e.basis);
+    e.reached_is_achieved = t.boolean(k::reached_is_achieved).value_or(e.reached_is_achieved);
     if (!has_code || t.bad()) continue;
     const std::string code(t.text(k::code));
-    if (auto it = summaries_.find(code); it != summaries_.end()) {
-      e.rating_summaries = it->second.specs;
-      it->second.used = true;
-    }
+    e.rating_summaries = summaries_.take(code);
+    e.statuses = statuses_.take(code);
+    e.bands = bands_.take(code);
     try {
       p_.add_policy(code, std::move(e));
     } catch (const error& err) {

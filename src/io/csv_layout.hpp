@@ -66,11 +66,19 @@ enum : std::size_t {
   not_started_before_start,
   missed_after_end,
   trend_tolerance,
-  close_at_period_end
+  close_at_period_end,
+  basis,
+  reached_is_achieved
 };
 }
 namespace summaries_col {
 enum : std::size_t { policy, scale, period, level, counted_kind, criterion, required_share };
+}
+namespace statuses_col {
+enum : std::size_t { policy, code, label_en, label_vi, colour, category };
+}
+namespace bands_col {
+enum : std::size_t { policy, status, lower, upper, lower_inclusive, upper_inclusive, phase };
 }
 
 /// The position of column `name` among Entity's CSV columns (after `keys` key columns).
@@ -139,10 +147,18 @@ inline constexpr column policies_columns[] = {{"code", true},
                                               {"not_started_before_start", false},
                                               {"missed_after_end", false},
                                               {"trend_tolerance", false},
-                                              {"close_at_period_end", false}};
+                                              {"close_at_period_end", false},
+                                              {"basis", false},
+                                              {"reached_is_achieved", false}};
 inline constexpr column summaries_columns[] = {
     {"policy", true},        {"scale", true},      {"period", true},         {"level", true},
     {"counted_kind", false}, {"criterion", false}, {"required_share", false}};
+inline constexpr column statuses_columns[] = {{"policy", true},    {"code", true},
+                                              {"label_en", false}, {"label_vi", false},
+                                              {"colour", false},   {"category", false}};
+inline constexpr column bands_columns[] = {
+    {"policy", true},           {"status", true},           {"lower", false}, {"upper", false},
+    {"lower_inclusive", false}, {"upper_inclusive", false}, {"phase", false}};
 
 inline constexpr layout scales_file{"rating_scales.csv", scales_columns};
 inline constexpr layout collectives_file{"collectives.csv", collectives_columns};
@@ -157,12 +173,14 @@ inline constexpr layout targets_file{"targets.csv", targets_columns};
 inline constexpr layout measurements_file{"measurements.csv", measurements_columns};
 inline constexpr layout policies_file{"policies.csv", policies_columns};
 inline constexpr layout summaries_file{"policy_rating_summaries.csv", summaries_columns};
+inline constexpr layout statuses_file{"policy_statuses.csv", statuses_columns};
+inline constexpr layout bands_file{"policy_bands.csv", bands_columns};
 
 /// Every file, in the order import reads them.
-inline constexpr std::array<const layout*, 13> all_files{
-    &scales_file,       &collectives_file, &members_file,  &rounds_file, &ratings_file,
-    &programs_file,     &tasks_file,       &status_file,   &items_file,  &targets_file,
-    &measurements_file, &policies_file,    &summaries_file};
+inline constexpr std::array<const layout*, 15> all_files{
+    &scales_file,       &collectives_file, &members_file,   &rounds_file,   &ratings_file,
+    &programs_file,     &tasks_file,       &status_file,    &items_file,    &targets_file,
+    &measurements_file, &policies_file,    &summaries_file, &statuses_file, &bands_file};
 
 // True when `columns`, after its first `keys` columns (the file's own keys, such as a
 // level's scale), are the CSV columns of Entity's fields, with the same names, order and
@@ -188,5 +206,7 @@ static_assert(follows_schema<measurement>(measurements_columns, 0), "measurement
 static_assert(follows_schema<named_policy>(policies_columns, 0), "policies.csv");
 static_assert(follows_schema<rating_summary_spec>(summaries_columns, 3),
               "policy_rating_summaries.csv");
+static_assert(follows_schema<status_definition>(statuses_columns, 1), "policy_statuses.csv");
+static_assert(follows_schema<status_band>(bands_columns, 1), "policy_bands.csv");
 
 }  // namespace goaltrack::detail::csv

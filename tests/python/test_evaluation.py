@@ -118,13 +118,13 @@ def test_methods_limits_and_the_year_end_review(small):
     assert ev.target(flow).actual == 75 and ev.target(flow).progress == pytest.approx(0.75)
     assert ev.target(cap).status == gt.target_status.within_so_far
     assert gt.target_status_count == 8
-    assert gt.policy_preset_codes() == ["default", "year_end_review"]
+    assert gt.policy_preset_codes() == ["default", "year_end_review", "okr", "rag"]
     review = gt.policy_preset("year_end_review")
     assert review.close_at_period_end and "close_at_period_end=True" in repr(review)
     end = gt.evaluate(p, dt.date(2021, 12, 31), review)
     assert end.target(flow).status == gt.target_status.missed
     assert end.target(cap).status == gt.target_status.achieved
-    with pytest.raises(gt.NotFound):
-        gt.policy_preset("okr")
+    with pytest.raises(gt.NotFound, match="'kpi'"):
+        gt.policy_preset("kpi")
     with pytest.raises(gt.InvalidArgument):
         p.add_target(gt.target.milestone("M", "", dept, year).aggregated_by(gt.aggregation.sum))

@@ -1,0 +1,67 @@
+#include "goaltrack/status.hpp"
+
+#include <array>
+
+#include "enum_codes.hpp"
+#include "goaltrack/report.hpp"
+
+namespace goaltrack {
+namespace {
+
+constexpr detail::code_list<target_status, target_status_count> status_codes{{
+    {target_status::not_started, "not_started"},
+    {target_status::no_data, "no_data"},
+    {target_status::on_track, "on_track"},
+    {target_status::at_risk, "at_risk"},
+    {target_status::off_track, "off_track"},
+    {target_status::achieved, "achieved"},
+    {target_status::missed, "missed"},
+    {target_status::within_so_far, "within_so_far"},
+}};
+
+// The colours of the built-in statuses: greens for what is met, amber for at risk, reds
+// for what is not, greys for what cannot be judged (Material Design's palette, so that a
+// chart reads the same in print as on screen).
+constexpr std::array<std::string_view, target_status_count> builtin_colours{
+    "#9e9e9e",  // not_started
+    "#bdbdbd",  // no_data
+    "#43a047",  // on_track
+    "#fb8c00",  // at_risk
+    "#e53935",  // off_track
+    "#1b5e20",  // achieved
+    "#b71c1c",  // missed
+    "#7cb342",  // within_so_far
+};
+
+constexpr detail::code_list<band_basis, 2> basis_codes{{
+    {band_basis::pace, "pace"},
+    {band_basis::progress, "progress"},
+}};
+
+constexpr detail::code_list<band_phase, 2> phase_codes{{
+    {band_phase::open, "open"},
+    {band_phase::closed, "closed"},
+}};
+
+}  // namespace
+
+std::string_view to_string(target_status s) noexcept { return detail::code_of(status_codes, s); }
+target_status parse_target_status(std::string_view code) {
+  return detail::parse_code(status_codes, code, "target status");
+}
+std::string_view to_string(band_basis b) noexcept { return detail::code_of(basis_codes, b); }
+std::string_view to_string(band_phase p) noexcept { return detail::code_of(phase_codes, p); }
+band_basis parse_band_basis(std::string_view code) {
+  return detail::parse_code(basis_codes, code, "band basis");
+}
+band_phase parse_band_phase(std::string_view code) {
+  return detail::parse_code(phase_codes, code, "band phase");
+}
+
+status_definition builtin_status(target_status s) {
+  return {std::string(to_string(s)), std::string(status_label(s, language::en)),
+          std::string(status_label(s, language::vi)),
+          std::string(builtin_colours[static_cast<std::size_t>(s)]), s};
+}
+
+}  // namespace goaltrack
