@@ -183,16 +183,17 @@ inline std::vector<goaltrack::status_band> random_bands(random_source& r,
   const auto status = [&] { return statuses[r.below(statuses.size())]; };
   std::vector<status_band> bands(1);
   for (const double cut : cuts) {
-    status_band& below = bands.back();
-    below.upper = cut;
-    below.upper_inclusive = r.chance(50);
-    if (!below.upper_inclusive && r.chance(10)) {  // the cut alone: [cut, cut]
+    // A copy of the flag: push_back below may move the band it was set on.
+    const bool below_holds_cut = r.chance(50);
+    bands.back().upper = cut;
+    bands.back().upper_inclusive = below_holds_cut;
+    if (!below_holds_cut && r.chance(10)) {  // the cut alone: [cut, cut]
       bands.push_back({status(), cut, cut, true, true, phase});
       bands.push_back({});
       bands.back().lower_inclusive = false;
     } else {
       bands.push_back({});
-      bands.back().lower_inclusive = !below.upper_inclusive;
+      bands.back().lower_inclusive = !below_holds_cut;
     }
     bands.back().lower = cut;
   }
