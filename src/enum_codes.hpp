@@ -3,6 +3,7 @@
 // is printed and parsed the same way (files, reports, bindings).
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,12 +30,19 @@ bool is_known(Enum e) noexcept {
   return to_string(e) != std::string_view("?");
 }
 
-/// @throws parse_error naming `what`, the text and the accepted codes.
+/// The value whose code is `text`; none when no value has it.
 template <class Enum, std::size_t N>
-Enum parse_code(const code_list<Enum, N>& table, std::string_view text, std::string_view what) {
+std::optional<Enum> find_code(const code_list<Enum, N>& table, std::string_view text) noexcept {
   for (const auto& [value, code] : table) {
     if (code == text) return value;
   }
+  return std::nullopt;
+}
+
+/// @throws parse_error naming `what`, the text and the accepted codes.
+template <class Enum, std::size_t N>
+Enum parse_code(const code_list<Enum, N>& table, std::string_view text, std::string_view what) {
+  if (const auto value = find_code(table, text)) return *value;
   std::string known;
   for (const auto& entry : table) known += (known.empty() ? "" : ", ") + std::string(entry.second);
   throw parse_error(std::string(what) + " '" + std::string(text) + "' is not one of: " + known);

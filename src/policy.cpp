@@ -6,12 +6,12 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <optional>
 #include <string>
 
 #include "enum_codes.hpp"
 #include "goaltrack/error.hpp"
 #include "schema.hpp"
+#include "status_index.hpp"
 
 namespace goaltrack {
 
@@ -30,23 +30,20 @@ std::string number_text(double v) {
   return std::string(buf.data(), ec == std::errc() ? end : buf.data());
 }
 
-std::optional<target_status> builtin_of(std::string_view code) {
-  for (std::size_t s = 0; s < target_status_count; ++s) {
-    const auto b = static_cast<target_status>(s);
-    if (to_string(b) == code) return b;
-  }
-  return std::nullopt;
-}
-
 // Statuses a judgement gives: not not_started nor no_data, which come before any band.
 bool is_judged(target_status s) {
   return detail::is_known(s) && s != target_status::not_started && s != target_status::no_data;
 }
 
 // A band's status may be a built-in one that a judgement gives, or one of the policy's.
-bool band_may_give(std::string_view code, const std::vector<status_definition>& own) {
-  if (const auto b = builtin_of(code)) return is_judged(*b);
-  return std::any_of(own.begin(), own.end(), [&](const auto& d) { return d.code == code; });
+bool band_may_give(std::string_view code, const evaluation_policy& p) {
+  const auto i = detail::status_index_of(code, p);
+  return i && (*i >= target_status_count || is_judged(static_cast<target_status>(*i)));
+}
+
+bool is_builtin_code(std::string_view code, const evaluation_policy& p) {
+  const auto i = detail::status_index_of(code, p);  // a built-in code is found first
+  return i && *i < target_status_count;
 }
 
 bool is_colour(std::string_view c) {
@@ -56,14 +53,15 @@ bool is_colour(std::string_view c) {
           }));
 }
 
-void check_statuses(const std::vector<status_definition>& statuses, std::string_view name) {
+void check_statuses(const evaluation_policy& p, std::string_view name) {
+  const std::vector<status_definition>& statuses = p.statuses;
   constexpr std::size_t most = std::numeric_limits<std::uint16_t>::max() - target_status_count;
   if (statuses.size() > most) fail(name, "more than " + std::to_string(most) + " statuses");
   for (std::size_t i = 0; i < statuses.size(); ++i) {
     const status_definition& d = statuses[i];
     const std::string who = "status " + std::to_string(i + 1) + " " + quoted(d.code);
     if (d.code.empty()) fail(name, "status " + std::to_string(i + 1) + " has an empty code");
-    if (builtin_of(d.code)) fail(name, who + " repeats a built-in status's code");
+    if (is_builtin_code(d.code, p)) fail(name, who + " repeats a built-in status's code");
     for (std::size_t j = 0; j < i; ++j) {
       if (statuses[j].code == d.code) {
         fail(name, who + " repeats the code of status " + std::to_string(j + 1));
@@ -132,7 +130,7 @@ void check_bands(const evaluation_policy& p, std::string_view name) {
   for (std::size_t i = 0; i < p.bands.size(); ++i) {
     const status_band& b = p.bands[i];
     const std::string who = band_name(i);
-    if (!band_may_give(b.status, p.statuses)) {
+    if (!band_may_give(b.status, p)) {
       fail(name, who + ": status " + quoted(b.status) +
                      " is neither the policy's nor a built-in status a judgement gives");
     }
@@ -143,8 +141,8 @@ void check_bands(const evaluation_policy& p, std::string_view name) {
       fail(name, who + ": the lower edge is +inf or the upper edge -inf");
     }
     if (!(start_of(b) < end_of(b))) {
-      fail(name, who + ": it holds nothing (lower " + std::to_string(b.lower) + ", upper " +
-                     std::to_string(b.upper) + "; equal edges must both be inclusive)");
+      fail(name, who + ": it holds nothing (lower " + number_text(b.lower) + ", upper " +
+                     number_text(b.upper) + "; equal edges must both be inclusive)");
     }
   }
   check_partition(p.bands, band_phase::open, name);
@@ -169,7 +167,7 @@ void evaluation_policy::validate(std::string_view name) const {
                      " is not a share (its denominator must be > 0 and it must be at most 100%)");
     }
   }
-  check_statuses(statuses, name);
+  check_statuses(*this, name);
   check_bands(*this, name);
 }
 

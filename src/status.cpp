@@ -4,6 +4,7 @@
 
 #include "enum_codes.hpp"
 #include "goaltrack/report.hpp"
+#include "status_index.hpp"
 
 namespace goaltrack {
 namespace {
@@ -63,5 +64,20 @@ status_definition builtin_status(target_status s) {
           std::string(status_label(s, language::vi)),
           std::string(builtin_colours[static_cast<std::size_t>(s)]), s};
 }
+
+namespace detail {
+
+std::optional<std::uint16_t> status_index_of(std::string_view code,
+                                             const evaluation_policy& policy) noexcept {
+  if (const auto b = find_code(status_codes, code)) return static_cast<std::uint16_t>(*b);
+  for (std::size_t i = 0; i < policy.statuses.size(); ++i) {
+    if (policy.statuses[i].code == code) {
+      return static_cast<std::uint16_t>(target_status_count + i);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
 
 }  // namespace goaltrack

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <span>
-#include <string_view>
 
 #include "stages.hpp"
+#include "status_index.hpp"
 
 namespace goaltrack::detail {
 
@@ -29,20 +29,6 @@ namespace {
 
 constexpr auto as_index = judgement_scheme::index;
 
-// The index of the status a band names: a built-in code, else the policy's own (validate
-// has checked that it is one of them).
-std::uint16_t status_index(std::string_view code, const evaluation_policy& policy) {
-  for (std::size_t s = 0; s < target_status_count; ++s) {
-    if (to_string(static_cast<target_status>(s)) == code) return static_cast<std::uint16_t>(s);
-  }
-  for (std::size_t i = 0; i < policy.statuses.size(); ++i) {
-    if (policy.statuses[i].code == code) {
-      return static_cast<std::uint16_t>(target_status_count + i);
-    }
-  }
-  return as_index(target_status::no_data);
-}
-
 // The status of the band of `bands` that holds `progress` (edges shifted by `offset`);
 // no_data when none does, which only a NaN progress can cause in a valid policy's bands.
 std::uint16_t band_status(std::span<const judgement_scheme::band> bands, double progress,
@@ -64,7 +50,9 @@ judgement_scheme judgement_scheme::of(const evaluation_policy& policy) {
   for (const status_definition& d : policy.statuses) s.category.push_back(d.category);
   for (const status_band& b : policy.bands) {
     auto& phase = b.phase == band_phase::open ? s.open : s.closed;
-    phase.push_back({b, status_index(b.status, policy)});
+    // validate has checked that every band names a status.
+    phase.push_back(
+        {b, status_index_of(b.status, policy).value_or(as_index(target_status::no_data))});
   }
   return s;
 }

@@ -383,7 +383,7 @@ class importer {
       const auto it = by_owner.find(owner);
       if (it == by_owner.end()) return {};
       it->second.used = true;
-      return it->second.rows;
+      return std::move(it->second.rows);
     }
   };
   // An issue at the first row of each owner whose rows were not used: "<owner> <code> <why>".
