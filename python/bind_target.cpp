@@ -76,7 +76,9 @@ void wrap_target(py::module_& m) {
       .value("by_goal", scoring_method::by_goal, "the goal's own formula (default)")
       .value("percent_of_target", scoring_method::percent_of_target, "a / g upward, g / a downward")
       .value("distance_to_target", scoring_method::distance_to_target,
-             "1 + (a - g) / abs(g) upward, 1 - (a - g) / abs(g) downward");
+             "1 + (a - g) / abs(g) upward, 1 - (a - g) / abs(g) downward")
+      .value("open_sdg", scoring_method::open_sdg,
+             "the Open SDG / Statistics Canada progress score / 5 (growth rates)");
   wrap_codes<target_kind>(m, "parse_target_kind", &parse_target_kind, "target kind");
   wrap_codes<aggregation>(m, "parse_aggregation", &parse_aggregation, "aggregation");
   wrap_codes<scoring_method>(m, "parse_scoring_method", &parse_scoring_method, "scoring method");
@@ -221,6 +223,9 @@ void wrap_target(py::module_& m) {
           .def("scored_by", &target::scored_by, py::arg("m"), chain,
                "Scores the actual by `m` instead of the goal's own formula. Returns the "
                "target.")
+          .def("limited_at", &target::limited_at, py::arg("y_lim"), chain,
+               "direction scored open_sdg: the level cannot pass `y_lim`, which scales the "
+               "growth thresholds down near it. Returns the target.")
           .def("counting_kind", &target::counting_kind, py::arg("collective_kind"), chain,
                "collective_count: count only collectives of this kind (e.g. \"cell\"). "
                "Returns the "

@@ -184,10 +184,35 @@ struct actual_columns {
   std::span<double> denominator;
 };
 
-// Stage 2 for target t (not a direction target): its score, by its kind.
+int year_of(std::int32_t day) { return static_cast<int>(from_day_number(day).year()); }
+
+// The open_sdg score of numeric target r whose actual is `a`, measured on `day`: from its
+// baseline in the year its period starts toward its goal in the year the period ends.
+detail::target_score open_sdg_numeric(const detail::target_row& r, double a, std::int32_t day) {
+  const detail::growth_series s{r.baseline, r.span.first().year(), a, year_of(day),
+                                is_upward_goal(r.goal) ? 1.0 : -1.0};
+  return detail::open_sdg_toward(s, goal_level(r.goal, r.goal_value, r.baseline),
+                                 r.span.last().year());
+}
+
+// The open_sdg score of direction target t, from its first and last check-ins.
+detail::target_score open_sdg_direction(const stage_inputs& in, std::size_t t) {
+  const detail::target_row& r = in.targets.rows()[t];
+  const auto series = detail::direction_series(in.points[t], r.wanted);
+  if (!series) return {};
+  const std::optional<double> limit =
+      r.extra == detail::target_row::no_extra
+          ? std::nullopt
+          : detail::extra_value<&target::limit>(in.targets.extras()[r.extra]);
+  return detail::open_sdg_trend(*series, limit);
+}
+
+// Stage 2 for target t (not a direction target scored by its trend): its score, by its
+// kind and scoring.
 detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_columns out) {
   const detail::target_row& r = in.targets.rows()[t];
   detail::target_score score;
+  if (r.kind == target_kind::direction) return open_sdg_direction(in, t);
   if (is_rating_kind(r.kind)) {
     if (in.target_tally[t] == detail::tally_set::none) return score;
     const rating_tally& tally = in.tallies.get(in.target_tally[t]);
@@ -210,6 +235,8 @@ detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_
     a /= den;
     out.actual[t] = a;
   }
+  if (in.methods.scoring_of(t) == scoring_method::open_sdg)
+    return open_sdg_numeric(r, a, out.day[t]);
   score.progress =
       detail::numeric_progress(r, in.methods.scoring_of(t), a, in.targets.checklist_size(r));
   score.reached = score.progress >= 1.0;
@@ -242,6 +269,9 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   });
   const std::vector<detail::check_ins> points =
       any_direction ? detail::direction_check_ins(p, A) : std::vector<detail::check_ins>{};
+  // The minimum-data rule counts check-ins only when it asks for more than one.
+  const std::vector<std::uint32_t> check_in_days =
+      policy.minimum_points > 1 ? detail::check_in_days(p, A) : std::vector<std::uint32_t>{};
 
   evaluation ev;
   ev.as_of_ = as_of;
@@ -274,17 +304,22 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       ev.status_[t] = s;
       ev.status_index_[t] = detail::judgement_scheme::index(s);
     };
-    if (r.kind == target_kind::direction) {
+    // A measured target with fewer check-ins than the policy's minimum has no data.
+    const bool too_few = !check_in_days.empty() && !is_rating_kind(r.kind) &&
+                         check_in_days[t] < policy.minimum_points;
+    if (r.kind == target_kind::direction && methods.scoring_of(t) == scoring_method::by_goal) {
       // The actual is the latest measurement already; the trend decides.
       const auto trend = detail::trend_score(points[t], E - S + 1, r.wanted);
       if (not_started) {
         set(target_status::not_started);
-      } else if (trend) {
+      } else if (trend && !too_few) {
         set(detail::judge_trend(*trend, period, policy));
       }
       continue;
     }
-    const detail::target_score score = score_target(in, t, out);
+    // The actual is shown even when too few check-ins leave the target unjudged.
+    detail::target_score score = score_target(in, t, out);
+    if (too_few) score = {};
     ev.progress_[t] = score.progress;
     if (not_started) {
       set(target_status::not_started);

@@ -218,14 +218,62 @@ evaluation_policy rag() {
   return p;
 }
 
+// A performance report's judgement of each measure against its target, at the close of
+// its (fiscal) year, by progress (actual / target under the percent_of_target scoring): the
+// US Department of Commerce, FY 2007 Performance and Accountability Report, Appendix A:
+// "exceeded (more than 125 percent of target), a blue circle ... met (100 to 125 percent
+// of target), a green circle ... slightly below target (95 to 99 percent of the target)
+// appears as yellow, while a measure that was definitely not met appears as red". While
+// the year is open, the default margins apply.
+evaluation_policy performance_report() {
+  evaluation_policy p;
+  p.close_at_period_end = true;
+  p.basis = band_basis::progress;
+  p.statuses = {
+      {"exceeded", "exceeded", "vượt", "#1e88e5", target_status::achieved},
+      {"met", "met", "đạt", "#43a047", target_status::achieved},
+      {"slightly_below", "slightly below target", "gần đạt", "#fdd835", target_status::missed},
+      {"not_met", "not met", "không đạt", "#e53935", target_status::missed}};
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  p.bands = {{"not_met", -inf, 0.95, true, false, band_phase::closed},
+             {"slightly_below", 0.95, 1.0, true, false, band_phase::closed},
+             {"met", 1.0, 1.25, true, true, band_phase::closed},
+             {"exceeded", 1.25, inf, false, false, band_phase::closed}};
+  return p;
+}
+
+// Open SDG's progress statuses ("Progress Measurement Methodology", open-sdg.org; sdg-build
+// get_progress_status_from_score): the score's quarters [2.5, 5], [0, 2.5), [-2.5, 0) and
+// [-5, -2.5), here on progress = score / 5 (target.hpp, scoring open_sdg), a target met
+// being "target achieved" (achieved). Its gauges are green, yellow, orange and red.
+evaluation_policy open_sdg() {
+  evaluation_policy p;
+  p.basis = band_basis::progress;
+  p.statuses = {
+      {"substantial_progress", "on track", "đúng tiến độ", "#43a047", target_status::on_track},
+      {"moderate_progress", "progress made but acceleration needed", "có tiến bộ, cần tăng tốc",
+       "#fdd835", target_status::at_risk},
+      {"limited_progress", "limited progress", "tiến bộ hạn chế", "#fb8c00",
+       target_status::off_track},
+      {"deterioration", "deterioration", "đi xuống", "#e53935", target_status::off_track}};
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  p.bands = {{"deterioration", -inf, -0.5, true, false, band_phase::open},
+             {"limited_progress", -0.5, 0.0, true, false, band_phase::open},
+             {"moderate_progress", 0.0, 0.5, true, false, band_phase::open},
+             {"substantial_progress", 0.5, inf, true, false, band_phase::open}};
+  return p;
+}
+
 struct preset {
   std::string_view code;
   evaluation_policy (*make)();
 };
-constexpr std::array<preset, 4> presets{{{"default", [] { return evaluation_policy{}; }},
+constexpr std::array<preset, 6> presets{{{"default", [] { return evaluation_policy{}; }},
                                          {"year_end_review", year_end_review},
                                          {"okr", okr},
-                                         {"rag", rag}}};
+                                         {"rag", rag},
+                                         {"performance_report", performance_report},
+                                         {"open_sdg", open_sdg}}};
 constexpr std::array<std::string_view, presets.size()> preset_codes = [] {
   std::array<std::string_view, presets.size()> codes{};
   for (std::size_t i = 0; i < presets.size(); ++i) codes[i] = presets[i].code;

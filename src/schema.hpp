@@ -291,6 +291,10 @@ struct schema<target> {
             {"milestone_items.csv", false, true},
             kinds(target_kind::milestone)}
           .capped_by(&load_limits::checklist_items),
+      field{"limit", &target::limit,
+            "direction scored open_sdg: the natural limit y_lim the level cannot pass (100%, 0)",
+            sparse_column, kinds(target_kind::direction)}
+          .since(5),
       field{"wanted",
             &target::wanted,
             "direction: the wanted trend",
@@ -303,8 +307,9 @@ struct schema<target> {
             sparse_column, target_kinds::numeric | kinds(target_kind::milestone)}
           .since(3),
       field{"scoring", &target::scoring,
-            "numeric kinds: how the actual becomes progress (by_goal, percent_of_target, ...)",
-            sparse_column, target_kinds::numeric}
+            "numeric kinds: how the actual becomes progress (by_goal, percent_of_target, ...); "
+            "direction: by_goal (the trend) or open_sdg",
+            sparse_column, target_kinds::numeric | kinds(target_kind::direction)}
           .since(3),
   };
 };
@@ -390,6 +395,10 @@ struct schema<evaluation_policy> {
             {"policy_bands.csv", false, true}}
           .since(4)
           .capped_by(&load_limits::policy_bands),
+      field{"minimum_points", &evaluation_policy::minimum_points,
+            "a measured target with fewer check-ins (days with a measurement) than this in its "
+            "period up to the as-of date has no_data"}
+          .since(5),
   };
 };
 

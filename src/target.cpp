@@ -52,10 +52,11 @@ constexpr detail::code_list<aggregation, 8> aggregation_codes{{
     {aggregation::count, "count"},
 }};
 
-constexpr detail::code_list<scoring_method, 3> scoring_codes{{
+constexpr detail::code_list<scoring_method, 4> scoring_codes{{
     {scoring_method::by_goal, "by_goal"},
     {scoring_method::percent_of_target, "percent_of_target"},
     {scoring_method::distance_to_target, "distance_to_target"},
+    {scoring_method::open_sdg, "open_sdg"},
 }};
 
 // Largest magnitude at which every whole number is exactly a double.
@@ -180,6 +181,27 @@ double target::goal_level() const noexcept {
 
 namespace {
 
+// What keeps the open_sdg scoring (target.hpp) from applying to `t`, or "": its growth
+// rates are per calendar year and need a base value of the goal's sign.
+std::string open_sdg_misfit(const target& t) {
+  if (t.span.last().year() <= t.span.first().year()) {
+    return "scoring open_sdg needs a period that ends in a later calendar year than it starts "
+           "(its growth rates are per year), not " +
+           t.span.to_string();
+  }
+  if (t.limit && !std::isfinite(*t.limit)) return "limit is not a finite number";
+  if (t.kind == target_kind::direction) return "";
+  if (t.goal == goal_kind::within) return "scoring open_sdg has no rule for a range";
+  if (!t.baseline) return "scoring open_sdg needs a baseline (the value of the base year)";
+  // A zero counts as 0.001 (the methodology's replacement).
+  const auto positive = [](double v) { return v >= 0; };
+  if (positive(*t.baseline) != positive(t.goal_level())) {
+    return "scoring open_sdg needs a goal and a baseline of the same sign (growth rates), not " +
+           std::to_string(t.goal_level()) + " from " + std::to_string(*t.baseline);
+  }
+  return "";
+}
+
 // The aggregation and scoring of `t` fit its goal (target.hpp's tables; the kinds they
 // apply to are the description's, which check_applicable enforces); the reason they do
 // not, or "".
@@ -192,8 +214,15 @@ std::string method_misfit(const target& t) {
   if (t.kind == target_kind::ratio && t.over_time == aggregation::count) {
     return "a ratio cannot be a count of check-ins";
   }
+  if (t.limit && t.scoring != scoring_method::open_sdg) {
+    return "a limit applies to the open_sdg scoring only";
+  }
   if (t.scoring == scoring_method::by_goal) return "";
   const std::string method(to_string(t.scoring));
+  if (t.kind == target_kind::direction && t.scoring != scoring_method::open_sdg) {
+    return "a direction target is scored by its trend (by_goal) or open_sdg, not " + method;
+  }
+  if (t.scoring == scoring_method::open_sdg) return open_sdg_misfit(t);
   if (t.goal == goal_kind::within) return "scoring " + method + " has no rule for a range";
   if (t.scoring == scoring_method::percent_of_target && !(t.goal_level() > 0)) {
     return "scoring percent_of_target needs a goal above 0, not " + std::to_string(t.goal_level());

@@ -47,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -125,8 +125,10 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
   const target_id ms =
       p.add_target(target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
                                      {"plan", "pilot", "replicate"}));
-  p.add_target(target::direction("DROP", "Giảm bỏ học", dept, period::fiscal_year(2020, 4),
-                                 trend::decrease));
+  target drop =
+      target::direction("DROP", "Giảm bỏ học", dept, period::fiscal_year(2020, 4), trend::decrease);
+  if (version >= 5) drop.scored_by(scoring_method::open_sdg).limited_at(0);
+  p.add_target(drop);
   p.add_target(target::member_share("GOOD", "100% đảng viên HTT", party, period::year(2020), vn4,
                                     rating_level(1)));
   p.add_target(target::all_collectives("CELLS", "5/5 chi bộ", party, period::year(2020), vn4,
@@ -151,6 +153,7 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
         {"achieved", 1.0, std::numeric_limits<double>::infinity(), true, false,
          band_phase::closed}};
   }
+  if (version >= 5) pol.minimum_points = 2;
   p.add_policy("strict", pol);
   return p;
 }

@@ -245,8 +245,32 @@ TEST_F(evaluation_methods, the_year_end_review_closes_targets_on_the_last_day) {
             target_status::on_track);
 }
 
-TEST(policy_preset, ships_the_default_the_year_end_review_okr_and_rag) {
-  ASSERT_EQ(policy_preset_codes().size(), 4U);
+// A series too short to judge: with minimum_points 3, two check-ins (one corrected on
+// its day) leave a target no_data, its actual still shown and out of roll-up means.
+TEST_F(evaluation_methods, the_minimum_data_rule_leaves_short_series_unjudged) {
+  const target_id id = p.add_target(
+      target::quantity("SHORT", "", dept, period::year(2021)).increase_to(100).from(0));
+  p.add_measurement({id, d(2020, 12, 31), 5, 1, "", ""});  // before the period: not counted
+  p.add_measurement({id, d(2021, 3, 31), 20, 1, "", ""});
+  p.add_measurement({id, d(2021, 6, 30), 40, 1, "", ""});
+  p.add_measurement({id, d(2021, 6, 30), 45, 1, "", ""});  // a correction, the same day
+  evaluation_policy pol;
+  pol.minimum_points = 3;
+  const evaluation short_series = evaluate(p, d(2021, 7, 1), pol);
+  EXPECT_EQ(short_series.target(id).status, target_status::no_data);
+  EXPECT_EQ(short_series.target(id).actual, 45);
+  EXPECT_FALSE(short_series.target(id).progress);
+  EXPECT_FALSE(short_series.collective(dept).own_targets.mean_progress());
+  p.add_measurement({id, d(2021, 9, 30), 70, 1, "", ""});
+  const evaluation enough = evaluate(p, d(2021, 10, 1), pol);
+  EXPECT_EQ(enough.target(id).status, target_status::on_track);
+  EXPECT_DOUBLE_EQ(*enough.target(id).progress, 0.7);
+  // As of 1 July the same plan under the default policy judges the two check-ins.
+  EXPECT_EQ(evaluate(p, d(2021, 7, 1)).target(id).status, target_status::on_track);
+}
+
+TEST(policy_preset, ships_six_presets_that_validate) {
+  ASSERT_EQ(policy_preset_codes().size(), 6U);
   EXPECT_EQ(policy_preset("default"), evaluation_policy{});
   EXPECT_TRUE(policy_preset("year_end_review").close_at_period_end);
   for (const std::string_view code : policy_preset_codes()) {

@@ -124,6 +124,8 @@ inline goaltrack::date random_date(random_source& r) {
   return goaltrack::make_date(r.between(2015, 2030), r.between(1, 12), r.between(1, 28));
 }
 
+inline bool spans_years(const goaltrack::period& p) { return p.last().year() > p.first().year(); }
+
 /// A numeric target of a random goal kind that passes target::validate.
 inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool whole) {
   const auto num = [&](int lo, int hi) {
@@ -164,6 +166,10 @@ inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool who
     const bool percent = r.chance(50) && t.goal_level() > 0;
     t.scored_by(percent ? goaltrack::scoring_method::percent_of_target
                         : goaltrack::scoring_method::distance_to_target);
+    // Growth rates need a base value and more than one calendar year.
+    if (t.baseline && spans_years(t.span) && r.chance(40)) {
+      t.scored_by(goaltrack::scoring_method::open_sdg);
+    }
   }
 }
 
@@ -360,6 +366,10 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
       case target_kind::direction:
         t = target::direction(c, text(), owner, span,
                               r.chance(50) ? trend::increase : trend::decrease);
+        if (detail::spans_years(span) && r.chance(40)) {
+          t.scored_by(scoring_method::open_sdg);
+          if (r.chance(50)) t.limited_at(r.between(0, 100));
+        }
         break;
       case target_kind::member_share: {
         const scale_id s = scales[r.below(scales.size())];
@@ -432,6 +442,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
     pol.missed_after_end = r.chance(50);
     pol.trend_tolerance = static_cast<double>(r.between(0, 10)) / 100.0;
     pol.close_at_period_end = r.chance(50);
+    if (r.chance(30)) pol.minimum_points = static_cast<std::uint32_t>(r.between(2, 4));
     for (const round_id rd : rounds) {
       if (!r.chance(50)) continue;
       const auto levels = p.get(p.get(rd).scale()).size();

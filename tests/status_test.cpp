@@ -197,6 +197,35 @@ TEST_F(judgement, rag_colours_by_pace_and_keeps_a_reached_target_green_while_ope
   EXPECT_EQ(key_result(90, d(2026, 10, 1), rag).status_code, "missed");
 }
 
+// US Department of Commerce, FY 2007 Performance and Accountability Report, Appendix A:
+// exceeded above 125% of target, met from 100% to 125%, slightly below from 95% to 99%,
+// not met below. Measures of fiscal 2007 (October 2006 to September 2007), percent of
+// target, judged on the year's last day.
+TEST_F(judgement, performance_report_colours_measures_by_percent_of_target) {
+  const evaluation_policy report = policy_preset("performance_report");
+  const auto measure = [&](double actual) {
+    const target_id id = p.add_target(
+        target::quantity("M" + std::to_string(next++), "", dept, period::fiscal_year(2006, 10))
+            .at_least(200)
+            .scored_by(scoring_method::percent_of_target));
+    p.add_measurement({id, d(2007, 9, 30), actual, 1, "", ""});
+    return evaluate(p, d(2007, 9, 30), report).target(id);
+  };
+  EXPECT_EQ(measure(251).status_code, "exceeded");  // 125.5%
+  EXPECT_EQ(measure(250).status_code, "met");       // 125%: "100 to 125 percent"
+  EXPECT_EQ(measure(200).status_code, "met");
+  EXPECT_EQ(measure(200).status, target_status::achieved);
+  EXPECT_EQ(measure(199).status_code, "slightly_below");  // 99.5%
+  EXPECT_EQ(measure(190).status_code, "slightly_below");  // 95%
+  EXPECT_EQ(measure(190).status, target_status::missed);
+  EXPECT_EQ(measure(189).status_code, "not_met");  // 94.5%
+  // During the year, the default margins: 120 of 200 on 31 March (expected 0.4959) is on track.
+  const target_id open =
+      p.add_target(target::quantity("OPEN", "", dept, period::fiscal_year(2006, 10)).at_least(200));
+  p.add_measurement({open, d(2007, 3, 31), 120, 1, "", ""});
+  EXPECT_EQ(evaluate(p, d(2007, 3, 31), report).target(open).status_code, "on_track");
+}
+
 TEST_F(judgement, progress_bands_give_the_policy_own_statuses_with_their_definitions) {
   evaluation_policy pol;
   pol.basis = band_basis::progress;

@@ -20,16 +20,19 @@
 ///   during the period is provisional.
 /// - status, decided in this order:
 ///   1. not_started    if A < S                   (when policy.not_started_before_start)
-///   2. no_data        if there is no actual
+///   2. no_data        if there is no actual or no progress (open_sdg without two years),
+///                     or a measured target has fewer check-ins (days with a
+///                     measurement) in [S, min(A, E)] than policy.minimum_points
 ///   3. within_so_far  if a limit is met and the period has neither ended nor closed
 ///   4. achieved       if progress >= 1 (rating targets: the share or count is reached,
-///                     compared exactly in integers)
+///                     compared exactly in integers; open_sdg: the goal is met)
 ///   5. missed         if the period is closed
 ///   6. off_track      if a limit without a baseline is not met (violated so far)
 ///   7. on_track       if progress >= expected - policy.on_track_margin
 ///   8. at_risk        if progress >= expected - policy.at_risk_margin
 ///   9. off_track      otherwise.
-///   Direction targets have no progress: with fewer than two measurements in [S, A]
+///   Direction targets scored open_sdg (target.hpp) have progress and follow rules 1-9.
+///   Other direction targets have no progress: with fewer than two measurements in [S, A]
 ///   no_data; else the least-squares slope of value over days, in the wanted direction,
 ///   as a change over the whole period relative to the mean level, r; once A > E or the
 ///   period is closed, achieved if r > tolerance, else missed when closed and off_track

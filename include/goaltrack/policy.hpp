@@ -4,6 +4,7 @@
 /// rating summaries it computes. A plan can keep named policies (plan::add_policy) so that
 /// a department's rules travel with its plan.
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,6 +40,10 @@ struct GOALTRACK_API evaluation_policy {
   bool not_started_before_start = true;
   /// Report missed after a target's period ends unachieved. Default true.
   bool missed_after_end = true;
+  /// A measured target with fewer check-ins (days with a measurement) than this in its
+  /// period up to the as-of date has no_data (a series too short to judge). Default 0:
+  /// any one measurement suffices.
+  std::uint32_t minimum_points = 0;
   /// Direction targets: a relative change over the period within +-tolerance is flat.
   /// Default 0.02 (2%).
   double trend_tolerance = 0.02;
@@ -85,7 +90,17 @@ struct GOALTRACK_API evaluation_policy {
 ///   "Measure What Matters", 2018): statuses green (progress >= 0.7, counted achieved),
 ///   yellow ([0.4, 0.7), missed) and red (< 0.4, missed); the default margins while open;
 /// - "rag": red / amber / green by pace while the period is open, at the default margins
-///   (counted on_track / at_risk / off_track), a reached target green until it closes.
+///   (counted on_track / at_risk / off_track), a reached target green until it closes;
+/// - "performance_report": a performance report's year-end judgement by progress (actual
+///   / target), as the US Department of Commerce's FY 2007 Performance and Accountability
+///   Report colours its measures: exceeded (> 125%, counted achieved), met ([100%, 125%],
+///   achieved), slightly_below ([95%, 100%), missed), not_met (< 95%, missed), once the
+///   period closes on its last day; the default margins while it is open;
+/// - "open_sdg": the Open SDG / Statistics Canada statuses for targets scored open_sdg
+///   (target.hpp), by progress = score / 5: substantial_progress "on track" (score >= 2.5,
+///   counted on_track), moderate_progress "progress made but acceleration needed" ([0, 2.5),
+///   at_risk), limited_progress ([-2.5, 0), off_track), deterioration (< -2.5, off_track);
+///   a target met is achieved.
 GOALTRACK_API std::span<const std::string_view> policy_preset_codes() noexcept;
 
 /// The shipped preset with this code (policy_preset_codes).

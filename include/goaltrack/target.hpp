@@ -50,6 +50,27 @@
 /// Infor CPM Strategy Management's performance value ("Rules for increasing value types",
 /// "Rules for decreasing value types": a cap of 50 scores 100% at 50, 0% at 100, 200% at 0).
 ///
+/// `open_sdg` is the progress measure of Statistics Canada, built into Open SDG
+/// (open-sdg.org, "Progress Measurement Methodology"; sdg-build's ProgressMeasure.py). Time
+/// is in calendar years of the dates, as its annual series: t0 the base year, ti that of the
+/// actual, tT that of the period's last day. The compound annual growth rate from y0 to y in
+/// t years is CAGR(y, y0, t) = (y / y0)^(1 / t) - 1; s = -1 when y0 < 0, else 1; d = +1 for
+/// an upward goal (or trend::increase), -1 for a downward one. A zero base or goal counts as
+/// 0.001. Its score runs from -5 to 5, and progress is score / 5:
+/// - a numeric target (with a target value g): y0 its baseline in the year its period starts,
+///   yi the actual. Reached when yi is on g's side of it (score 5); else
+///   R = s d CAGR(yi, y0, ti - t0) / |CAGR(g, y0, tT - t0)| and score =
+///   min(7.1429 R - 4.2857, 5) for R >= 0.6, max(4.1667 R - 2.5, -5) below.
+/// - a direction target (no target value): y0 its first check-in in the period, yi its last,
+///   v = s d CAGR(yi, y0, ti - t0). With a limit L, C = 1 - (|y0| / |L|)^4.44 when
+///   |y0| <= |L|, 1 - ((2|L| - |y0|) / |L|)^4.44 below 2|L|, else 1 (C = 1 without one).
+///   Score: max(125 v - 2.5, -5) for v < 0; 5 when C = 0; 500 v / C - 2.5 below 0.005 C,
+///   250 v / C - 1.25 below 0.015 C, min(500 v / C - 5, 5) from there.
+/// The score's categories are 2.5 and above on track, [0, 2.5) progress made but
+/// acceleration needed, [-2.5, 0) limited progress, below -2.5 deterioration (the
+/// `open_sdg` policy preset, policy.hpp). There is no score with less than a year between
+/// y0 and yi, or when they differ in sign.
+///
 /// The actual a is, by target::over_time, the latest measurement (the default) or an
 /// aggregate of the measurements in the period (evaluation.hpp).
 ///
@@ -142,6 +163,7 @@ enum class scoring_method : std::uint8_t {
   by_goal,             ///< the goal's own formula (default)
   percent_of_target,   ///< a / g upward, g / a downward
   distance_to_target,  ///< 1 + (a - g) / abs(g) upward, 1 - (a - g) / abs(g) downward
+  open_sdg,            ///< the Open SDG / Statistics Canada progress score / 5 (growth rates)
 };
 
 /// Which members or collectives a rating target counts.
@@ -237,11 +259,14 @@ struct GOALTRACK_API target {
   std::string currency;  ///< money: ISO 4217 code, e.g. "VND" (amounts in its smallest unit)
 
   std::vector<std::string> checklist;  ///< milestone: items to complete (empty: one step)
-  trend wanted = trend::increase;      ///< direction: the wanted trend
+  /// direction scored open_sdg: the natural limit y_lim the level cannot pass (100%, 0)
+  std::optional<double> limit;
+  trend wanted = trend::increase;  ///< direction: the wanted trend
   // how it is evaluated (evaluation.hpp), beside `wanted` to keep the struct packed
   /// numeric kinds and milestones: how measurements make the actual (latest, sum, ...)
   aggregation over_time = aggregation::latest;
-  /// numeric kinds: how the actual becomes progress (by_goal, percent_of_target, ...)
+  /// numeric kinds: how the actual becomes progress (by_goal, percent_of_target, ...);
+  /// direction: by_goal (the trend) or open_sdg
   scoring_method scoring = scoring_method::by_goal;
   rating_goal rating;  ///< member_share and collective_count
 
@@ -310,6 +335,12 @@ struct GOALTRACK_API target {
   /// Scores the actual by `m` instead of the goal's own formula.
   target& scored_by(scoring_method m) {
     scoring = m;
+    return *this;
+  }
+  /// direction scored open_sdg: the level cannot pass `y_lim` (a maximum of 100%, a
+  /// minimum of 0), which scales the growth thresholds down near it.
+  target& limited_at(double y_lim) {
+    limit = y_lim;
     return *this;
   }
   /// Puts the target in a program.

@@ -57,7 +57,94 @@ double distance_to_target(double a, double g, bool upward) noexcept {
   return upward ? 1.0 + gap : 1.0 - gap;
 }
 
+// --- open_sdg (target.hpp; sdg-build's ProgressMeasure.py) ---------------------------------
+
+// The methodology's stand-in for a zero base or target value, which a growth rate cannot
+// start from or reach.
+constexpr double zero_stand_in = 0.001;
+double nonzero(double v) noexcept { return v == 0.0 ? zero_stand_in : v; }
+
+// The compound annual growth rate from y0 to y over `years` years: (y / y0)^(1 / years) - 1.
+double annual_growth(double y, double y0, int years) noexcept {
+  return std::pow(y / y0, 1.0 / static_cast<double>(years)) - 1.0;
+}
+
+// s d CAGR(yi, y0, ti - t0), s the sign of y0; none with less than a year between them or
+// values of opposite signs (the methodology's minimum data requirements).
+std::optional<double> observed_growth(const growth_series& s) noexcept {
+  const double y0 = nonzero(s.base);
+  const int years = s.current_year - s.base_year;
+  if (years < 1 || (y0 > 0 && s.current < 0) || (y0 < 0 && s.current > 0)) return std::nullopt;
+  const double sign = y0 < 0 ? -1.0 : 1.0;
+  return sign * s.direction * annual_growth(s.current, y0, years);
+}
+
+target_score progress_from_score(double score, bool reached) noexcept {
+  return {score / 5.0, reached, true};
+}
+
+// The score of a growth ratio R: two lines through (0.6, 0) with the methodology's rounded
+// slopes, capped at 5 (R >= 1.3) and floored at -5 (R <= -0.6).
+double score_of_ratio(double r) noexcept {
+  if (r >= 0.6) return std::min(7.1429 * r - 4.2857, 5.0);
+  return std::max(4.1667 * r - 2.5, -5.0);
+}
+
+// The scaling factor C of a series without a target near its natural limit L: 1 far from
+// it (|y0| >= 2|L|), falling to 0 at it, the same at equal relative distances either side.
+double limit_coefficient(double base, double limit) noexcept {
+  constexpr double exponent = 4.44;
+  const double y0 = std::fabs(base);
+  const double lim = std::fabs(limit);
+  if (y0 >= 2 * lim) return 1.0;  // first, so that y0 = L = 0 gives 1
+  if (y0 <= lim) return 1.0 - std::pow(y0 / lim, exponent);
+  return 1.0 - std::pow((2 * lim - y0) / lim, exponent);
+}
+
+// The score of a growth rate v without a target: -2.5 at 0, 0 at 0.5% C, 2.5 at 1.5% C, 5
+// from 2% C; 125 v - 2.5 below 0, floored at -5 (v <= -2%).
+double score_of_growth(double v, double coefficient, bool at_limit) noexcept {
+  if (v < 0) return std::max(125 * v - 2.5, -5.0);
+  if (at_limit) return 5.0;  // C = 0: the limit is held or passed
+  const double c = coefficient;
+  if (v >= 0.015 * c) return std::min(500 * v / c - 5, 5.0);
+  if (v >= 0.005 * c) return 250 * v / c - 1.25;
+  return 500 * v / c - 2.5;
+}
+
 }  // namespace
+
+target_score open_sdg_toward(const growth_series& s, double goal, int goal_year) noexcept {
+  const double g = nonzero(goal);
+  if (s.direction > 0 ? s.current >= g : s.current <= g) return progress_from_score(5.0, true);
+  const std::optional<double> observed = observed_growth(s);
+  if (!observed) return {};
+  const double required = annual_growth(g, nonzero(s.base), goal_year - s.base_year);
+  return progress_from_score(score_of_ratio(*observed / std::fabs(required)), false);
+}
+
+target_score open_sdg_trend(const growth_series& s, std::optional<double> limit) noexcept {
+  const std::optional<double> v = observed_growth(s);
+  if (!v) return {};
+  const double c = limit ? limit_coefficient(s.base, *limit) : 1.0;
+  const bool at_limit = limit && std::fabs(s.base) == std::fabs(*limit);
+  return progress_from_score(score_of_growth(*v, c, at_limit), false);
+}
+
+std::optional<growth_series> direction_series(const check_ins& points, trend wanted) {
+  if (points.empty()) return std::nullopt;
+  // The check-ins of the earliest and the latest day; on one day, the one added last.
+  auto first = points.begin();
+  auto last = points.begin();
+  for (auto it = points.begin(); it != points.end(); ++it) {
+    if (it->first <= first->first) first = it;
+    if (it->first >= last->first) last = it;
+  }
+  if (first->first == last->first) return std::nullopt;
+  const auto year = [](std::int32_t day) { return static_cast<int>(from_day_number(day).year()); };
+  return growth_series{first->second, year(first->first), last->second, year(last->first),
+                       wanted == trend::increase ? 1.0 : -1.0};
+}
 
 double numeric_progress(const target_row& t, scoring_method method, double a,
                         std::size_t checklist_items) noexcept {
@@ -72,6 +159,8 @@ double numeric_progress(const target_row& t, scoring_method method, double a,
       return percent_of_target(a, g, is_upward_goal(t.goal));
     case scoring_method::distance_to_target:
       return distance_to_target(a, g, is_upward_goal(t.goal));
+    case scoring_method::open_sdg:
+      break;  // a growth rate needs the years (open_sdg_toward)
   }
   return no_value;
 }

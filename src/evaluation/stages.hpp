@@ -57,6 +57,10 @@ latest_measurements latest_as_of(const plan& p, std::int32_t as_of_day);
 void aggregate_over_time(const plan& p, std::int32_t as_of_day,
                          std::span<const aggregation> over_time, latest_measurements& latest);
 
+/// The number of days of [S, min(A, E)] on which each target has a measurement (its
+/// check-ins), for the minimum-data rule (evaluation_policy::minimum_points).
+std::vector<std::uint32_t> check_in_days(const plan& p, std::int32_t as_of_day);
+
 /// A direction target's check-ins in [S, A]: (day, value) in the order added.
 using check_ins = std::vector<std::pair<std::int32_t, double>>;
 /// The check-ins of every direction target (empty lists for the others).
@@ -89,6 +93,26 @@ struct rating_outcome {
 /// for the collective that owns it.
 rating_outcome rating_score(const target_row& t, const rating_goal& goal,
                             const rating_tally& tally) noexcept;
+
+/// One series of the open_sdg scoring (target.hpp): the base value y0 in calendar year t0,
+/// the current value yi in year ti, and the wanted direction d (+1 up, -1 down).
+struct growth_series {
+  double base = 0;
+  int base_year = 0;
+  double current = 0;
+  int current_year = 0;
+  double direction = 1;
+};
+/// The open_sdg score, as progress = score / 5, of a series with a target value `goal` for
+/// year `goal_year` (goal_year > base_year): reached (progress 1) once the current value
+/// is on the goal's side; no data otherwise when ti - t0 < 1 or y0 and yi differ in sign.
+target_score open_sdg_toward(const growth_series& s, double goal, int goal_year) noexcept;
+/// The open_sdg score of a series without a target value, with the natural limit `limit`
+/// (if any); never reached; no data as for open_sdg_toward.
+target_score open_sdg_trend(const growth_series& s, std::optional<double> limit) noexcept;
+/// The series of a direction target: its first and last check-ins by day (on one day,
+/// the one added last); none with fewer than two days.
+std::optional<growth_series> direction_series(const check_ins& points, trend wanted);
 
 /// The trend r of a direction target: the least-squares slope of value over days times
 /// the period's length, relative to the mean level (absolute when the mean is 0), signed

@@ -276,6 +276,7 @@ class exporter {
       w.raw(e.close_at_period_end ? "true" : "false");
       w.raw(to_string(e.basis));
       w.raw(e.reached_is_achieved ? "true" : "false");
+      w.integer(e.minimum_points);
       w.end_row();
     }
   }

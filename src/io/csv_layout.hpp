@@ -68,7 +68,8 @@ enum : std::size_t {
   trend_tolerance,
   close_at_period_end,
   basis,
-  reached_is_achieved
+  reached_is_achieved,
+  minimum_points
 };
 }
 namespace summaries_col {
@@ -149,7 +150,8 @@ inline constexpr column policies_columns[] = {{"code", true},
                                               {"trend_tolerance", false},
                                               {"close_at_period_end", false},
                                               {"basis", false},
-                                              {"reached_is_achieved", false}};
+                                              {"reached_is_achieved", false},
+                                              {"minimum_points", false}};
 inline constexpr column summaries_columns[] = {
     {"policy", true},        {"scale", true},      {"period", true},         {"level", true},
     {"counted_kind", false}, {"criterion", false}, {"required_share", false}};

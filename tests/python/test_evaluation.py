@@ -118,7 +118,8 @@ def test_methods_limits_and_the_year_end_review(small):
     assert ev.target(flow).actual == 75 and ev.target(flow).progress == pytest.approx(0.75)
     assert ev.target(cap).status == gt.target_status.within_so_far
     assert gt.target_status_count == 8
-    assert gt.policy_preset_codes() == ["default", "year_end_review", "okr", "rag"]
+    assert gt.policy_preset_codes() == ["default", "year_end_review", "okr", "rag",
+                                        "performance_report", "open_sdg"]
     review = gt.policy_preset("year_end_review")
     assert review.close_at_period_end and "close_at_period_end=True" in repr(review)
     end = gt.evaluate(p, dt.date(2021, 12, 31), review)
@@ -128,3 +129,31 @@ def test_methods_limits_and_the_year_end_review(small):
         gt.policy_preset("kpi")
     with pytest.raises(gt.InvalidArgument):
         p.add_target(gt.target.milestone("M", "", dept, year).aggregated_by(gt.aggregation.sum))
+
+
+def test_open_sdg_scores_growth_and_the_minimum_data_rule(small):
+    # Statistics Canada's progress measure (open-sdg.org, "Progress Measurement
+    # Methodology"): halve 12.0 (2015) to 6.0 by 2030; 9.0 in 2020 gives R = 1.2381 and a
+    # score of 7.1429 R - 4.2857 = 4.5582, on track.
+    p, dept = small["plan"], small["dept"]
+    agenda = gt.period.between(dt.date(2015, 1, 1), dt.date(2030, 12, 31))
+    poverty = p.add_target(gt.target.ratio("POV", "", dept, agenda).decrease_to(6.0).from_(12.0)
+                           .scored_by(gt.scoring_method.open_sdg))
+    cover = p.add_target(gt.target.direction("COVER", "", dept, agenda, gt.trend.increase)
+                         .scored_by(gt.scoring_method.open_sdg).limited_at(100))
+    p.add_measurement(poverty, dt.date(2020, 6, 30), 9.0)
+    p.add_measurement(cover, dt.date(2015, 6, 30), 100)
+    p.add_measurement(cover, dt.date(2020, 6, 30), 100)
+    sdg = gt.policy_preset("open_sdg")
+    ev = gt.evaluate(p, dt.date(2020, 12, 31), sdg)
+    assert ev.target(poverty).progress * 5 == pytest.approx(4.5582, abs=1e-4)
+    assert ev.target(poverty).status_code == "substantial_progress"
+    assert ev.target(cover).progress == pytest.approx(1.0)  # held at its limit: +5
+    assert p.get(cover).limit == 100
+    sdg.minimum_points = 2
+    short = gt.evaluate(p, dt.date(2020, 12, 31), sdg)
+    assert short.target(poverty).status == gt.target_status.no_data
+    assert short.target(cover).status_code == "substantial_progress"
+    with pytest.raises(gt.InvalidArgument, match="later calendar year"):
+        p.add_target(gt.target.quantity("ONE", "", dept, gt.period.year(2026)).increase_to(9)
+                     .from_(5).scored_by(gt.scoring_method.open_sdg))
