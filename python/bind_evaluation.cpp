@@ -77,9 +77,50 @@ py::array_t<T> tally_column(const py::object& self) {
   return column_view<T>(std::span<const T>(column), self);
 }
 
+// A float column of an evaluation, viewed without a copy while `self` lives.
+template <std::span<const double> (evaluation::*Column)() const noexcept>
+py::array_t<double> evaluation_column(const py::object& self) {
+  return column_view<double>((self.cast<const evaluation&>().*Column)(), self);
+}
+
+void wrap_trend_results(py::module_& m) {
+  py::class_<level_change>(m, "level_change",
+                           "How a direction target's level moved over its check-ins in [S, A].")
+      .def_readonly("first_date", &level_change::first_date, "the day of the first check-in")
+      .def_readonly("first", &level_change::first, "its value")
+      .def_readonly("last_date", &level_change::last_date, "the day of the last check-in")
+      .def_readonly("last", &level_change::last, "its value")
+      .def_readonly("slope_per_day", &level_change::slope_per_day,
+                    "the least-squares slope of value over days, per day")
+      .def("change", &level_change::change, "last - first")
+      .def("relative_change", &level_change::relative_change,
+           "(last - first) / |first|; None when first is 0")
+      .def("__repr__", [](const level_change& c) {
+        return "level_change(first=" + py_repr(py::cast(c.first)) +
+               ", last=" + py_repr(py::cast(c.last)) +
+               ", slope_per_day=" + py_repr(py::cast(c.slope_per_day)) + ")";
+      });
+  py::class_<target_forecast>(m, "target_forecast",
+                              "A target's actual projected to its period's last day by the\n"
+                              "least-squares line through its check-ins.")
+      .def_readonly("value", &target_forecast::value, "the line's value on the last day")
+      .def_readonly("spread", &target_forecast::spread, "the standard error of that prediction")
+      .def_readonly("progress", &target_forecast::progress,
+                    "progress of the value by the target's scoring")
+      .def_readonly("status", &target_forecast::status,
+                    "achieved when the value reaches the goal, else missed")
+      .def_readonly("points", &target_forecast::points, "the check-ins fitted")
+      .def("__repr__", [](const target_forecast& f) {
+        return "target_forecast(value=" + py_repr(py::cast(f.value)) +
+               ", spread=" + py_repr(py::cast(f.spread)) +
+               ", status=" + std::string(to_string(f.status)) + ")";
+      });
+}
+
 }  // namespace
 
 void wrap_evaluation(py::module_& m) {
+  wrap_trend_results(m);
   py::class_<target_result>(m, "target_result", "The evaluation of one target.")
       .def_readonly("target", &target_result::target, "the target")
       .def_readonly("status", &target_result::status,
@@ -104,6 +145,11 @@ void wrap_evaluation(py::module_& m) {
                     "progress limited to [0, 1].")
       .def_readonly("expected", &target_result::expected,
                     "Expected progress at the as-of date (linear over the period).")
+      .def_readonly("change", &target_result::change,
+                    "Direction targets with check-ins on two days or more: how the level moved.")
+      .def_readonly("forecast", &target_result::forecast,
+                    "Numeric and milestone targets, when the policy forecasts: the projection\n"
+                    "to the period's last day.")
       .def("__repr__", [](const target_result& r) {
         const auto opt = [](const std::optional<double>& v) {
           return v ? py_repr(py::cast(*v)) : std::string("None");
@@ -294,6 +340,15 @@ void wrap_evaluation(py::module_& m) {
             return column_view<double>(self.cast<const evaluation&>().expected(), self);
           },
           "Expected progress of every target (NumPy float64).")
+      .def("slopes", &evaluation_column<&evaluation::slopes>,
+           "The least-squares slope per day of every direction target (NumPy float64); NaN\n"
+           "for the others; empty without direction targets.")
+      .def("forecast_values", &evaluation_column<&evaluation::forecast_values>,
+           "The forecast value of every target (NumPy float64); NaN where none; empty\n"
+           "unless the policy forecasts.")
+      .def("forecast_spreads", &evaluation_column<&evaluation::forecast_spreads>,
+           "The forecast spread of every target (NumPy float64); NaN where none; empty\n"
+           "unless the policy forecasts.")
       .def("overall", &evaluation::overall, "Counts over all targets.")
       .def("program", &evaluation::program, py::arg("id"),
            py::return_value_policy::reference_internal,

@@ -34,6 +34,9 @@ void wrap_report(py::module_& m) {
         "when rounded up, \"hơn\"/\"over\" when rounded down, none when exact. 46,850,000 VND is\n"
         "\"gần 47 triệu đồng\" / \"nearly 47 million VND\"; 999,600,000 VND is \"gần 1 tỷ đồng\".\n"
         "Amounts that round to less than a thousand are written exactly.");
+  m.def("describe_change", &describe_change, py::arg("change"), py::arg("decimals") = 0,
+        py::arg("lang") = language::vi,
+        "How a level moved: \"từ 48 xuống 42, −12,5%\" / \"from 48 to 42, −12.5%\".");
   m.def("describe_tasks", &describe_tasks, py::arg("tasks"), py::arg("lang") = language::vi,
         "The review phrase for task counts: \"Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung\" /\n"
         "\"Completed 15/15 tasks and 2 supplementary tasks\". The supplementary part appears only\n"

@@ -17,6 +17,11 @@ using detail::no_day;
 
 }  // namespace
 
+std::optional<double> level_change::relative_change() const noexcept {
+  if (first == 0.0) return std::nullopt;
+  return (last - first) / std::fabs(first);
+}
+
 std::uint32_t status_counts::total() const noexcept {
   std::uint32_t n = 0;
   for (const auto c : by_status) n += c;
@@ -79,6 +84,16 @@ target_result evaluation::target(target_id id) const {
   r.progress = opt(progress_[i]);
   if (r.progress) r.clamped_progress = std::clamp(*r.progress, 0.0, 1.0);
   r.expected = expected_[i];
+  if (!slope_.empty() && first_day_[i] != no_day) {
+    r.change = level_change{from_day_number(first_day_[i]), first_[i],
+                            from_day_number(last_day_[i]), last_[i], slope_[i]};
+  }
+  if (!forecast_value_.empty() && forecast_points_[i] > 0) {
+    r.forecast =
+        target_forecast{forecast_value_[i], forecast_spread_[i], opt(forecast_progress_[i]),
+                        forecast_reached_[i] ? target_status::achieved : target_status::missed,
+                        forecast_points_[i]};
+  }
   return r;
 }
 
@@ -244,6 +259,78 @@ detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_
   return score;
 }
 
+// How each direction target's level moved over its check-ins in [S, A] (level_change).
+struct level_change_columns {
+  std::vector<std::int32_t> first_day;
+  std::vector<double> first;
+  std::vector<std::int32_t> last_day;
+  std::vector<double> last;
+  std::vector<double> slope;
+};
+
+level_change_columns level_changes(std::span<const detail::target_row> rows,
+                                   std::span<const detail::check_ins> points) {
+  const std::size_t nt = rows.size();
+  level_change_columns c{
+      std::vector<std::int32_t>(nt, no_day), std::vector<double>(nt, detail::no_value),
+      std::vector<std::int32_t>(nt, no_day), std::vector<double>(nt, detail::no_value),
+      std::vector<double>(nt, detail::no_value)};
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (rows[t].kind != target_kind::direction) continue;
+    const std::optional<detail::fitted_line> line = detail::fit_line(points[t]);
+    if (!line) continue;  // fewer than two days
+    const auto [first, last] = detail::first_and_last(points[t]);
+    c.first_day[t] = first->first;
+    c.first[t] = first->second;
+    c.last_day[t] = last->first;
+    c.last[t] = last->second;
+    c.slope[t] = line->slope;
+  }
+  return c;
+}
+
+// Each numeric and milestone target's projection to its period's last day (target_forecast).
+struct forecast_columns {
+  std::vector<double> value;
+  std::vector<double> spread;
+  std::vector<double> progress;
+  std::vector<std::uint32_t> points;
+  std::vector<std::uint8_t> reached;
+};
+
+forecast_columns forecasts(const stage_inputs& in, std::span<const detail::check_ins> series,
+                           std::uint32_t min_points) {
+  const auto rows = in.targets.rows();
+  const std::size_t nt = rows.size();
+  forecast_columns f{std::vector<double>(nt, detail::no_value),
+                     std::vector<double>(nt, detail::no_value),
+                     std::vector<double>(nt, detail::no_value), std::vector<std::uint32_t>(nt, 0),
+                     std::vector<std::uint8_t>(nt, 0)};
+  for (std::size_t t = 0; t < nt; ++t) {
+    const detail::target_row& r = rows[t];
+    if (!is_numeric_kind(r.kind) && r.kind != target_kind::milestone) continue;
+    const std::int32_t E = day_number(r.span.last());
+    const auto over_time =
+        in.methods.over_time.empty() ? aggregation::latest : in.methods.over_time[t];
+    const std::optional<detail::projection> pr =
+        detail::project(series[t], over_time, E, min_points);
+    if (!pr) continue;
+    const scoring_method method = in.methods.scoring_of(t);
+    const detail::target_score score =
+        method == scoring_method::open_sdg
+            ? open_sdg_numeric(r, pr->value, E)
+            : detail::target_score{
+                  detail::numeric_progress(r, method, pr->value, in.targets.checklist_size(r)),
+                  false, true};
+    f.value[t] = pr->value;
+    f.spread[t] = pr->spread;
+    f.progress[t] = score.progress;
+    f.points[t] = pr->points;
+    f.reached[t] = method == scoring_method::open_sdg ? score.reached : score.progress >= 1.0;
+  }
+  return f;
+}
+
 }  // namespace
 
 evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) {
@@ -269,9 +356,12 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   });
   const std::vector<detail::check_ins> points =
       any_direction ? detail::direction_check_ins(p, A) : std::vector<detail::check_ins>{};
-  // The minimum-data rule counts check-ins only when it asks for more than one.
-  const std::vector<std::uint32_t> check_in_days =
-      policy.minimum_points > 1 ? detail::check_in_days(p, A) : std::vector<std::uint32_t>{};
+  // The period's check-ins, for the minimum-data rule (when it asks for more than one) and
+  // forecasts.
+  const std::vector<detail::check_ins> series =
+      policy.minimum_points > 1 || policy.forecast_min_points > 0
+          ? detail::period_check_ins(p, A)
+          : std::vector<detail::check_ins>{};
 
   evaluation ev;
   ev.as_of_ = as_of;
@@ -305,8 +395,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       ev.status_index_[t] = detail::judgement_scheme::index(s);
     };
     // A measured target with fewer check-ins than the policy's minimum has no data.
-    const bool too_few = !check_in_days.empty() && !is_rating_kind(r.kind) &&
-                         check_in_days[t] < policy.minimum_points;
+    const bool too_few = policy.minimum_points > 1 && !is_rating_kind(r.kind) &&
+                         series[t].size() < policy.minimum_points;
     if (r.kind == target_kind::direction && methods.scoring_of(t) == scoring_method::by_goal) {
       // The actual is the latest measurement already; the trend decides.
       const auto trend = detail::trend_score(points[t], E - S + 1, r.wanted);
@@ -330,6 +420,23 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       ev.status_index_[t] = s;
       ev.status_[t] = scheme.category[s];
     }
+  }
+
+  if (any_direction) {
+    level_change_columns c = level_changes(rows, points);
+    ev.first_day_ = std::move(c.first_day);
+    ev.first_ = std::move(c.first);
+    ev.last_day_ = std::move(c.last_day);
+    ev.last_ = std::move(c.last);
+    ev.slope_ = std::move(c.slope);
+  }
+  if (policy.forecast_min_points > 0) {
+    forecast_columns f = forecasts(in, series, policy.forecast_min_points);
+    ev.forecast_value_ = std::move(f.value);
+    ev.forecast_spread_ = std::move(f.spread);
+    ev.forecast_progress_ = std::move(f.progress);
+    ev.forecast_points_ = std::move(f.points);
+    ev.forecast_reached_ = std::move(f.reached);
   }
 
   // Stage 4: roll-ups, and the summaries the policy asked for.

@@ -167,6 +167,10 @@ void evaluation_policy::validate(std::string_view name) const {
                      " is not a share (its denominator must be > 0 and it must be at most 100%)");
     }
   }
+  if (forecast_min_points == 1 || forecast_min_points == 2) {
+    fail(name, "forecast_min_points must be 0 (no forecast) or at least 3, not " +
+                   std::to_string(forecast_min_points));
+  }
   check_statuses(*this, name);
   check_bands(*this, name);
 }

@@ -147,6 +147,19 @@ std::string describe_tasks(const task_tally& tasks, language lang) {
   return out;
 }
 
+std::string describe_change(const level_change& c, int decimals, language lang) {
+  const bool vi = lang == language::vi;
+  const std::string from = format_number(c.first, decimals, lang);
+  const std::string to = format_number(c.last, decimals, lang);
+  std::string out = vi ? "từ " + from + (c.last < c.first ? " xuống " : " lên ") + to
+                       : "from " + from + " to " + to;
+  if (const std::optional<double> relative = c.relative_change()) {
+    const std::string sign = *relative < 0 ? "\u2212" : "+";
+    out += ", " + sign + format_percent(std::fabs(*relative), 1, lang);
+  }
+  return out;
+}
+
 std::string_view status_label(target_status s, language lang) noexcept {
   const bool vi = lang == language::vi;
   switch (s) {

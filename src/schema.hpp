@@ -399,6 +399,10 @@ struct schema<evaluation_policy> {
             "a measured target with fewer check-ins (days with a measurement) than this in its "
             "period up to the as-of date has no_data"}
           .since(5),
+      field{"forecast_min_points", &evaluation_policy::forecast_min_points,
+            "forecast every numeric and milestone target with at least this many check-ins in "
+            "its period up to the as-of date"}
+          .since(5),
   };
 };
 

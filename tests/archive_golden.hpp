@@ -153,7 +153,10 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
         {"achieved", 1.0, std::numeric_limits<double>::infinity(), true, false,
          band_phase::closed}};
   }
-  if (version >= 5) pol.minimum_points = 2;
+  if (version >= 5) {
+    pol.minimum_points = 2;
+    pol.forecast_min_points = 3;
+  }
   p.add_policy("strict", pol);
   return p;
 }

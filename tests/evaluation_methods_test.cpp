@@ -269,6 +269,77 @@ TEST_F(evaluation_methods, the_minimum_data_rule_leaves_short_series_unjudged) {
   EXPECT_EQ(evaluate(p, d(2021, 7, 1)).target(id).status, target_status::on_track);
 }
 
+// A least-squares forecast to 31 December from four monthly check-ins (numpy.polyfit
+// gives slope 0.334984 per day, intercept 10.7607 on 31 January); the spread is the
+// standard error of a new observation (Montgomery & Runger), 8.1261.
+TEST_F(evaluation_methods, a_forecast_projects_the_trend_to_the_period_end) {
+  const target_id level =
+      p.add_target(target::quantity("LEVEL", "", dept, period::year(2021)).at_least(100));
+  const target_id flow = p.add_target(target::quantity("FLOW", "", dept, period::year(2021))
+                                          .at_least(400)
+                                          .aggregated_by(aggregation::sum));
+  const target_id sparse =
+      p.add_target(target::quantity("SPARSE", "", dept, period::year(2021)).at_least(100));
+  const double values[] = {10, 22, 29, 41};
+  const date days[] = {d(2021, 1, 31), d(2021, 2, 28), d(2021, 3, 31), d(2021, 4, 30)};
+  for (int i = 0; i < 4; ++i) {
+    p.add_measurement({level, days[i], values[i], 1, "", ""});
+    p.add_measurement({flow, days[i], values[i], 1, "", ""});
+  }
+  p.add_measurement({sparse, days[0], 50, 1, "", ""});
+  p.add_measurement({sparse, days[3], 60, 1, "", ""});
+  evaluation_policy pol;
+  pol.forecast_min_points = 3;
+  const evaluation ev = evaluate(p, d(2021, 4, 30), pol);
+  const auto f = ev.target(level).forecast;
+  ASSERT_TRUE(f);
+  EXPECT_NEAR(f->value, 122.6454, 1e-4);
+  EXPECT_NEAR(f->spread, 8.1261, 1e-4);
+  EXPECT_EQ(f->points, 4U);
+  EXPECT_NEAR(*f->progress, 1.226454, 1e-6);
+  EXPECT_EQ(f->status, target_status::achieved);
+  // A flow is forecast by its running total: 10, 32, 61, 102 project to 348.50 < 400.
+  const auto g = ev.target(flow).forecast;
+  ASSERT_TRUE(g);
+  EXPECT_NEAR(g->value, 348.4967, 1e-4);
+  EXPECT_NEAR(g->spread, 27.6895, 1e-4);
+  EXPECT_EQ(g->status, target_status::missed);
+  // Two check-ins are fewer than the guard's three: no forecast.
+  EXPECT_FALSE(ev.target(sparse).forecast);
+  EXPECT_TRUE(std::isnan(ev.forecast_values()[sparse.index()]));
+  EXPECT_NEAR(ev.forecast_values()[level.index()], 122.6454, 1e-4);
+  // Off by default, and 1 or 2 are refused.
+  EXPECT_FALSE(evaluate(p, d(2021, 4, 30)).target(level).forecast);
+  EXPECT_TRUE(evaluate(p, d(2021, 4, 30)).forecast_values().empty());
+  pol.forecast_min_points = 2;
+  EXPECT_THROW((void)evaluate(p, d(2021, 4, 30), pol), invalid_argument);
+}
+
+// A direction target's level change: "from 48 to 42, -12.5%", with the fitted slope.
+TEST_F(evaluation_methods, a_direction_target_shows_how_its_level_moved) {
+  const target_id drop =
+      p.add_target(target::direction("DROP", "", dept, period::year(2021), trend::decrease));
+  p.add_measurement({drop, d(2021, 1, 31), 48, 1, "", ""});
+  p.add_measurement({drop, d(2021, 6, 30), 44, 1, "", ""});
+  p.add_measurement({drop, d(2021, 6, 30), 45, 1, "", ""});  // a correction on the day
+  p.add_measurement({drop, d(2021, 11, 30), 42, 1, "", ""});
+  const target_id other =
+      p.add_target(target::quantity("OTHER", "", dept, period::year(2021)).at_least(1));
+  const evaluation ev = evaluate(p, d(2021, 12, 1));
+  const auto c = ev.target(drop).change;
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->first_date, d(2021, 1, 31));
+  EXPECT_EQ(c->first, 48);
+  EXPECT_EQ(c->last_date, d(2021, 11, 30));
+  EXPECT_EQ(c->last, 42);
+  EXPECT_EQ(c->change(), -6);
+  EXPECT_DOUBLE_EQ(*c->relative_change(), -0.125);
+  EXPECT_LT(c->slope_per_day, 0);
+  EXPECT_DOUBLE_EQ(ev.slopes()[drop.index()], c->slope_per_day);
+  EXPECT_FALSE(ev.target(other).change);
+  EXPECT_TRUE(std::isnan(ev.slopes()[other.index()]));
+}
+
 TEST(policy_preset, ships_six_presets_that_validate) {
   ASSERT_EQ(policy_preset_codes().size(), 6U);
   EXPECT_EQ(policy_preset("default"), evaluation_policy{});

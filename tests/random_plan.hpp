@@ -443,6 +443,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
     pol.trend_tolerance = static_cast<double>(r.between(0, 10)) / 100.0;
     pol.close_at_period_end = r.chance(50);
     if (r.chance(30)) pol.minimum_points = static_cast<std::uint32_t>(r.between(2, 4));
+    if (r.chance(30)) pol.forecast_min_points = static_cast<std::uint32_t>(r.between(3, 5));
     for (const round_id rd : rounds) {
       if (!r.chance(50)) continue;
       const auto levels = p.get(p.get(rd).scale()).size();

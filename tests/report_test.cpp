@@ -97,5 +97,17 @@ TEST(report, supplementary_tasks_not_all_done_show_their_count) {
   EXPECT_EQ(describe_tasks(t, language::vi), "Hoàn thành 1/1 nhiệm vụ và 0/2 nhiệm vụ bổ sung");
 }
 
+TEST(report, describe_change_says_from_where_to_where_and_by_how_much) {
+  level_change c{make_date(2021, 1, 31), 48, make_date(2021, 11, 30), 42, -0.02};
+  EXPECT_EQ(describe_change(c, 0, language::en), "from 48 to 42, \u221212.5%");
+  EXPECT_EQ(describe_change(c, 0, language::vi), "từ 48 xuống 42, \u221212,5%");
+  c.last = 52.5;
+  EXPECT_EQ(describe_change(c, 1, language::en), "from 48.0 to 52.5, +9.4%");
+  EXPECT_EQ(describe_change(c, 1, language::vi), "từ 48,0 lên 52,5, +9,4%");
+  c.first = 0;
+  EXPECT_EQ(describe_change(c, 0, language::en), "from 0 to 53");
+  EXPECT_THROW((void)describe_change(c, 12, language::en), invalid_argument);
+}
+
 }  // namespace
 }  // namespace goaltrack

@@ -69,6 +69,41 @@ namespace goaltrack {
 
 class plan;
 
+/// How a direction target's level moved over its check-ins in [S, A] (at least two days):
+/// "from 48 to 42, -12.5%" (describe_change, report.hpp).
+struct GOALTRACK_API level_change {
+  date first_date;   ///< the day of the first check-in
+  double first = 0;  ///< its value (on one day, the one added last)
+  date last_date;    ///< the day of the last check-in
+  double last = 0;   ///< its value
+  /// The least-squares slope of value over days, per day (the line the trend r reads).
+  double slope_per_day = 0;
+  /// last - first.
+  [[nodiscard]] double change() const noexcept { return last - first; }
+  /// (last - first) / |first|; none when first is 0.
+  [[nodiscard]] std::optional<double> relative_change() const noexcept;
+  friend bool operator==(const level_change&, const level_change&) = default;
+};
+
+/// A target's actual projected to its period's last day E by the least-squares line
+/// through its check-ins in [S, min(A, E)] (one per day), when the policy asks for it
+/// (evaluation_policy::forecast_min_points). The line is fitted to the values (a ratio's
+/// fractions), or to the running total for aggregation sum and the running count for
+/// count, over days.
+struct GOALTRACK_API target_forecast {
+  double value = 0;  ///< the line's value on E
+  /// The standard error of that prediction, s sqrt(1 + 1/n + (E - d)^2 / Sxx), with s^2
+  /// the residual sum of squares / (n - 2), d the mean day and Sxx the sum of squared
+  /// deviations of the days (Montgomery & Runger, Applied Statistics, 11-5.2).
+  double spread = 0;
+  std::optional<double> progress;  ///< progress of `value` by the target's scoring
+  /// achieved when `value` reaches the goal (progress >= 1, open_sdg: the goal met), else
+  /// missed: the status the period would close with on this trend.
+  target_status status = target_status::missed;
+  std::uint32_t points = 0;  ///< the check-ins fitted (n)
+  friend bool operator==(const target_forecast&, const target_forecast&) = default;
+};
+
 /// The evaluation of one target.
 struct GOALTRACK_API target_result {
   target_id target;
@@ -92,6 +127,11 @@ struct GOALTRACK_API target_result {
   std::optional<double> clamped_progress;
   /// Expected progress at the as-of date (linear over the period).
   double expected = 0;
+  /// Direction targets with check-ins on two days or more: how the level moved.
+  std::optional<level_change> change;
+  /// Numeric and milestone targets, when the policy forecasts and the target has enough
+  /// check-ins: the projection to the period's last day.
+  std::optional<target_forecast> forecast;
 };
 
 /// Counts of targets by status.
@@ -195,6 +235,18 @@ class GOALTRACK_API evaluation {
   [[nodiscard]] std::span<const double> progress() const noexcept { return progress_; }
   /// Expected progress of every target.
   [[nodiscard]] std::span<const double> expected() const noexcept { return expected_; }
+  /// The least-squares slope per day of every direction target's check-ins; NaN for the
+  /// others and with fewer than two days (level_change::slope_per_day). Empty when the
+  /// plan has no direction target.
+  [[nodiscard]] std::span<const double> slopes() const noexcept { return slope_; }
+  /// The forecast value of every target (target_forecast::value); NaN where none. Empty
+  /// unless the policy forecasts.
+  [[nodiscard]] std::span<const double> forecast_values() const noexcept { return forecast_value_; }
+  /// The forecast spread of every target (target_forecast::spread); NaN where none. Empty
+  /// unless the policy forecasts.
+  [[nodiscard]] std::span<const double> forecast_spreads() const noexcept {
+    return forecast_spread_;
+  }
   /// Counts over all targets.
   [[nodiscard]] status_counts overall() const noexcept;
 
@@ -225,6 +277,18 @@ class GOALTRACK_API evaluation {
   std::vector<std::int32_t> actual_day_;
   std::vector<double> progress_;
   std::vector<double> expected_;
+  // Direction targets' level changes (empty without direction targets).
+  std::vector<std::int32_t> first_day_;
+  std::vector<double> first_;
+  std::vector<std::int32_t> last_day_;
+  std::vector<double> last_;
+  std::vector<double> slope_;
+  // Forecasts (empty unless the policy forecasts).
+  std::vector<double> forecast_value_;
+  std::vector<double> forecast_spread_;
+  std::vector<double> forecast_progress_;
+  std::vector<std::uint32_t> forecast_points_;
+  std::vector<std::uint8_t> forecast_reached_;
   std::vector<program_result> programs_;
   std::vector<collective_result> collectives_;
   std::vector<rating_tally> summaries_;

@@ -61,6 +61,10 @@ struct GOALTRACK_API evaluation_policy {
   /// open band applies (today's rule). Default true; false lets the bands decide (a RAG
   /// that shows a reached target green).
   bool reached_is_achieved = true;
+  /// Forecast every numeric and milestone target with at least this many check-ins in its
+  /// period up to the as-of date (target_result::forecast). Default 0: no forecast; else
+  /// at least 3 (a spread needs a residual).
+  std::uint32_t forecast_min_points = 0;
   /// The policy's own statuses, which its bands may give besides the built-in ones.
   std::vector<status_definition> statuses;
   /// Bands on the score line (status.hpp), for the open and the closed phase. A phase
@@ -76,7 +80,7 @@ struct GOALTRACK_API evaluation_policy {
   ///         with an empty, repeated or built-in code, a colour not "#rrggbb", or the
   ///         category not_started or no_data; a band naming an unknown status, with a NaN
   ///         edge or lower > upper; the bands of a phase that leave a gap or overlap
-  ///         (naming both bands and the point).
+  ///         (naming both bands and the point); forecast_min_points of 1 or 2.
   void validate(std::string_view name = "policy") const;
 
   friend bool operator==(const evaluation_policy&, const evaluation_policy&) = default;

@@ -13,6 +13,7 @@
 /// | approximate_money     | gần 47 triệu đồng          | nearly 47 million VND        |
 /// | describe_tasks        | Hoàn thành 15/15 nhiệm vụ  | Completed 15/15 tasks and 2  |
 /// |                       | và 2 nhiệm vụ bổ sung      | supplementary tasks          |
+/// | describe_change       | từ 48 xuống 42, −12,5%     | from 48 to 42, −12.5%        |
 
 #include <cstdint>
 #include <string>
@@ -51,6 +52,11 @@ GOALTRACK_API std::string approximate_money(std::int64_t amount, std::string_vie
 /// "Completed 15/15 tasks and 2 supplementary tasks". The supplementary part appears only
 /// when there are supplementary tasks: their number when all are completed, "1/2" when not.
 GOALTRACK_API std::string describe_tasks(const task_tally& tasks, language lang);
+/// How a level moved, its values with `decimals` decimals and the relative change with one:
+/// "từ 48 xuống 42, −12,5%" / "from 48 to 42, −12.5%" ("lên" when it rose; the signs are
+/// U+2212 and '+'); without the percentage when the first value is 0.
+/// @throws invalid_argument as format_number does.
+GOALTRACK_API std::string describe_change(const level_change& c, int decimals, language lang);
 /// A status in words: "đạt" / "achieved", "đúng tiến độ" / "on track", ...
 GOALTRACK_API std::string_view status_label(target_status s, language lang) noexcept;
 

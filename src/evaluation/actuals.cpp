@@ -150,16 +150,18 @@ void aggregate_over_time(const plan& p, std::int32_t as_of_day,
   }
 }
 
-std::vector<std::uint32_t> check_in_days(const plan& p, std::int32_t as_of_day) {
+std::vector<check_ins> period_check_ins(const plan& p, std::int32_t as_of_day) {
   const std::size_t nt = plan_access::targets(p).rows().size();
   const std::vector<aggregation> every(nt, aggregation::count);
   windowed_check_ins w = gather_windows(p, as_of_day, every);
-  std::vector<std::uint32_t> days(nt);
+  std::vector<check_ins> series(nt);
   for (std::size_t t = 0; t < nt; ++t) {
     const auto points = std::span(w.points).subspan(w.begin[t], w.begin[t + 1] - w.begin[t]);
-    days[t] = static_cast<std::uint32_t>(one_per_day(points).size());
+    for (const check_in& c : one_per_day(points)) {
+      series[t].emplace_back(c.day, c.value / c.denominator);
+    }
   }
-  return days;
+  return series;
 }
 
 std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day) {

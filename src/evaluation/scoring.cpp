@@ -1,6 +1,5 @@
 // Stage 2 of evaluate(): scores (stages.hpp). The formulas are target.hpp's table.
 
-#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -133,13 +132,7 @@ target_score open_sdg_trend(const growth_series& s, std::optional<double> limit)
 
 std::optional<growth_series> direction_series(const check_ins& points, trend wanted) {
   if (points.empty()) return std::nullopt;
-  // The check-ins of the earliest and the latest day; on one day, the one added last.
-  auto first = points.begin();
-  auto last = points.begin();
-  for (auto it = points.begin(); it != points.end(); ++it) {
-    if (it->first <= first->first) first = it;
-    if (it->first >= last->first) last = it;
-  }
+  const auto [first, last] = first_and_last(points);
   if (first->first == last->first) return std::nullopt;
   const auto year = [](std::int32_t day) { return static_cast<int>(from_day_number(day).year()); };
   return growth_series{first->second, year(first->first), last->second, year(last->first),
@@ -199,27 +192,6 @@ rating_outcome rating_score(const target_row& t, const rating_goal& goal,
   out.score.has_data = true;
   out.part = static_cast<double>(part);
   return out;
-}
-
-std::optional<double> trend_score(const check_ins& points, std::int32_t period_days, trend wanted) {
-  if (points.size() < 2) return std::nullopt;
-  const auto n = static_cast<Eigen::Index>(points.size());
-  Eigen::MatrixXd design(n, 2);
-  Eigen::VectorXd y(n);
-  const double origin = static_cast<double>(points.front().first);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const auto& [day, value] = points[static_cast<std::size_t>(i)];
-    design(i, 0) = 1.0;
-    design(i, 1) = static_cast<double>(day) - origin;
-    y(i) = value;
-  }
-  const auto qr = design.colPivHouseholderQr();
-  if (qr.rank() < 2) return std::nullopt;
-  const Eigen::Vector2d beta = qr.solve(y);
-  const double mean = y.mean();
-  double r = beta(1) * static_cast<double>(period_days);
-  if (mean != 0.0) r /= std::fabs(mean);
-  return wanted == trend::increase ? r : -r;
 }
 
 }  // namespace goaltrack::detail

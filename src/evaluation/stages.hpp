@@ -57,12 +57,15 @@ latest_measurements latest_as_of(const plan& p, std::int32_t as_of_day);
 void aggregate_over_time(const plan& p, std::int32_t as_of_day,
                          std::span<const aggregation> over_time, latest_measurements& latest);
 
-/// The number of days of [S, min(A, E)] on which each target has a measurement (its
-/// check-ins), for the minimum-data rule (evaluation_policy::minimum_points).
-std::vector<std::uint32_t> check_in_days(const plan& p, std::int32_t as_of_day);
-
-/// A direction target's check-ins in [S, A]: (day, value) in the order added.
+/// A target's check-ins: (day, value).
 using check_ins = std::vector<std::pair<std::int32_t, double>>;
+
+/// Each target's check-ins in [S, min(A, E)], one per day (the one added last), by day; a
+/// ratio's values are fractions. For the minimum-data rule (evaluation_policy::
+/// minimum_points) and forecasts.
+std::vector<check_ins> period_check_ins(const plan& p, std::int32_t as_of_day);
+
+/// A direction target's check-ins in [S, A], in the order added.
 /// The check-ins of every direction target (empty lists for the others).
 std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day);
 
@@ -113,6 +116,40 @@ target_score open_sdg_trend(const growth_series& s, std::optional<double> limit)
 /// The series of a direction target: its first and last check-ins by day (on one day,
 /// the one added last); none with fewer than two days.
 std::optional<growth_series> direction_series(const check_ins& points, trend wanted);
+
+/// The least-squares line value = intercept + slope (day - origin) through check-ins.
+struct fitted_line {
+  double origin = 0;      ///< the first check-in's day
+  double intercept = 0;   ///< the line's value at `origin`
+  double slope = 0;       ///< per day
+  double mean_value = 0;  ///< of the check-ins
+  double mean_day = 0;    ///< relative to `origin`
+  double sxx = 0;         ///< sum of squared deviations of the days from their mean
+  double rss = 0;         ///< residual sum of squares
+  std::size_t n = 0;      ///< check-ins fitted
+
+  [[nodiscard]] double at(std::int32_t day) const noexcept {
+    return intercept + slope * (static_cast<double>(day) - origin);
+  }
+};
+/// The line through `points` (Eigen's column-pivoting QR on [1, day - origin]); none with
+/// fewer than two distinct days.
+std::optional<fitted_line> fit_line(const check_ins& points);
+
+/// The check-ins of the earliest and the latest day (on one day, the one added last).
+std::pair<check_ins::const_iterator, check_ins::const_iterator> first_and_last(
+    const check_ins& points) noexcept;
+
+/// A projection of a target's actual to day `last_day` (target_forecast, evaluation.hpp):
+/// the line through its check-ins (by day, one per day), or through their running total
+/// (sum) or count (count); none with fewer than `min_points` (>= 3) check-ins or one day.
+struct projection {
+  double value = 0;
+  double spread = 0;
+  std::uint32_t points = 0;
+};
+std::optional<projection> project(const check_ins& series, aggregation how, std::int32_t last_day,
+                                  std::uint32_t min_points);
 
 /// The trend r of a direction target: the least-squares slope of value over days times
 /// the period's length, relative to the mean level (absolute when the mean is 0), signed

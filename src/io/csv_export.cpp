@@ -277,6 +277,7 @@ class exporter {
       w.raw(to_string(e.basis));
       w.raw(e.reached_is_achieved ? "true" : "false");
       w.integer(e.minimum_points);
+      w.integer(e.forecast_min_points);
       w.end_row();
     }
   }

@@ -397,6 +397,7 @@ void importer::policies(table& t) {
     e.basis = t.code(k::basis, parse_band_basis, e.basis);
     e.reached_is_achieved = t.boolean(k::reached_is_achieved).value_or(e.reached_is_achieved);
     e.minimum_points = t.count(k::minimum_points).value_or(e.minimum_points);
+    e.forecast_min_points = t.count(k::forecast_min_points).value_or(e.forecast_min_points);
     if (!has_code || t.bad()) continue;
     const std::string code(t.text(k::code));
     e.rating_summaries = summaries_.take(code);

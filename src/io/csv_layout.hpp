@@ -69,7 +69,8 @@ enum : std::size_t {
   close_at_period_end,
   basis,
   reached_is_achieved,
-  minimum_points
+  minimum_points,
+  forecast_min_points
 };
 }
 namespace summaries_col {
@@ -151,7 +152,8 @@ inline constexpr column policies_columns[] = {{"code", true},
                                               {"close_at_period_end", false},
                                               {"basis", false},
                                               {"reached_is_achieved", false},
-                                              {"minimum_points", false}};
+                                              {"minimum_points", false},
+                                              {"forecast_min_points", false}};
 inline constexpr column summaries_columns[] = {
     {"policy", true},        {"scale", true},      {"period", true},         {"level", true},
     {"counted_kind", false}, {"criterion", false}, {"required_share", false}};

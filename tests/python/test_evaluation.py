@@ -157,3 +157,28 @@ def test_open_sdg_scores_growth_and_the_minimum_data_rule(small):
     with pytest.raises(gt.InvalidArgument, match="later calendar year"):
         p.add_target(gt.target.quantity("ONE", "", dept, gt.period.year(2026)).increase_to(9)
                      .from_(5).scored_by(gt.scoring_method.open_sdg))
+
+
+def test_forecasts_and_level_changes_are_results_and_columns(small):
+    p, dept = small["plan"], small["dept"]
+    year = gt.period.year(2021)
+    level = p.add_target(gt.target.quantity("LEVEL", "", dept, year).at_least(100))
+    drop = p.add_target(gt.target.direction("DROP", "", dept, year, gt.trend.decrease))
+    for day, v in ((dt.date(2021, 1, 31), 10), (dt.date(2021, 2, 28), 22),
+                   (dt.date(2021, 3, 31), 29), (dt.date(2021, 4, 30), 41)):
+        p.add_measurement(level, day, v)
+    p.add_measurement(drop, dt.date(2021, 1, 31), 48)
+    p.add_measurement(drop, dt.date(2021, 11, 30), 42)
+    pol = gt.evaluation_policy()
+    pol.forecast_min_points = 3
+    ev = gt.evaluate(p, dt.date(2021, 12, 1), pol)
+    f = ev.target(level).forecast
+    assert f.value == pytest.approx(122.6454, abs=1e-4) and f.points == 4
+    assert f.status == gt.target_status.achieved
+    assert ev.forecast_values()[level.value] == pytest.approx(f.value)
+    assert np.isnan(ev.forecast_spreads()[drop.value])
+    c = ev.target(drop).change
+    assert (c.first, c.last, c.change(), c.relative_change()) == (48, 42, -6, -0.125)
+    assert ev.slopes()[drop.value] == pytest.approx(c.slope_per_day)
+    assert gt.describe_change(c, 0, gt.language.en) == "from 48 to 42, \u221212.5%"
+    assert gt.evaluate(p, dt.date(2021, 12, 1)).forecast_values().size == 0
