@@ -11,6 +11,11 @@
 ///   evaluate/scale:S          goaltrack::evaluate as of 2021-09-30 with the kit's policy
 ///                             (the job of goaltrack_peer); items = measurements + members
 ///                             + targets
+///   evaluate/PRESET/scale:S   the same with policy_preset(PRESET) and the kit's rating
+///                             summary: one per shipped preset, to compare with the default
+///   evaluate/forecast/scale:S the kit's policy with forecast_min_points = 3 (every target
+///                             with three check-ins is fitted)
+///   evaluate/minimum_points/scale:S  the kit's policy with minimum_points = 2
 ///   add_measurements/scale:S  plan::add_measurements of all measurements in batches of
 ///                             1,000,000 into the plan without them; items = measurements
 ///
@@ -37,9 +42,25 @@ namespace {
 namespace gt = goaltrack;
 using namespace goaltrack_bench;
 
-void bm_evaluate(benchmark::State& state, double scale) {
+// The policy a variant of evaluate/ runs: the kit's, a preset with the kit's rating
+// summary, or the kit's with forecasts or the minimum-data rule.
+gt::evaluation_policy variant_policy(const synthetic& s, const std::string& variant) {
+  gt::evaluation_policy policy = kit_policy(s);
+  if (variant == "forecast") {
+    policy.forecast_min_points = 3;
+  } else if (variant == "minimum_points") {
+    policy.minimum_points = 2;
+  } else if (!variant.empty()) {
+    gt::evaluation_policy preset = gt::policy_preset(variant);
+    preset.rating_summaries = policy.rating_summaries;
+    policy = preset;
+  }
+  return policy;
+}
+
+void bm_evaluate(benchmark::State& state, double scale, const std::string& variant) {
   const synthetic& s = plan_at(scale);
-  const gt::evaluation_policy policy = kit_policy(s);
+  const gt::evaluation_policy policy = variant_policy(s, variant);
   const gt::date day = as_of();
   for (auto _ : state) {
     gt::evaluation ev = gt::evaluate(s.full, day, policy);
@@ -76,8 +97,16 @@ int main(int argc, char** argv) {
   } scales[] = {{"0.01", 0.01}, {"0.1", 0.1}, {"1.0", 1.0}};
   for (const auto& scale : scales) {
     const std::string suffix = std::string("/scale:") + scale.name;
-    benchmark::RegisterBenchmark(("evaluate" + suffix).c_str(), bm_evaluate, scale.value)
+    benchmark::RegisterBenchmark(("evaluate" + suffix).c_str(), bm_evaluate, scale.value,
+                                 std::string())
         ->Unit(benchmark::kMillisecond);
+    std::vector<std::string> variants(gt::policy_preset_codes().begin(),
+                                      gt::policy_preset_codes().end());
+    variants.insert(variants.end(), {"forecast", "minimum_points"});
+    for (const std::string& v : variants) {
+      benchmark::RegisterBenchmark(("evaluate/" + v + suffix).c_str(), bm_evaluate, scale.value, v)
+          ->Unit(benchmark::kMillisecond);
+    }
     benchmark::RegisterBenchmark(("add_measurements" + suffix).c_str(), bm_add_measurements,
                                  scale.value)
         ->Unit(benchmark::kMillisecond);

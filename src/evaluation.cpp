@@ -298,7 +298,7 @@ struct forecast_columns {
   std::vector<std::uint8_t> reached;
 };
 
-forecast_columns forecasts(const stage_inputs& in, std::span<const detail::check_ins> series,
+forecast_columns forecasts(const stage_inputs& in, const detail::check_in_table& series,
                            std::uint32_t min_points) {
   const auto rows = in.targets.rows();
   const std::size_t nt = rows.size();
@@ -306,6 +306,7 @@ forecast_columns forecasts(const stage_inputs& in, std::span<const detail::check
                      std::vector<double>(nt, detail::no_value),
                      std::vector<double>(nt, detail::no_value), std::vector<std::uint32_t>(nt, 0),
                      std::vector<std::uint8_t>(nt, 0)};
+  detail::check_ins scratch;
   for (std::size_t t = 0; t < nt; ++t) {
     const detail::target_row& r = rows[t];
     if (!is_numeric_kind(r.kind) && r.kind != target_kind::milestone) continue;
@@ -313,7 +314,7 @@ forecast_columns forecasts(const stage_inputs& in, std::span<const detail::check
     const auto over_time =
         in.methods.over_time.empty() ? aggregation::latest : in.methods.over_time[t];
     const std::optional<detail::projection> pr =
-        detail::project(series[t], over_time, E, min_points);
+        detail::project(series.of(t), over_time, E, min_points, scratch);
     if (!pr) continue;
     const scoring_method method = in.methods.scoring_of(t);
     const detail::target_score score =
@@ -358,10 +359,9 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
       any_direction ? detail::direction_check_ins(p, A) : std::vector<detail::check_ins>{};
   // The period's check-ins, for the minimum-data rule (when it asks for more than one) and
   // forecasts.
-  const std::vector<detail::check_ins> series =
-      policy.minimum_points > 1 || policy.forecast_min_points > 0
-          ? detail::period_check_ins(p, A)
-          : std::vector<detail::check_ins>{};
+  const detail::check_in_table series = policy.minimum_points > 1 || policy.forecast_min_points > 0
+                                            ? detail::period_check_ins(p, A)
+                                            : detail::check_in_table{};
 
   evaluation ev;
   ev.as_of_ = as_of;
@@ -396,7 +396,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     };
     // A measured target with fewer check-ins than the policy's minimum has no data.
     const bool too_few = policy.minimum_points > 1 && !is_rating_kind(r.kind) &&
-                         series[t].size() < policy.minimum_points;
+                         series.of(t).size() < policy.minimum_points;
     if (r.kind == target_kind::direction && methods.scoring_of(t) == scoring_method::by_goal) {
       // The actual is the latest measurement already; the trend decides.
       const auto trend = detail::trend_score(points[t], E - S + 1, r.wanted);

@@ -57,9 +57,15 @@ windowed_check_ins gather_windows(const plan& p, std::int32_t as_of_day,
   const auto md = ms.days();
   const auto mv = ms.values();
   const auto den = ms.denominators();
+  // Each target's window [S, min(A, E)], empty for those that take their latest value.
+  std::vector<std::pair<std::int32_t, std::int32_t>> window(rows.size(), {1, 0});
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    if (over_time[t] == aggregation::latest) continue;
+    window[t] = {day_number(rows[t].span.first()),
+                 std::min(as_of_day, day_number(rows[t].span.last()))};
+  }
   const auto in_window = [&](std::size_t i, std::size_t t) {
-    return over_time[t] != aggregation::latest && md[i] >= day_number(rows[t].span.first()) &&
-           md[i] <= std::min(as_of_day, day_number(rows[t].span.last()));
+    return md[i] >= window[t].first && md[i] <= window[t].second;
   };
   windowed_check_ins w;
   w.begin.assign(rows.size() + 1, 0);
@@ -150,18 +156,21 @@ void aggregate_over_time(const plan& p, std::int32_t as_of_day,
   }
 }
 
-std::vector<check_ins> period_check_ins(const plan& p, std::int32_t as_of_day) {
+check_in_table period_check_ins(const plan& p, std::int32_t as_of_day) {
   const std::size_t nt = plan_access::targets(p).rows().size();
   const std::vector<aggregation> every(nt, aggregation::count);
   windowed_check_ins w = gather_windows(p, as_of_day, every);
-  std::vector<check_ins> series(nt);
+  check_in_table table;
+  table.begin.assign(nt + 1, 0);
+  table.points.reserve(w.points.size());
   for (std::size_t t = 0; t < nt; ++t) {
     const auto points = std::span(w.points).subspan(w.begin[t], w.begin[t + 1] - w.begin[t]);
     for (const check_in& c : one_per_day(points)) {
-      series[t].emplace_back(c.day, c.value / c.denominator);
+      table.points.emplace_back(c.day, c.value / c.denominator);
     }
+    table.begin[t + 1] = static_cast<std::uint32_t>(table.points.size());
   }
-  return series;
+  return table;
 }
 
 std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day) {

@@ -130,7 +130,7 @@ target_score open_sdg_trend(const growth_series& s, std::optional<double> limit)
   return progress_from_score(score_of_growth(*v, c, at_limit), false);
 }
 
-std::optional<growth_series> direction_series(const check_ins& points, trend wanted) {
+std::optional<growth_series> direction_series(check_in_span points, trend wanted) {
   if (points.empty()) return std::nullopt;
   const auto [first, last] = first_and_last(points);
   if (first->first == last->first) return std::nullopt;

@@ -57,13 +57,27 @@ latest_measurements latest_as_of(const plan& p, std::int32_t as_of_day);
 void aggregate_over_time(const plan& p, std::int32_t as_of_day,
                          std::span<const aggregation> over_time, latest_measurements& latest);
 
-/// A target's check-ins: (day, value).
-using check_ins = std::vector<std::pair<std::int32_t, double>>;
+/// A check-in: (day, value).
+using check_in_point = std::pair<std::int32_t, double>;
+/// A target's check-ins.
+using check_ins = std::vector<check_in_point>;
+/// A view of check-ins.
+using check_in_span = std::span<const check_in_point>;
+
+/// Every target's check-ins in one column: target t's are points[begin[t], begin[t + 1]).
+struct check_in_table {
+  std::vector<std::uint32_t> begin;
+  std::vector<check_in_point> points;
+
+  [[nodiscard]] check_in_span of(std::size_t t) const noexcept {
+    return check_in_span(points).subspan(begin[t], begin[t + 1] - begin[t]);
+  }
+};
 
 /// Each target's check-ins in [S, min(A, E)], one per day (the one added last), by day; a
 /// ratio's values are fractions. For the minimum-data rule (evaluation_policy::
 /// minimum_points) and forecasts.
-std::vector<check_ins> period_check_ins(const plan& p, std::int32_t as_of_day);
+check_in_table period_check_ins(const plan& p, std::int32_t as_of_day);
 
 /// A direction target's check-ins in [S, A], in the order added.
 /// The check-ins of every direction target (empty lists for the others).
@@ -115,7 +129,7 @@ target_score open_sdg_toward(const growth_series& s, double goal, int goal_year)
 target_score open_sdg_trend(const growth_series& s, std::optional<double> limit) noexcept;
 /// The series of a direction target: its first and last check-ins by day (on one day,
 /// the one added last); none with fewer than two days.
-std::optional<growth_series> direction_series(const check_ins& points, trend wanted);
+std::optional<growth_series> direction_series(check_in_span points, trend wanted);
 
 /// The least-squares line value = intercept + slope (day - origin) through check-ins.
 struct fitted_line {
@@ -132,13 +146,14 @@ struct fitted_line {
     return intercept + slope * (static_cast<double>(day) - origin);
   }
 };
-/// The line through `points` (Eigen's column-pivoting QR on [1, day - origin]); none with
-/// fewer than two distinct days.
-std::optional<fitted_line> fit_line(const check_ins& points);
+/// The line through `points` (the normal equations on [1, day - mean day], solved with
+/// Eigen); none with fewer than two distinct days.
+std::optional<fitted_line> fit_line(check_in_span points) noexcept;
 
-/// The check-ins of the earliest and the latest day (on one day, the one added last).
-std::pair<check_ins::const_iterator, check_ins::const_iterator> first_and_last(
-    const check_ins& points) noexcept;
+/// The check-ins of the earliest and the latest day (on one day, the one added last) of
+/// non-empty `points`.
+std::pair<const check_in_point*, const check_in_point*> first_and_last(
+    check_in_span points) noexcept;
 
 /// A projection of a target's actual to day `last_day` (target_forecast, evaluation.hpp):
 /// the line through its check-ins (by day, one per day), or through their running total
@@ -148,13 +163,14 @@ struct projection {
   double spread = 0;
   std::uint32_t points = 0;
 };
-std::optional<projection> project(const check_ins& series, aggregation how, std::int32_t last_day,
-                                  std::uint32_t min_points);
+/// `scratch` is working space, reused from one target to the next.
+std::optional<projection> project(check_in_span series, aggregation how, std::int32_t last_day,
+                                  std::uint32_t min_points, check_ins& scratch);
 
 /// The trend r of a direction target: the least-squares slope of value over days times
 /// the period's length, relative to the mean level (absolute when the mean is 0), signed
 /// so that r > 0 is the wanted direction. None with fewer than two distinct days.
-std::optional<double> trend_score(const check_ins& points, std::int32_t period_days, trend wanted);
+std::optional<double> trend_score(check_in_span points, std::int32_t period_days, trend wanted);
 
 // --- 3. judgement ----------------------------------------------------------------------
 

@@ -8,56 +8,66 @@
 
 namespace goaltrack::detail {
 
-std::optional<fitted_line> fit_line(const check_ins& points) {
+std::optional<fitted_line> fit_line(check_in_span points) noexcept {
   if (points.size() < 2) return std::nullopt;
-  const auto n = static_cast<Eigen::Index>(points.size());
-  Eigen::MatrixXd design(n, 2);
-  Eigen::VectorXd y(n);
-  const double origin = static_cast<double>(points.front().first);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const auto& [day, value] = points[static_cast<std::size_t>(i)];
-    design(i, 0) = 1.0;
-    design(i, 1) = static_cast<double>(day) - origin;
-    y(i) = value;
-  }
-  const auto qr = design.colPivHouseholderQr();
-  if (qr.rank() < 2) return std::nullopt;  // every check-in on one day
-  const Eigen::Vector2d beta = qr.solve(y);
   fitted_line line;
-  line.origin = origin;
-  line.intercept = beta(0);
-  line.slope = beta(1);
-  line.mean_value = y.mean();
-  line.mean_day = design.col(1).mean();
-  line.sxx = (design.col(1).array() - line.mean_day).square().sum();
-  line.rss = (y - design * beta).squaredNorm();
+  line.origin = static_cast<double>(points.front().first);
   line.n = points.size();
+  const auto n = static_cast<double>(line.n);
+  const auto x = [&](const check_in_point& c) {
+    return static_cast<double>(c.first) - line.origin;
+  };
+  for (const check_in_point& c : points) {
+    line.mean_day += x(c) / n;
+    line.mean_value += c.second / n;
+  }
+  // The normal equations of value = b0 + b1 (x - mean day): centring keeps them well
+  // conditioned; a fixed-size system needs no allocation.
+  Eigen::Matrix2d normal = Eigen::Matrix2d::Zero();
+  Eigen::Vector2d moment = Eigen::Vector2d::Zero();
+  for (const check_in_point& c : points) {
+    const Eigen::Vector2d row(1.0, x(c) - line.mean_day);
+    normal += row * row.transpose();
+    moment += row * c.second;
+  }
+  line.sxx = normal(1, 1);
+  if (!(line.sxx > 0)) return std::nullopt;  // every check-in on one day (whole days)
+  const Eigen::Vector2d beta = normal.ldlt().solve(moment);
+  line.slope = beta(1);
+  line.intercept = beta(0) - beta(1) * line.mean_day;
+  for (const check_in_point& c : points) {
+    const double residual = c.second - line.at(c.first);
+    line.rss += residual * residual;
+  }
   return line;
 }
 
-std::pair<check_ins::const_iterator, check_ins::const_iterator> first_and_last(
-    const check_ins& points) noexcept {
-  auto first = points.begin();
-  auto last = points.begin();
-  for (auto it = points.begin(); it != points.end(); ++it) {
-    if (it->first <= first->first) first = it;
-    if (it->first >= last->first) last = it;
+std::pair<const check_in_point*, const check_in_point*> first_and_last(
+    check_in_span points) noexcept {
+  const check_in_point* first = points.data();
+  const check_in_point* last = points.data();
+  for (const check_in_point& c : points) {
+    if (c.first <= first->first) first = &c;
+    if (c.first >= last->first) last = &c;
   }
   return {first, last};
 }
 
-std::optional<projection> project(const check_ins& series, aggregation how, std::int32_t last_day,
-                                  std::uint32_t min_points) {
+std::optional<projection> project(check_in_span series, aggregation how, std::int32_t last_day,
+                                  std::uint32_t min_points, check_ins& scratch) {
   if (series.size() < min_points) return std::nullopt;
   // A flow's actual is its running total; a count's, the check-ins so far.
-  check_ins running = series;
-  double total = 0;
-  for (std::size_t i = 0; i < running.size(); ++i) {
-    total += series[i].second;
-    if (how == aggregation::sum) running[i].second = total;
-    if (how == aggregation::count) running[i].second = static_cast<double>(i + 1);
+  check_in_span fitted = series;
+  if (how == aggregation::sum || how == aggregation::count) {
+    scratch.assign(series.begin(), series.end());
+    double total = 0;
+    for (std::size_t i = 0; i < scratch.size(); ++i) {
+      total += series[i].second;
+      scratch[i].second = how == aggregation::sum ? total : static_cast<double>(i + 1);
+    }
+    fitted = scratch;
   }
-  const std::optional<fitted_line> line = fit_line(running);
+  const std::optional<fitted_line> line = fit_line(fitted);
   if (!line) return std::nullopt;
   // The standard error of a new observation at x0 = E: s sqrt(1 + 1/n + (x0 - xbar)^2 / Sxx),
   // s^2 = RSS / (n - 2) (Montgomery & Runger, "Applied Statistics and Probability for
@@ -70,7 +80,7 @@ std::optional<projection> project(const check_ins& series, aggregation how, std:
   return projection{line->at(last_day), spread, static_cast<std::uint32_t>(line->n)};
 }
 
-std::optional<double> trend_score(const check_ins& points, std::int32_t period_days, trend wanted) {
+std::optional<double> trend_score(check_in_span points, std::int32_t period_days, trend wanted) {
   const std::optional<fitted_line> line = fit_line(points);
   if (!line) return std::nullopt;
   double r = line->slope * static_cast<double>(period_days);
