@@ -147,6 +147,9 @@ void wrap_evaluation(py::module_& m) {
                     "Expected progress at the as-of date (linear over the period).")
       .def_readonly("change", &target_result::change,
                     "Direction targets with check-ins on two days or more: how the level moved.")
+      .def_readonly("assessment", &target_result::assessment,
+                    "The judgement made by hand in force as of the evaluated day, beside the\n"
+                    "computed status.")
       .def_readonly("forecast", &target_result::forecast,
                     "Numeric and milestone targets, when the policy forecasts: the projection\n"
                     "to the period's last day.")

@@ -470,6 +470,23 @@ void wrap_plan(py::module_& m) {
       .def_property_readonly(
           "policies", [](const py::object& self) { return view<policy_items>{self}; },
           "The policies kept in the plan (named_policy values).")
+      .def(
+          "add_assessment",
+          [](plan_handle& self, const assessment& a) {
+            self.write([&](plan& p) { p.add_assessment(a); });
+          },
+          py::arg("assessment"),
+          "Adds a judgement of a target made by hand.\n"
+          "Raises NotFound for an unknown target; InvalidArgument naming the target when the\n"
+          "status is empty, the score is not finite, or a text is not UTF-8.")
+      .def(
+          "assessments",
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) {
+              return std::vector<assessment>(p.assessments().begin(), p.assessments().end());
+            });
+          },
+          "Every assessment, in the order added (copies).")
       // --- value semantics -------------------------------------------------------------
       .def(
           "__eq__",

@@ -31,6 +31,7 @@ void wrap_program(py::module_& m);
 void wrap_task(py::module_& m);
 void wrap_target(py::module_& m);
 void wrap_measurement(py::module_& m);
+void wrap_assessment(py::module_& m);
 void wrap_status(py::module_& m);
 void wrap_policy(py::module_& m);
 void wrap_organization(py::module_& m);

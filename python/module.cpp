@@ -21,6 +21,7 @@ PYBIND11_MODULE(_goaltrack, m) {
   wrap_task(m);
   wrap_target(m);
   wrap_measurement(m);
+  wrap_assessment(m);
   wrap_status(m);
   wrap_policy(m);
   wrap_organization(m);

@@ -14,6 +14,7 @@ namespace goaltrack {
 namespace {
 
 using detail::no_day;
+constexpr std::uint32_t no_assessment = std::numeric_limits<std::uint32_t>::max();
 
 }  // namespace
 
@@ -87,6 +88,9 @@ target_result evaluation::target(target_id id) const {
   if (!slope_.empty() && first_day_[i] != no_day) {
     r.change = level_change{from_day_number(first_day_[i]), first_[i],
                             from_day_number(last_day_[i]), last_[i], slope_[i]};
+  }
+  if (!assessment_of_.empty() && assessment_of_[i] != no_assessment) {
+    r.assessment = assessments_[assessment_of_[i]];
   }
   if (!forecast_value_.empty() && forecast_points_[i] > 0) {
     r.forecast =
@@ -289,6 +293,32 @@ level_change_columns level_changes(std::span<const detail::target_row> rows,
   return c;
 }
 
+// The assessments in force on day A (the latest made on or before it; on one day, the one
+// added last), and each target's row among them.
+struct assessments_in_force {
+  std::vector<assessment> rows;
+  std::vector<std::uint32_t> of_target;
+};
+
+assessments_in_force assessments_as_of(std::span<const assessment> all, std::size_t nt,
+                                       std::int32_t as_of_day) {
+  std::vector<std::size_t> latest(nt, all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const std::int32_t day = day_number(all[i].on);
+    const std::size_t t = all[i].target.index();
+    if (day <= as_of_day && (latest[t] == all.size() || day >= day_number(all[latest[t]].on))) {
+      latest[t] = i;
+    }
+  }
+  assessments_in_force out{{}, std::vector<std::uint32_t>(nt, no_assessment)};
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (latest[t] == all.size()) continue;
+    out.of_target[t] = static_cast<std::uint32_t>(out.rows.size());
+    out.rows.push_back(all[latest[t]]);
+  }
+  return out;
+}
+
 // Each numeric and milestone target's projection to its period's last day (target_forecast).
 struct forecast_columns {
   std::vector<double> value;
@@ -437,6 +467,12 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
     ev.forecast_progress_ = std::move(f.progress);
     ev.forecast_points_ = std::move(f.points);
     ev.forecast_reached_ = std::move(f.reached);
+  }
+
+  if (!p.assessments().empty()) {
+    assessments_in_force a = assessments_as_of(p.assessments(), nt, A);
+    ev.assessments_ = std::move(a.rows);
+    ev.assessment_of_ = std::move(a.of_target);
   }
 
   // Stage 4: roll-ups, and the summaries the policy asked for.

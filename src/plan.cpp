@@ -99,6 +99,7 @@ std::span<const named_policy> plan::policies() const noexcept {
   return data().policies.columns().rows();
 }
 const measurement_table& plan::measurements() const noexcept { return data().measurements; }
+std::span<const assessment> plan::assessments() const noexcept { return data().assessments; }
 
 target target_list::operator[](std::size_t i) const {
   if (i >= size_) {
@@ -413,6 +414,21 @@ void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, dou
       data().targets, t, supported_days(), day, value, denominator, [&](auto message) -> bool {
         throw invalid_argument(where() + " of target '" + get(t).code + "': " + message());
       });
+}
+
+void plan::add_assessment(const assessment& a) {
+  if (!a.target.ok() || a.target.index() >= target_count()) {
+    throw not_found("assessment names unknown target id " + id_text(a.target.value()));
+  }
+  const std::string who = "assessment of target '" + get(a.target).code + "'";
+  detail::check_texts(a, who);
+  const auto [first, last] = supported_days();
+  if (a.on.is_special() || day_number(a.on) < first || day_number(a.on) > last) {
+    throw invalid_argument(who + ": on is not a day of the supported years");
+  }
+  if (a.status.empty()) throw invalid_argument(who + ": status is empty");
+  if (a.score && !std::isfinite(*a.score)) throw invalid_argument(who + ": score is not finite");
+  data_for_write().assessments.push_back(a);
 }
 
 void plan::add_measurement(const measurement& m) {

@@ -34,6 +34,7 @@ struct plan_data {
   entity_table<task_id, record_columns<task>> tasks{"task"};
   target_table targets;
   measurement_table measurements;
+  std::vector<assessment> assessments;
   entity_table<policy_id, record_columns<named_policy>> policies{"policy"};
 
   friend bool operator==(const plan_data&, const plan_data&) = default;

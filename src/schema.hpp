@@ -27,6 +27,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "goaltrack/assessment.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/io/load_limits.hpp"
 #include "goaltrack/measurement.hpp"
@@ -325,6 +326,22 @@ struct schema<measurement> {
       field{"denominator", &measurement::denominator, "ratios only: the denominator (> 0)"},
       field{"source", &measurement::source, "where the figure comes from (optional)"},
       field{"note", &measurement::note, "free remark (optional)"},
+  };
+};
+
+template <>
+struct schema<assessment> {
+  static constexpr std::string_view kind = "assessment";
+  static constexpr std::tuple fields{
+      field{"target", &assessment::target, "the target judged", required_column},
+      field{"on", &assessment::on, "the day it was made: it holds from then on", {"date", true}},
+      field{"status", &assessment::status,
+            "the status given: a built-in code (\"achieved\") or a policy's (\"green\")",
+            required_column},
+      field{"score", &assessment::score,
+            "a score given with it, such as an OKR self-score (0.0-1.0)"},
+      field{"by", &assessment::by, "who made it"},
+      field{"reason", &assessment::reason, "why"},
   };
 };
 

@@ -154,6 +154,7 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
          band_phase::closed}};
   }
   if (version >= 5) {
+    p.add_assessment({sites, make_date(2020, 12, 20), "achieved", 1.0, "Ban giám đốc", "giảm 98"});
     pol.minimum_points = 2;
     pol.forecast_min_points = 3;
   }

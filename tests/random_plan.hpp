@@ -431,6 +431,17 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
       p.add_measurement(m);
     }
   }
+  // Assessments of any target, some with a score.
+  if (p.target_count() > 0) {
+    const char* statuses[] = {"achieved", "on_track", "green", "hoàn thành tốt"};
+    for (int n = r.between(0, 3); n > 0; --n) {
+      const target_id id(static_cast<std::uint32_t>(r.below(p.target_count())));
+      p.add_assessment(
+          {id, detail::random_date(r), statuses[r.below(std::size(statuses))],
+           r.chance(50) ? std::optional<double>(r.between(0, 10) / 10.0) : std::nullopt, text(),
+           text()});
+    }
+  }
 
   // Named policies, some with rating summaries.
   const std::size_t n_pol = r.below(shape.max_policies + 1);

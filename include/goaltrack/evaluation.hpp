@@ -57,6 +57,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goaltrack/assessment.hpp"
 #include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
@@ -132,6 +133,9 @@ struct GOALTRACK_API target_result {
   /// Numeric and milestone targets, when the policy forecasts and the target has enough
   /// check-ins: the projection to the period's last day.
   std::optional<target_forecast> forecast;
+  /// The judgement made by hand in force as of the evaluated day (assessment.hpp), beside
+  /// the computed status: the latest made on or before it (on one day, the one added last).
+  std::optional<goaltrack::assessment> assessment;
 };
 
 /// Counts of targets by status.
@@ -289,6 +293,9 @@ class GOALTRACK_API evaluation {
   std::vector<double> forecast_progress_;
   std::vector<std::uint32_t> forecast_points_;
   std::vector<std::uint8_t> forecast_reached_;
+  // The assessments in force, and each target's row in them (empty without assessments).
+  std::vector<goaltrack::assessment> assessments_;
+  std::vector<std::uint32_t> assessment_of_;
   std::vector<program_result> programs_;
   std::vector<collective_result> collectives_;
   std::vector<rating_tally> summaries_;

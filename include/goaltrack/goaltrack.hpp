@@ -13,6 +13,7 @@
 /// | task.hpp          | planned and supplementary tasks with status history        |
 /// | target.hpp        | targets of every kind and their progress formulas          |
 /// | measurement.hpp   | dated measurements                                         |
+/// | assessment.hpp    | judgements of targets made by hand, beside the computed   |
 /// | plan.hpp          | the plan that owns all of the above                        |
 /// | policy.hpp        | evaluation policies: thresholds, switches, summaries        |
 /// | evaluation.hpp    | evaluate(plan, as_of): statuses and roll-ups               |
@@ -22,6 +23,7 @@
 /// | error.hpp         | the exception hierarchy                                    |
 /// | version.hpp       | the library version                                        |
 
+#include "goaltrack/assessment.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/evaluation.hpp"
 #include "goaltrack/ids.hpp"

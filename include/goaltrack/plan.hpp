@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goaltrack/assessment.hpp"
 #include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/measurement.hpp"
@@ -239,6 +240,15 @@ class GOALTRACK_API plan {
   /// with add_measurements and then their sparse annotations (measurement_table::annotations).
   /// @throws not_found when row >= measurements().size().
   void annotate_measurement(std::size_t row, std::string source, std::string note);
+
+  // --- assessments ------------------------------------------------------------------
+  /// Adds a judgement of a target made by hand (assessment.hpp).
+  /// @throws not_found for an unknown target; invalid_argument naming the target when the
+  ///         date is not a day of the supported years, the status is empty, the score is not
+  ///         finite, or a text is not UTF-8.
+  void add_assessment(const assessment& a);
+  /// Every assessment, in the order added.
+  [[nodiscard]] std::span<const assessment> assessments() const noexcept;
 
   // --- evaluation policies ----------------------------------------------------------
   /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the

@@ -270,6 +270,7 @@ void save_plan(A& ar, const plan& p) {
   fields::save_entities(ar, "targets", p.targets());
   ar << make_nvp("measurements", c.measurements);
   fields::save_entities(ar, "policies", p.policies());
+  fields::save_entities(ar, "assessments", p.assessments());  // since format 5
 }
 
 template <class A>
@@ -296,6 +297,11 @@ void load_plan(A& ar, plan_builder& b) {
   fields::load_entities<named_policy>(
       ar, "policies", l.policies, "policies", [&]() -> named_policy& { return np; },
       [&](const named_policy& x) { b.add(x); });
+  if (ctx().format_version < 5) return;
+  assessment a;
+  fields::load_entities<assessment>(
+      ar, "assessments", l.assessments, "assessments", [&]() -> assessment& { return a; },
+      [&](const assessment& x) { b.add(x); });
 }
 
 template <class A>

@@ -243,4 +243,9 @@ void plan_builder::add(const named_policy& p) {
   plan_.add_policy(p.code, p.policy);
 }
 
+void plan_builder::add(const assessment& a) {
+  add_pending_targets();
+  plan_.add_assessment(a);
+}
+
 }  // namespace goaltrack::detail

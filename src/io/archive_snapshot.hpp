@@ -121,6 +121,7 @@ class plan_builder {
   target& next_target();
   void add(measurements_dto&& m);
   void add(const named_policy& p);
+  void add(const assessment& a);
   /// The plan built.
   [[nodiscard]] plan finish() &&;
 

@@ -37,6 +37,7 @@ class exporter {
     write(detail::csv::items_file, [&](writer& w) { items(w); });
     write(detail::csv::targets_file, [&](writer& w) { targets(w); });
     write(detail::csv::measurements_file, [&](writer& w) { measurements(w); });
+    write(detail::csv::assessments_file, [&](writer& w) { assessments(w); });
     write(detail::csv::policies_file, [&](writer& w) { policies(w); });
     write(detail::csv::summaries_file, [&](writer& w) { summaries(w); });
     write(detail::csv::statuses_file, [&](writer& w) { policy_statuses(w); });
@@ -230,6 +231,22 @@ class exporter {
     for (std::size_t i = 0; i < p_.target_count(); ++i) {
       detail::csv::write_columns(w, p_.get(target_id(static_cast<target_id::value_type>(i))),
                                  special);
+      w.end_row();
+    }
+  }
+
+  void assessments(writer& w) {
+    for (const assessment& a : p_.assessments()) {
+      w.text(p_.get(a.target).code);
+      date_field(w, a.on);
+      w.text(a.status);
+      if (a.score) {
+        w.number(*a.score);
+      } else {
+        w.blank();
+      }
+      w.text(a.by);
+      w.text(a.reason);
       w.end_row();
     }
   }

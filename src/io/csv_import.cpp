@@ -53,6 +53,7 @@ enum step : std::size_t {
   targets_step,
   unused_items_step,
   measurements_step,
+  assessments_step,
   summaries_step,
   statuses_step,
   bands_step,
@@ -196,6 +197,7 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
       report_unused_items();
     }
     with(measurements_step, measurements_file, &importer::measurements, buffer);
+    with(assessments_step, assessments_file, &importer::assessments, buffer);
   } catch (...) {
     first_error = std::current_exception();
   }

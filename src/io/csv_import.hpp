@@ -360,6 +360,7 @@ class importer {
 
   // --- the work (csv_import_work.cpp) ----------------------------------------------------
   void programs(table& t);
+  void assessments(table& t);
   void tasks(table& t);
   void statuses(table& t);
   // Rows of a file read before the file of their owner (milestone_items.csv before

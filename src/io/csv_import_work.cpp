@@ -319,6 +319,35 @@ void importer::measurements(table& t) {
   flush();
 }
 
+void importer::assessments(table& t) {
+  namespace k = assessments_col;
+  while (t.next()) {
+    const bool has_target = t.required(k::target);
+    const auto on = t.day(k::date);
+    if (!on) t.required(k::date);
+    const bool has_status = t.required(k::status);
+    assessment a;
+    a.score = t.number(k::score);
+    if (!has_target || !has_status || t.bad() || !on) continue;
+    const std::string_view code = t.text(k::target);
+    const auto id = p_.find_target(code);
+    if (!id) {
+      t.fail(k::target, "target " + in_quotes(code) + " is not in targets.csv");
+      continue;
+    }
+    a.target = *id;
+    a.on = from_day_number(*on);
+    a.status = t.text(k::status);
+    a.by = t.text(k::by);
+    a.reason = t.text(k::reason);
+    try {
+      p_.add_assessment(a);
+    } catch (const error& e) {
+      t.fail(k::status, e.what());
+    }
+  }
+}
+
 void importer::summaries(table& t) {
   namespace k = summaries_col;
   summaries_.file = t.name();

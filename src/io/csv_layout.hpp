@@ -73,6 +73,9 @@ enum : std::size_t {
   forecast_min_points
 };
 }
+namespace assessments_col {
+enum : std::size_t { target, date, status, score, by, reason };
+}
 namespace summaries_col {
 enum : std::size_t { policy, scale, period, level, counted_kind, criterion, required_share };
 }
@@ -154,6 +157,9 @@ inline constexpr column policies_columns[] = {{"code", true},
                                               {"reached_is_achieved", false},
                                               {"minimum_points", false},
                                               {"forecast_min_points", false}};
+inline constexpr column assessments_columns[] = {{"target", true}, {"date", true},
+                                                 {"status", true}, {"score", false},
+                                                 {"by", false},    {"reason", false}};
 inline constexpr column summaries_columns[] = {
     {"policy", true},        {"scale", true},      {"period", true},         {"level", true},
     {"counted_kind", false}, {"criterion", false}, {"required_share", false}};
@@ -175,16 +181,18 @@ inline constexpr layout status_file{"task_status.csv", status_columns};
 inline constexpr layout items_file{"milestone_items.csv", items_columns};
 inline constexpr layout targets_file{"targets.csv", targets_columns};
 inline constexpr layout measurements_file{"measurements.csv", measurements_columns};
+inline constexpr layout assessments_file{"assessments.csv", assessments_columns};
 inline constexpr layout policies_file{"policies.csv", policies_columns};
 inline constexpr layout summaries_file{"policy_rating_summaries.csv", summaries_columns};
 inline constexpr layout statuses_file{"policy_statuses.csv", statuses_columns};
 inline constexpr layout bands_file{"policy_bands.csv", bands_columns};
 
 /// Every file, in the order import reads them.
-inline constexpr std::array<const layout*, 15> all_files{
-    &scales_file,       &collectives_file, &members_file,   &rounds_file,   &ratings_file,
-    &programs_file,     &tasks_file,       &status_file,    &items_file,    &targets_file,
-    &measurements_file, &policies_file,    &summaries_file, &statuses_file, &bands_file};
+inline constexpr std::array<const layout*, 16> all_files{
+    &scales_file,   &collectives_file, &members_file,      &rounds_file,
+    &ratings_file,  &programs_file,    &tasks_file,        &status_file,
+    &items_file,    &targets_file,     &measurements_file, &assessments_file,
+    &policies_file, &summaries_file,   &statuses_file,     &bands_file};
 
 // True when `columns`, after its first `keys` columns (the file's own keys, such as a
 // level's scale), are the CSV columns of Entity's fields, with the same names, order and
@@ -207,6 +215,7 @@ static_assert(follows_schema<program>(programs_columns, 0), "programs.csv");
 static_assert(follows_schema<task>(tasks_columns, 0), "tasks.csv");
 static_assert(follows_schema<task_status_change>(status_columns, 1), "task_status.csv");
 static_assert(follows_schema<measurement>(measurements_columns, 0), "measurements.csv");
+static_assert(follows_schema<assessment>(assessments_columns, 0), "assessments.csv");
 static_assert(follows_schema<named_policy>(policies_columns, 0), "policies.csv");
 static_assert(follows_schema<rating_summary_spec>(summaries_columns, 3),
               "policy_rating_summaries.csv");

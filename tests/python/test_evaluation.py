@@ -1,4 +1,5 @@
 import copy
+import pickle
 import datetime as dt
 import threading
 
@@ -182,3 +183,19 @@ def test_forecasts_and_level_changes_are_results_and_columns(small):
     assert ev.slopes()[drop.value] == pytest.approx(c.slope_per_day)
     assert gt.describe_change(c, 0, gt.language.en) == "from 48 to 42, \u221212.5%"
     assert gt.evaluate(p, dt.date(2021, 12, 1)).forecast_values().size == 0
+
+
+def test_assessments_sit_beside_the_computed_status(small):
+    p, dept = small["plan"], small["dept"]
+    prizes = p.add_target(gt.target.quantity("PRIZES", "", dept, gt.period.year(2021))
+                          .at_least(600))
+    p.add_measurement(prizes, dt.date(2021, 6, 30), 250)
+    a = gt.assessment(prizes, dt.date(2021, 7, 1), "on_track", score=0.8, by="Phòng GD",
+                      reason="mid-year")
+    p.add_assessment(a)
+    assert p.assessments() == [a]
+    r = gt.evaluate(p, dt.date(2021, 9, 30)).target(prizes)
+    assert r.assessment == a and r.status == gt.target_status.off_track
+    assert pickle.loads(pickle.dumps(a)) == a
+    with pytest.raises(gt.InvalidArgument, match="status is empty"):
+        p.add_assessment(gt.assessment(prizes, dt.date(2021, 7, 1), ""))

@@ -60,7 +60,8 @@ GOALTRACK_API std::string_view to_string(archive_format f) noexcept;
 /// aggregation over time and scoring, the policies' close_at_period_end, and the
 /// half-year and nine-month period kinds. Version 4 added the policies' statuses and
 /// bands, their basis and reached_is_achieved. Version 5 added the targets' limit (for
-/// the open_sdg scoring) and the policies' minimum_points and forecast_min_points.
+/// the open_sdg scoring), the policies' minimum_points and forecast_min_points, and the
+/// plan's assessments.
 inline constexpr std::uint32_t archive_format_version = 5;
 
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,

@@ -23,6 +23,7 @@
 /// | `milestone_items.csv` | target*, item — one row per checklist item, in order |
 /// | `targets.csv` | code*, title, kind*, owner*, period*, program, unit, goal (`at_least`), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, limit (none), trend (`increase`), scale, level, required_share (1/1), count (0), all (false), scope (`direct`), counted_kind, criterion (`own_rating`), over_time (`latest`), scoring (`by_goal`) |
 /// | `measurements.csv` | target*, date*, value*, denominator (1), source, note |
+/// | `assessments.csv` | target*, date*, status*, score (none), by, reason — judgements made by hand |
 /// | `policies.csv` | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02), close_at_period_end (false), basis (`pace`), reached_is_achieved (true), minimum_points (0), forecast_min_points (0) |
 /// | `policy_rating_summaries.csv` | policy*, scale*, period*, level*, counted_kind, criterion (`own_rating`), required_share (1/1) |
 /// | `policy_statuses.csv` | policy*, code*, label_en, label_vi, colour (`#rrggbb`), category (`on_track`) — a policy's own statuses |

@@ -31,6 +31,7 @@ struct GOALTRACK_API load_limits {
   std::uint64_t rating_summaries = 100'000;    ///< rating summaries of one policy
   std::uint64_t policy_statuses = 10'000;      ///< statuses of one policy
   std::uint64_t policy_bands = 10'000;         ///< status bands of one policy
+  std::uint64_t assessments = 100'000'000;     ///< assessments
   /// Bytes of one string. The default is the most a plan's text may have
   /// (max_text_bytes), so every plan that saves loads again.
   std::uint64_t string_bytes = max_text_bytes;
