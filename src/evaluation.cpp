@@ -364,125 +364,150 @@ forecast_columns forecasts(const stage_inputs& in, const detail::check_in_table&
 
 }  // namespace
 
+namespace detail {
+
+// Fills an evaluation stage by stage (stages.hpp): the one writer of its columns.
+struct evaluation_builder {
+  // The columns every target has, sized; the actuals and their days taken from stage 1.
+  static void start(evaluation& ev, date as_of, const evaluation_policy& policy,
+                    latest_measurements& latest, bool any_parts) {
+    const std::size_t nt = latest.value.size();
+    ev.as_of_ = as_of;
+    ev.policy_ = policy;
+    ev.status_.assign(nt, target_status::no_data);
+    ev.status_index_.assign(nt, judgement_scheme::index(target_status::no_data));
+    ev.definitions_ = status_definitions_of(policy);
+    ev.actual_ = std::move(latest.value);
+    ev.actual_day_ = std::move(latest.day);
+    ev.progress_.assign(nt, no_value);
+    ev.expected_.resize(nt);
+    // Without a ratio or rating target, two columns fewer (target() reads them as none).
+    if (any_parts) {
+      ev.numerator_.assign(nt, no_value);
+      ev.denominator_.assign(nt, no_value);
+    }
+  }
+
+  // Stages 2 and 3 for target t: its score, then its status.
+  static void judge_target(evaluation& ev, const stage_inputs& in, std::size_t t,
+                           const check_in_table& series, const judgement_scheme& scheme) {
+    const evaluation_policy& policy = ev.policy_;
+    const std::int32_t A = day_number(ev.as_of_);
+    const target_row& r = in.targets.rows()[t];
+    const std::int32_t S = day_number(r.span.first());
+    const std::int32_t E = day_number(r.span.last());
+    ev.expected_[t] = expected_by_days(A, S, E);
+    const period_state period = period_state_of(A, E, in.round_decided(t), policy);
+    // Before its period a target is not judged, but a measurement that exists is shown.
+    const bool not_started = A < S && policy.not_started_before_start;
+    // A measured target with fewer check-ins than the policy's minimum has no data.
+    const bool too_few = policy.minimum_points > 1 && !is_rating_kind(r.kind) &&
+                         series.of(t).size() < policy.minimum_points;
+    const auto set = [&](target_status s) {
+      ev.status_[t] = s;
+      ev.status_index_[t] = judgement_scheme::index(s);
+    };
+    if (r.kind == target_kind::direction && in.methods.scoring_of(t) == scoring_method::by_goal) {
+      // The actual is the latest measurement already; the trend decides.
+      const auto trend = trend_score(in.points[t], E - S + 1, r.wanted);
+      if (not_started) {
+        set(target_status::not_started);
+      } else if (trend && !too_few) {
+        set(judge_trend(*trend, period, policy));
+      }
+      return;
+    }
+    // The actual is shown even when too few check-ins leave the target unjudged.
+    const actual_columns out{ev.actual_day_, ev.actual_, ev.numerator_, ev.denominator_};
+    target_score score = score_target(in, t, out);
+    if (too_few) score = {};
+    ev.progress_[t] = score.progress;
+    if (not_started) {
+      set(target_status::not_started);
+    } else if (score.has_data) {
+      const bool limit = is_numeric_kind(r.kind) && is_limit(r.goal);
+      const std::uint16_t s =
+          judge(score, ev.expected_[t], period, limit, r.has_baseline(), policy, scheme);
+      ev.status_index_[t] = s;
+      ev.status_[t] = scheme.category[s];
+    }
+  }
+
+  // What results show beside the status: level changes, forecasts, assessments in force.
+  static void add_outlook(evaluation& ev, const plan& p, const stage_inputs& in,
+                          const check_in_table& series) {
+    if (!in.points.empty()) {
+      level_change_columns c = level_changes(in.targets.rows(), in.points);
+      ev.first_day_ = std::move(c.first_day);
+      ev.first_ = std::move(c.first);
+      ev.last_day_ = std::move(c.last_day);
+      ev.last_ = std::move(c.last);
+      ev.slope_ = std::move(c.slope);
+    }
+    if (ev.policy_.forecast_min_points > 0) {
+      forecast_columns f = forecasts(in, series, ev.policy_.forecast_min_points);
+      ev.forecast_value_ = std::move(f.value);
+      ev.forecast_spread_ = std::move(f.spread);
+      ev.forecast_progress_ = std::move(f.progress);
+      ev.forecast_points_ = std::move(f.points);
+      ev.forecast_reached_ = std::move(f.reached);
+    }
+    if (!p.assessments().empty()) {
+      assessments_in_force a =
+          assessments_as_of(p.assessments(), ev.status_.size(), day_number(ev.as_of_));
+      ev.assessments_ = std::move(a.rows);
+      ev.assessment_of_ = std::move(a.of_target);
+    }
+  }
+
+  // Stage 4: roll-ups, and the summaries the policy asked for.
+  static void add_rollups(evaluation& ev, const plan& p, tally_set& tallies) {
+    rollups sums = roll_up(p, ev.as_of_, ev.status_, ev.progress_);
+    ev.programs_ = std::move(sums.programs);
+    ev.collectives_ = std::move(sums.collectives);
+    ev.summaries_.reserve(ev.policy_.rating_summaries.size());
+    for (std::size_t i = 0; i < ev.policy_.rating_summaries.size(); ++i) {
+      ev.summaries_.push_back(tallies.take(i));
+    }
+  }
+};
+
+}  // namespace detail
+
 evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) {
   policy.validate();
   if (as_of.is_special()) throw invalid_argument("evaluate: as_of is not a date");
   const std::int32_t A = day_number(as_of);
   const auto& targets = detail::plan_access::targets(p);
   const auto rows = targets.rows();
-  const std::size_t nt = rows.size();
+  const auto any = [&](auto pred) { return std::any_of(rows.begin(), rows.end(), pred); };
 
-  // Stage 1: actuals over time.
+  // Stage 1: actuals over time, rating tallies, and the check-ins the methods read: the
+  // direction targets' in [S, A], and the period's for the minimum-data rule (when it asks
+  // for more than one) and forecasts.
   const target_methods methods = methods_of(targets);
   detail::latest_measurements latest = detail::latest_as_of(p, A);
   detail::aggregate_over_time(p, A, methods.over_time, latest);
   std::vector<std::uint32_t> target_tally;
   detail::tally_set tallies = rating_tallies(p, A, policy, target_tally);
-  const bool any_direction = std::any_of(
-      rows.begin(), rows.end(), [](const auto& r) { return r.kind == target_kind::direction; });
-  // A ratio or rating target's actual has parts; without one, two columns fewer to fill
-  // (evaluation::target reads an empty column as "none").
-  const bool any_parts = std::any_of(rows.begin(), rows.end(), [](const auto& r) {
-    return r.kind == target_kind::ratio || is_rating_kind(r.kind);
-  });
   const std::vector<detail::check_ins> points =
-      any_direction ? detail::direction_check_ins(p, A) : std::vector<detail::check_ins>{};
-  // The period's check-ins, for the minimum-data rule (when it asks for more than one) and
-  // forecasts.
+      any([](const auto& r) { return r.kind == target_kind::direction; })
+          ? detail::direction_check_ins(p, A)
+          : std::vector<detail::check_ins>{};
   const detail::check_in_table series = policy.minimum_points > 1 || policy.forecast_min_points > 0
                                             ? detail::period_check_ins(p, A)
                                             : detail::check_in_table{};
 
   evaluation ev;
-  ev.as_of_ = as_of;
-  ev.policy_ = policy;
-  ev.status_.assign(nt, target_status::no_data);
-  ev.status_index_.assign(nt, detail::judgement_scheme::index(target_status::no_data));
+  using builder = detail::evaluation_builder;
+  builder::start(ev, as_of, policy, latest, any([](const auto& r) {
+                   return r.kind == target_kind::ratio || is_rating_kind(r.kind);
+                 }));
   const detail::judgement_scheme scheme = detail::judgement_scheme::of(policy);
-  ev.definitions_ = status_definitions_of(policy);
-  ev.actual_ = std::move(latest.value);
-  ev.actual_day_ = std::move(latest.day);
-  ev.progress_.assign(nt, detail::no_value);
-  ev.expected_.resize(nt);
-  if (any_parts) {
-    ev.numerator_.assign(nt, detail::no_value);
-    ev.denominator_.assign(nt, detail::no_value);
-  }
-
-  // Stages 2 and 3, per target: score, then judgement.
   const stage_inputs in{targets, methods, latest, tallies, target_tally, points};
-  const actual_columns out{ev.actual_day_, ev.actual_, ev.numerator_, ev.denominator_};
-  for (std::size_t t = 0; t < nt; ++t) {
-    const detail::target_row& r = rows[t];
-    const std::int32_t S = day_number(r.span.first());
-    const std::int32_t E = day_number(r.span.last());
-    ev.expected_[t] = detail::expected_by_days(A, S, E);
-    const detail::period_state period = detail::period_state_of(A, E, in.round_decided(t), policy);
-    // Before its period a target is not judged, but a measurement that exists is shown.
-    const bool not_started = A < S && policy.not_started_before_start;
-    const auto set = [&](target_status s) {
-      ev.status_[t] = s;
-      ev.status_index_[t] = detail::judgement_scheme::index(s);
-    };
-    // A measured target with fewer check-ins than the policy's minimum has no data.
-    const bool too_few = policy.minimum_points > 1 && !is_rating_kind(r.kind) &&
-                         series.of(t).size() < policy.minimum_points;
-    if (r.kind == target_kind::direction && methods.scoring_of(t) == scoring_method::by_goal) {
-      // The actual is the latest measurement already; the trend decides.
-      const auto trend = detail::trend_score(points[t], E - S + 1, r.wanted);
-      if (not_started) {
-        set(target_status::not_started);
-      } else if (trend && !too_few) {
-        set(detail::judge_trend(*trend, period, policy));
-      }
-      continue;
-    }
-    // The actual is shown even when too few check-ins leave the target unjudged.
-    detail::target_score score = score_target(in, t, out);
-    if (too_few) score = {};
-    ev.progress_[t] = score.progress;
-    if (not_started) {
-      set(target_status::not_started);
-    } else if (score.has_data) {
-      const bool limit = is_numeric_kind(r.kind) && detail::is_limit(r.goal);
-      const std::uint16_t s =
-          detail::judge(score, ev.expected_[t], period, limit, r.has_baseline(), policy, scheme);
-      ev.status_index_[t] = s;
-      ev.status_[t] = scheme.category[s];
-    }
-  }
-
-  if (any_direction) {
-    level_change_columns c = level_changes(rows, points);
-    ev.first_day_ = std::move(c.first_day);
-    ev.first_ = std::move(c.first);
-    ev.last_day_ = std::move(c.last_day);
-    ev.last_ = std::move(c.last);
-    ev.slope_ = std::move(c.slope);
-  }
-  if (policy.forecast_min_points > 0) {
-    forecast_columns f = forecasts(in, series, policy.forecast_min_points);
-    ev.forecast_value_ = std::move(f.value);
-    ev.forecast_spread_ = std::move(f.spread);
-    ev.forecast_progress_ = std::move(f.progress);
-    ev.forecast_points_ = std::move(f.points);
-    ev.forecast_reached_ = std::move(f.reached);
-  }
-
-  if (!p.assessments().empty()) {
-    assessments_in_force a = assessments_as_of(p.assessments(), nt, A);
-    ev.assessments_ = std::move(a.rows);
-    ev.assessment_of_ = std::move(a.of_target);
-  }
-
-  // Stage 4: roll-ups, and the summaries the policy asked for.
-  detail::rollups sums = detail::roll_up(p, as_of, ev.status_, ev.progress_);
-  ev.programs_ = std::move(sums.programs);
-  ev.collectives_ = std::move(sums.collectives);
-  ev.summaries_.reserve(policy.rating_summaries.size());
-  for (std::size_t i = 0; i < policy.rating_summaries.size(); ++i) {
-    ev.summaries_.push_back(tallies.take(i));
-  }
+  for (std::size_t t = 0; t < rows.size(); ++t) builder::judge_target(ev, in, t, series, scheme);
+  builder::add_outlook(ev, p, in, series);
+  builder::add_rollups(ev, p, tallies);
   return ev;
 }
 

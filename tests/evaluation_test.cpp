@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 #include <vector>
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
+#include "random_plan.hpp"
+#include "reference_evaluation.hpp"
 
 namespace goaltrack {
 namespace {
@@ -280,6 +283,42 @@ TEST_F(evaluation_test, policy_is_validated_and_results_are_deterministic) {
   EXPECT_EQ(std::memcmp(a.progress().data(), b.progress().data(), sizeof(double)), 0);
   EXPECT_THROW((void)a.target(target_id{3}), not_found);
   EXPECT_EQ(parse_target_status(to_string(target_status::at_risk)), target_status::at_risk);
+}
+
+}  // namespace
+}  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+// The pipeline equals a plain second implementation of the default rules
+// (reference_evaluation.hpp) on hundreds of random plans, each on dates before, during and
+// after its targets' periods: the staged evaluation adds methods, not differences.
+TEST(evaluation_property, the_pipeline_equals_the_plain_rules_on_random_plans) {
+  std::size_t compared = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    const plan p = goaltrack_test::random_plan(seed);
+    goaltrack_test::random_source r(seed * 7919);
+    for (int k = 0; k < 12; ++k) {
+      const date as_of = make_date(r.between(2014, 2031), r.between(1, 12), r.between(1, 28));
+      const evaluation ev = evaluate(p, as_of);
+      for (std::size_t i = 0; i < p.target_count(); ++i) {
+        const target_id id(static_cast<target_id::value_type>(i));
+        if (!goaltrack_test::reference_covers(p.get(id))) continue;
+        const goaltrack_test::reference_result want =
+            goaltrack_test::reference_evaluate(p, id, as_of);
+        const target_result got = ev.target(id);
+        ASSERT_EQ(to_string(got.status), to_string(want.status))
+            << "seed " << seed << ", target " << i << ", " << to_iso(as_of);
+        ASSERT_EQ(got.progress.has_value(), want.progress.has_value()) << "seed " << seed;
+        if (want.progress && std::isfinite(*want.progress)) {
+          EXPECT_DOUBLE_EQ(*got.progress, *want.progress) << "seed " << seed;
+        }
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 10000U);
 }
 
 }  // namespace

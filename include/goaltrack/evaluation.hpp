@@ -69,6 +69,9 @@
 namespace goaltrack {
 
 class plan;
+namespace detail {
+struct evaluation_builder;
+}
 
 /// How a direction target's level moved over its check-ins in [S, A] (at least two days):
 /// "from 48 to 42, -12.5%" (describe_change, report.hpp).
@@ -268,8 +271,7 @@ class GOALTRACK_API evaluation {
   }
 
  private:
-  friend GOALTRACK_API evaluation evaluate(const plan& p, date as_of,
-                                           const evaluation_policy& policy);
+  friend struct detail::evaluation_builder;
   date as_of_;
   evaluation_policy policy_;
   std::vector<target_status> status_;
