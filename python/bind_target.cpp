@@ -220,6 +220,9 @@ void wrap_target(py::module_& m) {
           .def("aggregated_by", &target::aggregated_by, py::arg("a"), chain,
                "Makes the actual from the period's measurements by `a` (sum, mean, ...). "
                "Returns the target.")
+          .def("weighted", &target::weighted, py::arg("weights"), chain,
+               "milestone: weighs its items, stages done in order (one weight per checklist "
+               "item). Returns the target.")
           .def("scored_by", &target::scored_by, py::arg("m"), chain,
                "Scores the actual by `m` instead of the goal's own formula. Returns the "
                "target.")

@@ -256,8 +256,8 @@ detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_
   }
   if (in.methods.scoring_of(t) == scoring_method::open_sdg)
     return open_sdg_numeric(r, a, out.day[t]);
-  score.progress =
-      detail::numeric_progress(r, in.methods.scoring_of(t), a, in.targets.checklist_size(r));
+  score.progress = detail::numeric_progress(
+      r, in.methods.scoring_of(t), a, in.targets.checklist_size(r), in.targets.item_weights(r));
   score.reached = score.progress >= 1.0;
   score.has_data = true;
   return score;
@@ -351,7 +351,8 @@ forecast_columns forecasts(const stage_inputs& in, const detail::check_in_table&
         method == scoring_method::open_sdg
             ? open_sdg_numeric(r, pr->value, E)
             : detail::target_score{
-                  detail::numeric_progress(r, method, pr->value, in.targets.checklist_size(r)),
+                  detail::numeric_progress(r, method, pr->value, in.targets.checklist_size(r),
+                                           in.targets.item_weights(r)),
                   false, true};
     f.value[t] = pr->value;
     f.spread[t] = pr->spread;

@@ -292,6 +292,13 @@ struct schema<target> {
             {"milestone_items.csv", false, true},
             kinds(target_kind::milestone)}
           .capped_by(&load_limits::checklist_items),
+      field{"item_weights",
+            &target::item_weights,
+            "milestone: the weight of each item, its stages done in order (empty: equal weights)",
+            {"milestone_items.csv", false, true},
+            kinds(target_kind::milestone)}
+          .since(5)
+          .capped_by(&load_limits::checklist_items),
       field{"limit", &target::limit,
             "direction scored open_sdg: the natural limit y_lim the level cannot pass (100%, 0)",
             sparse_column, kinds(target_kind::direction)}

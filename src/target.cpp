@@ -286,6 +286,18 @@ void target::validate() const {
     }
   }
   if (const std::string misfit = method_misfit(*this); !misfit.empty()) fail(misfit);
+  if (!item_weights.empty()) {
+    if (item_weights.size() != checklist.size()) {
+      fail("item_weights has " + std::to_string(item_weights.size()) + " weights for " +
+           std::to_string(checklist.size()) + " checklist items");
+    }
+    for (std::size_t i = 0; i < item_weights.size(); ++i) {
+      if (!std::isfinite(item_weights[i]) || !(item_weights[i] > 0)) {
+        fail("item_weights: the weight of item " + std::to_string(i + 1) + " ('" + checklist[i] +
+             "') must be finite and > 0");
+      }
+    }
+  }
   if (is_rating()) {
     const auto& r = rating;
     if (!r.required_share.valid()) {

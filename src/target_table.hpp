@@ -169,6 +169,11 @@ class target_table : public entity_table<target_id, target_columns> {
     t.code = std::string(code(id));
     return t;
   }
+  /// The item weights of a milestone (empty when equal).
+  [[nodiscard]] std::span<const double> item_weights(const target_row& row) const noexcept {
+    if (row.extra == target_row::no_extra) return {};
+    return extra_value<&target::item_weights>(extras()[row.extra]);
+  }
   /// Number of checklist items of a milestone (0 without a checklist).
   [[nodiscard]] std::size_t checklist_size(const target_row& row) const noexcept {
     return row.extra == target_row::no_extra

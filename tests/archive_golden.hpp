@@ -122,9 +122,10 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
           .increase_to(47'000'000)
           .from(0)
           .scored_by(v3 ? scoring_method::percent_of_target : scoring_method::by_goal));
-  const target_id ms =
-      p.add_target(target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
-                                     {"plan", "pilot", "replicate"}));
+  target happy = target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
+                                   {"plan", "pilot", "replicate"});
+  if (version >= 5) happy.weighted({10, 30, 60});
+  const target_id ms = p.add_target(happy);
   target drop =
       target::direction("DROP", "Giảm bỏ học", dept, period::fiscal_year(2020, 4), trend::decrease);
   if (version >= 5) drop.scored_by(scoring_method::open_sdg).limited_at(0);

@@ -340,6 +340,32 @@ TEST_F(evaluation_methods, a_direction_target_shows_how_its_level_moved) {
   EXPECT_TRUE(std::isnan(ev.slopes()[other.index()]));
 }
 
+// The weighted-milestone technique of earned value management (PMI, "Practice Standard for
+// Earned Value Management": each milestone carries a share of the work, earned when it is
+// done): stages of 10%, 30% and 60%, two done, is 40% (not 2/3).
+TEST_F(evaluation_methods, a_weighted_milestone_earns_its_stages_done_in_order) {
+  const target_id happy =
+      p.add_target(target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::year(2021),
+                                     {"plan", "pilot", "replicate"})
+                       .weighted({10, 30, 60}));
+  p.add_measurement({happy, d(2021, 6, 30), 2, 1, "", ""});
+  EXPECT_DOUBLE_EQ(*evaluate(p, d(2021, 6, 30)).target(happy).progress, 0.4);
+  p.add_measurement({happy, d(2021, 11, 30), 3, 1, "", ""});
+  EXPECT_EQ(evaluate(p, d(2021, 11, 30)).target(happy).status, target_status::achieved);
+  const auto refused = [&](std::vector<double> w, const std::string& words) {
+    try {
+      p.add_target(
+          target::milestone("M" + std::to_string(next++), "", dept, period::year(2021), {"a", "b"})
+              .weighted(std::move(w)));
+      ADD_FAILURE() << words;
+    } catch (const invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  refused({1}, "item_weights has 1 weights for 2 checklist items");
+  refused({1, 0}, "the weight of item 2 ('b') must be finite and > 0");
+}
+
 TEST(policy_preset, ships_six_presets_that_validate) {
   ASSERT_EQ(policy_preset_codes().size(), 6U);
   EXPECT_EQ(policy_preset("default"), evaluation_policy{});

@@ -360,6 +360,11 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
           for (std::size_t k = 0; k < n; ++k) items.push_back(text(false));
         }
         t = target::milestone(c, text(), owner, span, items);
+        if (!items.empty() && r.chance(30)) {
+          for (std::size_t k = 0; k < items.size(); ++k) {
+            t.item_weights.push_back(static_cast<double>(r.between(1, 40)) / 4.0);
+          }
+        }
         if (r.chance(30)) t.aggregated_by(aggregation::latest_in_period);
         break;
       }

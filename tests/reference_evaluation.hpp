@@ -38,7 +38,15 @@ namespace reference_detail {
 inline double progress_by_goal(const goaltrack::target& t, double a) {
   using goaltrack::goal_kind;
   if (t.kind == goaltrack::target_kind::milestone) {
-    return a / static_cast<double>(std::max<std::size_t>(1, t.checklist.size()));
+    if (t.item_weights.empty()) {
+      return a / static_cast<double>(std::max<std::size_t>(1, t.checklist.size()));
+    }
+    double done = 0, total = 0;  // whole a: the first a stages
+    for (std::size_t i = 0; i < t.item_weights.size(); ++i) {
+      total += t.item_weights[i];
+      if (static_cast<double>(i) < a) done += t.item_weights[i];
+    }
+    return done / total;
   }
   const double g = t.goal_level();
   const std::optional<double> b = t.baseline;

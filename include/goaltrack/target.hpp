@@ -26,7 +26,11 @@
 /// | within [lo, hi]              | 1 inside; outside, with a baseline outside:        |
 /// |                              | (dist(b) - dist(a)) / dist(b), dist = distance to  |
 /// |                              | the range; without a baseline 0                    |
-/// | milestone                    | items done / items (1 item without a checklist)    |
+/// | milestone                    | items done / items (1 item without a checklist);   |
+/// |                              | weighted: w1 + ... + wk / (w1 + ... + wn), k done  |
+///
+/// A weighted milestone's items are stages done in order (plan, pilot, replicate): k items
+/// done are the first k, and a fractional k (a forecast) takes that part of the next.
 ///
 /// Progress 1 means achieved. A baseline of at_least or at_most may already lie on the
 /// achieved side (a level to maintain: "keep dropout at most 1.5%", from 1.2%); progress is
@@ -259,6 +263,8 @@ struct GOALTRACK_API target {
   std::string currency;  ///< money: ISO 4217 code, e.g. "VND" (amounts in its smallest unit)
 
   std::vector<std::string> checklist;  ///< milestone: items to complete (empty: one step)
+  /// milestone: the weight of each item, its stages done in order (empty: equal weights)
+  std::vector<double> item_weights;
   /// direction scored open_sdg: the natural limit y_lim the level cannot pass (100%, 0)
   std::optional<double> limit;
   trend wanted = trend::increase;  ///< direction: the wanted trend
@@ -327,6 +333,11 @@ struct GOALTRACK_API target {
     unit = std::move(u);
     return *this;
   }
+  /// milestone: weighs its items, stages done in order (one weight per checklist item).
+  target& weighted(std::vector<double> weights) {
+    item_weights = std::move(weights);
+    return *this;
+  }
   /// Makes the actual from the period's measurements by `a` (sum, mean, ...).
   target& aggregated_by(aggregation a) {
     over_time = a;
@@ -374,7 +385,8 @@ struct GOALTRACK_API target {
   ///         a non-finite number, a baseline equal to the goal, a goal on the wrong side
   ///         of the baseline (at_least and at_most may start on the achieved side), a missing
   ///         baseline where the goal needs one, a range with lo > hi, money or counts that are not
-  ///         whole numbers, a currency that is not three letters, a share above 100% or with a zero
+  ///         whole numbers, item weights not one per checklist item or not finite and > 0,
+  ///         a currency that is not three letters, a share above 100% or with a zero
   ///         denominator, a count of 0, an aggregation or scoring that does not fit the kind or
   ///         goal (or a goal level of 0 or below for percent_of_target).
   void validate() const;

@@ -56,6 +56,19 @@ double distance_to_target(double a, double g, bool upward) noexcept {
   return upward ? 1.0 + gap : 1.0 - gap;
 }
 
+// A weighted milestone's progress with `done` stages done in order (target.hpp): the
+// weight of the first floor(done), and that fraction of the next, over the total.
+double weighted_stages(std::span<const double> weights, double done) noexcept {
+  double total = 0;
+  for (const double w : weights) total += w;
+  const double k = std::clamp(done, 0.0, static_cast<double>(weights.size()));
+  double reached = 0;
+  for (std::size_t i = 0; i < weights.size() && static_cast<double>(i) < k; ++i) {
+    reached += weights[i] * std::min(1.0, k - static_cast<double>(i));
+  }
+  return reached / total;
+}
+
 // --- open_sdg (target.hpp; sdg-build's ProgressMeasure.py) ---------------------------------
 
 // The methodology's stand-in for a zero base or target value, which a growth rate cannot
@@ -140,9 +153,13 @@ std::optional<growth_series> direction_series(check_in_span points, trend wanted
 }
 
 double numeric_progress(const target_row& t, scoring_method method, double a,
-                        std::size_t checklist_items) noexcept {
+                        std::size_t checklist_items,
+                        std::span<const double> item_weights) noexcept {
   if (t.kind == target_kind::milestone) {
-    return a / static_cast<double>(std::max<std::size_t>(1, checklist_items));
+    if (item_weights.empty()) {
+      return a / static_cast<double>(std::max<std::size_t>(1, checklist_items));
+    }
+    return weighted_stages(item_weights, a);
   }
   const double g = goal_level(t.goal, t.goal_value, t.baseline);
   switch (method) {

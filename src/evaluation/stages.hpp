@@ -94,9 +94,10 @@ struct target_score {
 };
 
 /// Progress of a numeric or milestone target whose actual is `a`, scored by `method`
-/// (target.hpp's tables; a milestone's is items done / items).
+/// (target.hpp's tables; a milestone's is items done / items, or the weight of its first
+/// `a` items over the total with `item_weights`).
 double numeric_progress(const target_row& t, scoring_method method, double a,
-                        std::size_t checklist_items) noexcept;
+                        std::size_t checklist_items, std::span<const double> item_weights) noexcept;
 
 /// A rating target's actual (the fraction of members, or the number of collectives), its
 /// parts, and its score; no data when there is no one to count.

@@ -204,9 +204,14 @@ class exporter {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (rows[i].extra == detail::target_row::no_extra) continue;
       const target t = p_.get(target_id(static_cast<target_id::value_type>(i)));
-      for (const std::string& item : t.checklist) {
+      for (std::size_t k = 0; k < t.checklist.size(); ++k) {
         w.text(t.code);
-        w.text(item);
+        w.text(t.checklist[k]);
+        if (t.item_weights.empty()) {
+          w.blank();
+        } else {
+          w.number(t.item_weights[k]);
+        }
         w.end_row();
       }
     }

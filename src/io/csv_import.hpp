@@ -413,7 +413,12 @@ class importer {
   std::optional<round_id> last_round_;
   std::string last_round_scale_;
   std::string last_round_period_;
-  pending_rows<std::string> items_;
+  // A row of milestone_items.csv: an item and its weight, if given.
+  struct checklist_row {
+    std::string item;
+    std::optional<double> weight;
+  };
+  pending_rows<checklist_row> items_;
   pending_rows<rating_summary_spec> summaries_;
   pending_rows<status_definition> statuses_;
   pending_rows<status_band> bands_;

@@ -110,7 +110,9 @@ void importer::items(table& t) {
   items_.file = t.name();
   while (t.next()) {
     if (!t.required(items_col::target)) continue;
-    items_.add(t.text(items_col::target), t.line(), std::string(t.text(items_col::item)));
+    checklist_row r{std::string(t.text(items_col::item)), t.number(items_col::weight)};
+    if (t.bad()) continue;
+    items_.add(t.text(items_col::target), t.line(), std::move(r));
   }
 }
 
@@ -155,7 +157,11 @@ void importer::targets(table& t) {
       target& value = values[i];
       value.owner = *ids[i];
       if (!items_.by_owner.empty() && value.kind == target_kind::milestone) {
-        value.checklist = items_.take(value.code);
+        // Weights are all or none: the target's check names a list that does not match.
+        for (checklist_row& item : items_.take(value.code)) {
+          value.checklist.push_back(std::move(item.item));
+          if (item.weight) value.item_weights.push_back(*item.weight);
+        }
       }
     }
     // A clean batch goes in at once (its codes indexed together); otherwise, or when

@@ -53,7 +53,7 @@ namespace status_col {
 enum : std::size_t { task, date, status };
 }
 namespace items_col {
-enum : std::size_t { target, item };
+enum : std::size_t { target, item, weight };
 }
 namespace measurements_col {
 enum : std::size_t { target, date, value, denominator, source, note };
@@ -142,7 +142,7 @@ inline constexpr column tasks_columns[] = {{"code", true},   {"title", false},  
                                            {"owner", true},  {"deadline", false}, {"kind", false},
                                            {"weight", false}};
 inline constexpr column status_columns[] = {{"task", true}, {"date", true}, {"status", true}};
-inline constexpr column items_columns[] = {{"target", true}, {"item", false}};
+inline constexpr column items_columns[] = {{"target", true}, {"item", false}, {"weight", false}};
 inline constexpr column measurements_columns[] = {{"target", true},  {"date", true},
                                                   {"value", true},   {"denominator", false},
                                                   {"source", false}, {"note", false}};

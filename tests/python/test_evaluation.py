@@ -199,3 +199,13 @@ def test_assessments_sit_beside_the_computed_status(small):
     assert pickle.loads(pickle.dumps(a)) == a
     with pytest.raises(gt.InvalidArgument, match="status is empty"):
         p.add_assessment(gt.assessment(prizes, dt.date(2021, 7, 1), ""))
+
+
+def test_a_weighted_milestone_earns_its_stages_in_order(small):
+    p, dept = small["plan"], small["dept"]
+    happy = p.add_target(gt.target.milestone("HAPPY", "", dept, gt.period.year(2021),
+                                             ["plan", "pilot", "replicate"])
+                         .weighted([10, 30, 60]))
+    p.add_measurement(happy, dt.date(2021, 6, 30), 2)
+    assert gt.evaluate(p, dt.date(2021, 6, 30)).target(happy).progress == pytest.approx(0.4)
+    assert p.get(happy).item_weights == [10, 30, 60]

@@ -20,7 +20,7 @@
 /// | `programs.csv` | code*, number, issuer, title, period*, owner*, parent |
 /// | `tasks.csv` | code*, title, program*, owner*, deadline, kind (`planned`), weight (1) |
 /// | `task_status.csv` | task*, date*, status* — one row per change, oldest first |
-/// | `milestone_items.csv` | target*, item — one row per checklist item, in order |
+/// | `milestone_items.csv` | target*, item, weight (none: equal weights) — one row per checklist item, in order |
 /// | `targets.csv` | code*, title, kind*, owner*, period*, program, unit, goal (`at_least`), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, limit (none), trend (`increase`), scale, level, required_share (1/1), count (0), all (false), scope (`direct`), counted_kind, criterion (`own_rating`), over_time (`latest`), scoring (`by_goal`) |
 /// | `measurements.csv` | target*, date*, value*, denominator (1), source, note |
 /// | `assessments.csv` | target*, date*, status*, score (none), by, reason — judgements made by hand |
