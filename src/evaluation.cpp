@@ -203,12 +203,10 @@ struct actual_columns {
   std::span<double> denominator;
 };
 
-int year_of(std::int32_t day) { return static_cast<int>(from_day_number(day).year()); }
-
 // The open_sdg score of numeric target r whose actual is `a`, measured on `day`: from its
 // baseline in the year its period starts toward its goal in the year the period ends.
 detail::target_score open_sdg_numeric(const detail::target_row& r, double a, std::int32_t day) {
-  const detail::growth_series s{r.baseline, r.span.first().year(), a, year_of(day),
+  const detail::growth_series s{r.baseline, r.span.first().year(), a, detail::year_of(day),
                                 is_upward_goal(r.goal) ? 1.0 : -1.0};
   return detail::open_sdg_toward(s, goal_level(r.goal, r.goal_value, r.baseline),
                                  r.span.last().year());
@@ -390,10 +388,9 @@ struct evaluation_builder {
   }
 
   // Stages 2 and 3 for target t: its score, then its status.
-  static void judge_target(evaluation& ev, const stage_inputs& in, std::size_t t,
+  static void judge_target(evaluation& ev, const stage_inputs& in, std::size_t t, std::int32_t A,
                            const check_in_table& series, const judgement_scheme& scheme) {
     const evaluation_policy& policy = ev.policy_;
-    const std::int32_t A = day_number(ev.as_of_);
     const target_row& r = in.targets.rows()[t];
     const std::int32_t S = day_number(r.span.first());
     const std::int32_t E = day_number(r.span.last());
@@ -506,7 +503,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
                  }));
   const detail::judgement_scheme scheme = detail::judgement_scheme::of(policy);
   const stage_inputs in{targets, methods, latest, tallies, target_tally, points};
-  for (std::size_t t = 0; t < rows.size(); ++t) builder::judge_target(ev, in, t, series, scheme);
+  for (std::size_t t = 0; t < rows.size(); ++t) builder::judge_target(ev, in, t, A, series, scheme);
   builder::add_outlook(ev, p, in, series);
   builder::add_rollups(ev, p, tallies);
   return ev;

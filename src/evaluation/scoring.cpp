@@ -147,8 +147,7 @@ std::optional<growth_series> direction_series(check_in_span points, trend wanted
   if (points.empty()) return std::nullopt;
   const auto [first, last] = first_and_last(points);
   if (first->first == last->first) return std::nullopt;
-  const auto year = [](std::int32_t day) { return static_cast<int>(from_day_number(day).year()); };
-  return growth_series{first->second, year(first->first), last->second, year(last->first),
+  return growth_series{first->second, year_of(first->first), last->second, year_of(last->first),
                        wanted == trend::increase ? 1.0 : -1.0};
 }
 

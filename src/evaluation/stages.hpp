@@ -112,6 +112,9 @@ struct rating_outcome {
 rating_outcome rating_score(const target_row& t, const rating_goal& goal,
                             const rating_tally& tally) noexcept;
 
+/// The calendar year of a day number (the open_sdg scoring's unit of time).
+inline int year_of(std::int32_t day) { return static_cast<int>(from_day_number(day).year()); }
+
 /// One series of the open_sdg scoring (target.hpp): the base value y0 in calendar year t0,
 /// the current value yi in year ti, and the wanted direction d (+1 up, -1 down).
 struct growth_series {
