@@ -121,6 +121,29 @@ void wrap_trend_results(py::module_& m) {
 
 void wrap_evaluation(py::module_& m) {
   wrap_trend_results(m);
+  py::class_<sub_period_result>(m, "sub_period_result",
+                                "One sub-period of a time-phased target as of the evaluated day.")
+      .def_readonly("span", &sub_period_result::span, "the sub-period")
+      .def_readonly("ended", &sub_period_result::ended, "its last day is on or before A")
+      .def_readonly("value", &sub_period_result::value,
+                    "The aggregate of its own check-ins up to A; None before it starts or "
+                    "without any.")
+      .def_readonly("to_date", &sub_period_result::to_date,
+                    "The aggregate of the period's check-ins up to its end (or A): the "
+                    "year-to-date value.")
+      .def_readonly("planned", &sub_period_result::planned,
+                    "The planned level by its end; None without a plan.")
+      .def_readonly("met", &sub_period_result::met,
+                    "Ended sub-periods of a target scored compliance (value meets the goal) or "
+                    "with a plan\n(to_date reaches planned); None otherwise.")
+      .def("__repr__", [](const sub_period_result& r) {
+        const auto opt = [](const auto& v) {
+          return v ? py_repr(py::cast(*v)) : std::string("None");
+        };
+        return "sub_period_result(span=" + r.span.to_string() + ", value=" + opt(r.value) +
+               ", to_date=" + opt(r.to_date) + ", planned=" + opt(r.planned) +
+               ", met=" + opt(r.met) + ")";
+      });
   py::class_<target_result>(m, "target_result", "The evaluation of one target.")
       .def_readonly("target", &target_result::target, "the target")
       .def_readonly("status", &target_result::status,
@@ -144,7 +167,14 @@ void wrap_evaluation(py::module_& m) {
       .def_readonly("clamped_progress", &target_result::clamped_progress,
                     "progress limited to [0, 1].")
       .def_readonly("expected", &target_result::expected,
-                    "Expected progress at the as-of date (linear over the period).")
+                    "Expected progress at the as-of date, by the target's expectation (linear "
+                    "in days by\ndefault).")
+      .def_readonly("expected_value", &target_result::expected_value,
+                    "The value whose progress is `expected` (the planned level with expected_by "
+                    "plan);\nNone where the scoring is not linear in the value.")
+      .def_readonly("sub_periods", &target_result::sub_periods,
+                    "Time-phased targets: each sub-period's result, in order (empty for the "
+                    "others).")
       .def_readonly("change", &target_result::change,
                     "Direction targets with check-ins on two days or more: how the level moved.")
       .def_readonly("assessment", &target_result::assessment,
@@ -343,6 +373,23 @@ void wrap_evaluation(py::module_& m) {
             return column_view<double>(self.cast<const evaluation&>().expected(), self);
           },
           "Expected progress of every target (NumPy float64).")
+      .def("expected_values", &evaluation_column<&evaluation::expected_values>,
+           "Expected value of every target (NumPy float64); NaN where none.")
+      .def(
+          "sub_period_offsets",
+          [](const py::object& self) {
+            return column_view<std::uint32_t>(self.cast<const evaluation&>().sub_period_offsets(),
+                                              self);
+          },
+          "The sub-periods of time-phased targets in columns (NumPy uint32): target t's are\n"
+          "rows [offsets[t], offsets[t + 1]) of sub_period_values, sub_period_to_date and\n"
+          "sub_period_planned. Empty when no target has sub-periods.")
+      .def("sub_period_values", &evaluation_column<&evaluation::sub_period_values>,
+           "Each sub-period's own value (NumPy float64); NaN where none.")
+      .def("sub_period_to_date", &evaluation_column<&evaluation::sub_period_to_date>,
+           "Each sub-period's to-date value (NumPy float64); NaN where none.")
+      .def("sub_period_planned", &evaluation_column<&evaluation::sub_period_planned>,
+           "Each sub-period's planned level (NumPy float64); NaN where none.")
       .def("slopes", &evaluation_column<&evaluation::slopes>,
            "The least-squares slope per day of every direction target (NumPy float64); NaN\n"
            "for the others; empty without direction targets.")

@@ -168,6 +168,10 @@ void wrap_period(py::module_& m) {
                         return period::of_kind(t[0].cast<period_kind>(), t[1].cast<date>(),
                                                t[2].cast<date>());
                       }));
+  m.def("split_period", &split_period, py::arg("p"), py::arg("unit"),
+        "The months, quarters, half-years or calendar years (`unit`) that tile `p`, in "
+        "order.\nRaises InvalidArgument naming the period and the unit when `unit` is another "
+        "kind,\nor `p` does not start on the first day of one (or end on the last day of one).");
 }
 
 }  // namespace goaltrack::python

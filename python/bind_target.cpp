@@ -78,7 +78,23 @@ void wrap_target(py::module_& m) {
       .value("distance_to_target", scoring_method::distance_to_target,
              "1 + (a - g) / abs(g) upward, 1 - (a - g) / abs(g) downward")
       .value("open_sdg", scoring_method::open_sdg,
-             "the Open SDG / Statistics Canada progress score / 5 (growth rates)");
+             "the Open SDG / Statistics Canada progress score / 5 (growth rates)")
+      .value("compliance", scoring_method::compliance,
+             "the share of its ended sub-periods whose own value meets the goal");
+  py::enum_<expectation>(m, "expectation", "How a target's expected progress on day A is set.")
+      .value("days", expectation::days, "linear in days, (A - S + 1) / (E - S + 1) (default)")
+      .value("sub_periods", expectation::sub_periods,
+             "k / n: k of its n sub-periods ended by A (DHIS2's [periodInYear] / "
+             "[yearlyPeriodCount])")
+      .value("plan", expectation::plan, "the progress its planned value to date would have")
+      .value("at_end", expectation::at_end, "0 until E, then 1: due only at the end");
+  py::enum_<plan_basis>(m, "plan_basis", "How a target's planned values read, one per sub-period.")
+      .value("cumulative", plan_basis::cumulative,
+             "each is the level to reach by its sub-period's end (default)")
+      .value("per_sub_period", plan_basis::per_sub_period,
+             "each is what its sub-period adds, counted from the baseline (or 0)");
+  wrap_codes<expectation>(m, "parse_expectation", &parse_expectation, "expectation");
+  wrap_codes<plan_basis>(m, "parse_plan_basis", &parse_plan_basis, "plan basis");
   wrap_codes<target_kind>(m, "parse_target_kind", &parse_target_kind, "target kind");
   wrap_codes<aggregation>(m, "parse_aggregation", &parse_aggregation, "aggregation");
   wrap_codes<scoring_method>(m, "parse_scoring_method", &parse_scoring_method, "scoring method");
@@ -226,6 +242,16 @@ void wrap_target(py::module_& m) {
           .def("scored_by", &target::scored_by, py::arg("m"), chain,
                "Scores the actual by `m` instead of the goal's own formula. Returns the "
                "target.")
+          .def("phased_by", &target::phased_by, py::arg("sub_period_kind"), chain,
+               "Divides the period into its months, quarters, half-years or calendar years\n"
+               "(split_period). Raises InvalidArgument as split_period does. Returns the "
+               "target.")
+          .def("planned_values", &target::planned_values, py::arg("values"),
+               py::arg("basis") = plan_basis::cumulative, chain,
+               "Plans a value per sub-period (after phased_by), read as `basis` says. "
+               "Returns the target.")
+          .def("expecting", &target::expecting, py::arg("e"), chain,
+               "Sets how expected progress is set. Returns the target.")
           .def("limited_at", &target::limited_at, py::arg("y_lim"), chain,
                "direction scored open_sdg: the level cannot pass `y_lim`, which scales the "
                "growth thresholds down near it. Returns the target.")

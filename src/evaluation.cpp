@@ -85,6 +85,16 @@ target_result evaluation::target(target_id id) const {
   r.progress = opt(progress_[i]);
   if (r.progress) r.clamped_progress = std::clamp(*r.progress, 0.0, 1.0);
   r.expected = expected_[i];
+  r.expected_value = opt(expected_value_[i]);
+  if (!sub_begin_.empty()) {
+    for (std::uint32_t k = sub_begin_[i]; k < sub_begin_[i + 1]; ++k) {
+      const period& p = sub_span_[k];
+      const std::optional<bool> met =
+          sub_met_[k] < 0 ? std::nullopt : std::optional<bool>(sub_met_[k] == 1);
+      r.sub_periods.push_back({p, p.last() <= as_of_, opt(sub_own_[k]), opt(sub_to_date_[k]),
+                               opt(sub_planned_[k]), met});
+    }
+  }
   if (!slope_.empty() && first_day_[i] != no_day) {
     r.change = level_change{from_day_number(first_day_[i]), first_[i],
                             from_day_number(last_day_[i]), last_[i], slope_[i]};
@@ -146,16 +156,30 @@ detail::tally_set rating_tallies(const plan& p, std::int32_t as_of_day,
 }
 
 // Each target's methods where any differs from the default: over_time is empty when every
-// target takes its latest measurement, scoring when every one is scored by its goal (the
-// usual plan, whose targets have no extras, allocates neither).
+// target takes its latest measurement, scoring when every one is scored by its goal,
+// expected_by when every one expects by days (the usual plan, whose targets have no
+// extras, allocates none).
 struct target_methods {
   std::vector<aggregation> over_time;
   std::vector<scoring_method> scoring;
+  std::vector<expectation> expected_by;
 
   [[nodiscard]] scoring_method scoring_of(std::size_t t) const noexcept {
     return scoring.empty() ? scoring_method::by_goal : scoring[t];
   }
+  [[nodiscard]] expectation expected_by_of(std::size_t t) const noexcept {
+    return expected_by.empty() ? expectation::days : expected_by[t];
+  }
 };
+
+// Sets method[t] to `m`, allocating the column (filled with `fallback`) on first use.
+template <class Method>
+void set_method(std::vector<Method>& column, std::size_t nt, std::size_t t, Method m,
+                Method fallback) {
+  if (m == fallback) return;
+  if (column.empty()) column.assign(nt, fallback);
+  column[t] = m;
+}
 
 target_methods methods_of(const detail::target_table& targets) {
   const auto rows = targets.rows();
@@ -163,16 +187,11 @@ target_methods methods_of(const detail::target_table& targets) {
   for (std::size_t t = 0; t < rows.size(); ++t) {
     if (rows[t].extra == detail::target_row::no_extra) continue;
     const detail::target_extra& e = targets.extras()[rows[t].extra];
-    if (const aggregation a = detail::extra_value<&target::over_time>(e);
-        a != aggregation::latest) {
-      if (m.over_time.empty()) m.over_time.assign(rows.size(), aggregation::latest);
-      m.over_time[t] = a;
-    }
-    if (const scoring_method s = detail::extra_value<&target::scoring>(e);
-        s != scoring_method::by_goal) {
-      if (m.scoring.empty()) m.scoring.assign(rows.size(), scoring_method::by_goal);
-      m.scoring[t] = s;
-    }
+    const std::size_t nt = rows.size();
+    set_method(m.over_time, nt, t, detail::extra_value<&target::over_time>(e), aggregation::latest);
+    set_method(m.scoring, nt, t, detail::extra_value<&target::scoring>(e), scoring_method::by_goal);
+    set_method(m.expected_by, nt, t, detail::extra_value<&target::expected_by>(e),
+               expectation::days);
   }
   return m;
 }
@@ -187,6 +206,7 @@ struct stage_inputs {
   const detail::tally_set& tallies;
   std::span<const std::uint32_t> target_tally;
   std::span<const detail::check_ins> points;
+  const detail::sub_period_table& phases;
 
   // True for a rating target whose round is decided as of A.
   [[nodiscard]] bool round_decided(std::size_t t) const {
@@ -226,7 +246,8 @@ detail::target_score open_sdg_direction(const stage_inputs& in, std::size_t t) {
 
 // Stage 2 for target t (not a direction target scored by its trend): its score, by its
 // kind and scoring.
-detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_columns out) {
+detail::target_score score_target(const stage_inputs& in, std::size_t t, std::int32_t A,
+                                  actual_columns out) {
   const detail::target_row& r = in.targets.rows()[t];
   detail::target_score score;
   if (r.kind == target_kind::direction) return open_sdg_direction(in, t);
@@ -254,6 +275,9 @@ detail::target_score score_target(const stage_inputs& in, std::size_t t, actual_
   }
   if (in.methods.scoring_of(t) == scoring_method::open_sdg)
     return open_sdg_numeric(r, a, out.day[t]);
+  if (in.methods.scoring_of(t) == scoring_method::compliance) {
+    return detail::compliance_score(in.phases, t, A);
+  }
   score.progress = detail::numeric_progress(
       r, in.methods.scoring_of(t), a, in.targets.checklist_size(r), in.targets.item_weights(r));
   score.reached = score.progress >= 1.0;
@@ -380,6 +404,7 @@ struct evaluation_builder {
     ev.actual_day_ = std::move(latest.day);
     ev.progress_.assign(nt, no_value);
     ev.expected_.resize(nt);
+    ev.expected_value_.resize(nt);
     // Without a ratio or rating target, two columns fewer (target() reads them as none).
     if (any_parts) {
       ev.numerator_.assign(nt, no_value);
@@ -394,7 +419,11 @@ struct evaluation_builder {
     const target_row& r = in.targets.rows()[t];
     const std::int32_t S = day_number(r.span.first());
     const std::int32_t E = day_number(r.span.last());
-    ev.expected_[t] = expected_by_days(A, S, E);
+    const scoring_method method = in.methods.scoring_of(t);
+    const expectation_of_target expected =
+        expected_of(in.targets, t, in.methods.expected_by_of(t), method, in.phases, A);
+    ev.expected_[t] = expected.progress;
+    ev.expected_value_[t] = expected.value;
     const period_state period = period_state_of(A, E, in.round_decided(t), policy);
     // Before its period a target is not judged, but a measurement that exists is shown.
     const bool not_started = A < S && policy.not_started_before_start;
@@ -405,7 +434,7 @@ struct evaluation_builder {
       ev.status_[t] = s;
       ev.status_index_[t] = judgement_scheme::index(s);
     };
-    if (r.kind == target_kind::direction && in.methods.scoring_of(t) == scoring_method::by_goal) {
+    if (r.kind == target_kind::direction && method == scoring_method::by_goal) {
       // The actual is the latest measurement already; the trend decides.
       const auto trend = trend_score(in.points[t], E - S + 1, r.wanted);
       if (not_started) {
@@ -417,23 +446,32 @@ struct evaluation_builder {
     }
     // The actual is shown even when too few check-ins leave the target unjudged.
     const actual_columns out{ev.actual_day_, ev.actual_, ev.numerator_, ev.denominator_};
-    target_score score = score_target(in, t, out);
+    target_score score = score_target(in, t, A, out);
     if (too_few) score = {};
     ev.progress_[t] = score.progress;
     if (not_started) {
       set(target_status::not_started);
     } else if (score.has_data) {
-      const bool limit = is_numeric_kind(r.kind) && is_limit(r.goal);
-      const std::uint16_t s =
-          judge(score, ev.expected_[t], period, limit, r.has_baseline(), policy, scheme);
+      // Compliance holds or not sub-period by sub-period, as a cap does day by day.
+      const bool compliance = method == scoring_method::compliance;
+      const bool limit = compliance || (is_numeric_kind(r.kind) && is_limit(r.goal));
+      const std::uint16_t s = judge(score, ev.expected_[t], period, limit,
+                                    r.has_baseline() && !compliance, policy, scheme);
       ev.status_index_[t] = s;
       ev.status_[t] = scheme.category[s];
     }
   }
 
-  // What results show beside the status: level changes, forecasts, assessments in force.
+  // What results show beside the status: sub-periods, level changes, forecasts,
+  // assessments in force.
   static void add_outlook(evaluation& ev, const plan& p, const stage_inputs& in,
-                          const check_in_table& series) {
+                          const check_in_table& series, sub_period_table& phases) {
+    ev.sub_begin_ = std::move(phases.begin);
+    ev.sub_span_ = std::move(phases.span);
+    ev.sub_own_ = std::move(phases.own);
+    ev.sub_to_date_ = std::move(phases.to_date);
+    ev.sub_planned_ = std::move(phases.planned);
+    ev.sub_met_ = std::move(phases.met);
     if (!in.points.empty()) {
       level_change_columns c = level_changes(in.targets.rows(), in.points);
       ev.first_day_ = std::move(c.first_day);
@@ -495,6 +533,9 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   const detail::check_in_table series = policy.minimum_points > 1 || policy.forecast_min_points > 0
                                             ? detail::period_check_ins(p, A)
                                             : detail::check_in_table{};
+  detail::sub_period_table phases = detail::sub_periods_of(targets);
+  detail::aggregate_sub_periods(p, A, methods.over_time, phases);
+  detail::judge_sub_periods(targets, methods.scoring, A, phases);
 
   evaluation ev;
   using builder = detail::evaluation_builder;
@@ -502,9 +543,9 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
                    return r.kind == target_kind::ratio || is_rating_kind(r.kind);
                  }));
   const detail::judgement_scheme scheme = detail::judgement_scheme::of(policy);
-  const stage_inputs in{targets, methods, latest, tallies, target_tally, points};
+  const stage_inputs in{targets, methods, latest, tallies, target_tally, points, phases};
   for (std::size_t t = 0; t < rows.size(); ++t) builder::judge_target(ev, in, t, A, series, scheme);
-  builder::add_outlook(ev, p, in, series);
+  builder::add_outlook(ev, p, in, series, phases);
   builder::add_rollups(ev, p, tallies);
   return ev;
 }

@@ -328,3 +328,49 @@ std::string period::name(const period_format& format) const {
 }
 
 }  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+// The period of `unit` (a month, quarter, half-year or calendar year) holding day `d`.
+period unit_holding(period_kind unit, date d) {
+  const int y = d.year();
+  const int m = d.month();
+  switch (unit) {
+    case period_kind::month:
+      return period::month(y, m);
+    case period_kind::quarter:
+      return period::quarter(y, (m - 1) / 3 + 1);
+    case period_kind::half_year:
+      return period::half_year(y, m <= 6 ? 1 : 2);
+    default:
+      return period::year(y);
+  }
+}
+
+}  // namespace
+
+std::vector<period> split_period(const period& p, period_kind unit) {
+  const auto fail = [&](const std::string& why) {
+    return invalid_argument("period " + p.to_string() + " cannot be split into " + kind_name(unit) +
+                            "s: " + why);
+  };
+  if (unit != period_kind::month && unit != period_kind::quarter &&
+      unit != period_kind::half_year && unit != period_kind::calendar_year) {
+    throw fail("only months, quarters, half-years and calendar years split a period");
+  }
+  std::vector<period> parts;
+  for (date day = p.first();;) {
+    const period part = unit_holding(unit, day);
+    if (part.first() != day)
+      throw fail("it starts on " + to_iso(day) + ", inside " + part.to_string());
+    if (part.last() > p.last()) {
+      throw fail("it ends on " + to_iso(p.last()) + ", inside " + part.to_string());
+    }
+    parts.push_back(part);
+    if (part.last() == p.last()) return parts;
+    day = part.last() + boost::gregorian::days(1);
+  }
+}
+
+}  // namespace goaltrack

@@ -319,6 +319,29 @@ struct schema<target> {
             "direction: by_goal (the trend) or open_sdg",
             sparse_column, target_kinds::numeric | kinds(target_kind::direction)}
           .since(3),
+      field{"sub_periods",
+            &target::sub_periods,
+            "numeric kinds and milestones: the sub-periods that tile `span`, in order (empty: "
+            "none)",
+            {"target_phases.csv", false, true},
+            target_kinds::numeric | kinds(target_kind::milestone)}
+          .since(6)
+          .capped_by(&load_limits::sub_periods),
+      field{"planned",
+            &target::planned,
+            "the planned value of each sub-period, read by `planned_as` (empty: no plan)",
+            {"target_phases.csv", false, true},
+            target_kinds::numeric | kinds(target_kind::milestone)}
+          .since(6)
+          .capped_by(&load_limits::sub_periods),
+      field{"planned_as", &target::planned_as,
+            "planned values: levels to reach by each sub-period's end, or what each adds",
+            sparse_column, target_kinds::numeric | kinds(target_kind::milestone)}
+          .since(6),
+      field{"expected_by", &target::expected_by,
+            "how expected progress is set: by days, sub-periods ended, the plan, or at the end",
+            sparse_column, target_kinds::numeric | kinds(target_kind::milestone)}
+          .since(6),
   };
 };
 

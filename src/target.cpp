@@ -52,11 +52,24 @@ constexpr detail::code_list<aggregation, 8> aggregation_codes{{
     {aggregation::count, "count"},
 }};
 
-constexpr detail::code_list<scoring_method, 4> scoring_codes{{
+constexpr detail::code_list<scoring_method, 5> scoring_codes{{
     {scoring_method::by_goal, "by_goal"},
     {scoring_method::percent_of_target, "percent_of_target"},
     {scoring_method::distance_to_target, "distance_to_target"},
     {scoring_method::open_sdg, "open_sdg"},
+    {scoring_method::compliance, "compliance"},
+}};
+
+constexpr detail::code_list<expectation, 4> expectation_codes{{
+    {expectation::days, "days"},
+    {expectation::sub_periods, "sub_periods"},
+    {expectation::plan, "plan"},
+    {expectation::at_end, "at_end"},
+}};
+
+constexpr detail::code_list<plan_basis, 2> plan_basis_codes{{
+    {plan_basis::cumulative, "cumulative"},
+    {plan_basis::per_sub_period, "per_sub_period"},
 }};
 
 // Largest magnitude at which every whole number is exactly a double.
@@ -95,6 +108,14 @@ aggregation parse_aggregation(std::string_view code) {
 }
 scoring_method parse_scoring_method(std::string_view code) {
   return detail::parse_code(scoring_codes, code, "scoring method");
+}
+std::string_view to_string(expectation e) noexcept { return detail::code_of(expectation_codes, e); }
+std::string_view to_string(plan_basis b) noexcept { return detail::code_of(plan_basis_codes, b); }
+expectation parse_expectation(std::string_view code) {
+  return detail::parse_code(expectation_codes, code, "expectation");
+}
+plan_basis parse_plan_basis(std::string_view code) {
+  return detail::parse_code(plan_basis_codes, code, "plan basis");
 }
 
 namespace {
@@ -223,9 +244,62 @@ std::string method_misfit(const target& t) {
     return "a direction target is scored by its trend (by_goal) or open_sdg, not " + method;
   }
   if (t.scoring == scoring_method::open_sdg) return open_sdg_misfit(t);
-  if (t.goal == goal_kind::within) return "scoring " + method + " has no rule for a range";
+  if (t.goal == goal_kind::within && t.scoring != scoring_method::compliance) {
+    return "scoring " + method + " has no rule for a range";
+  }
   if (t.scoring == scoring_method::percent_of_target && !(t.goal_level() > 0)) {
     return "scoring percent_of_target needs a goal above 0, not " + std::to_string(t.goal_level());
+  }
+  return "";
+}
+
+// What keeps `t`'s sub-periods and plan (target.hpp) from fitting it, or "": sub-periods
+// tile the period, in order; a plan has one finite value per sub-period, whole for counts
+// and money; the methods that read them have them.
+std::string phasing_misfit(const target& t) {
+  const auto& parts = t.sub_periods;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const date expected_first =
+        i == 0 ? t.span.first() : parts[i - 1].last() + boost::gregorian::days(1);
+    if (parts[i].first() != expected_first) {
+      return "sub_periods do not tile " + t.span.to_string() + ": " + parts[i].to_string() +
+             " starts on " + to_iso(parts[i].first()) + ", not on " + to_iso(expected_first) +
+             (i == 0 ? ", the period's first day" : ", the day after " + parts[i - 1].to_string());
+    }
+  }
+  if (!parts.empty() && parts.back().last() != t.span.last()) {
+    return "sub_periods do not tile " + t.span.to_string() + ": the last, " +
+           parts.back().to_string() + ", ends on " + to_iso(parts.back().last()) +
+           ", not on the period's last day " + to_iso(t.span.last());
+  }
+  if (!t.planned.empty() && t.planned.size() != parts.size()) {
+    return "planned has " + std::to_string(t.planned.size()) + " values for " +
+           std::to_string(parts.size()) + " sub-periods";
+  }
+  const bool whole = t.whole_numbers || t.kind == target_kind::money;
+  for (std::size_t i = 0; i < t.planned.size(); ++i) {
+    if (!std::isfinite(t.planned[i]) || (whole && !is_whole(t.planned[i]))) {
+      return "planned: the value for " + parts[i].to_string() + " must be a finite" +
+             (whole ? " whole number up to 2^53" : " number");
+    }
+  }
+  if (t.expected_by == expectation::sub_periods && parts.empty()) {
+    return "expected_by sub_periods needs sub_periods";
+  }
+  if (t.expected_by == expectation::plan && t.planned.empty()) {
+    return "expected_by plan needs planned values";
+  }
+  if (t.scoring == scoring_method::compliance && parts.empty()) {
+    return "scoring compliance needs sub_periods (the periods whose values must meet the goal)";
+  }
+  if (!t.planned.empty()) {
+    if (t.goal == goal_kind::within && t.is_numeric()) return "a range has no planned path";
+    if (t.scoring == scoring_method::compliance) {
+      return "scoring compliance judges each sub-period by the goal, not by planned values";
+    }
+  }
+  if (t.expected_by == expectation::plan && t.scoring == scoring_method::open_sdg) {
+    return "expected_by plan needs a scoring whose progress a planned value has, not open_sdg";
   }
   return "";
 }
@@ -286,6 +360,7 @@ void target::validate() const {
     }
   }
   if (const std::string misfit = method_misfit(*this); !misfit.empty()) fail(misfit);
+  if (const std::string misfit = phasing_misfit(*this); !misfit.empty()) fail(misfit);
   if (!item_weights.empty()) {
     if (item_weights.size() != checklist.size()) {
       fail("item_weights has " + std::to_string(item_weights.size()) + " weights for " +

@@ -47,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -104,24 +104,31 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
   p.add_task(t);
   p.add_task({"NV2", "Bổ sung", plan_id, c2, std::nullopt, task_kind::supplementary, 2.5, {}});
   const bool v3 = version >= 3;
-  const target_id sites =
-      p.add_target(target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
-                       .decrease_by(98)
-                       .from(1250)
-                       .counting("điểm trường")
-                       .in_program(plan_id)
-                       .aggregated_by(v3 ? aggregation::latest_in_period : aggregation::latest));
+  target site_target = target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
+                           .decrease_by(98)
+                           .from(1250)
+                           .counting("điểm trường")
+                           .in_program(plan_id)
+                           .aggregated_by(v3 ? aggregation::latest_in_period : aggregation::latest);
+  if (version >= 6)
+    site_target.phased_by(period_kind::half_year).expecting(expectation::sub_periods);
+  const target_id sites = p.add_target(site_target);
   const target_id ratio =
       p.add_target(target::ratio("R10", "Tỉ lệ vào lớp 10", dept, period::school_year(2019))
                        .at_least(0.581)
                        .in_unit("%")
                        .aggregated_by(v3 ? aggregation::sum : aggregation::latest));
-  const target_id money = p.add_target(
-      target::money("FUND", "Quỹ khuyến học", party,
-                    v3 ? period::half_year(2020, 2) : period::quarter(2020, 4), "VND")
-          .increase_to(47'000'000)
-          .from(0)
-          .scored_by(v3 ? scoring_method::percent_of_target : scoring_method::by_goal));
+  target fund = target::money("FUND", "Quỹ khuyến học", party,
+                              v3 ? period::half_year(2020, 2) : period::quarter(2020, 4), "VND")
+                    .increase_to(47'000'000)
+                    .from(0)
+                    .scored_by(v3 ? scoring_method::percent_of_target : scoring_method::by_goal);
+  if (version >= 6) {
+    fund.phased_by(period_kind::quarter)
+        .planned_values({20'000'000, 27'000'000}, plan_basis::per_sub_period)
+        .expecting(expectation::plan);
+  }
+  const target_id money = p.add_target(fund);
   target happy = target::milestone("HAPPY", "Trường học hạnh phúc", dept, period::month(2020, 9),
                                    {"plan", "pilot", "replicate"});
   if (version >= 5) happy.weighted({10, 30, 60});

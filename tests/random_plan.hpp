@@ -126,6 +126,58 @@ inline goaltrack::date random_date(random_source& r) {
 
 inline bool spans_years(const goaltrack::period& p) { return p.last().year() > p.first().year(); }
 
+/// Sometimes gives a numeric or milestone target sub-periods tiling its period (calendar
+/// units where they fit, else custom ranges), planned values, an expectation, or the
+/// compliance scoring, all passing target::validate.
+inline void random_phasing(random_source& r, goaltrack::target& t) {
+  using namespace goaltrack;
+  if (!r.chance(30) || t.span.days() < 2) return;
+  constexpr period_kind units[] = {period_kind::month, period_kind::quarter, period_kind::half_year,
+                                   period_kind::calendar_year};
+  try {
+    t.phased_by(units[r.below(std::size(units))]);
+  } catch (const invalid_argument&) {  // not on calendar units: 1-4 custom ranges
+    const std::int32_t S = day_number(t.span.first());
+    const std::int32_t E = day_number(t.span.last());
+    std::int32_t first = S;
+    const std::size_t n = 1 + r.below(4);
+    for (std::size_t k = 0; k + 1 < n && first < E; ++k) {
+      const std::int32_t last =
+          first + static_cast<std::int32_t>(r.below(static_cast<std::size_t>(E - first)));
+      t.sub_periods.push_back(period::between(from_day_number(first), from_day_number(last)));
+      first = last + 1;
+    }
+    t.sub_periods.push_back(period::between(from_day_number(first), t.span.last()));
+  }
+  if (t.sub_periods.size() > 400) t.sub_periods.clear();  // keep plans small
+  if (t.sub_periods.empty()) return;
+  const bool range = t.is_numeric() && t.goal == goal_kind::within;
+  if (t.is_numeric() && r.chance(30) && t.scoring != scoring_method::open_sdg) {
+    t.scored_by(scoring_method::compliance);
+  } else if (!range && r.chance(60)) {
+    std::vector<double> values;
+    for (std::size_t k = 0; k < t.sub_periods.size(); ++k) {
+      values.push_back(static_cast<double>(r.between(0, 100)));
+    }
+    t.planned_values(std::move(values),
+                     r.chance(50) ? plan_basis::cumulative : plan_basis::per_sub_period);
+  }
+  const bool open_sdg = t.scoring == scoring_method::open_sdg;
+  switch (r.below(4)) {
+    case 0:
+      t.expecting(expectation::sub_periods);
+      break;
+    case 1:
+      if (!t.planned.empty() && !open_sdg) t.expecting(expectation::plan);
+      break;
+    case 2:
+      t.expecting(expectation::at_end);
+      break;
+    default:
+      break;
+  }
+}
+
 /// A numeric target of a random goal kind that passes target::validate.
 inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool whole) {
   const auto num = [&](int lo, int hi) {
@@ -166,8 +218,9 @@ inline void random_numeric_goal(random_source& r, goaltrack::target& t, bool who
     const bool percent = r.chance(50) && t.goal_level() > 0;
     t.scored_by(percent ? goaltrack::scoring_method::percent_of_target
                         : goaltrack::scoring_method::distance_to_target);
-    // Growth rates need a base value and more than one calendar year.
-    if (t.baseline && spans_years(t.span) && r.chance(40)) {
+    // Growth rates need a base value of the goal's sign and more than one calendar year.
+    if (t.baseline && (*t.baseline >= 0) == (t.goal_level() >= 0) && spans_years(t.span) &&
+        r.chance(40)) {
       t.scored_by(goaltrack::scoring_method::open_sdg);
     }
   }
@@ -398,6 +451,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
         break;
       }
     }
+    if (t.is_numeric() || t.kind == target_kind::milestone) detail::random_phasing(r, t);
     if (n_prog > 0 && r.chance(50))
       t.in_program(program_id(static_cast<std::uint32_t>(r.below(n_prog))));
     p.add_target(t);

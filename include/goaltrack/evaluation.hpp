@@ -12,7 +12,12 @@
 ///   decided (decided_on <= A).
 /// - progress: by the target's scoring (target.hpp); clamped progress is progress
 ///   limited to [0, 1].
-/// - expected = clamp((A - S + 1) / (E - S + 1), 0, 1), in days (period::elapsed_fraction).
+/// - expected progress, by the target's expectation (target::expected_by): `days` (the
+///   default) clamp((A - S + 1) / (E - S + 1), 0, 1) (period::elapsed_fraction); the
+///   others are under "Time-phased targets" below. The expected value is the value whose
+///   progress that is, where the scoring is linear in the value: b + x (g - b) by_goal with
+///   a baseline, x g for at_least without one (g > 0) and percent_of_target upward, x n
+///   items for a milestone of equal items; none for the others.
 /// - the period is closed when A > E and policy.missed_after_end, or, with
 ///   policy.close_at_period_end (a year-end review), from A = E on, and for a rating
 ///   target as soon as its round is decided.
@@ -38,6 +43,29 @@
 ///   period is closed, achieved if r > tolerance, else missed when closed and off_track
 ///   when not; before, on_track if r > tolerance, at_risk if |r| <= tolerance, off_track
 ///   if r < -tolerance.
+///
+/// Time-phased targets: a numeric or milestone target may have sub-periods s_k..e_k that
+/// tile its period (target::sub_periods; split_period makes months, quarters, half-years),
+/// and a planned level P_k by each one's end (target::planned: the values themselves, or
+/// the baseline (0 without one) plus the values up to k, by target::planned_as). As of A:
+/// - each sub-period's own value aggregates the check-ins in [s_k, min(A, e_k)], its
+///   to-date value those in [S, min(A, e_k)] (DHIS2's yearToDate), by the target's
+///   aggregation (`latest` reads the last of them); none before s_k or without check-ins;
+/// - expected progress by `sub_periods` is k / n, k of its n sub-periods ended by A
+///   (e_k <= A), as DHIS2's [periodInYear] / [yearlyPeriodCount] ("in February this gives
+///   #{b} * 2 / 12", DHIS2 manual, "Indicators: year to date"): on a sub-period's last day k
+///   counts it, as a DHIS2 report for that period does; by `plan`, the progress of the
+///   planned level on A, P_(k-1) + (P_k - P_(k-1)) (A - s_k + 1) / (e_k - s_k + 1) in the
+///   sub-period holding A (P_0 the baseline or 0), which is also the expected value; by
+///   `at_end`, 0 before E and 1 from E on (due only at the end);
+/// - an ended sub-period is met, for a target scored compliance, when its own value meets
+///   the goal (>= g upward, <= g downward, within [lo, hi] for a range); for a target with a
+///   plan, when its to-date value reaches P_k (>= upward and for milestones, <= downward);
+///   without a value it is not met;
+/// - scoring compliance ("maintain": keep coverage at least 95% every month) gives progress
+///   = met / ended over the sub-periods ended by A, no data before the first ends, and is
+///   judged as a limit: within_so_far while every ended one is met and the period is open,
+///   off_track when one is not, achieved or missed (all met) once closed.
 ///
 /// Roll-ups: per program, its own tasks and targets and those of the programs that
 /// implement it (the cascade); per collective, its own and its whole subtree's. The mean
@@ -108,6 +136,23 @@ struct GOALTRACK_API target_forecast {
   friend bool operator==(const target_forecast&, const target_forecast&) = default;
 };
 
+/// One sub-period of a time-phased target (target::sub_periods) as of the evaluated day A
+/// (the rules under "Time-phased targets" above).
+struct GOALTRACK_API sub_period_result {
+  period span = period::year(2020);  ///< the sub-period
+  bool ended = false;                ///< its last day is on or before A
+  /// The aggregate of its own check-ins up to A; none before it starts or without any.
+  std::optional<double> value;
+  /// The aggregate of the period's check-ins up to its end (or A): the year-to-date value.
+  std::optional<double> to_date;
+  /// The planned level by its end; none without a plan.
+  std::optional<double> planned;
+  /// Ended sub-periods of a target scored compliance (`value` meets the goal) or with a
+  /// plan (`to_date` reaches `planned`); none otherwise.
+  std::optional<bool> met;
+  friend bool operator==(const sub_period_result&, const sub_period_result&) = default;
+};
+
 /// The evaluation of one target.
 struct GOALTRACK_API target_result {
   target_id target;
@@ -129,8 +174,14 @@ struct GOALTRACK_API target_result {
   std::optional<double> progress;
   /// progress limited to [0, 1].
   std::optional<double> clamped_progress;
-  /// Expected progress at the as-of date (linear over the period).
+  /// Expected progress at the as-of date, by the target's expectation (linear in days by
+  /// default).
   double expected = 0;
+  /// The value whose progress is `expected` (the planned level with expected_by plan);
+  /// none where the scoring is not linear in the value.
+  std::optional<double> expected_value;
+  /// Time-phased targets: each sub-period's result, in order (empty for the others).
+  std::vector<sub_period_result> sub_periods;
   /// Direction targets with check-ins on two days or more: how the level moved.
   std::optional<level_change> change;
   /// Numeric and milestone targets, when the policy forecasts and the target has enough
@@ -242,6 +293,20 @@ class GOALTRACK_API evaluation {
   [[nodiscard]] std::span<const double> progress() const noexcept { return progress_; }
   /// Expected progress of every target.
   [[nodiscard]] std::span<const double> expected() const noexcept { return expected_; }
+  /// Expected value of every target (target_result::expected_value); NaN where none.
+  [[nodiscard]] std::span<const double> expected_values() const noexcept { return expected_value_; }
+  /// The sub-periods of time-phased targets in columns: target t's are rows
+  /// [sub_period_offsets()[t], sub_period_offsets()[t + 1]) of the three columns below.
+  /// Empty when no target has sub-periods.
+  [[nodiscard]] std::span<const std::uint32_t> sub_period_offsets() const noexcept {
+    return sub_begin_;
+  }
+  /// Each sub-period's own value (sub_period_result::value); NaN where none.
+  [[nodiscard]] std::span<const double> sub_period_values() const noexcept { return sub_own_; }
+  /// Each sub-period's to-date value; NaN where none.
+  [[nodiscard]] std::span<const double> sub_period_to_date() const noexcept { return sub_to_date_; }
+  /// Each sub-period's planned level; NaN where none.
+  [[nodiscard]] std::span<const double> sub_period_planned() const noexcept { return sub_planned_; }
   /// The least-squares slope per day of every direction target's check-ins; NaN for the
   /// others and with fewer than two days (level_change::slope_per_day). Empty when the
   /// plan has no direction target.
@@ -283,6 +348,14 @@ class GOALTRACK_API evaluation {
   std::vector<std::int32_t> actual_day_;
   std::vector<double> progress_;
   std::vector<double> expected_;
+  std::vector<double> expected_value_;
+  // Time-phased targets' sub-periods (empty without any).
+  std::vector<std::uint32_t> sub_begin_;
+  std::vector<period> sub_span_;
+  std::vector<double> sub_own_;
+  std::vector<double> sub_to_date_;
+  std::vector<double> sub_planned_;
+  std::vector<std::int8_t> sub_met_;
   // Direction targets' level changes (empty without direction targets).
   std::vector<std::int32_t> first_day_;
   std::vector<double> first_;

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "goaltrack/export.hpp"
 
@@ -152,5 +153,12 @@ class GOALTRACK_API period {
   date last_;
   period_kind kind_;
 };
+
+/// The months, quarters, half-years or calendar years (`unit`) that tile `p`, in order:
+/// split_period(period::year(2025), period_kind::quarter) is 2025-Q1 .. 2025-Q4, and
+/// FY2025-10 splits into 2025-Q4, 2026-Q1, 2026-Q2, 2026-Q3.
+/// @throws invalid_argument naming the period and the unit when `unit` is another kind, or
+///         `p` does not start on the first day of one (or end on the last day of one).
+GOALTRACK_API std::vector<period> split_period(const period& p, period_kind unit);
 
 }  // namespace goaltrack

@@ -168,6 +168,23 @@ enum class scoring_method : std::uint8_t {
   percent_of_target,   ///< a / g upward, g / a downward
   distance_to_target,  ///< 1 + (a - g) / abs(g) upward, 1 - (a - g) / abs(g) downward
   open_sdg,            ///< the Open SDG / Statistics Canada progress score / 5 (growth rates)
+  compliance,          ///< the share of its ended sub-periods whose own value meets the goal
+};
+
+/// How a target's expected progress on day A is set, with [S, E] its period
+/// (evaluation.hpp, "Time-phased targets").
+enum class expectation : std::uint8_t {
+  days,         ///< linear in days, (A - S + 1) / (E - S + 1) (default)
+  sub_periods,  ///< k / n: k of its n sub-periods ended by A (DHIS2's
+                ///< [periodInYear] / [yearlyPeriodCount])
+  plan,         ///< the progress its planned value to date would have (target::planned)
+  at_end,       ///< 0 until E, then 1: due only at the end
+};
+
+/// How a target's planned values read, one per sub-period.
+enum class plan_basis : std::uint8_t {
+  cumulative,      ///< each is the level to reach by its sub-period's end (default)
+  per_sub_period,  ///< each is what its sub-period adds, counted from the baseline (or 0)
 };
 
 /// Which members or collectives a rating target counts.
@@ -194,6 +211,8 @@ GOALTRACK_API std::string_view to_string(rating_scope s) noexcept;
 GOALTRACK_API std::string_view to_string(collective_criterion c) noexcept;
 GOALTRACK_API std::string_view to_string(aggregation a) noexcept;
 GOALTRACK_API std::string_view to_string(scoring_method m) noexcept;
+GOALTRACK_API std::string_view to_string(expectation e) noexcept;
+GOALTRACK_API std::string_view to_string(plan_basis b) noexcept;
 GOALTRACK_API target_kind parse_target_kind(std::string_view code);
 GOALTRACK_API goal_kind parse_goal_kind(std::string_view code);
 GOALTRACK_API trend parse_trend(std::string_view code);
@@ -201,6 +220,8 @@ GOALTRACK_API rating_scope parse_rating_scope(std::string_view code);
 GOALTRACK_API collective_criterion parse_collective_criterion(std::string_view code);
 GOALTRACK_API aggregation parse_aggregation(std::string_view code);
 GOALTRACK_API scoring_method parse_scoring_method(std::string_view code);
+GOALTRACK_API expectation parse_expectation(std::string_view code);
+GOALTRACK_API plan_basis parse_plan_basis(std::string_view code);
 
 /// A share as an exact fraction, numerator / denominator (100% is 1/1, 95.5% is 191/200).
 struct GOALTRACK_API share {
@@ -267,7 +288,15 @@ struct GOALTRACK_API target {
   std::vector<double> item_weights;
   /// direction scored open_sdg: the natural limit y_lim the level cannot pass (100%, 0)
   std::optional<double> limit;
+  /// numeric kinds and milestones: the sub-periods that tile `span`, in order (empty: none)
+  std::vector<period> sub_periods;
+  /// the planned value of each sub-period, read by `planned_as` (empty: no plan)
+  std::vector<double> planned;
   trend wanted = trend::increase;  ///< direction: the wanted trend
+  /// planned values: levels to reach by each sub-period's end, or what each adds
+  plan_basis planned_as = plan_basis::cumulative;
+  /// how expected progress is set: by days, sub-periods ended, the plan, or at the end
+  expectation expected_by = expectation::days;
   // how it is evaluated (evaluation.hpp), beside `wanted` to keep the struct packed
   /// numeric kinds and milestones: how measurements make the actual (latest, sum, ...)
   aggregation over_time = aggregation::latest;
@@ -352,6 +381,23 @@ struct GOALTRACK_API target {
   /// minimum of 0), which scales the growth thresholds down near it.
   target& limited_at(double y_lim) {
     limit = y_lim;
+    return *this;
+  }
+  /// Divides the period into its months, quarters, half-years or calendar years
+  /// (split_period). @throws invalid_argument as split_period does.
+  target& phased_by(period_kind sub_period_kind) {
+    sub_periods = split_period(span, sub_period_kind);
+    return *this;
+  }
+  /// Plans a value per sub-period (after phased_by), read as `basis` says.
+  target& planned_values(std::vector<double> values, plan_basis basis = plan_basis::cumulative) {
+    planned = std::move(values);
+    planned_as = basis;
+    return *this;
+  }
+  /// Sets how expected progress is set.
+  target& expecting(expectation e) {
+    expected_by = e;
     return *this;
   }
   /// Puts the target in a program.

@@ -156,6 +156,39 @@ void aggregate_over_time(const plan& p, std::int32_t as_of_day,
   }
 }
 
+void aggregate_sub_periods(const plan& p, std::int32_t as_of_day,
+                           std::span<const aggregation> over_time, sub_period_table& table) {
+  if (table.empty()) return;
+  const auto rows = plan_access::targets(p).rows();
+  // The period's check-ins of the phased targets only (any aggregation but latest).
+  std::vector<aggregation> phased(rows.size(), aggregation::latest);
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    if (table.end(t) > table.first(t)) phased[t] = aggregation::count;
+  }
+  windowed_check_ins w = gather_windows(p, as_of_day, phased);
+  const auto by_day = [](const check_in& c, std::int32_t day) { return c.day < day; };
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    if (phased[t] == aggregation::latest) continue;
+    const aggregation how = over_time.empty() ? aggregation::latest : over_time[t];
+    const std::span<const check_in> points =
+        one_per_day(std::span(w.points).subspan(w.begin[t], w.begin[t + 1] - w.begin[t]));
+    const auto value_of = [&](std::span<const check_in> some) {
+      if (some.empty()) return no_value;
+      const check_in a = aggregate(some, how);
+      return rows[t].kind == target_kind::ratio ? a.value / a.denominator : a.value;
+    };
+    for (std::uint32_t k = table.first(t); k < table.end(t); ++k) {
+      const std::int32_t first = day_number(table.span[k].first());
+      if (first > as_of_day) break;
+      const std::int32_t last = std::min(as_of_day, day_number(table.span[k].last()));
+      const auto end = std::lower_bound(points.begin(), points.end(), last + 1, by_day);
+      const auto begin = std::lower_bound(points.begin(), end, first, by_day);
+      table.own[k] = value_of(std::span(begin, end));
+      table.to_date[k] = value_of(std::span(points.begin(), end));
+    }
+  }
+}
+
 check_in_table period_check_ins(const plan& p, std::int32_t as_of_day) {
   const std::size_t nt = plan_access::targets(p).rows().size();
   const std::vector<aggregation> every(nt, aggregation::count);

@@ -168,8 +168,9 @@ double numeric_progress(const target_row& t, scoring_method method, double a,
       return percent_of_target(a, g, is_upward_goal(t.goal));
     case scoring_method::distance_to_target:
       return distance_to_target(a, g, is_upward_goal(t.goal));
-    case scoring_method::open_sdg:
-      break;  // a growth rate needs the years (open_sdg_toward)
+    case scoring_method::open_sdg:    // a growth rate needs the years (open_sdg_toward)
+    case scoring_method::compliance:  // a share of sub-periods (compliance_score)
+      break;
   }
   return no_value;
 }

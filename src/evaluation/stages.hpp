@@ -83,6 +83,51 @@ check_in_table period_check_ins(const plan& p, std::int32_t as_of_day);
 /// The check-ins of every direction target (empty lists for the others).
 std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day);
 
+/// The sub-periods of every time-phased target (target::sub_periods) as of day A, in one
+/// column: target t's are rows [begin[t], begin[t + 1]); `begin` is empty when no target
+/// is phased. Values are NaN where there is none; a ratio's are fractions.
+struct sub_period_table {
+  std::vector<std::uint32_t> begin;
+  std::vector<period> span;
+  /// The aggregate of the target's check-ins in [s, min(A, e)] by its aggregation
+  /// (`latest`: the last of them); none when the sub-period starts after A.
+  std::vector<double> own;
+  /// The aggregate of its check-ins in [S, min(A, e)]: the period's to its end (DHIS2's
+  /// year-to-date value).
+  std::vector<double> to_date;
+  /// The planned level by the sub-period's end: the value itself (plan_basis::cumulative),
+  /// or the baseline (0 without one) plus the values up to it (per_sub_period).
+  std::vector<double> planned;
+  /// 1 met, 0 not, -1 not judged (see sub_period_met).
+  std::vector<std::int8_t> met;
+
+  [[nodiscard]] bool empty() const noexcept { return begin.empty(); }
+  [[nodiscard]] std::uint32_t first(std::size_t t) const noexcept { return begin[t]; }
+  [[nodiscard]] std::uint32_t end(std::size_t t) const noexcept { return begin[t + 1]; }
+  /// How many of target t's sub-periods end on or before day A.
+  [[nodiscard]] std::uint32_t ended(std::size_t t, std::int32_t as_of_day) const noexcept;
+};
+
+/// The table of the phased targets' sub-periods and planned levels (own, to_date and met
+/// still unset), or an empty one.
+sub_period_table sub_periods_of(const target_table& targets);
+
+/// Fills `own` and `to_date` of every sub-period as of A (actuals.cpp); `over_time` is empty
+/// (all latest) or has one entry per target.
+void aggregate_sub_periods(const plan& p, std::int32_t as_of_day,
+                           std::span<const aggregation> over_time, sub_period_table& table);
+
+/// Fills `met` of every sub-period ended by A: for a target scored compliance, its own
+/// value meets the goal (goal_met); for one with a plan, its to-date value reaches the
+/// planned level in the goal's direction (a milestone's: upward); a sub-period without a
+/// value is not met. The others stay -1.
+void judge_sub_periods(const target_table& targets, std::span<const scoring_method> scoring,
+                       std::int32_t as_of_day, sub_period_table& table);
+
+/// True when value `v` meets numeric target t's goal: v >= g upward, v <= g downward,
+/// lo <= v <= hi for a range.
+[[nodiscard]] bool goal_met(const target_row& t, double v) noexcept;
+
 // --- 2. score --------------------------------------------------------------------------
 
 /// How far a target has come: its progress (no_value without data), whether it is
@@ -176,12 +221,30 @@ std::optional<projection> project(check_in_span series, aggregation how, std::in
 /// so that r > 0 is the wanted direction. None with fewer than two distinct days.
 std::optional<double> trend_score(check_in_span points, std::int32_t period_days, trend wanted);
 
+/// The compliance score of target t (scoring_method::compliance): progress = met / ended
+/// over its sub-periods ended by A (a missing value counts as not met), reached when every
+/// one is met; no data before the first one ends.
+target_score compliance_score(const sub_period_table& table, std::size_t t,
+                              std::int32_t as_of_day) noexcept;
+
 // --- 3. judgement ----------------------------------------------------------------------
 
 /// Expected progress on day A of [S, E], linear in days: clamp((A - S + 1) / (E - S + 1),
 /// 0, 1) (period::elapsed_fraction).
 double expected_by_days(std::int32_t as_of_day, std::int32_t first_day,
                         std::int32_t last_day) noexcept;
+
+/// Expected progress and value of target t on day A by its expectation (evaluation.hpp,
+/// "Time-phased targets"); the value is NaN where the target has none.
+struct expectation_of_target {
+  double progress = 0;
+  double value = no_value;
+};
+/// `phases` is sub_periods_of's table (read for sub_periods and plan expectations),
+/// `method` the target's scoring.
+expectation_of_target expected_of(const target_table& targets, std::size_t t, expectation how,
+                                  scoring_method method, const sub_period_table& phases,
+                                  std::int32_t as_of_day) noexcept;
 
 /// Where day A stands in a target's period: past its end (A > E), and closed (its result
 /// final: achieved or missed) by evaluation.hpp's rule.

@@ -153,6 +153,16 @@ void parts(A& ar, std::optional<T>& o) {
   value(ar, "value", *o);
 }
 
+// A value to load an item into: T{}, or a period, which has no empty state.
+template <class T>
+T blank() {
+  if constexpr (std::is_same_v<T, period>) {
+    return period::year(2000);
+  } else {
+    return T{};
+  }
+}
+
 template <class A, class T>
 void list(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap) {
   if constexpr (std::is_same_v<T, std::string>) {
@@ -165,7 +175,7 @@ void list(A& ar, const char* name, std::vector<T>& v, std::uint64_t cap) {
     const std::size_t n = bounded_count(ar, name, cap, name, min_item_bytes<A>(1));
     v.clear();
     v.reserve(reserve_for<A>(n, 1));
-    for (std::size_t i = 0; i < n; ++i) value(ar, "item", v.emplace_back());
+    for (std::size_t i = 0; i < n; ++i) value(ar, "item", v.emplace_back(blank<T>()));
   }
 }
 

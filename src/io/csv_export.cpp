@@ -35,6 +35,7 @@ class exporter {
     write(detail::csv::tasks_file, [&](writer& w) { tasks(w); });
     write(detail::csv::status_file, [&](writer& w) { statuses(w); });
     write(detail::csv::items_file, [&](writer& w) { items(w); });
+    write(detail::csv::phases_file, [&](writer& w) { phases(w); });
     write(detail::csv::targets_file, [&](writer& w) { targets(w); });
     write(detail::csv::measurements_file, [&](writer& w) { measurements(w); });
     write(detail::csv::assessments_file, [&](writer& w) { assessments(w); });
@@ -211,6 +212,24 @@ class exporter {
           w.blank();
         } else {
           w.number(t.item_weights[k]);
+        }
+        w.end_row();
+      }
+    }
+  }
+
+  void phases(writer& w) {
+    const auto rows = detail::plan_access::targets(p_).rows();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].extra == detail::target_row::no_extra) continue;
+      const target t = p_.get(target_id(static_cast<target_id::value_type>(i)));
+      for (std::size_t k = 0; k < t.sub_periods.size(); ++k) {
+        w.text(t.code);
+        w.raw(period_text(t.sub_periods[k], "target '" + t.code + "'"));
+        if (t.planned.empty()) {
+          w.blank();
+        } else {
+          w.number(t.planned[k]);
         }
         w.end_row();
       }

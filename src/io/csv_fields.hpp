@@ -35,6 +35,8 @@ inline auto enum_parser(rating_scope) { return &parse_rating_scope; }
 inline auto enum_parser(collective_criterion) { return &parse_collective_criterion; }
 inline auto enum_parser(aggregation) { return &parse_aggregation; }
 inline auto enum_parser(scoring_method) { return &parse_scoring_method; }
+inline auto enum_parser(expectation) { return &parse_expectation; }
+inline auto enum_parser(plan_basis) { return &parse_plan_basis; }
 inline auto enum_parser(task_kind) { return &parse_task_kind; }
 inline auto enum_parser(target_status) { return &parse_target_status; }
 inline auto enum_parser(band_basis) { return &parse_band_basis; }

@@ -50,6 +50,7 @@ enum step : std::size_t {
   tasks_step,
   status_step,
   items_step,
+  phases_step,
   targets_step,
   unused_items_step,
   measurements_step,
@@ -191,6 +192,7 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
     with(tasks_step, tasks_file, &importer::tasks, buffer);
     with(status_step, status_file, &importer::statuses, buffer);
     with(items_step, items_file, &importer::items, buffer);
+    with(phases_step, phases_file, &importer::phases, buffer);
     with(targets_step, targets_file, &importer::targets, buffer);
     {
       const log_scope scope(logs[unused_items_step]);

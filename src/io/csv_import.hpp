@@ -399,6 +399,7 @@ class importer {
     }
   }
   void items(table& t);
+  void phases(table& t);
   void report_unused_items();
   void targets(table& t);
   void measurements(table& t);
@@ -419,6 +420,12 @@ class importer {
     std::optional<double> weight;
   };
   pending_rows<checklist_row> items_;
+  // A row of target_phases.csv: a sub-period and its planned value, if given.
+  struct phase_row {
+    period sub_period;
+    std::optional<double> planned;
+  };
+  pending_rows<phase_row> phases_;
   pending_rows<rating_summary_spec> summaries_;
   pending_rows<status_definition> statuses_;
   pending_rows<status_band> bands_;

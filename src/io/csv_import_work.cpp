@@ -116,8 +116,20 @@ void importer::items(table& t) {
   }
 }
 
+void importer::phases(table& t) {
+  phases_.file = t.name();
+  while (t.next()) {
+    if (!t.required(phases_col::target)) continue;
+    const std::optional<period> span = t.period_of(phases_col::sub_period, d_.periods);
+    const std::optional<double> planned = t.number(phases_col::planned);
+    if (t.bad() || !span) continue;
+    phases_.add(t.text(phases_col::target), t.line(), phase_row{*span, planned});
+  }
+}
+
 void importer::report_unused_items() {
   report_unused(items_, "target", "is not a milestone target of targets.csv");
+  report_unused(phases_, "target", "is not a numeric or milestone target of targets.csv");
 }
 
 void importer::targets(table& t) {
@@ -161,6 +173,14 @@ void importer::targets(table& t) {
         for (checklist_row& item : items_.take(value.code)) {
           value.checklist.push_back(std::move(item.item));
           if (item.weight) value.item_weights.push_back(*item.weight);
+        }
+      }
+      if (!phases_.by_owner.empty() &&
+          (value.is_numeric() || value.kind == target_kind::milestone)) {
+        // Planned values are all or none: the target's check names a list that does not match.
+        for (const phase_row& phase : phases_.take(value.code)) {
+          value.sub_periods.push_back(phase.sub_period);
+          if (phase.planned) value.planned.push_back(*phase.planned);
         }
       }
     }

@@ -55,6 +55,9 @@ enum : std::size_t { task, date, status };
 namespace items_col {
 enum : std::size_t { target, item, weight };
 }
+namespace phases_col {
+enum : std::size_t { target, sub_period, planned };
+}
 namespace measurements_col {
 enum : std::size_t { target, date, value, denominator, source, note };
 }
@@ -143,6 +146,8 @@ inline constexpr column tasks_columns[] = {{"code", true},   {"title", false},  
                                            {"weight", false}};
 inline constexpr column status_columns[] = {{"task", true}, {"date", true}, {"status", true}};
 inline constexpr column items_columns[] = {{"target", true}, {"item", false}, {"weight", false}};
+inline constexpr column phases_columns[] = {
+    {"target", true}, {"sub_period", true}, {"planned", false}};
 inline constexpr column measurements_columns[] = {{"target", true},  {"date", true},
                                                   {"value", true},   {"denominator", false},
                                                   {"source", false}, {"note", false}};
@@ -179,6 +184,7 @@ inline constexpr layout programs_file{"programs.csv", programs_columns};
 inline constexpr layout tasks_file{"tasks.csv", tasks_columns};
 inline constexpr layout status_file{"task_status.csv", status_columns};
 inline constexpr layout items_file{"milestone_items.csv", items_columns};
+inline constexpr layout phases_file{"target_phases.csv", phases_columns};
 inline constexpr layout targets_file{"targets.csv", targets_columns};
 inline constexpr layout measurements_file{"measurements.csv", measurements_columns};
 inline constexpr layout assessments_file{"assessments.csv", assessments_columns};
@@ -188,11 +194,11 @@ inline constexpr layout statuses_file{"policy_statuses.csv", statuses_columns};
 inline constexpr layout bands_file{"policy_bands.csv", bands_columns};
 
 /// Every file, in the order import reads them.
-inline constexpr std::array<const layout*, 16> all_files{
-    &scales_file,   &collectives_file, &members_file,      &rounds_file,
-    &ratings_file,  &programs_file,    &tasks_file,        &status_file,
-    &items_file,    &targets_file,     &measurements_file, &assessments_file,
-    &policies_file, &summaries_file,   &statuses_file,     &bands_file};
+inline constexpr std::array<const layout*, 17> all_files{
+    &scales_file,   &collectives_file,  &members_file,     &rounds_file,   &ratings_file,
+    &programs_file, &tasks_file,        &status_file,      &items_file,    &phases_file,
+    &targets_file,  &measurements_file, &assessments_file, &policies_file, &summaries_file,
+    &statuses_file, &bands_file};
 
 // True when `columns`, after its first `keys` columns (the file's own keys, such as a
 // level's scale), are the CSV columns of Entity's fields, with the same names, order and

@@ -26,6 +26,7 @@ struct GOALTRACK_API load_limits {
   std::uint64_t status_changes = 100'000;      ///< status changes of one task
   std::uint64_t targets = 100'000'000;         ///< targets
   std::uint64_t checklist_items = 100'000;     ///< items of one milestone checklist
+  std::uint64_t sub_periods = 100'000;         ///< sub-periods (and planned values) of one target
   std::uint64_t measurements = 1'000'000'000;  ///< measurements
   std::uint64_t policies = 100'000;            ///< named policies
   std::uint64_t rating_summaries = 100'000;    ///< rating summaries of one policy
