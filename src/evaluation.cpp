@@ -85,7 +85,7 @@ target_result evaluation::target(target_id id) const {
   r.progress = opt(progress_[i]);
   if (r.progress) r.clamped_progress = std::clamp(*r.progress, 0.0, 1.0);
   r.expected = expected_[i];
-  r.expected_value = opt(expected_value_[i]);
+  if (!expected_value_.empty()) r.expected_value = opt(expected_value_[i]);
   if (!sub_begin_.empty()) {
     for (std::uint32_t k = sub_begin_[i]; k < sub_begin_[i + 1]; ++k) {
       const period& p = sub_span_[k];
@@ -163,6 +163,7 @@ struct target_methods {
   std::vector<aggregation> over_time;
   std::vector<scoring_method> scoring;
   std::vector<expectation> expected_by;
+  std::vector<std::uint32_t> phased;  // the targets with sub-periods, in order
 
   [[nodiscard]] scoring_method scoring_of(std::size_t t) const noexcept {
     return scoring.empty() ? scoring_method::by_goal : scoring[t];
@@ -192,6 +193,9 @@ target_methods methods_of(const detail::target_table& targets) {
     set_method(m.scoring, nt, t, detail::extra_value<&target::scoring>(e), scoring_method::by_goal);
     set_method(m.expected_by, nt, t, detail::extra_value<&target::expected_by>(e),
                expectation::days);
+    if (!detail::extra_value<&target::sub_periods>(e).empty()) {
+      m.phased.push_back(static_cast<std::uint32_t>(t));
+    }
   }
   return m;
 }
@@ -365,10 +369,11 @@ forecast_columns forecasts(const stage_inputs& in, const detail::check_in_table&
     const std::int32_t E = day_number(r.span.last());
     const auto over_time =
         in.methods.over_time.empty() ? aggregation::latest : in.methods.over_time[t];
+    const scoring_method method = in.methods.scoring_of(t);
+    if (method == scoring_method::compliance) continue;  // a share of sub-periods, no line
     const std::optional<detail::projection> pr =
         detail::project(series.of(t), over_time, E, min_points, scratch);
     if (!pr) continue;
-    const scoring_method method = in.methods.scoring_of(t);
     const detail::target_score score =
         method == scoring_method::open_sdg
             ? open_sdg_numeric(r, pr->value, E)
@@ -392,8 +397,10 @@ namespace detail {
 // Fills an evaluation stage by stage (stages.hpp): the one writer of its columns.
 struct evaluation_builder {
   // The columns every target has, sized; the actuals and their days taken from stage 1.
+  // `any_parts`: a ratio or rating target exists; `time_phased`: a target has sub-periods
+  // or expects otherwise than by days.
   static void start(evaluation& ev, date as_of, const evaluation_policy& policy,
-                    latest_measurements& latest, bool any_parts) {
+                    latest_measurements& latest, bool any_parts, bool time_phased) {
     const std::size_t nt = latest.value.size();
     ev.as_of_ = as_of;
     ev.policy_ = policy;
@@ -404,7 +411,7 @@ struct evaluation_builder {
     ev.actual_day_ = std::move(latest.day);
     ev.progress_.assign(nt, no_value);
     ev.expected_.resize(nt);
-    ev.expected_value_.resize(nt);
+    if (time_phased) ev.expected_value_.assign(nt, no_value);
     // Without a ratio or rating target, two columns fewer (target() reads them as none).
     if (any_parts) {
       ev.numerator_.assign(nt, no_value);
@@ -420,10 +427,14 @@ struct evaluation_builder {
     const std::int32_t S = day_number(r.span.first());
     const std::int32_t E = day_number(r.span.last());
     const scoring_method method = in.methods.scoring_of(t);
-    const expectation_of_target expected =
-        expected_of(in.targets, t, in.methods.expected_by_of(t), method, in.phases, A);
-    ev.expected_[t] = expected.progress;
-    ev.expected_value_[t] = expected.value;
+    if (ev.expected_value_.empty()) {  // every target expects by days
+      ev.expected_[t] = expected_by_days(A, S, E);
+    } else {
+      const expectation_of_target expected =
+          expected_of(in.targets, t, in.methods.expected_by_of(t), method, in.phases, A);
+      ev.expected_[t] = expected.progress;
+      ev.expected_value_[t] = expected.value;
+    }
     const period_state period = period_state_of(A, E, in.round_decided(t), policy);
     // Before its period a target is not judged, but a measurement that exists is shown.
     const bool not_started = A < S && policy.not_started_before_start;
@@ -533,15 +544,16 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   const detail::check_in_table series = policy.minimum_points > 1 || policy.forecast_min_points > 0
                                             ? detail::period_check_ins(p, A)
                                             : detail::check_in_table{};
-  detail::sub_period_table phases = detail::sub_periods_of(targets);
+  detail::sub_period_table phases = detail::sub_periods_of(targets, methods.phased);
   detail::aggregate_sub_periods(p, A, methods.over_time, phases);
   detail::judge_sub_periods(targets, methods.scoring, A, phases);
 
   evaluation ev;
   using builder = detail::evaluation_builder;
-  builder::start(ev, as_of, policy, latest, any([](const auto& r) {
-                   return r.kind == target_kind::ratio || is_rating_kind(r.kind);
-                 }));
+  const bool any_parts =
+      any([](const auto& r) { return r.kind == target_kind::ratio || is_rating_kind(r.kind); });
+  builder::start(ev, as_of, policy, latest, any_parts,
+                 !methods.phased.empty() || !methods.expected_by.empty());
   const detail::judgement_scheme scheme = detail::judgement_scheme::of(policy);
   const stage_inputs in{targets, methods, latest, tallies, target_tally, points, phases};
   for (std::size_t t = 0; t < rows.size(); ++t) builder::judge_target(ev, in, t, A, series, scheme);

@@ -293,6 +293,9 @@ TEST_F(time_phased, compliance_is_the_share_of_ended_sub_periods_meeting_the_goa
   EXPECT_EQ(apr.status, target_status::off_track);
   EXPECT_EQ(apr.sub_periods[2].met, false);
   EXPECT_FALSE(apr.sub_periods[2].value);
+  evaluation_policy forecasting;  // a share of months has no trend line to project
+  forecasting.forecast_min_points = 3;
+  EXPECT_FALSE(result(cover, d(2025, 4, 30), forecasting).forecast);
   // Closed on its last day in a year-end review: missed unless every month met it.
   const target_result close = result(cover, d(2025, 12, 31), policy_preset("year_end_review"));
   EXPECT_EQ(close.status, target_status::missed);
@@ -320,6 +323,11 @@ TEST_F(time_phased, at_end_expects_nothing_before_the_last_day) {
 }
 
 TEST_F(time_phased, expected_values_exist_only_where_scoring_is_linear_in_the_value) {
+  // Without a time-phased target, a plan's evaluation has no expected values.
+  const target_id plain = p.add_target(quantity("PLAIN").increase_to(200).from(100));
+  EXPECT_FALSE(result(plain, d(2025, 7, 2)).expected_value);
+  EXPECT_TRUE(evaluate(p, d(2025, 7, 2)).expected_values().empty());
+  p.add_target(quantity("PHASED").at_least(1).phased_by(period_kind::half_year));
   const date mid = d(2025, 7, 2);  // day 183 of 365
   const double x = 183.0 / 365.0;
   const auto value = [&](target t) { return result(p.add_target(t), mid).expected_value; };

@@ -3,8 +3,10 @@
 // result a target (of four kinds), each weekly check-in a measurement. The plan is
 // evaluated under the "okr" preset at the end of each month and a week after the
 // quarter: by pace while the quarter is open, then graded green (>= 0.7, counted
-// achieved), yellow or red when it closes. The progress and status of every key result
-// and objective is printed in English.
+// achieved), yellow or red when it closes. One key result is a health metric to keep every
+// month (availability at least 99.9%): it has monthly sub-periods and is scored by
+// compliance, the share of the months ended that met it. The progress and status of every
+// key result and objective is printed in English.
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -43,7 +45,7 @@ std::string pad(std::string s, std::size_t width) {
 std::string shown(const gt::target& t, double v) {
   switch (t.kind) {
     case gt::target_kind::ratio:
-      return gt::format_percent(v, 1, en);
+      return gt::format_percent(v, 2, en);
     case gt::target_kind::milestone:
       return gt::format_count(std::llround(v), en) + "/" + std::to_string(t.checklist.size()) +
              " steps";
@@ -128,7 +130,15 @@ int main() {
         gt::target::milestone("KR2.2", "Ship single sign-on", platform, q3,
                               {"Design review", "Beta with 5 customers", "General availability"})
             .in_program(o2));
-    const std::array key_results{kr11, kr12, kr21, kr22};
+    // Kept every month, not reached once: monthly sub-periods, scored by compliance.
+    const auto kr23 =
+        p.add_target(gt::target::ratio("KR2.3", "API availability, monthly", platform, q3)
+                         .at_least(0.999)
+                         .aggregated_by(gt::aggregation::latest_in_period)
+                         .phased_by(gt::period_kind::month)
+                         .scored_by(gt::scoring_method::compliance)
+                         .in_program(o2));
+    const std::array key_results{kr11, kr12, kr21, kr22, kr23};
 
     // Initiatives: tasks of the objectives, one of them added mid-quarter.
     const auto initiative = [&](const char* code, const char* title, gt::program_id objective,
@@ -180,6 +190,10 @@ int main() {
       }
     }
     p.add_measurements(targets, days, values, denominators);
+    // Availability, measured at each month's end: minutes up of the month's minutes.
+    p.add_measurement({kr23, make_date(2024, 7, 31), 44'622, 44'640, "status page", ""});
+    p.add_measurement({kr23, make_date(2024, 8, 31), 44'560, 44'640, "status page", ""});
+    p.add_measurement({kr23, make_date(2024, 9, 30), 43'171, 43'200, "status page", ""});
 
     // Evaluate at the end of each month and a week after the quarter.
     const std::array as_of{make_date(2024, 7, 31), make_date(2024, 8, 31), make_date(2024, 9, 30),
@@ -201,6 +215,13 @@ int main() {
                   << pad(r.progress ? gt::format_percent(*r.progress, 0, en) : "-", 10)
                   << grade(ev, id) << "\n";
       }
+      // The months of the health metric: met or not once ended.
+      std::cout << "  " << pad("", 7) << "months:";
+      for (const gt::sub_period_result& month : ev.target(kr23).sub_periods) {
+        const char* verdict = !month.met ? "open" : (*month.met ? "met" : "not met");
+        std::cout << " " << month.span.to_string() << " " << verdict;
+      }
+      std::cout << "\n";
       for (const gt::program_id objective : {o1, o2}) {
         const gt::program_result& r = ev.program(objective);
         std::cout << "  " << p.get(objective).code << " " << p.get(objective).title << ": "

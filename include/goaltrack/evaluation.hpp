@@ -14,7 +14,8 @@
 ///   limited to [0, 1].
 /// - expected progress, by the target's expectation (target::expected_by): `days` (the
 ///   default) clamp((A - S + 1) / (E - S + 1), 0, 1) (period::elapsed_fraction); the
-///   others are under "Time-phased targets" below. The expected value is the value whose
+///   others are under "Time-phased targets" below. The expected value (in a plan with a
+///   time-phased target: sub-periods, or an expectation other than days) is the value whose
 ///   progress that is, where the scoring is linear in the value: b + x (g - b) by_goal with
 ///   a baseline, x g for at_least without one (g > 0) and percent_of_target upward, x n
 ///   items for a milestone of equal items; none for the others.
@@ -178,14 +179,15 @@ struct GOALTRACK_API target_result {
   /// default).
   double expected = 0;
   /// The value whose progress is `expected` (the planned level with expected_by plan);
-  /// none where the scoring is not linear in the value.
+  /// none where the scoring is not linear in the value, and unless the plan has a
+  /// time-phased target (one with sub-periods or an expectation other than days).
   std::optional<double> expected_value;
   /// Time-phased targets: each sub-period's result, in order (empty for the others).
   std::vector<sub_period_result> sub_periods;
   /// Direction targets with check-ins on two days or more: how the level moved.
   std::optional<level_change> change;
-  /// Numeric and milestone targets, when the policy forecasts and the target has enough
-  /// check-ins: the projection to the period's last day.
+  /// Numeric and milestone targets (not scored compliance), when the policy forecasts and
+  /// the target has enough check-ins: the projection to the period's last day.
   std::optional<target_forecast> forecast;
   /// The judgement made by hand in force as of the evaluated day (assessment.hpp), beside
   /// the computed status: the latest made on or before it (on one day, the one added last).
@@ -293,7 +295,8 @@ class GOALTRACK_API evaluation {
   [[nodiscard]] std::span<const double> progress() const noexcept { return progress_; }
   /// Expected progress of every target.
   [[nodiscard]] std::span<const double> expected() const noexcept { return expected_; }
-  /// Expected value of every target (target_result::expected_value); NaN where none.
+  /// Expected value of every target (target_result::expected_value); NaN where none. Empty
+  /// unless the plan has a time-phased target (sub-periods, or expected_by other than days).
   [[nodiscard]] std::span<const double> expected_values() const noexcept { return expected_value_; }
   /// The sub-periods of time-phased targets in columns: target t's are rows
   /// [sub_period_offsets()[t], sub_period_offsets()[t + 1]) of the three columns below.
@@ -348,6 +351,8 @@ class GOALTRACK_API evaluation {
   std::vector<std::int32_t> actual_day_;
   std::vector<double> progress_;
   std::vector<double> expected_;
+  // Expected values (empty unless a target is time-phased: a plan of none allocates no
+  // column it does not use, whose pages would be faulted in for every evaluation).
   std::vector<double> expected_value_;
   // Time-phased targets' sub-periods (empty without any).
   std::vector<std::uint32_t> sub_begin_;

@@ -39,7 +39,7 @@
 /// Those are the `by_goal` scoring. A numeric target may be scored otherwise
 /// (target::scoring), with g its goal level (goal_level()) and a its actual; "upward" goals
 /// are increase_to, increase_by and at_least, "downward" ones decrease_to, decrease_by and
-/// at_most; `within` has only by_goal:
+/// at_most; `within` has only by_goal and compliance:
 ///
 /// | scoring            | upward                   | downward                              |
 /// |--------------------|--------------------------|---------------------------------------|
@@ -74,6 +74,12 @@
 /// acceleration needed, [-2.5, 0) limited progress, below -2.5 deterioration (the
 /// `open_sdg` policy preset, policy.hpp). There is no score with less than a year between
 /// y0 and yi, or when they differ in sign.
+///
+/// `compliance` scores a target with sub-periods (target::sub_periods, "maintain": keep
+/// coverage at least 95% every month) by the share of its sub-periods ended by A whose own
+/// value meets the goal (a >= g upward, a <= g downward, lo <= a <= hi for a range), one
+/// without a check-in counting as not met: periodic compliance, judged as a limit
+/// (evaluation.hpp, "Time-phased targets").
 ///
 /// The actual a is, by target::over_time, the latest measurement (the default) or an
 /// aggregate of the measurements in the period (evaluation.hpp).

@@ -19,39 +19,36 @@ namespace {
 
 // The planned levels by each sub-period's end (sub_period_table::planned): NaN without a
 // plan.
-void add_planned_levels(const target_row& r, const target& phased, std::vector<double>& out) {
-  const std::size_t n = phased.sub_periods.size();
-  if (phased.planned.empty()) {
-    out.insert(out.end(), n, no_value);
+void add_planned_levels(const target_row& r, std::size_t sub_periods,
+                        std::span<const double> planned, plan_basis basis,
+                        std::vector<double>& out) {
+  if (planned.empty()) {
+    out.insert(out.end(), sub_periods, no_value);
     return;
   }
   double level = r.has_baseline() ? r.baseline : 0.0;
-  for (const double v : phased.planned) {
-    level = phased.planned_as == plan_basis::cumulative ? v : level + v;
+  for (const double v : planned) {
+    level = basis == plan_basis::cumulative ? v : level + v;
     out.push_back(level);
   }
 }
 
 }  // namespace
 
-sub_period_table sub_periods_of(const target_table& targets) {
+sub_period_table sub_periods_of(const target_table& targets,
+                                std::span<const std::uint32_t> phased) {
   const auto rows = targets.rows();
   sub_period_table table;
-  for (std::size_t t = 0; t < rows.size(); ++t) {
-    if (rows[t].extra == target_row::no_extra) continue;
+  if (phased.empty()) return table;
+  table.begin.assign(rows.size() + 1, 0);
+  for (const std::uint32_t t : phased) {
     const target_extra& e = targets.extras()[rows[t].extra];
     const std::vector<period>& parts = extra_value<&target::sub_periods>(e);
-    if (parts.empty()) continue;
-    if (table.begin.empty()) table.begin.assign(rows.size() + 1, 0);
     table.span.insert(table.span.end(), parts.begin(), parts.end());
-    target phased;
-    phased.sub_periods = parts;
-    phased.planned = extra_value<&target::planned>(e);
-    phased.planned_as = extra_value<&target::planned_as>(e);
-    add_planned_levels(rows[t], phased, table.planned);
+    add_planned_levels(rows[t], parts.size(), extra_value<&target::planned>(e),
+                       extra_value<&target::planned_as>(e), table.planned);
     table.begin[t + 1] = static_cast<std::uint32_t>(parts.size());
   }
-  if (table.empty()) return table;
   for (std::size_t t = 0; t < rows.size(); ++t) table.begin[t + 1] += table.begin[t];
   table.own.assign(table.span.size(), no_value);
   table.to_date.assign(table.span.size(), no_value);

@@ -108,9 +108,9 @@ struct sub_period_table {
   [[nodiscard]] std::uint32_t ended(std::size_t t, std::int32_t as_of_day) const noexcept;
 };
 
-/// The table of the phased targets' sub-periods and planned levels (own, to_date and met
-/// still unset), or an empty one.
-sub_period_table sub_periods_of(const target_table& targets);
+/// The table of the sub-periods and planned levels of the targets `phased` (those with
+/// sub-periods, in order; own, to_date and met still unset); an empty one without any.
+sub_period_table sub_periods_of(const target_table& targets, std::span<const std::uint32_t> phased);
 
 /// Fills `own` and `to_date` of every sub-period as of A (actuals.cpp); `over_time` is empty
 /// (all latest) or has one entry per target.

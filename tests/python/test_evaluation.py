@@ -209,3 +209,35 @@ def test_a_weighted_milestone_earns_its_stages_in_order(small):
     p.add_measurement(happy, dt.date(2021, 6, 30), 2)
     assert gt.evaluate(p, dt.date(2021, 6, 30)).target(happy).progress == pytest.approx(0.4)
     assert p.get(happy).item_weights == [10, 30, 60]
+
+
+def test_time_phased_targets_plan_quarters_and_report_each_one(small):
+    p, dept = small["plan"], small["dept"]
+    h2 = gt.period.half_year(2021, 2)
+    assert [str(q) for q in gt.split_period(h2, gt.period_kind.quarter)] == ["2021-Q3", "2021-Q4"]
+    fund = p.add_target(gt.target.money("FUND", "", dept, h2, "VND")
+                        .increase_to(47_000_000).from_(0)
+                        .aggregated_by(gt.aggregation.sum)
+                        .phased_by(gt.period_kind.quarter)
+                        .planned_values([20_000_000, 27_000_000], gt.plan_basis.per_sub_period)
+                        .expecting(gt.expectation.plan))
+    p.add_measurement(fund, dt.date(2021, 7, 20), 8_000_000)
+    p.add_measurement(fund, dt.date(2021, 11, 5), 15_000_000)
+    ev = gt.evaluate(p, dt.date(2021, 8, 15))  # day 46 of Q3's 92
+    r = ev.target(fund)
+    assert r.expected_value == pytest.approx(10_000_000) and r.expected == pytest.approx(10 / 47)
+    assert ev.expected_values()[fund.value] == pytest.approx(10_000_000)
+    end = gt.evaluate(p, dt.date(2021, 12, 31))
+    q3, q4 = end.target(fund).sub_periods
+    assert (q3.value, q3.planned, q3.met, q3.ended) == (8_000_000, 20_000_000, False, True)
+    assert (q4.value, q4.to_date, q4.planned) == (15_000_000, 23_000_000, 47_000_000)
+    offsets = end.sub_period_offsets()
+    first, last = offsets[fund.value], offsets[fund.value + 1]
+    assert end.sub_period_to_date()[first:last].tolist() == [8_000_000, 23_000_000]
+    assert p.get(fund).planned_as == gt.plan_basis.per_sub_period
+    assert gt.parse_expectation("sub_periods") == gt.expectation.sub_periods
+    with pytest.raises(gt.InvalidArgument, match="planned has 1 values for 2 sub-periods"):
+        p.add_target(gt.target.quantity("FEW", "", dept, h2).at_least(1)
+                     .phased_by(gt.period_kind.quarter).planned_values([1]))
+    with pytest.raises(gt.InvalidArgument, match="cannot be split into months"):
+        gt.split_period(gt.period.school_year(2021), gt.period_kind.month)
