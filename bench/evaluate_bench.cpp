@@ -16,6 +16,9 @@
 ///   evaluate/forecast/scale:S the kit's policy with forecast_min_points = 3 (every target
 ///                             with three check-ins is fitted)
 ///   evaluate/minimum_points/scale:S  the kit's policy with minimum_points = 2
+///   evaluate/time_phased/scale:S  the kit's policy on the same plan with every target
+///                             time-phased (monthly sub-periods, a plan of levels, expected
+///                             by it: time_phased_plan_at)
 ///   add_measurements/scale:S  plan::add_measurements of all measurements in batches of
 ///                             1,000,000 into the plan without them; items = measurements
 ///
@@ -59,8 +62,9 @@ gt::evaluation_policy variant_policy(const synthetic& s, const std::string& vari
 }
 
 void bm_evaluate(benchmark::State& state, double scale, const std::string& variant) {
-  const synthetic& s = plan_at(scale);
-  const gt::evaluation_policy policy = variant_policy(s, variant);
+  const bool phased = variant == "time_phased";
+  const synthetic& s = phased ? time_phased_plan_at(scale) : plan_at(scale);
+  const gt::evaluation_policy policy = variant_policy(s, phased ? std::string() : variant);
   const gt::date day = as_of();
   for (auto _ : state) {
     gt::evaluation ev = gt::evaluate(s.full, day, policy);
@@ -102,7 +106,7 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
     std::vector<std::string> variants(gt::policy_preset_codes().begin(),
                                       gt::policy_preset_codes().end());
-    variants.insert(variants.end(), {"forecast", "minimum_points"});
+    variants.insert(variants.end(), {"forecast", "minimum_points", "time_phased"});
     for (const std::string& v : variants) {
       benchmark::RegisterBenchmark(("evaluate/" + v + suffix).c_str(), bm_evaluate, scale.value, v)
           ->Unit(benchmark::kMillisecond);

@@ -130,13 +130,26 @@ void add_members(gt::plan& plan, gt::round_id round, std::span<const gt::collect
   }
 }
 
+/// Gives `t` its months as sub-periods and planned levels from its baseline to its goal,
+/// even steps, expected by that plan.
+void phase_monthly(gt::target& t) {
+  t.phased_by(gt::period_kind::month);
+  const double n = static_cast<double>(t.sub_periods.size());
+  std::vector<double> levels;
+  for (std::size_t k = 1; k <= t.sub_periods.size(); ++k) {
+    levels.push_back(*t.baseline + (t.goal_level() - *t.baseline) * static_cast<double>(k) / n);
+  }
+  t.planned_values(std::move(levels)).expecting(gt::expectation::plan);
+}
+
 /// Quantity targets on units of every level (≈ 60 % cells, 30 % orgs, 7 % districts,
 /// 2.5 % provinces, 0.5 % the nation), a third of them decreasing, over the whole of 2021
 /// (70 %), H1, H2, Q3 or Q4; and 0..20 measurements each on days of its period, in
-/// shuffled order.
+/// shuffled order. `phased`: each target also has its months as sub-periods, a plan of
+/// levels rising (or falling) evenly to the goal by each month's end, and expects by it.
 measurement_columns add_targets(gt::plan& plan,
                                 const std::vector<std::vector<gt::collective_id>>& levels,
-                                std::size_t count, splitmix64& rng) {
+                                std::size_t count, splitmix64& rng, bool phased) {
   const gt::period periods[] = {gt::period::year(2021), gt::period::parse("2021-01-01/2021-06-30"),
                                 gt::period::parse("2021-07-01/2021-12-31"),
                                 gt::period::quarter(2021, 3), gt::period::quarter(2021, 4)};
@@ -155,7 +168,9 @@ measurement_columns add_targets(gt::plan& plan,
     } else {
       target.increase_to(baseline + delta);
     }
-    const gt::target_id id = plan.add_target(target.from(baseline));
+    target.from(baseline);
+    if (phased) phase_monthly(target);
+    const gt::target_id id = plan.add_target(target);
     const std::int32_t first_day = gt::day_number(span.first());
     for (std::uint32_t i = 0, n = rng.below(21); i < n; ++i) {
       m.targets.push_back(id);
@@ -192,11 +207,12 @@ void add_measurements(gt::plan& plan, const measurement_columns& m) {
 
 /// The synthetic plan at `scale`, generated on first use and kept until another scale
 /// is asked for (one plan in memory at a time).
-const synthetic& plan_at(double scale) {
-  static std::unique_ptr<synthetic> cached;
-  if (cached && cached->scale == scale) return *cached;
-  cached.reset();
-  std::fprintf(stderr, "generating the synthetic plan at scale %g ...\n", scale);
+namespace {
+
+// The synthetic plan at `scale`, its targets time-phased or not.
+std::unique_ptr<synthetic> generate(double scale, bool phased) {
+  std::fprintf(stderr, "generating the synthetic plan at scale %g%s ...\n", scale,
+               phased ? ", time-phased" : "");
   auto s = std::make_unique<synthetic>();
   s->scale = scale;
   splitmix64 rng(20210930);
@@ -205,10 +221,27 @@ const synthetic& plan_at(double scale) {
   s->round = s->base.add_round(vn4, gt::period::year(2021), as_of());  // known by the as-of day
   const auto levels = add_tree(s->base, counts, rng);
   add_members(s->base, s->round, levels[4], counts.members, rng);
-  s->measurements = add_targets(s->base, levels, counts.targets, rng);
+  s->measurements = add_targets(s->base, levels, counts.targets, rng, phased);
   s->full = s->base;
   add_measurements(s->full, s->measurements);
-  cached = std::move(s);
+  return s;
+}
+
+}  // namespace
+
+const synthetic& plan_at(double scale) {
+  static std::unique_ptr<synthetic> cached;
+  if (cached && cached->scale == scale) return *cached;
+  cached.reset();
+  cached = generate(scale, false);
+  return *cached;
+}
+
+const synthetic& time_phased_plan_at(double scale) {
+  static std::unique_ptr<synthetic> cached;
+  if (cached && cached->scale == scale) return *cached;
+  cached.reset();
+  cached = generate(scale, true);
   return *cached;
 }
 

@@ -46,6 +46,9 @@ const synthetic& plan_at(double scale);
 /// The peer kit's policy (see goaltrack_peer.cpp): its margins, no not_started or missed,
 /// and the "all members good or above" summary over cells.
 goaltrack::evaluation_policy kit_policy(const synthetic& s);
+/// As plan_at, every target time-phased: its months as sub-periods, planned levels rising
+/// evenly from its baseline to its goal, expected by that plan (kept apart from plan_at's).
+const synthetic& time_phased_plan_at(double scale);
 /// Adds the measurement columns to `plan` in batches of 1,000,000 rows.
 void add_measurements(goaltrack::plan& plan, const measurement_columns& m);
 

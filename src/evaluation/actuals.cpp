@@ -94,40 +94,60 @@ std::span<check_in> one_per_day(std::span<check_in> points) {
   return points.first(kept);
 }
 
-// The aggregate of non-empty, day-ordered check-ins, as one check-in: its day is that of
-// the check-in it picks, or the last one's for sum, mean and count.
-check_in aggregate(std::span<const check_in> points, aggregation how) {
-  const auto fraction = [](const check_in& c) { return c.value / c.denominator; };
-  const auto by_fraction = [&](const check_in& a, const check_in& b) {
-    return fraction(a) < fraction(b);
-  };
-  switch (how) {
-    case aggregation::first:
-      return points.front();
-    case aggregation::minimum:
-      return *std::min_element(points.begin(), points.end(), by_fraction);
-    case aggregation::maximum:
-      return *std::max_element(points.begin(), points.end(), by_fraction);
-    case aggregation::count:
-      return {points.back().day, static_cast<double>(points.size()), 1.0};
-    case aggregation::sum:
-    case aggregation::mean: {
-      check_in total{points.back().day, 0.0, 0.0};
-      for (const check_in& c : points) {
-        total.value += c.value;
-        total.denominator += c.denominator;
-      }
-      if (how == aggregation::mean) {
-        total.value /= static_cast<double>(points.size());
-        total.denominator /= static_cast<double>(points.size());
-      }
-      return total;
+// The aggregate of day-ordered check-ins added one by one, as one check-in: its day is
+// that of the check-in it picks, or the last one's for sum, mean and count (target.hpp's
+// aggregation rules).
+class running_aggregate {
+ public:
+  explicit running_aggregate(aggregation how) noexcept : how_(how) {}
+
+  void add(const check_in& c) noexcept {
+    const auto fraction = [](const check_in& x) { return x.value / x.denominator; };
+    if (n_ == 0) {
+      first_ = pick_ = c;
+    } else if ((how_ == aggregation::minimum && fraction(c) < fraction(pick_)) ||
+               (how_ == aggregation::maximum && fraction(c) > fraction(pick_)) ||
+               how_ == aggregation::latest || how_ == aggregation::latest_in_period) {
+      pick_ = c;  // the first of equal extremes stays
     }
-    case aggregation::latest:
-    case aggregation::latest_in_period:
-      break;
+    ++n_;
+    total_ = {c.day, total_.value + c.value, total_.denominator + c.denominator};
   }
-  return points.back();
+  [[nodiscard]] bool empty() const noexcept { return n_ == 0; }
+  /// The aggregate of the check-ins added (at least one).
+  [[nodiscard]] check_in value() const noexcept {
+    const auto n = static_cast<double>(n_);
+    switch (how_) {
+      case aggregation::first:
+        return first_;
+      case aggregation::count:
+        return {total_.day, n, 1.0};
+      case aggregation::sum:
+        return total_;
+      case aggregation::mean:
+        return {total_.day, total_.value / n, total_.denominator / n};
+      case aggregation::minimum:
+      case aggregation::maximum:
+      case aggregation::latest:
+      case aggregation::latest_in_period:
+        break;
+    }
+    return pick_;
+  }
+
+ private:
+  aggregation how_;
+  std::size_t n_ = 0;
+  check_in first_{};
+  check_in pick_{};
+  check_in total_{};
+};
+
+// The aggregate of non-empty, day-ordered check-ins (running_aggregate).
+check_in aggregate(std::span<const check_in> points, aggregation how) {
+  running_aggregate a(how);
+  for (const check_in& c : points) a.add(c);
+  return a.value();
 }
 
 }  // namespace
@@ -166,25 +186,29 @@ void aggregate_sub_periods(const plan& p, std::int32_t as_of_day,
     if (table.end(t) > table.first(t)) phased[t] = aggregation::count;
   }
   windowed_check_ins w = gather_windows(p, as_of_day, phased);
-  const auto by_day = [](const check_in& c, std::int32_t day) { return c.day < day; };
   for (std::size_t t = 0; t < rows.size(); ++t) {
     if (phased[t] == aggregation::latest) continue;
     const aggregation how = over_time.empty() ? aggregation::latest : over_time[t];
     const std::span<const check_in> points =
         one_per_day(std::span(w.points).subspan(w.begin[t], w.begin[t + 1] - w.begin[t]));
-    const auto value_of = [&](std::span<const check_in> some) {
-      if (some.empty()) return no_value;
-      const check_in a = aggregate(some, how);
-      return rows[t].kind == target_kind::ratio ? a.value / a.denominator : a.value;
+    const auto value_of = [&](const running_aggregate& a) {
+      if (a.empty()) return no_value;
+      const check_in c = a.value();
+      return rows[t].kind == target_kind::ratio ? c.value / c.denominator : c.value;
     };
+    // One pass: the period's aggregate runs on, each sub-period's starts afresh.
+    running_aggregate to_date(how);
+    auto next = points.begin();
     for (std::uint32_t k = table.first(t); k < table.end(t); ++k) {
-      const std::int32_t first = day_number(table.span[k].first());
-      if (first > as_of_day) break;
+      if (day_number(table.span[k].first()) > as_of_day) break;
       const std::int32_t last = std::min(as_of_day, day_number(table.span[k].last()));
-      const auto end = std::lower_bound(points.begin(), points.end(), last + 1, by_day);
-      const auto begin = std::lower_bound(points.begin(), end, first, by_day);
-      table.own[k] = value_of(std::span(begin, end));
-      table.to_date[k] = value_of(std::span(points.begin(), end));
+      running_aggregate own(how);
+      for (; next != points.end() && next->day <= last; ++next) {
+        own.add(*next);
+        to_date.add(*next);
+      }
+      table.own[k] = value_of(own);
+      table.to_date[k] = value_of(to_date);
     }
   }
 }
