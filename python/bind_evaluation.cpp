@@ -121,6 +121,10 @@ void wrap_trend_results(py::module_& m) {
 
 void wrap_evaluation(py::module_& m) {
   wrap_trend_results(m);
+  m.def("expected_value", &expected_value, py::arg("t"), py::arg("expected"),
+        "The value of target `t` whose progress is `expected`: b + x (g - b) by_goal with a\n"
+        "baseline, x g for at_least without one (g > 0) and percent_of_target upward, x n for "
+        "a\nmilestone of n equal items; None for the others.");
   py::class_<sub_period_result>(m, "sub_period_result",
                                 "One sub-period of a time-phased target as of the evaluated day.")
       .def_readonly("span", &sub_period_result::span, "the sub-period")

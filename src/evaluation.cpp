@@ -23,6 +23,18 @@ std::optional<double> level_change::relative_change() const noexcept {
   return (last - first) / std::fabs(first);
 }
 
+std::optional<double> expected_value(const target& t, double expected) {
+  const detail::linear_goal goal{t.kind,
+                                 t.goal,
+                                 t.goal_value,
+                                 t.baseline.value_or(detail::no_value),
+                                 t.scoring,
+                                 t.checklist.size(),
+                                 !t.item_weights.empty()};
+  const double v = detail::value_at_progress(goal, expected);
+  return v == v ? std::optional<double>(v) : std::nullopt;
+}
+
 std::uint32_t status_counts::total() const noexcept {
   std::uint32_t n = 0;
   for (const auto c : by_status) n += c;

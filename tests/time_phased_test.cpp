@@ -327,10 +327,19 @@ TEST_F(time_phased, expected_values_exist_only_where_scoring_is_linear_in_the_va
   const target_id plain = p.add_target(quantity("PLAIN").increase_to(200).from(100));
   EXPECT_FALSE(result(plain, d(2025, 7, 2)).expected_value);
   EXPECT_TRUE(evaluate(p, d(2025, 7, 2)).expected_values().empty());
+  // ... which expected_value computes for any target.
+  const target_result plain_result = result(plain, d(2025, 7, 2));
+  EXPECT_NEAR(*expected_value(p.get(plain), plain_result.expected), 100 + 100 * 183.0 / 365,
+              1e-9);
+  EXPECT_FALSE(expected_value(quantity("X").at_most(5), 0.5));
   p.add_target(quantity("PHASED").at_least(1).phased_by(period_kind::half_year));
   const date mid = d(2025, 7, 2);  // day 183 of 365
   const double x = 183.0 / 365.0;
-  const auto value = [&](target t) { return result(p.add_target(t), mid).expected_value; };
+  const auto value = [&](target t) {
+    const target_result r = result(p.add_target(t), mid);
+    EXPECT_EQ(r.expected_value, expected_value(t, r.expected)) << t.code;  // one rule
+    return r.expected_value;
+  };
   EXPECT_NEAR(*value(quantity("A").increase_to(200).from(100)), 100 + 100 * x, 1e-9);
   EXPECT_NEAR(*value(quantity("B").at_least(50)), 50 * x, 1e-9);
   EXPECT_NEAR(*value(quantity("C").at_least(50).scored_by(scoring_method::percent_of_target)),

@@ -381,6 +381,13 @@ class GOALTRACK_API evaluation {
   std::vector<rating_tally> summaries_;
 };
 
+/// The value of target `t` whose progress is `expected` (its expected value, as above):
+/// b + x (g - b) by_goal with a baseline, x g for at_least without one (g > 0) and
+/// percent_of_target upward, x n for a milestone of n equal items; none for the others.
+/// What target_result::expected_value holds in a plan with a time-phased target, for any
+/// plan: expected_value(plan.get(id), result.expected).
+GOALTRACK_API std::optional<double> expected_value(const target& t, double expected);
+
 /// Evaluates every target, program and collective of `p` as of the end of day `as_of`.
 /// @throws invalid_argument when the policy is invalid or a summary names an unknown
 ///         round or a level not on its scale.

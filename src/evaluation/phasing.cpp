@@ -111,31 +111,31 @@ double planned_on(const target_row& r, const sub_period_table& table, std::size_
   return previous;
 }
 
-// The value whose progress is `expected` for the scorings linear in the value (by_goal
-// with or without a baseline, percent_of_target upward, a milestone of equal items):
-// from + expected (g - from), from the baseline or 0; NaN for the others.
-double value_at_progress(const target_table& targets, const target_row& r, scoring_method method,
-                         double expected) noexcept {
-  if (r.kind == target_kind::milestone) {
-    if (!targets.item_weights(r).empty()) return no_value;
-    return expected * static_cast<double>(std::max<std::size_t>(1, targets.checklist_size(r)));
+}  // namespace
+
+double value_at_progress(const linear_goal& t, double expected) noexcept {
+  if (t.kind == target_kind::milestone) {
+    if (t.weighted) return no_value;
+    return expected * static_cast<double>(std::max<std::size_t>(1, t.items));
   }
-  if (!is_numeric_kind(r.kind) || r.goal == goal_kind::within) return no_value;
-  const double g = goal_level(r.goal, r.goal_value, r.baseline);
-  const bool upward = is_upward_goal(r.goal);
+  if (!is_numeric_kind(t.kind) || t.goal == goal_kind::within) return no_value;
+  if (t.method != scoring_method::by_goal && t.method != scoring_method::percent_of_target) {
+    return no_value;
+  }
+  const double b = t.baseline;
+  const bool has_baseline = b == b;
+  const double g = goal_level(t.goal, t.goal_value, b);
   // As progress_by_goal: a level to maintain already met is scored without its baseline.
-  const bool maintained = r.has_baseline() && ((r.goal == goal_kind::at_least && r.baseline >= g) ||
-                                               (r.goal == goal_kind::at_most && r.baseline <= g));
-  if (method == scoring_method::by_goal && r.has_baseline() && !maintained) {
-    return r.baseline + expected * (g - r.baseline);
+  const bool maintained = has_baseline && ((t.goal == goal_kind::at_least && b >= g) ||
+                                           (t.goal == goal_kind::at_most && b <= g));
+  if (t.method == scoring_method::by_goal && has_baseline && !maintained) {
+    return b + expected * (g - b);
   }
   const bool from_zero =
-      (method == scoring_method::by_goal && r.goal == goal_kind::at_least && g > 0) ||
-      (method == scoring_method::percent_of_target && upward);
+      (t.method == scoring_method::by_goal && t.goal == goal_kind::at_least && g > 0) ||
+      (t.method == scoring_method::percent_of_target && is_upward_goal(t.goal));
   return from_zero ? expected * g : no_value;
 }
-
-}  // namespace
 
 expectation_of_target expected_of(const target_table& targets, std::size_t t, expectation how,
                                   scoring_method method, const sub_period_table& phases,
@@ -162,9 +162,14 @@ expectation_of_target expected_of(const target_table& targets, std::size_t t, ex
                                 0.0, 1.0);
       return out;
   }
-  if (method != scoring_method::open_sdg && method != scoring_method::compliance) {
-    out.value = value_at_progress(targets, r, method, out.progress);
-  }
+  const linear_goal goal{r.kind,
+                         r.goal,
+                         r.goal_value,
+                         r.baseline,
+                         method,
+                         targets.checklist_size(r),
+                         !targets.item_weights(r).empty()};
+  out.value = value_at_progress(goal, out.progress);
   return out;
 }
 

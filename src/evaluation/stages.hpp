@@ -234,6 +234,22 @@ target_score compliance_score(const sub_period_table& table, std::size_t t,
 double expected_by_days(std::int32_t as_of_day, std::int32_t first_day,
                         std::int32_t last_day) noexcept;
 
+/// What the value whose progress is x depends on (value_at_progress).
+struct linear_goal {
+  target_kind kind;
+  goal_kind goal;
+  double goal_value;
+  double baseline;  ///< NaN without one
+  scoring_method method;
+  std::size_t items;  ///< a milestone's checklist items
+  bool weighted;      ///< a milestone's items have weights
+};
+/// The value whose progress is `expected` for the scorings linear in the value (by_goal
+/// with or without a baseline, percent_of_target upward, a milestone of equal items):
+/// from + expected (g - from), from the baseline or 0; NaN for the others
+/// (evaluation.hpp's expected value).
+double value_at_progress(const linear_goal& t, double expected) noexcept;
+
 /// Expected progress and value of target t on day A by its expectation (evaluation.hpp,
 /// "Time-phased targets"); the value is NaN where the target has none.
 struct expectation_of_target {

@@ -227,6 +227,7 @@ def test_time_phased_targets_plan_quarters_and_report_each_one(small):
     r = ev.target(fund)
     assert r.expected_value == pytest.approx(10_000_000) and r.expected == pytest.approx(10 / 47)
     assert ev.expected_values()[fund.value] == pytest.approx(10_000_000)
+    assert gt.expected_value(p.get(fund), 0.5) == pytest.approx(23_500_000)
     end = gt.evaluate(p, dt.date(2021, 12, 31))
     q3, q4 = end.target(fund).sub_periods
     assert (q3.value, q3.planned, q3.met, q3.ended) == (8_000_000, 20_000_000, False, True)
