@@ -329,8 +329,7 @@ TEST_F(time_phased, expected_values_exist_only_where_scoring_is_linear_in_the_va
   EXPECT_TRUE(evaluate(p, d(2025, 7, 2)).expected_values().empty());
   // ... which expected_value computes for any target.
   const target_result plain_result = result(plain, d(2025, 7, 2));
-  EXPECT_NEAR(*expected_value(p.get(plain), plain_result.expected), 100 + 100 * 183.0 / 365,
-              1e-9);
+  EXPECT_NEAR(*expected_value(p.get(plain), plain_result.expected), 100 + 100 * 183.0 / 365, 1e-9);
   EXPECT_FALSE(expected_value(quantity("X").at_most(5), 0.5));
   p.add_target(quantity("PHASED").at_least(1).phased_by(period_kind::half_year));
   const date mid = d(2025, 7, 2);  // day 183 of 365
