@@ -175,7 +175,9 @@ void wrap_evaluation(py::module_& m) {
                     "in days by\ndefault).")
       .def_readonly("expected_value", &target_result::expected_value,
                     "The value whose progress is `expected` (the planned level with expected_by "
-                    "plan);\nNone where the scoring is not linear in the value.")
+                    "plan);\nNone where the scoring is not linear in the value, and in a plan "
+                    "without a time-phased\ntarget (expected_value(target, expected) computes "
+                    "it).")
       .def_readonly("sub_periods", &target_result::sub_periods,
                     "Time-phased targets: each sub-period's result, in order (empty for the "
                     "others).")
