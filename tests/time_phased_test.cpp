@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "goaltrack/io/csv.hpp"
 #include "goaltrack/plan.hpp"
 #include "goaltrack/policy.hpp"
+#include "random_plan.hpp"
 
 namespace goaltrack {
 namespace {
@@ -384,6 +387,55 @@ TEST_F(time_phased, phased_targets_travel_through_csv_and_a_gap_is_reported_by_t
               std::string::npos)
         << e.issues()[0].message;
   }
+}
+
+// On random plans and dates, every time-phased target's results agree with their
+// definitions: one result per sub-period; the to-date value of the sub-period holding
+// min(A, E) is the aggregated actual; compliance is met / ended; sub_periods expects k / n.
+TEST(time_phased_property, sub_period_results_agree_with_their_definitions) {
+  std::size_t checked = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    const plan p = goaltrack_test::random_plan(seed);
+    goaltrack_test::random_source r(seed * 104729);
+    for (int k = 0; k < 6; ++k) {
+      const date as_of = make_date(r.between(2014, 2031), r.between(1, 12), r.between(1, 28));
+      const evaluation ev = evaluate(p, as_of);
+      for (std::size_t i = 0; i < p.target_count(); ++i) {
+        const target_id id(static_cast<target_id::value_type>(i));
+        const target t = p.get(id);
+        if (t.sub_periods.empty()) continue;
+        const target_result got = ev.target(id);
+        ASSERT_EQ(got.sub_periods.size(), t.sub_periods.size()) << "seed " << seed;
+        std::size_t ended = 0;
+        std::size_t met = 0;
+        for (std::size_t j = 0; j < t.sub_periods.size(); ++j) {
+          const sub_period_result& sub = got.sub_periods[j];
+          ASSERT_EQ(sub.span, t.sub_periods[j]);
+          ASSERT_EQ(sub.ended, sub.span.last() <= as_of);
+          ended += sub.ended ? 1U : 0U;
+          met += sub.met.value_or(false) ? 1U : 0U;
+          const date upto = std::min(as_of, t.span.last());
+          if (t.over_time != aggregation::latest && sub.span.contains(upto)) {
+            ASSERT_EQ(sub.to_date.has_value(), got.actual.has_value()) << "seed " << seed;
+            if (got.actual) {
+              EXPECT_NEAR(*sub.to_date, *got.actual, 1e-9 * (1 + std::fabs(*got.actual)));
+            }
+          }
+        }
+        if (t.scoring == scoring_method::compliance && ended > 0 && got.progress &&
+            t.span.first() <= as_of) {
+          EXPECT_DOUBLE_EQ(*got.progress, static_cast<double>(met) / static_cast<double>(ended))
+              << "seed " << seed;
+        }
+        if (t.expected_by == expectation::sub_periods) {
+          EXPECT_DOUBLE_EQ(got.expected,
+                           static_cast<double>(ended) / static_cast<double>(t.sub_periods.size()));
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 500U);
 }
 
 }  // namespace
