@@ -57,13 +57,6 @@ std::string counts_repr(const status_counts& c) {
   return s + ")";
 }
 
-std::string tally_repr(const task_tally& t) {
-  return "task_tally(planned=" + std::to_string(t.planned_completed) + "/" +
-         std::to_string(t.planned) +
-         ", supplementary=" + std::to_string(t.supplementary_completed) + "/" +
-         std::to_string(t.supplementary) + ", cancelled=" + std::to_string(t.cancelled) + ")";
-}
-
 std::string rollup_repr(const target_rollup& r) {
   const auto mean = r.mean_progress();
   return "target_rollup(" + counts_repr(r.statuses) +
@@ -223,26 +216,9 @@ void wrap_evaluation(py::module_& m) {
       .def(py::self != py::self)
       .def("__repr__", &counts_repr);
 
-  py::class_<task_tally>(m, "task_tally",
-                         "Counts of tasks as of the evaluation date (cancelled tasks are not in "
-                         "the totals).")
-      .def(py::init<>())
-      .def_readwrite("planned", &task_tally::planned, "planned tasks, not cancelled")
-      .def_readwrite("planned_completed", &task_tally::planned_completed)
-      .def_readwrite("supplementary", &task_tally::supplementary,
-                     "supplementary tasks, not cancelled")
-      .def_readwrite("supplementary_completed", &task_tally::supplementary_completed)
-      .def_readwrite("cancelled", &task_tally::cancelled)
-      .def_readwrite("weight", &task_tally::weight, "sum of weights of counted tasks")
-      .def_readwrite("weight_completed", &task_tally::weight_completed)
-      .def("add", &task_tally::add, py::arg("other"), "Adds another tally's counts to this one.")
-      .def(py::self == py::self)
-      .def(py::self != py::self)
-      .def("__repr__", &tally_repr);
-
   py::class_<target_rollup>(m, "target_rollup",
                             "Roll-up of a set of targets: counts by status and the mean clamped "
-                            "progress.")
+                            "progress,\nplain and weighted by the targets' weights.")
       .def(py::init<>())
       .def_readonly("statuses", &target_rollup::statuses, "counts by status")
       .def_readonly("progress_sum", &target_rollup::progress_sum,
@@ -251,8 +227,13 @@ void wrap_evaluation(py::module_& m) {
       .def_readonly("with_progress", &target_rollup::with_progress,
                     "number of targets that have progress and are neither not_started nor\n"
                     "within_so_far")
+      .def_readonly("weighted_progress_sum", &target_rollup::weighted_progress_sum,
+                    "sum of weight x clamped progress over the same targets")
+      .def_readonly("weight_sum", &target_rollup::weight_sum, "sum of their weights")
       .def("mean_progress", &target_rollup::mean_progress,
            "progress_sum / with_progress; None when no target has progress.")
+      .def("weighted_mean_progress", &target_rollup::weighted_mean_progress,
+           "weighted_progress_sum / weight_sum; None when no target has progress.")
       .def("add", &target_rollup::add, py::arg("other"), "Adds another roll-up to this one.")
       .def("__repr__", &rollup_repr);
 
@@ -266,7 +247,7 @@ void wrap_evaluation(py::module_& m) {
       .def_readonly("cascade_targets", &program_result::cascade_targets)
       .def("__repr__", [](const program_result& r) {
         return "program_result(program=" + py_repr(py::cast(r.program)) +
-               ", cascade_tasks=" + tally_repr(r.cascade_tasks) +
+               ", cascade_tasks=" + py_repr(py::cast(r.cascade_tasks)) +
                ", cascade_targets=" + rollup_repr(r.cascade_targets) + ")";
       });
 
@@ -280,7 +261,7 @@ void wrap_evaluation(py::module_& m) {
       .def_readonly("subtree_targets", &collective_result::subtree_targets)
       .def("__repr__", [](const collective_result& r) {
         return "collective_result(collective=" + py_repr(py::cast(r.collective)) +
-               ", own_tasks=" + tally_repr(r.own_tasks) +
+               ", own_tasks=" + py_repr(py::cast(r.own_tasks)) +
                ", subtree_targets=" + rollup_repr(r.subtree_targets) + ")";
       });
 

@@ -37,11 +37,33 @@ void wrap_report(py::module_& m) {
   m.def("describe_change", &describe_change, py::arg("change"), py::arg("decimals") = 0,
         py::arg("lang") = language::vi,
         "How a level moved: \"từ 48 xuống 42, −12,5%\" / \"from 48 to 42, −12.5%\".");
-  m.def("describe_tasks", &describe_tasks, py::arg("tasks"), py::arg("lang") = language::vi,
-        "The review phrase for task counts: \"Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung\" /\n"
-        "\"Completed 15/15 tasks and 2 supplementary tasks\". The supplementary part appears only\n"
-        "when there are supplementary tasks: their number when all are completed, \"1/2\" when "
-        "not.");
+  m.def("format_rate", &format_rate, py::arg("rate"), py::arg("decimals") = 1,
+        py::arg("mode") = rounding::half_away_from_zero, py::arg("lang") = language::vi,
+        "A rate as a percentage with `decimals` (0..6) decimals cut by `mode`, exactly for\n"
+        "counts: 1491 / 1600 is \"93,2%\" rounded and \"93,1%\" truncated at one decimal; \"—\"\n"
+        "when the denominator is 0.");
+  py::class_<task_wording>(m, "task_wording", "What describe_tasks adds to its phrase.")
+      .def(py::init([](bool completion_rate, bool deadlines, bool weighted, int decimals,
+                       rounding mode) {
+             return task_wording{completion_rate, deadlines, weighted, decimals, mode};
+           }),
+           py::arg("completion_rate") = false, py::arg("deadlines") = false,
+           py::arg("weighted") = false, py::arg("decimals") = 1,
+           py::arg("mode") = rounding::half_away_from_zero)
+      .def_readwrite("completion_rate", &task_wording::completion_rate,
+                     "the completion rate over all assigned tasks")
+      .def_readwrite("deadlines", &task_wording::deadlines,
+                     "the rate over the tasks fallen due, the overdue and late counts")
+      .def_readwrite("weighted", &task_wording::weighted, "rates in weights instead of tasks")
+      .def_readwrite("decimals", &task_wording::decimals, "decimals of the rates (0..6)")
+      .def_readwrite("mode", &task_wording::mode, "how the rates are cut");
+  m.def(
+      "describe_tasks", &describe_tasks, py::arg("tasks"), py::arg("lang") = language::vi,
+      py::arg("wording") = task_wording{},
+      "The review phrase for task figures: \"Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung\"\n"
+      "/ \"Completed 15/15 tasks and 2 supplementary tasks\" (planned k/n; supplementary ones\n"
+      "by number when all are completed, \"1/2\" when not). `wording` adds rates and\n"
+      "deadlines: \"; of those fallen due, 93.2% were completed; 58 overdue; 31 completed late\".");
   m.def(
       "status_label",
       [](target_status s, language lang) { return std::string(status_label(s, lang)); },

@@ -28,6 +28,7 @@ void wrap_ids(py::module_& m);
 void wrap_language(py::module_& m);
 void wrap_rating(py::module_& m);
 void wrap_program(py::module_& m);
+void wrap_rate(py::module_& m);
 void wrap_task(py::module_& m);
 void wrap_target(py::module_& m);
 void wrap_measurement(py::module_& m);

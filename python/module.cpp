@@ -18,6 +18,7 @@ PYBIND11_MODULE(_goaltrack, m) {
   wrap_language(m);
   wrap_rating(m);
   wrap_program(m);
+  wrap_rate(m);
   wrap_task(m);
   wrap_target(m);
   wrap_measurement(m);

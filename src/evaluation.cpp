@@ -41,19 +41,14 @@ std::uint32_t status_counts::total() const noexcept {
   return n;
 }
 
-void task_tally::add(const task_tally& o) noexcept {
-  planned += o.planned;
-  planned_completed += o.planned_completed;
-  supplementary += o.supplementary;
-  supplementary_completed += o.supplementary_completed;
-  cancelled += o.cancelled;
-  weight += o.weight;
-  weight_completed += o.weight_completed;
-}
-
 std::optional<double> target_rollup::mean_progress() const noexcept {
   if (with_progress == 0) return std::nullopt;
   return progress_sum / static_cast<double>(with_progress);
+}
+
+std::optional<double> target_rollup::weighted_mean_progress() const noexcept {
+  if (with_progress == 0) return std::nullopt;
+  return weighted_progress_sum / weight_sum;
 }
 
 void target_rollup::add(const target_rollup& o) noexcept {
@@ -61,6 +56,8 @@ void target_rollup::add(const target_rollup& o) noexcept {
     statuses.by_status[s] += o.statuses.by_status[s];
   progress_sum += o.progress_sum;
   with_progress += o.with_progress;
+  weighted_progress_sum += o.weighted_progress_sum;
+  weight_sum += o.weight_sum;
 }
 
 namespace {

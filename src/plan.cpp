@@ -266,6 +266,9 @@ void check_task(const task& t) {
   if (t.deadline && t.deadline->is_special()) {
     throw invalid_argument("task " + quoted(t.code) + ": deadline is not a date");
   }
+  if (t.added_on && t.added_on->is_special()) {
+    throw invalid_argument("task " + quoted(t.code) + ": added_on is not a date");
+  }
 }
 
 }  // namespace

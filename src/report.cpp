@@ -128,22 +128,81 @@ std::string approximate_money(std::int64_t amount, std::string_view currency, la
   return format_money(amount, currency, lang);
 }
 
-std::string describe_tasks(const task_tally& tasks, language lang) {
+std::string format_rate(const rate& r, int decimals, rounding mode, language lang) {
+  const std::optional<std::int64_t> units = r.percent_units(decimals, mode);
+  if (!units) return "\u2014";
+  const std::string digits = std::to_string(*units);
+  const std::size_t d = static_cast<std::size_t>(decimals);
+  const std::string padded =
+      digits.size() <= d ? std::string(d + 1 - digits.size(), '0') + digits : digits;
+  const std::size_t int_len = padded.size() - d;
+  std::string out = group_digits(std::string_view(padded).substr(0, int_len), lang);
+  if (d > 0) out += decimal_mark(lang) + padded.substr(int_len);
+  return out + "%";
+}
+
+namespace {
+
+// "15/15 tasks and 2 supplementary tasks" in `lang`: planned k/n, then the supplementary
+// ones (their number when all are completed, as reviews say it; "1/2" otherwise).
+std::string task_counts_phrase(const task_tally& tasks, language lang) {
   const bool vi = lang == language::vi;
   const auto tasks_word = [&](std::uint32_t n) { return std::string(n == 1 ? " task" : " tasks"); };
+  const auto count = [&](task_figure f) { return format_count(tasks.count(f), lang); };
+  const std::uint32_t planned = tasks.count(task_figure::planned);
   const std::string done =
-      std::to_string(tasks.planned_completed) + "/" + std::to_string(tasks.planned);
+      count(task_figure::planned_completed) + "/" + count(task_figure::planned);
   std::string out =
-      vi ? "Hoàn thành " + done + " nhiệm vụ" : "Completed " + done + tasks_word(tasks.planned);
-  if (tasks.supplementary > 0) {
-    // "2 supplementary tasks" when all are done, as reviews say it; "1/2" otherwise.
-    const bool all = tasks.supplementary_completed == tasks.supplementary;
-    const std::string extra = all ? std::to_string(tasks.supplementary)
-                                  : std::to_string(tasks.supplementary_completed) + "/" +
-                                        std::to_string(tasks.supplementary);
-    out += vi ? " và " + extra + " nhiệm vụ bổ sung"
-              : " and " + extra + " supplementary" + tasks_word(tasks.supplementary);
+      vi ? "Hoàn thành " + done + " nhiệm vụ" : "Completed " + done + tasks_word(planned);
+  const std::uint32_t extra = tasks.count(task_figure::supplementary);
+  if (extra > 0) {
+    const bool all = tasks.count(task_figure::supplementary_completed) == extra;
+    const std::string figure =
+        all ? count(task_figure::supplementary)
+            : count(task_figure::supplementary_completed) + "/" + count(task_figure::supplementary);
+    out += vi ? " và " + figure + " nhiệm vụ bổ sung"
+              : " and " + figure + " supplementary" + tasks_word(extra);
   }
+  return out;
+}
+
+// "; of those fallen due, 93.2% were completed; 58 overdue; 31 completed late", each part
+// only when its figure is not 0.
+std::string deadlines_phrase(const task_tally& tasks, language lang, const task_wording& w,
+                             const std::string& by_weight) {
+  const bool vi = lang == language::vi;
+  std::string out;
+  if (tasks.count(task_figure::due) > 0) {
+    const std::string r =
+        format_rate(tasks.completion_rate(task_basis::due, w.weighted), w.decimals, w.mode, lang);
+    out += vi ? "; trong số nhiệm vụ đã đến hạn, hoàn thành " + r + by_weight
+              : "; of those fallen due, " + r + by_weight + " were completed";
+  }
+  if (const std::uint32_t n = tasks.count(task_figure::overdue); n > 0) {
+    out += vi ? "; " + format_count(n, lang) + " nhiệm vụ quá hạn"
+              : "; " + format_count(n, lang) + " overdue";
+  }
+  if (const std::uint32_t n = tasks.count(task_figure::completed_late); n > 0) {
+    out += vi ? "; " + format_count(n, lang) + " nhiệm vụ hoàn thành quá hạn"
+              : "; " + format_count(n, lang) + " completed late";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string describe_tasks(const task_tally& tasks, language lang, const task_wording& w) {
+  const bool vi = lang == language::vi;
+  std::string out = task_counts_phrase(tasks, lang);
+  const std::string by_weight = !w.weighted ? "" : vi ? " theo trọng số" : " by weight";
+  if (w.completion_rate) {
+    const std::string r = format_rate(tasks.completion_rate(task_basis::assigned, w.weighted),
+                                      w.decimals, w.mode, lang);
+    const std::string assigned = format_count(tasks.count(task_figure::assigned), lang);
+    out += vi ? " (đạt " + r + by_weight + " trên tổng số " + assigned + " nhiệm vụ được giao)"
+              : " (" + r + by_weight + " of " + assigned + " assigned)";
+  }
+  if (w.deadlines) out += deadlines_phrase(tasks, lang, w, by_weight);
   return out;
 }
 

@@ -208,6 +208,10 @@ struct schema<task> {
       field{"deadline", &task::deadline, "when it is due, if set"},
       field{"kind", &task::kind, "planned or supplementary"},
       field{"weight", &task::weight, "relative weight for weighted roll-ups (finite, > 0)"},
+      field{"added_on", &task::added_on,
+            "the day it was assigned, if set: it is not counted before (a supplementary task "
+            "added on 10 July is not in a review of 30 June)"}
+          .since(7),
       field{"history",
             &task::history,
             "status changes, oldest first (dates never decrease)",
@@ -342,6 +346,10 @@ struct schema<target> {
             "how expected progress is set: by days, sub-periods ended, the plan, or at the end",
             sparse_column, target_kinds::numeric | kinds(target_kind::milestone)}
           .since(6),
+      field{"weight", &target::weight,
+            "its weight in the weighted means of roll-ups (finite, > 0; target_rollup)",
+            sparse_column}
+          .since(7),
   };
 };
 

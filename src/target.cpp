@@ -361,6 +361,9 @@ void target::validate() const {
   }
   if (const std::string misfit = method_misfit(*this); !misfit.empty()) fail(misfit);
   if (const std::string misfit = phasing_misfit(*this); !misfit.empty()) fail(misfit);
+  if (!std::isfinite(weight) || !(weight > 0)) {
+    fail("weight " + std::to_string(weight) + " must be finite and > 0");
+  }
   if (!item_weights.empty()) {
     if (item_weights.size() != checklist.size()) {
       fail("item_weights has " + std::to_string(item_weights.size()) + " weights for " +

@@ -174,6 +174,11 @@ class target_table : public entity_table<target_id, target_columns> {
     if (row.extra == target_row::no_extra) return {};
     return extra_value<&target::item_weights>(extras()[row.extra]);
   }
+  /// The target's weight in roll-ups (target::weight).
+  [[nodiscard]] double weight(const target_row& row) const noexcept {
+    return row.extra == target_row::no_extra ? 1.0
+                                             : extra_value<&target::weight>(extras()[row.extra]);
+  }
   /// Number of checklist items of a milestone (0 without a checklist).
   [[nodiscard]] std::size_t checklist_size(const target_row& row) const noexcept {
     return row.extra == target_row::no_extra

@@ -31,11 +31,17 @@ task_kind parse_task_kind(std::string_view code) {
 }
 
 task_status task::status_as_of(date as_of) const noexcept {
+  const std::optional<task_status_change> in_effect = change_as_of(as_of);
+  return in_effect ? in_effect->status : task_status::not_started;
+}
+
+std::optional<task_status_change> task::change_as_of(date as_of) const noexcept {
   // history is sorted by date: the last change on or before as_of is in effect.
   const auto after =
       std::upper_bound(history.begin(), history.end(), as_of,
                        [](const date& d, const task_status_change& c) { return d < c.on; });
-  return after == history.begin() ? task_status::not_started : std::prev(after)->status;
+  if (after == history.begin()) return std::nullopt;
+  return *std::prev(after);
 }
 
 }  // namespace goaltrack

@@ -47,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -98,11 +98,15 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
          make_date(2020, 12, 31),
          task_kind::planned,
          1.0,
+         {},
          {}};
   t.history = {{make_date(2020, 2, 1), task_status::in_progress},
                {make_date(2020, 11, 30), task_status::completed}};
   p.add_task(t);
-  p.add_task({"NV2", "Bổ sung", plan_id, c2, std::nullopt, task_kind::supplementary, 2.5, {}});
+  task supplementary{"NV2", "Bổ sung", plan_id, c2, std::nullopt, task_kind::supplementary,
+                     2.5,   {},        {}};
+  if (version >= 7) supplementary.added_on = make_date(2020, 7, 10);
+  p.add_task(supplementary);
   const bool v3 = version >= 3;
   target site_target = target::quantity("SITES", "Giảm điểm trường", dept, period::year(2020))
                            .decrease_by(98)

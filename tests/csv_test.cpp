@@ -90,8 +90,9 @@ plan sample_plan() {
                      period::school_year(2020), dept, std::nullopt});
   const program_id sub =
       p.add_program({"KH-1", "", "", "+plan", period::quarter(2021, 2), cell, pr});
-  task t{"T1", "@mention task", pr, dept, make_date(2021, 5, 31), task_kind::supplementary, 2.5,
-         {}};
+  task t{
+      "T1", "@mention task",      pr, dept, make_date(2021, 5, 31), task_kind::supplementary, 2.5,
+      {},   make_date(2021, 3, 1)};
   const task_id tid = p.add_task(t);
   p.set_task_status(tid, task_status::in_progress, make_date(2021, 2, 1));
   p.set_task_status(tid, task_status::completed, make_date(2021, 4, 30));

@@ -230,14 +230,15 @@ TEST_F(evaluation_test, tasks_and_targets_roll_up_through_programs_and_the_tree)
                                   std::nullopt,
                                   task_kind::planned,
                                   1.0,
+                                  {},
                                   {}});
     p.set_task_status(t, task_status::completed, d(2020, 10, 1 + i));
   }
   const task_id extra =
-      p.add_task({"S", "", dept_plan, dept, std::nullopt, task_kind::supplementary, 2.0, {}});
+      p.add_task({"S", "", dept_plan, dept, std::nullopt, task_kind::supplementary, 2.0, {}, {}});
   p.set_task_status(extra, task_status::completed, d(2020, 12, 1));
   const task_id dropped =
-      p.add_task({"X", "", province, dept, std::nullopt, task_kind::planned, 1.0, {}});
+      p.add_task({"X", "", province, dept, std::nullopt, task_kind::planned, 1.0, {}, {}});
   p.set_task_status(dropped, task_status::cancelled, d(2020, 5, 1));
   const target_id q = p.add_target(
       target::quantity("Q", "", cells[0], period::year(2020)).at_least(10).in_program(dept_plan));
@@ -245,20 +246,20 @@ TEST_F(evaluation_test, tasks_and_targets_roll_up_through_programs_and_the_tree)
 
   const evaluation ev = evaluate(p, d(2020, 10, 2));
   const task_tally own = ev.program(dept_plan).own_tasks;
-  EXPECT_EQ(own.planned, 3U);
-  EXPECT_EQ(own.planned_completed, 2U);
-  EXPECT_EQ(own.supplementary, 1U);
-  EXPECT_EQ(own.supplementary_completed, 0U);
-  EXPECT_EQ(ev.program(province).own_tasks.cancelled, 1U);
-  EXPECT_EQ(ev.program(province).own_tasks.planned, 0U);
-  EXPECT_EQ(ev.program(province).cascade_tasks.planned, 3U);
+  EXPECT_EQ(own.count(task_figure::planned), 3U);
+  EXPECT_EQ(own.count(task_figure::planned_completed), 2U);
+  EXPECT_EQ(own.count(task_figure::supplementary), 1U);
+  EXPECT_EQ(own.count(task_figure::supplementary_completed), 0U);
+  EXPECT_EQ(ev.program(province).own_tasks.count(task_figure::cancelled), 1U);
+  EXPECT_EQ(ev.program(province).own_tasks.count(task_figure::planned), 0U);
+  EXPECT_EQ(ev.program(province).cascade_tasks.count(task_figure::planned), 3U);
 
   const evaluation end = evaluate(p, d(2020, 12, 31));
   const collective_result& root = end.collective(dept);
-  EXPECT_EQ(root.subtree_tasks.planned_completed, 3U);
-  EXPECT_EQ(root.subtree_tasks.supplementary_completed, 1U);
-  EXPECT_DOUBLE_EQ(root.subtree_tasks.weight_completed, 5.0);
-  EXPECT_EQ(root.own_tasks.planned, 0U);
+  EXPECT_EQ(root.subtree_tasks.count(task_figure::planned_completed), 3U);
+  EXPECT_EQ(root.subtree_tasks.count(task_figure::supplementary_completed), 1U);
+  EXPECT_DOUBLE_EQ(root.subtree_tasks.weight(task_figure::completed), 5.0);
+  EXPECT_EQ(root.own_tasks.count(task_figure::planned), 0U);
   EXPECT_EQ(root.subtree_targets.statuses[target_status::achieved], 1U);
   EXPECT_EQ(root.own_targets.statuses.total(), 0U);
   EXPECT_DOUBLE_EQ(*root.subtree_targets.mean_progress(), 1.0);
@@ -319,6 +320,77 @@ TEST(evaluation_property, the_pipeline_equals_the_plain_rules_on_random_plans) {
     }
   }
   EXPECT_GT(compared, 10000U);
+}
+
+}  // namespace
+}  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+// "Objective progress 45%": key results weighted 3 and 1 at 30% and 90% (the unweighted
+// mean is 60%). Cascade, "How to Weight Goals and Tasks": children worth 60, 60 and 30
+// points at 50%, 25% and 75% give "(30 + 15 + 22.5) / (60 + 60 + 30) = approximately 45%".
+TEST_F(evaluation_test, weighted_means_weigh_each_target) {
+  const auto key_result = [&](const std::string& code, double weight, double actual) {
+    const target_id id = p.add_target(
+        target::quantity(code, "", cells[0], period::year(2020)).at_least(100).with_weight(weight));
+    p.add_measurement({id, d(2020, 6, 1), actual, 1, "", ""});
+  };
+  key_result("KR1", 3, 30);
+  key_result("KR2", 1, 90);
+  const target_rollup okr = evaluate(p, d(2020, 6, 30)).collective(cells[0]).own_targets;
+  ASSERT_TRUE(okr.weighted_mean_progress() && okr.mean_progress());
+  EXPECT_NEAR(*okr.weighted_mean_progress(), 0.45, 1e-12);
+  EXPECT_NEAR(*okr.mean_progress(), 0.60, 1e-12);
+  EXPECT_DOUBLE_EQ(okr.weight_sum, 4.0);
+
+  key_result("C1", 60, 50);
+  key_result("C2", 60, 25);
+  key_result("C3", 30, 75);
+  const target_rollup all = evaluate(p, d(2020, 6, 30)).collective(cells[0]).own_targets;
+  // (3 x 0.3 + 0.9 + 30 + 15 + 22.5) / (4 + 150)
+  EXPECT_NEAR(*all.weighted_mean_progress(), (1.8 + 67.5) / 154.0, 1e-12);
+  const target_rollup cascade_only = [&] {
+    target_rollup r = all;
+    r.weighted_progress_sum -= 1.8;
+    r.weight_sum -= 4;
+    return r;
+  }();
+  EXPECT_NEAR(*cascade_only.weighted_mean_progress(), 0.45, 1e-12);
+  EXPECT_THROW(
+      p.add_target(
+          target::quantity("BAD", "", cells[0], period::year(2020)).at_least(1).with_weight(-1)),
+      invalid_argument);
+  EXPECT_THROW(p.add_target(target::quantity("NAN", "", cells[0], period::year(2020))
+                                .at_least(1)
+                                .with_weight(std::nan(""))),
+               invalid_argument);
+}
+
+// The property of issue 10: a weighted mean with equal weights is the plain mean, at every
+// collective and program of random plans.
+TEST(evaluation, weighted_means_with_equal_weights_are_the_plain_means) {
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    goaltrack_test::random_plan_shape shape;
+    shape.equal_weight = 0.5 * static_cast<double>(1 + seed % 7);
+    const evaluation ev =
+        evaluate(goaltrack_test::random_plan(seed, shape), make_date(2021, 6, 30));
+    for (const collective_result& c : ev.collectives()) {
+      const auto plain = c.subtree_targets.mean_progress();
+      const auto weighted = c.subtree_targets.weighted_mean_progress();
+      ASSERT_EQ(plain.has_value(), weighted.has_value());
+      if (plain) {
+        EXPECT_NEAR(*weighted, *plain, 1e-12) << seed;
+      }
+    }
+    for (const program_result& pr : ev.programs()) {
+      const auto plain = pr.cascade_targets.mean_progress();
+      if (plain) {
+        EXPECT_NEAR(*pr.cascade_targets.weighted_mean_progress(), *plain, 1e-12) << seed;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -54,11 +54,11 @@ TEST_F(origin_review_test, reviews_the_year2020_on_the_conference_day) {
 
 TEST_F(origin_review_test, department_completed_fifteen_of_fifteen_and_two_supplementary_tasks) {
   const gt::task_tally& tasks = review_.collective(collective(codes::department)).own_tasks;
-  EXPECT_EQ(tasks.planned, 15U);
-  EXPECT_EQ(tasks.planned_completed, 15U);
-  EXPECT_EQ(tasks.supplementary, 2U);
-  EXPECT_EQ(tasks.supplementary_completed, 2U);
-  EXPECT_EQ(tasks.cancelled, 0U);
+  EXPECT_EQ(tasks.count(gt::task_figure::planned), 15U);
+  EXPECT_EQ(tasks.count(gt::task_figure::planned_completed), 15U);
+  EXPECT_EQ(tasks.count(gt::task_figure::supplementary), 2U);
+  EXPECT_EQ(tasks.count(gt::task_figure::supplementary_completed), 2U);
+  EXPECT_EQ(tasks.count(gt::task_figure::cancelled), 0U);
   EXPECT_EQ(gt::describe_tasks(tasks, language::vi),
             "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung");
   EXPECT_EQ(gt::describe_tasks(tasks, language::en),
@@ -68,17 +68,18 @@ TEST_F(origin_review_test, department_completed_fifteen_of_fifteen_and_two_suppl
 TEST_F(origin_review_test, fewer_tasks_were_completed_earlier_in_the_year) {
   const gt::evaluation mid_year = gt::evaluate(plan_, make_date(2020, 6, 30));
   const gt::task_tally& june = mid_year.collective(collective(codes::department)).own_tasks;
-  EXPECT_EQ(june.planned, 15U);
-  EXPECT_EQ(june.planned_completed, 2U);        // NV-01 (28 February) and NV-11 (31 May)
-  EXPECT_EQ(june.supplementary_completed, 2U);  // both Covid-19 tasks
+  EXPECT_EQ(june.count(gt::task_figure::planned), 15U);
+  EXPECT_EQ(june.count(gt::task_figure::planned_completed),
+            2U);  // NV-01 (28 February) and NV-11 (31 May)
+  EXPECT_EQ(june.count(gt::task_figure::supplementary_completed), 2U);  // both Covid-19 tasks
   EXPECT_EQ(gt::describe_tasks(june, language::vi),
             "Hoàn thành 2/15 nhiệm vụ và 2 nhiệm vụ bổ sung");
 
   const gt::evaluation january = gt::evaluate(plan_, make_date(2020, 1, 31));
   const gt::task_tally& jan = january.collective(collective(codes::department)).own_tasks;
-  EXPECT_EQ(jan.planned_completed, 0U);
-  EXPECT_EQ(jan.supplementary, 2U);
-  EXPECT_EQ(jan.supplementary_completed, 0U);
+  EXPECT_EQ(jan.count(gt::task_figure::planned_completed), 0U);
+  EXPECT_EQ(jan.count(gt::task_figure::supplementary), 2U);
+  EXPECT_EQ(jan.count(gt::task_figure::supplementary_completed), 0U);
 }
 
 TEST_F(origin_review_test, action_programs_roll_up_over_their_cascade) {
@@ -94,12 +95,14 @@ TEST_F(origin_review_test, action_programs_roll_up_over_their_cascade) {
   // The provincial programs have no tasks of their own: the department's plans carry them.
   const gt::program_result& r190 = review_.program(program(codes::program_190));
   const gt::program_result& r02 = review_.program(program(codes::program_02));
-  EXPECT_EQ(r190.own_tasks.planned + r190.own_tasks.supplementary, 0U);
-  EXPECT_EQ(r190.cascade_tasks.planned, 7U);
-  EXPECT_EQ(r190.cascade_tasks.planned_completed, 7U);
-  EXPECT_EQ(r02.cascade_tasks.planned, 8U);
-  EXPECT_EQ(r02.cascade_tasks.planned_completed, 8U);
-  EXPECT_EQ(r02.cascade_tasks.supplementary_completed, 2U);
+  EXPECT_EQ(r190.own_tasks.count(gt::task_figure::planned) +
+                r190.own_tasks.count(gt::task_figure::supplementary),
+            0U);
+  EXPECT_EQ(r190.cascade_tasks.count(gt::task_figure::planned), 7U);
+  EXPECT_EQ(r190.cascade_tasks.count(gt::task_figure::planned_completed), 7U);
+  EXPECT_EQ(r02.cascade_tasks.count(gt::task_figure::planned), 8U);
+  EXPECT_EQ(r02.cascade_tasks.count(gt::task_figure::planned_completed), 8U);
+  EXPECT_EQ(r02.cascade_tasks.count(gt::task_figure::supplementary_completed), 2U);
   EXPECT_EQ(r02.cascade_tasks, review_.program(program(codes::department_plan_02)).own_tasks);
 
   gt::task_tally both = r190.cascade_tasks;

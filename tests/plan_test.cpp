@@ -99,10 +99,10 @@ TEST_F(plan_test, duplicate_codes) {
   expect_rejected<duplicate_error>([&] { p.add_scale(rating_scale::vietnamese_default()); },
                                    "'vn4'");
   expect_rejected<duplicate_error>([&] { p.add_round(scale, period::year(2020)); }, "2020");
-  p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}});
+  p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}, {}});
   expect_rejected<duplicate_error>(
       [&] {
-        p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}});
+        p.add_task({"NV1", "", prog, cell, std::nullopt, task_kind::planned, 1.0, {}, {}});
       },
       "'NV1'");
 }
@@ -145,6 +145,7 @@ TEST_F(plan_test, task_checks_and_status_history) {
                                 make_date(2020, 12, 31),
                                 task_kind::planned,
                                 1.0,
+                                {},
                                 {}});
   p.set_task_status(t, task_status::in_progress, make_date(2020, 3, 1));
   p.set_task_status(t, task_status::completed, make_date(2020, 11, 1));
@@ -153,12 +154,12 @@ TEST_F(plan_test, task_checks_and_status_history) {
       [&] { p.set_task_status(t, task_status::cancelled, make_date(2020, 10, 1)); }, "'NV1'");
   expect_rejected<not_found>(
       [&] {
-        p.add_task({"NV2", "", program_id{9}, cell, std::nullopt, task_kind::planned, 1.0, {}});
+        p.add_task({"NV2", "", program_id{9}, cell, std::nullopt, task_kind::planned, 1.0, {}, {}});
       },
       "'NV2'");
   expect_rejected<invalid_argument>(
       [&] {
-        p.add_task({"NV3", "", prog, cell, std::nullopt, task_kind::planned, -1.0, {}});
+        p.add_task({"NV3", "", prog, cell, std::nullopt, task_kind::planned, -1.0, {}, {}});
       },
       "'NV3'");
   EXPECT_THROW(p.set_task_status(task_id{8}, task_status::completed, make_date(2020, 1, 1)),

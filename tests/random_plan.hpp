@@ -37,6 +37,8 @@ struct random_plan_shape {
   /// Also draw school years on a non-default calendar (15 August to 30 June). CSV files
   /// name periods under one dialect-wide calendar: set false for CSV round trips.
   bool other_school_calendars = true;
+  /// When above 0, every target has this weight (the same plan otherwise: the same draws).
+  double equal_weight = 0;
 };
 
 /// SplitMix64: a small, fully specified generator (same numbers everywhere).
@@ -372,6 +374,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
       if (r.chance(60)) t.deadline = detail::random_date(r);
       t.kind = r.chance(70) ? task_kind::planned : task_kind::supplementary;
       t.weight = r.chance(70) ? 1.0 : 0.25 * static_cast<double>(1 + r.below(12));
+      if (r.chance(30)) t.added_on = detail::random_date(r);
       date on = detail::random_date(r);
       const std::size_t changes = r.below(5);
       for (std::size_t k = 0; k < changes; ++k) {
@@ -452,6 +455,8 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
       }
     }
     if (t.is_numeric() || t.kind == target_kind::milestone) detail::random_phasing(r, t);
+    const double weight = r.chance(30) ? 0.5 * static_cast<double>(1 + r.below(8)) : 1.0;
+    t.with_weight(shape.equal_weight > 0 ? shape.equal_weight : weight);
     if (n_prog > 0 && r.chance(50))
       t.in_program(program_id(static_cast<std::uint32_t>(r.below(n_prog))));
     p.add_target(t);

@@ -44,18 +44,30 @@ TEST(report, money_exact_and_approximate) {
   EXPECT_EQ(approximate_money(950, "USD", language::en), "9.50 USD");
 }
 
-TEST(report, task_phrase_counts_planned_and_supplementary_apart) {
+// The tally of `planned` planned tasks of which `planned_done` are completed, and likewise
+// for supplementary ones, as of 31 December 2020.
+task_tally tally(std::uint32_t planned, std::uint32_t planned_done, std::uint32_t supplementary,
+                 std::uint32_t supplementary_done) {
   task_tally t;
-  t.planned = 15;
-  t.planned_completed = 15;
-  t.supplementary = 2;
-  t.supplementary_completed = 2;
-  EXPECT_EQ(describe_tasks(t, language::vi), "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung");
-  EXPECT_EQ(describe_tasks(t, language::en), "Completed 15/15 tasks and 2 supplementary tasks");
-  t.supplementary = 0;
-  t.supplementary_completed = 0;
-  t.planned_completed = 14;
-  EXPECT_EQ(describe_tasks(t, language::en), "Completed 14/15 tasks");
+  const date done_on = make_date(2020, 6, 1);
+  const auto add = [&](task_kind kind, std::uint32_t n, std::uint32_t done) {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      task tk{"T", "", program_id{0}, collective_id{0}, std::nullopt, kind, 1.0, {}, {}};
+      if (i < done) tk.history = {{done_on, task_status::completed}};
+      t.add(tk, make_date(2020, 12, 31));
+    }
+  };
+  add(task_kind::planned, planned, planned_done);
+  add(task_kind::supplementary, supplementary, supplementary_done);
+  return t;
+}
+
+TEST(report, task_phrase_counts_planned_and_supplementary_apart) {
+  EXPECT_EQ(describe_tasks(tally(15, 15, 2, 2), language::vi),
+            "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung");
+  EXPECT_EQ(describe_tasks(tally(15, 15, 2, 2), language::en),
+            "Completed 15/15 tasks and 2 supplementary tasks");
+  EXPECT_EQ(describe_tasks(tally(15, 14, 0, 0), language::en), "Completed 14/15 tasks");
 }
 
 TEST(report, status_labels) {
@@ -89,10 +101,7 @@ TEST(report, money_with_minor_units) {
 }
 
 TEST(report, supplementary_tasks_not_all_done_show_their_count) {
-  task_tally t;
-  t.planned = 1;
-  t.planned_completed = 1;
-  t.supplementary = 2;
+  const task_tally t = tally(1, 1, 2, 0);
   EXPECT_EQ(describe_tasks(t, language::en), "Completed 1/1 task and 0/2 supplementary tasks");
   EXPECT_EQ(describe_tasks(t, language::vi), "Hoàn thành 1/1 nhiệm vụ và 0/2 nhiệm vụ bổ sung");
 }

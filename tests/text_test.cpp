@@ -140,7 +140,7 @@ TEST(text, api_refuses_bad_text_naming_the_entity_and_field) {
   gt::plan p = small_plan();
   const auto dept = *p.org().find_collective("SGD");
   const auto prog = *p.find_program("CTr-1");
-  gt::task t{"T1", "title " + bad, prog, dept, {}, gt::task_kind::planned, 1.0, {}};
+  gt::task t{"T1", "title " + bad, prog, dept, {}, gt::task_kind::planned, 1.0, {}, {}};
   EXPECT_EQ(refusal([&] { p.add_task(t); }), "task 'T1': title is not UTF-8 (byte 8 is 0xFF)");
   t.title = too_long;
   EXPECT_EQ(refusal([&] { p.add_task(t); }),
@@ -199,7 +199,7 @@ TEST(text, measurement_sources_and_notes_keep_the_rule) {
 TEST(text, csv_import_refuses_an_overlong_text_at_its_line) {
   gt::plan p = small_plan();
   const auto dept = *p.org().find_collective("SGD");
-  p.add_task({"T1", "x", *p.find_program("CTr-1"), dept, {}, gt::task_kind::planned, 1.0, {}});
+  p.add_task({"T1", "x", *p.find_program("CTr-1"), dept, {}, gt::task_kind::planned, 1.0, {}, {}});
   std::vector<gt::csv_source> files;
   for (auto& f : gt::export_csv(p)) files.push_back(std::move(f));
   for (auto& f : files) {
@@ -223,8 +223,15 @@ TEST(text, csv_import_refuses_an_overlong_text_at_its_line) {
 TEST(text, load_refuses_text_that_is_not_utf8_naming_the_field) {
   gt::plan p = small_plan();
   const auto dept = *p.org().find_collective("SGD");
-  p.add_task(
-      {"T1", "TITLE-MARK", *p.find_program("CTr-1"), dept, {}, gt::task_kind::planned, 1.0, {}});
+  p.add_task({"T1",
+              "TITLE-MARK",
+              *p.find_program("CTr-1"),
+              dept,
+              {},
+              gt::task_kind::planned,
+              1.0,
+              {},
+              {}});
   for (const auto format : {gt::archive_format::text, gt::archive_format::binary}) {
     std::ostringstream out(std::ios::binary);
     gt::save(p, out, format);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,9 +87,16 @@ std::string grade(const gt::evaluation& ev, gt::target_id id) {
   return ev.status_definitions()[ev.status_indices()[id.index()]].label_en;
 }
 
+// Key results carry weights (KR1.1 counts twice): the weighted mean is the objective's score.
 std::string rollup(const gt::target_rollup& r) {
-  const auto mean = r.mean_progress();
-  return describe(r.statuses) + (mean ? "; mean progress " + gt::format_percent(*mean, 1, en) : "");
+  const auto mean = r.weighted_mean_progress();
+  return describe(r.statuses) +
+         (mean ? "; weighted mean progress " + gt::format_percent(*mean, 1, en) : "");
+}
+
+// Initiatives as a review reports them: the completion rate, overdue and late ones.
+std::string initiatives(const gt::task_tally& tasks) {
+  return gt::describe_tasks(tasks, en, {.completion_rate = true, .deadlines = true});
 }
 
 }  // namespace
@@ -115,6 +123,7 @@ int main() {
                                        .increase_to(2000)
                                        .from(1200)
                                        .counting("teams")
+                                       .with_weight(2)
                                        .in_program(o1));
     const auto kr12 =
         p.add_target(gt::target::ratio("KR1.2", "Trial-to-paid conversion", growth, q3)
@@ -143,7 +152,8 @@ int main() {
     // Initiatives: tasks of the objectives, one of them added mid-quarter.
     const auto initiative = [&](const char* code, const char* title, gt::program_id objective,
                                 gt::collective_id team, gt::task_kind kind,
-                                std::vector<gt::task_status_change> history) {
+                                std::vector<gt::task_status_change> history,
+                                std::optional<gt::date> added_on = std::nullopt) {
       gt::task t;
       t.code = code;
       t.title = title;
@@ -152,6 +162,7 @@ int main() {
       t.deadline = q3.last();
       t.kind = kind;
       t.history = std::move(history);
+      t.added_on = added_on;
       p.add_task(t);
     };
     using gt::make_date;
@@ -166,7 +177,8 @@ int main() {
     initiative("I4", "SAML identity providers", o2, platform, gt::task_kind::planned,
                {{make_date(2024, 7, 8), started}});
     initiative("I5", "Self-serve invoicing", o1, growth, gt::task_kind::supplementary,
-               {{make_date(2024, 8, 12), started}, {make_date(2024, 9, 20), done}});
+               {{make_date(2024, 8, 12), started}, {make_date(2024, 9, 20), done}},
+               make_date(2024, 8, 12));
 
     // Weekly check-ins, added as columns.
     std::vector<gt::target_id> targets;
@@ -225,13 +237,13 @@ int main() {
       for (const gt::program_id objective : {o1, o2}) {
         const gt::program_result& r = ev.program(objective);
         std::cout << "  " << p.get(objective).code << " " << p.get(objective).title << ": "
-                  << rollup(r.cascade_targets)
-                  << "; initiatives: " << gt::describe_tasks(r.cascade_tasks, en) << "\n";
+                  << rollup(r.cascade_targets) << "; initiatives: " << initiatives(r.cascade_tasks)
+                  << "\n";
       }
       const gt::program_result& all = ev.program(okrs);
       std::cout << "  " << p.get(okrs).title << " (" << q3.to_string() << ") as of "
                 << gt::to_iso(d) << ": " << rollup(all.cascade_targets)
-                << "; initiatives: " << gt::describe_tasks(all.cascade_tasks, en) << "\n";
+                << "; initiatives: " << initiatives(all.cascade_tasks) << "\n";
     }
   } catch (const std::exception& e) {
     std::cerr << "okr_quarterly: " << e.what() << "\n";

@@ -72,9 +72,8 @@
 /// implement it (the cascade); per collective, its own and its whole subtree's. The mean
 /// progress is over the targets that have progress and are not not_started (a target
 /// whose period has not begun is counted by its status only, even when a figure was
-/// measured before its start). Task
-/// counts are as of A (a task counts as completed when its status as of A is
-/// completed); cancelled tasks are counted apart and excluded from the totals.
+/// measured before its start). Task figures are as of A (task_tally.hpp: a task counts
+/// once assigned; completed on time or late, overdue, not yet due; cancelled tasks apart).
 ///
 /// Results are deterministic: the same plan, date and policy give the same bits.
 
@@ -94,6 +93,7 @@
 #include "goaltrack/rating.hpp"
 #include "goaltrack/status.hpp"
 #include "goaltrack/target.hpp"
+#include "goaltrack/task_tally.hpp"
 
 namespace goaltrack {
 
@@ -205,28 +205,23 @@ struct GOALTRACK_API status_counts {
   friend bool operator==(const status_counts&, const status_counts&) = default;
 };
 
-/// Counts of tasks as of the evaluation date (cancelled tasks are not in the totals).
-struct GOALTRACK_API task_tally {
-  std::uint32_t planned = 0;  ///< planned tasks, not cancelled
-  std::uint32_t planned_completed = 0;
-  std::uint32_t supplementary = 0;  ///< supplementary tasks, not cancelled
-  std::uint32_t supplementary_completed = 0;
-  std::uint32_t cancelled = 0;
-  double weight = 0;  ///< sum of weights of counted tasks
-  double weight_completed = 0;
-  void add(const task_tally& other) noexcept;
-  friend bool operator==(const task_tally&, const task_tally&) = default;
-};
-
-/// Roll-up of a set of targets: counts by status and the mean clamped progress.
+/// Roll-up of a set of targets: counts by status and the mean clamped progress, plain and
+/// weighted by the targets' weights (target::weight). Key results weighted 3 and 1 at 30%
+/// and 90% have the weighted mean (3 x 0.3 + 1 x 0.9) / 4 = 45%, the plain one 60%.
 struct GOALTRACK_API target_rollup {
   status_counts statuses;
   /// sum of clamped progress over targets that have progress and are neither not_started
   /// nor within_so_far
   double progress_sum = 0;
   std::uint32_t with_progress = 0;  ///< the number of targets in progress_sum
+  /// sum of weight x clamped progress over the same targets
+  double weighted_progress_sum = 0;
+  double weight_sum = 0;  ///< sum of their weights
   /// progress_sum / with_progress; none when no target has progress.
   [[nodiscard]] std::optional<double> mean_progress() const noexcept;
+  /// weighted_progress_sum / weight_sum; none when no target has progress. Equal to
+  /// mean_progress when every weight is the same.
+  [[nodiscard]] std::optional<double> weighted_mean_progress() const noexcept;
   void add(const target_rollup& other) noexcept;
 };
 

@@ -17,6 +17,7 @@
 /// | plan.hpp          | the plan that owns all of the above                        |
 /// | policy.hpp        | evaluation policies: thresholds, switches, summaries        |
 /// | evaluation.hpp    | evaluate(plan, as_of): statuses and roll-ups               |
+/// | rate.hpp          | exact rates (completed / assigned) and their rounding      |
 /// | report.hpp        | Vietnamese and English wording of figures                  |
 /// | io/archive.hpp    | save and load plans: text, XML, binary archives            |
 /// | io/csv.hpp        | spreadsheet (CSV) import and export                        |
@@ -36,6 +37,7 @@
 #include "goaltrack/plan.hpp"
 #include "goaltrack/policy.hpp"
 #include "goaltrack/program.hpp"
+#include "goaltrack/rate.hpp"
 #include "goaltrack/rating.hpp"
 #include "goaltrack/report.hpp"
 #include "goaltrack/target.hpp"

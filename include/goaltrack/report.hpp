@@ -13,6 +13,7 @@
 /// | approximate_money     | gần 47 triệu đồng          | nearly 47 million VND        |
 /// | describe_tasks        | Hoàn thành 15/15 nhiệm vụ  | Completed 15/15 tasks and 2  |
 /// |                       | và 2 nhiệm vụ bổ sung      | supplementary tasks          |
+/// | format_rate(1491/1600)| 93,2% (truncate: 93,1%)    | 93.2% (truncate: 93.1%)      |
 /// | describe_change       | từ 48 xuống 42, −12,5%     | from 48 to 42, −12.5%        |
 
 #include <cstdint>
@@ -22,6 +23,8 @@
 #include "goaltrack/evaluation.hpp"
 #include "goaltrack/export.hpp"
 #include "goaltrack/language.hpp"
+#include "goaltrack/rate.hpp"
+#include "goaltrack/task_tally.hpp"
 
 namespace goaltrack {
 
@@ -48,10 +51,32 @@ GOALTRACK_API std::string format_money(std::int64_t amount, std::string_view cur
 /// Amounts that round to less than a thousand are written exactly.
 GOALTRACK_API std::string approximate_money(std::int64_t amount, std::string_view currency,
                                             language lang);
-/// The review phrase for task counts: "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung" /
-/// "Completed 15/15 tasks and 2 supplementary tasks". The supplementary part appears only
-/// when there are supplementary tasks: their number when all are completed, "1/2" when not.
-GOALTRACK_API std::string describe_tasks(const task_tally& tasks, language lang);
+/// A rate as a percentage with `decimals` (0..6) decimals cut by `mode`, exactly for counts
+/// (rate::percent_units): 1,491 / 1,600 is "93,2%" / "93.2%" rounded and "93,1%" / "93.1%"
+/// truncated at one decimal; "—" when the denominator is 0.
+/// @throws invalid_argument as rate::percent_units does.
+GOALTRACK_API std::string format_rate(const rate& r, int decimals, rounding mode, language lang);
+
+/// What describe_tasks adds to its phrase, and how it prints rates.
+struct GOALTRACK_API task_wording {
+  /// The completion rate over all assigned tasks: " (94,1% of 17 assigned)".
+  bool completion_rate = false;
+  /// Over the tasks fallen due, and the overdue and late counts: "; of those fallen due,
+  /// 93.2% were completed; 58 overdue; 31 completed late" (each part only when not 0).
+  bool deadlines = false;
+  /// Rates in weights (task::weight) instead of tasks, said as "by weight".
+  bool weighted = false;
+  int decimals = 1;                               ///< decimals of the rates (0..6)
+  rounding mode = rounding::half_away_from_zero;  ///< how the rates are cut
+};
+
+/// The review phrase for task figures: "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung" /
+/// "Completed 15/15 tasks and 2 supplementary tasks" (planned tasks k/n). The
+/// supplementary part appears only when there are supplementary tasks: their number when
+/// all are completed, "1/2" when not. `wording` adds rates and deadlines (task_wording).
+/// @throws invalid_argument for decimals outside 0..6.
+GOALTRACK_API std::string describe_tasks(const task_tally& tasks, language lang,
+                                         const task_wording& wording = {});
 /// How a level moved, its values with `decimals` decimals and the relative change with one:
 /// "từ 48 xuống 42, −12,5%" / "from 48 to 42, −12.5%" ("lên" when it rose; the signs are
 /// U+2212 and '+'); without the percentage when the first value is 0.

@@ -285,6 +285,8 @@ struct GOALTRACK_API target {
   goal_kind goal = goal_kind::at_least;
   double goal_value = 0;  ///< g, or d for increase_by / decrease_by; ratios as a fraction (0.581)
   double goal_high = 0;   ///< upper end for `within`
+  /// its weight in the weighted means of roll-ups (finite, > 0; target_rollup)
+  double weight = 1.0;
   std::optional<double> baseline;  ///< b, where it applies
   bool whole_numbers = false;      ///< counts: measurements must be whole numbers
   std::string currency;  ///< money: ISO 4217 code, e.g. "VND" (amounts in its smallest unit)
@@ -406,6 +408,12 @@ struct GOALTRACK_API target {
     expected_by = e;
     return *this;
   }
+  /// Sets the target's weight in the weighted means of roll-ups (key results weighted 3
+  /// and 1).
+  target& with_weight(double w) {
+    weight = w;
+    return *this;
+  }
   /// Puts the target in a program.
   target& in_program(program_id p) {
     program = p;
@@ -438,6 +446,7 @@ struct GOALTRACK_API target {
   ///         of the baseline (at_least and at_most may start on the achieved side), a missing
   ///         baseline where the goal needs one, a range with lo > hi, money or counts that are not
   ///         whole numbers, item weights not one per checklist item or not finite and > 0,
+  ///         a weight not finite and > 0,
   ///         a currency that is not three letters, a share above 100% or with a zero
   ///         denominator, a count of 0, an aggregation or scoring that does not fit the kind or
   ///         goal (or a goal level of 0 or below for percent_of_target).

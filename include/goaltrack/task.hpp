@@ -59,10 +59,22 @@ struct GOALTRACK_API task {
   /// Status changes, oldest first (dates never decrease). Record them through
   /// plan::set_task_status, which checks the order.
   std::vector<task_status_change> history;
+  /// the day it was assigned, if set: it is not counted before (a supplementary task added
+  /// on 10 July is not in a review of 30 June)
+  std::optional<date> added_on;
 
   /// The status in effect at the end of day `as_of`: the last change on or before it,
   /// or not_started when there is none.
   [[nodiscard]] task_status status_as_of(date as_of) const noexcept;
+  /// The change in effect at the end of day `as_of`: the last on or before it; none when
+  /// there is none (the task is not_started). A completed task's change gives the day it
+  /// was completed.
+  [[nodiscard]] std::optional<task_status_change> change_as_of(date as_of) const noexcept;
+  /// True when the task is counted at the end of day `as_of`: it has no added_on, or was
+  /// added on or before that day.
+  [[nodiscard]] bool assigned_by(date as_of) const noexcept {
+    return !added_on || *added_on <= as_of;
+  }
 
   friend bool operator==(const task&, const task&) = default;
 };

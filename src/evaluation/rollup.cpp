@@ -7,26 +7,6 @@
 #include "stages.hpp"
 
 namespace goaltrack::detail {
-namespace {
-
-// One task as counted on day `as_of` (evaluation.hpp: cancelled tasks apart).
-task_tally tally_of(const task& tk, date as_of) {
-  task_tally one;
-  const task_status s = tk.status_as_of(as_of);
-  const bool done = s == task_status::completed;
-  if (s == task_status::cancelled) {
-    one.cancelled = 1;
-    return one;
-  }
-  const bool planned = tk.kind == task_kind::planned;
-  (planned ? one.planned : one.supplementary) = 1;
-  (planned ? one.planned_completed : one.supplementary_completed) = done ? 1 : 0;
-  one.weight = tk.weight;
-  one.weight_completed = done ? tk.weight : 0.0;
-  return one;
-}
-
-}  // namespace
 
 // Own figures first, then subtree and cascade sums in one reverse pass over ids: parents
 // always have smaller ids than their children (organization.hpp), and a program's parent
@@ -36,7 +16,8 @@ task_tally tally_of(const task& tk, date as_of) {
 // likewise, in a column that exists only when there are tasks.
 rollups roll_up(const plan& p, date as_of, std::span<const target_status> statuses,
                 std::span<const double> progress) {
-  const auto rows = plan_access::targets(p).rows();
+  const target_table& targets = plan_access::targets(p);
+  const auto rows = targets.rows();
   const organization& org = p.org();
   const std::size_t nc = org.collective_count();
   const std::size_t np = p.program_count();
@@ -57,8 +38,12 @@ rollups roll_up(const plan& p, date as_of, std::span<const target_status> status
       ++roll.statuses.by_status[static_cast<std::size_t>(statuses[t])];
       const double pr = progress[t];
       if (counts_progress) {
-        roll.progress_sum += std::clamp(pr, 0.0, 1.0);
+        const double clamped = std::clamp(pr, 0.0, 1.0);
+        const double w = targets.weight(rows[t]);
+        roll.progress_sum += clamped;
         ++roll.with_progress;
+        roll.weighted_progress_sum += w * clamped;
+        roll.weight_sum += w;
       }
     };
     add(own_targets[rows[t].owner.index()]);
@@ -66,7 +51,8 @@ rollups roll_up(const plan& p, date as_of, std::span<const target_status> status
   }
   std::vector<task_tally> own_tasks(p.tasks().empty() ? 0 : nc);
   for (const task& tk : p.tasks()) {
-    const task_tally one = tally_of(tk, as_of);
+    task_tally one;
+    one.add(tk, as_of);
     own_tasks[tk.owner.index()].add(one);
     out.programs[tk.program.index()].own_tasks.add(one);
   }

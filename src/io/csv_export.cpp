@@ -185,6 +185,11 @@ class exporter {
       }
       w.raw(to_string(t.kind));
       w.number(t.weight);
+      if (t.added_on) {
+        date_field(w, *t.added_on);
+      } else {
+        w.blank();
+      }
       w.end_row();
     }
   }

@@ -70,6 +70,7 @@ void importer::tasks(table& t) {
     const auto deadline = t.day(tasks_col::deadline);
     k.kind = t.code(tasks_col::kind, parse_task_kind, task_kind::planned);
     k.weight = t.number_or(tasks_col::weight, 1.0);
+    const auto added_on = t.day(tasks_col::added_on);
     if (!has_code || t.bad() || !pr || !owner) continue;
     k.code = t.text(tasks_col::code);
     k.title = t.text(tasks_col::title);
@@ -77,6 +78,7 @@ void importer::tasks(table& t) {
     k.owner = *owner;
     try {
       if (deadline) k.deadline = from_day_number(*deadline);
+      if (added_on) k.added_on = from_day_number(*added_on);
       p_.add_task(k);
     } catch (const error& e) {
       t.fail(tasks_col::code, e.what());

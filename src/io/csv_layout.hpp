@@ -47,7 +47,7 @@ namespace programs_col {
 enum : std::size_t { code, number, issuer, title, period, owner, parent };
 }
 namespace tasks_col {
-enum : std::size_t { code, title, program, owner, deadline, kind, weight };
+enum : std::size_t { code, title, program, owner, deadline, kind, weight, added_on };
 }
 namespace status_col {
 enum : std::size_t { task, date, status };
@@ -141,9 +141,9 @@ inline constexpr column ratings_columns[] = {
 inline constexpr column programs_columns[] = {
     {"code", true},   {"number", false}, {"issuer", false}, {"title", false},
     {"period", true}, {"owner", true},   {"parent", false}};
-inline constexpr column tasks_columns[] = {{"code", true},   {"title", false},    {"program", true},
-                                           {"owner", true},  {"deadline", false}, {"kind", false},
-                                           {"weight", false}};
+inline constexpr column tasks_columns[] = {
+    {"code", true},      {"title", false}, {"program", true}, {"owner", true},
+    {"deadline", false}, {"kind", false},  {"weight", false}, {"added_on", false}};
 inline constexpr column status_columns[] = {{"task", true}, {"date", true}, {"status", true}};
 inline constexpr column items_columns[] = {{"target", true}, {"item", false}, {"weight", false}};
 inline constexpr column phases_columns[] = {

@@ -18,10 +18,10 @@ int main() {
   p.add_measurement({sites, make_date(2020, 12, 31), 402, 1, "review", ""});
   const program_id prog =
       p.add_programs(std::vector<program>{{"KH", "", "", "", period::year(2020), school, {}}});
-  p.add_tasks(std::vector<task>{{"T1", "", prog, school, {}, task_kind::planned, 1.0, {}}});
+  p.add_tasks(std::vector<task>{{"T1", "", prog, school, {}, task_kind::planned, 1.0, {}, {}}});
   bool caught = false;
   try {
-    p.add_task({"T1", "", prog, school, {}, task_kind::planned, 1.0, {}});
+    p.add_task({"T1", "", prog, school, {}, task_kind::planned, 1.0, {}, {}});
   } catch (const duplicate_error&) {
     caught = true;
   }

@@ -18,11 +18,11 @@
 /// | `rating_rounds.csv` | scale*, period*, decided_on (the period's last day) |
 /// | `ratings.csv` | scale*, period*, rated* (`member` or `collective`), code*, level* (code or label) |
 /// | `programs.csv` | code*, number, issuer, title, period*, owner*, parent |
-/// | `tasks.csv` | code*, title, program*, owner*, deadline, kind (`planned`), weight (1) |
+/// | `tasks.csv` | code*, title, program*, owner*, deadline, kind (`planned`), weight (1), added_on |
 /// | `task_status.csv` | task*, date*, status* — one row per change, oldest first |
 /// | `milestone_items.csv` | target*, item, weight (none: equal weights) — one row per checklist item, in order |
 /// | `target_phases.csv` | target*, sub_period*, planned (none: no plan) — one row per sub-period, in order, tiling the target's period |
-/// | `targets.csv` | code*, title, kind*, owner*, period*, program, unit, goal (`at_least`), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, limit (none), trend (`increase`), scale, level, required_share (1/1), count (0), all (false), scope (`direct`), counted_kind, criterion (`own_rating`), over_time (`latest`), scoring (`by_goal`), planned_as (`cumulative`), expected_by (`days`) |
+/// | `targets.csv` | code*, title, kind*, owner*, period*, program, unit, goal (`at_least`), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, limit (none), trend (`increase`), scale, level, required_share (1/1), count (0), all (false), scope (`direct`), counted_kind, criterion (`own_rating`), over_time (`latest`), scoring (`by_goal`), planned_as (`cumulative`), expected_by (`days`), weight (1) |
 /// | `measurements.csv` | target*, date*, value*, denominator (1), source, note |
 /// | `assessments.csv` | target*, date*, status*, score (none), by, reason — judgements made by hand |
 /// | `policies.csv` | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02), close_at_period_end (false), basis (`pace`), reached_is_achieved (true), minimum_points (0), forecast_min_points (0) |
