@@ -93,6 +93,7 @@ entity_inputs inputs_of(kind k, std::size_t n) {
                             {},
                             gt::task_kind::planned,
                             1.0,
+                            {},
                             {}});
         break;
       case kind::programs:

@@ -204,6 +204,17 @@ void wrap_evaluation(py::module_& m) {
           "The counts as a list indexed by int(target_status).")
       .def("total", &status_counts::total, "Number of targets counted.")
       .def(
+          "share",
+          [](const status_counts& c, target_status s, const std::vector<target_status>& excluded) {
+            return c.share(s, excluded);
+          },
+          py::arg("status"),
+          py::arg("excluded") =
+              std::vector<target_status>(status_counts::default_share_exclusions.begin(),
+                                         status_counts::default_share_exclusions.end()),
+          "The share of the targets with `status` among those counted but the statuses\n"
+          "`excluded` (by default not_started and no_data), as an exact rate.")
+      .def(
           "as_dict",
           [](const status_counts& c) {
             py::dict d;

@@ -41,6 +41,15 @@ std::uint32_t status_counts::total() const noexcept {
   return n;
 }
 
+rate status_counts::share(target_status s, std::span<const target_status> excluded) const noexcept {
+  std::array<bool, target_status_count> left_out{};
+  for (const target_status e : excluded) left_out[static_cast<std::size_t>(e)] = true;
+  std::uint32_t counted = 0;
+  for (std::size_t k = 0; k < target_status_count; ++k) counted += left_out[k] ? 0 : by_status[k];
+  const std::uint32_t part = left_out[static_cast<std::size_t>(s)] ? 0 : (*this)[s];
+  return {static_cast<double>(part), static_cast<double>(counted)};
+}
+
 std::optional<double> target_rollup::mean_progress() const noexcept {
   if (with_progress == 0) return std::nullopt;
   return progress_sum / static_cast<double>(with_progress);

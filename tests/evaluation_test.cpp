@@ -395,3 +395,26 @@ TEST(evaluation, weighted_means_with_equal_weights_are_the_plain_means) {
 
 }  // namespace
 }  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+// The share of targets achieved, exactly, leaving out chosen statuses: 3 achieved, 1 missed,
+// 2 not started and 1 without data give 3/4 by default, 3/7 over all, 3/5 over all but not
+// started.
+TEST(evaluation, shares_of_a_status_leave_out_the_chosen_statuses) {
+  status_counts c;
+  c.by_status[static_cast<std::size_t>(target_status::achieved)] = 3;
+  c.by_status[static_cast<std::size_t>(target_status::missed)] = 1;
+  c.by_status[static_cast<std::size_t>(target_status::not_started)] = 2;
+  c.by_status[static_cast<std::size_t>(target_status::no_data)] = 1;
+  EXPECT_EQ(c.share(target_status::achieved), (rate{3, 4}));
+  EXPECT_EQ(c.share(target_status::achieved, {}), (rate{3, 7}));
+  const target_status not_started[] = {target_status::not_started};
+  EXPECT_EQ(c.share(target_status::achieved, not_started), (rate{3, 5}));
+  EXPECT_EQ(c.share(target_status::not_started), (rate{0, 4}));
+  EXPECT_EQ(status_counts{}.share(target_status::achieved).value(), std::nullopt);
+}
+
+}  // namespace
+}  // namespace goaltrack

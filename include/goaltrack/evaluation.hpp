@@ -90,6 +90,7 @@
 #include "goaltrack/ids.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/policy.hpp"
+#include "goaltrack/rate.hpp"
 #include "goaltrack/rating.hpp"
 #include "goaltrack/status.hpp"
 #include "goaltrack/target.hpp"
@@ -202,6 +203,14 @@ struct GOALTRACK_API status_counts {
   }
   /// Number of targets counted.
   [[nodiscard]] std::uint32_t total() const noexcept;
+  /// The share of the targets with status `s` among those counted but the statuses
+  /// `excluded`, exactly: achieved / (total - not_started - no_data) by default ("the share
+  /// of targets achieved, leaving out those not started or without data").
+  [[nodiscard]] rate share(target_status s, std::span<const target_status> excluded =
+                                                default_share_exclusions) const noexcept;
+  /// The statuses share() leaves out of its denominator by default.
+  static constexpr std::array<target_status, 2> default_share_exclusions{target_status::not_started,
+                                                                         target_status::no_data};
   friend bool operator==(const status_counts&, const status_counts&) = default;
 };
 

@@ -64,3 +64,16 @@ def test_task_figures_and_rates_as_governments_report_them():
     later = gt.task_tally()
     later.add(gt.task("S", kind=gt.task_kind.supplementary, added_on=dt.date(2020, 7, 10)), dt.date(2020, 6, 30))
     assert later.supplementary == 0
+
+
+def test_share_of_targets_achieved_leaves_out_chosen_statuses():
+    p = gt.plan()
+    unit = p.org.add_collective("U", "", "unit")
+    done = p.add_target(gt.target.quantity("A", "", unit, gt.period.year(2020)).at_least(1))
+    p.add_measurement(gt.measurement(done, dt.date(2020, 3, 1), 1))
+    p.add_target(gt.target.quantity("B", "", unit, gt.period.year(2020)).at_least(1))
+    p.add_target(gt.target.quantity("C", "", unit, gt.period.year(2021)).at_least(1))
+    counts = gt.evaluate(p, dt.date(2020, 6, 30)).collective(unit).own_targets.statuses
+    assert counts.share(gt.target_status.achieved) == gt.rate(1, 1)
+    assert counts.share(gt.target_status.achieved, []) == gt.rate(1, 3)
+    assert counts.share(gt.target_status.achieved, [gt.target_status.not_started]) == gt.rate(1, 2)
