@@ -36,6 +36,17 @@ std::string currency_word(std::string_view currency, language lang) {
   return std::string(currency);
 }
 
+// The whole number `digits` (no sign) read in units of 10^-decimals, written with the
+// language's marks: "1234567" with 2 decimals is "12.345,67" (vi) or "12,345.67" (en).
+std::string scaled_text(std::string digits, int decimals, language lang) {
+  const auto d = static_cast<std::size_t>(decimals);
+  if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
+  const std::size_t int_len = digits.size() - d;
+  std::string out = group_digits(std::string_view(digits).substr(0, int_len), lang);
+  if (d > 0) out += decimal_mark(lang) + digits.substr(int_len);
+  return out;
+}
+
 }  // namespace
 
 std::string format_number(double value, int decimals, language lang) {
@@ -48,18 +59,7 @@ std::string format_number(double value, int decimals, language lang) {
       std::round(std::fabs(value) * scale * (1 + 4 * std::numeric_limits<double>::epsilon()));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.0f", scaled);
-  std::string digits = buf;
-  if (digits.size() <= static_cast<std::size_t>(decimals)) {
-    digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
-  }
-  const std::size_t int_len = digits.size() - static_cast<std::size_t>(decimals);
-  std::string out = (value < 0 && scaled != 0) ? "-" : "";
-  out += group_digits(std::string_view(digits).substr(0, int_len), lang);
-  if (decimals > 0) {
-    out += decimal_mark(lang);
-    out += digits.substr(int_len);
-  }
-  return out;
+  return ((value < 0 && scaled != 0) ? "-" : "") + scaled_text(buf, decimals, lang);
 }
 
 std::string format_count(std::int64_t value, language lang) {
@@ -131,14 +131,7 @@ std::string approximate_money(std::int64_t amount, std::string_view currency, la
 std::string format_rate(const rate& r, int decimals, rounding mode, language lang) {
   const std::optional<std::int64_t> units = r.percent_units(decimals, mode);
   if (!units) return "\u2014";
-  const std::string digits = std::to_string(*units);
-  const std::size_t d = static_cast<std::size_t>(decimals);
-  const std::string padded =
-      digits.size() <= d ? std::string(d + 1 - digits.size(), '0') + digits : digits;
-  const std::size_t int_len = padded.size() - d;
-  std::string out = group_digits(std::string_view(padded).substr(0, int_len), lang);
-  if (d > 0) out += decimal_mark(lang) + padded.substr(int_len);
-  return out + "%";
+  return scaled_text(std::to_string(*units), decimals, lang) + "%";
 }
 
 namespace {
