@@ -34,12 +34,12 @@ rollups roll_up(const plan& p, date as_of, std::span<const target_status> status
     const bool counts_progress = progress[t] == progress[t] &&
                                  statuses[t] != target_status::not_started &&
                                  statuses[t] != target_status::within_so_far;
+    // Read once for both roll-ups the target joins (its owner's and its program's).
+    const double clamped = counts_progress ? std::clamp(progress[t], 0.0, 1.0) : 0.0;
+    const double w = counts_progress ? targets.weight(rows[t]) : 0.0;
     const auto add = [&](target_rollup& roll) {
       ++roll.statuses.by_status[static_cast<std::size_t>(statuses[t])];
-      const double pr = progress[t];
       if (counts_progress) {
-        const double clamped = std::clamp(pr, 0.0, 1.0);
-        const double w = targets.weight(rows[t]);
         roll.progress_sum += clamped;
         ++roll.with_progress;
         roll.weighted_progress_sum += w * clamped;
