@@ -218,7 +218,8 @@ struct GOALTRACK_API status_counts {
 /// weighted by the targets' weights (target::weight). Key results weighted 3 and 1 at 30%
 /// and 90% have the weighted mean (3 x 0.3 + 1 x 0.9) / 4 = 45%, the plain one 60%.
 struct GOALTRACK_API target_rollup {
-  status_counts statuses;
+  // Aligned to a cache line: a roll-up (64 bytes) updated per target is one line, not two.
+  alignas(64) status_counts statuses;
   /// sum of clamped progress over targets that have progress and are neither not_started
   /// nor within_so_far
   double progress_sum = 0;

@@ -22,9 +22,9 @@
 /// (task::weight); a weighted figure that is a difference of sums (completed_on_time,
 /// not_yet_due) is computed as one.
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "goaltrack/export.hpp"
@@ -77,10 +77,17 @@ GOALTRACK_API task_basis parse_task_basis(std::string_view code);
 /// their weights. Tallies add up (a cascade, a subtree).
 class GOALTRACK_API task_tally {
  public:
+  task_tally() noexcept;
+  task_tally(const task_tally& other);
+  task_tally(task_tally&& other) noexcept;
+  task_tally& operator=(const task_tally& other);
+  task_tally& operator=(task_tally&& other) noexcept;
+  ~task_tally();
+
   /// Counts task `tk` as it stands at the end of day `as_of` (nothing before it is assigned).
-  void add(const task& tk, date as_of) noexcept;
+  void add(const task& tk, date as_of);
   /// Adds another tally's figures.
-  void add(const task_tally& other) noexcept;
+  void add(const task_tally& other);
 
   /// The number of tasks in figure `f`.
   [[nodiscard]] std::uint32_t count(task_figure f) const noexcept;
@@ -93,27 +100,16 @@ class GOALTRACK_API task_tally {
   /// The completion rate over `basis` (task_basis), in tasks or in weights.
   [[nodiscard]] rate completion_rate(task_basis basis, bool weighted = false) const noexcept;
 
-  friend bool operator==(const task_tally&, const task_tally&) = default;
+  /// Equal when every figure is (a tally of no task equals an empty one).
+  friend GOALTRACK_API bool operator==(const task_tally& a, const task_tally& b) noexcept;
 
  private:
-  // The figures kept; the others are sums and differences of these (task_figure's table).
-  enum kept : std::uint8_t {
-    planned_,
-    planned_completed_,
-    supplementary_,
-    supplementary_completed_,
-    due_,
-    due_completed_,
-    completed_late_,
-    overdue_,
-    cancelled_,
-    kept_count_
-  };
-  template <class T>
-  [[nodiscard]] static T figure(const std::array<T, kept_count_>& kept_figures,
-                                task_figure f) noexcept;
-  std::array<std::uint32_t, kept_count_> counts_{};
-  std::array<double, kept_count_> weights_{};
+  // The figures, made on the first task counted: a tally of no task holds one null pointer,
+  // so that the results of the collectives of a plan without tasks stay small (a national
+  // plan has 310,764 collectives, two tallies each).
+  struct figures;
+  std::unique_ptr<figures> figures_;
+  figures& figures_for_write();
 };
 
 }  // namespace goaltrack

@@ -1,6 +1,7 @@
 // Stage 4 of evaluate(): roll-ups per program and per collective (stages.hpp).
 
 #include <algorithm>
+#include <utility>
 
 #include "goaltrack/plan.hpp"
 #include "plan_data.hpp"
@@ -11,8 +12,8 @@ namespace goaltrack::detail {
 // Own figures first, then subtree and cascade sums in one reverse pass over ids: parents
 // always have smaller ids than their children (organization.hpp), and a program's parent
 // is added before it. A target's owner is any collective, so own sums are first gathered
-// in a compact column of target_rollup (48 bytes each), which stays in cache where the
-// collective_result rows (184 bytes) would cost a cache miss per target; own tasks
+// in a compact column of target_rollup (64 bytes each), which stays in cache where the
+// collective_result rows (152 bytes) would cost a cache miss per target; own tasks
 // likewise, in a column that exists only when there are tasks.
 rollups roll_up(const plan& p, date as_of, std::span<const target_status> statuses,
                 std::span<const double> progress) {
@@ -51,16 +52,15 @@ rollups roll_up(const plan& p, date as_of, std::span<const target_status> status
   }
   std::vector<task_tally> own_tasks(p.tasks().empty() ? 0 : nc);
   for (const task& tk : p.tasks()) {
-    task_tally one;
-    one.add(tk, as_of);
-    own_tasks[tk.owner.index()].add(one);
-    out.programs[tk.program.index()].own_tasks.add(one);
+    own_tasks[tk.owner.index()].add(tk, as_of);
+    out.programs[tk.program.index()].own_tasks.add(tk, as_of);
   }
   out.collectives.reserve(nc);
   for (std::size_t c = 0; c < nc; ++c) {
     const collective_id id(static_cast<std::uint32_t>(c));
-    const task_tally tasks = own_tasks.empty() ? task_tally{} : own_tasks[c];
-    out.collectives.push_back({id, tasks, tasks, own_targets[c], own_targets[c]});
+    // A tally of no task is a null pointer: a plan without tasks copies nothing here.
+    task_tally tasks = own_tasks.empty() ? task_tally{} : std::move(own_tasks[c]);
+    out.collectives.push_back({id, tasks, std::move(tasks), own_targets[c], own_targets[c]});
   }
   const auto parents = org.parents();
   for (std::size_t c = nc; c-- > 0;) {
