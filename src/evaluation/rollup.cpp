@@ -13,7 +13,7 @@ namespace goaltrack::detail {
 // always have smaller ids than their children (organization.hpp), and a program's parent
 // is added before it. A target's owner is any collective, so own sums are first gathered
 // in a compact column of target_rollup (64 bytes each), which stays in cache where the
-// collective_result rows (152 bytes) would cost a cache miss per target; own tasks
+// collective_result rows (192 bytes) would cost a cache miss per target; own tasks
 // likewise, in a column that exists only when there are tasks.
 rollups roll_up(const plan& p, date as_of, std::span<const target_status> statuses,
                 std::span<const double> progress) {
