@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include "evaluation/stages.hpp"
 #include "goaltrack/error.hpp"
@@ -147,6 +148,58 @@ const collective_result& evaluation::collective(collective_id id) const {
     throw not_found("evaluation has no collective id " + std::to_string(id.value()));
   }
   return collectives_[id.index()];
+}
+
+namespace {
+
+// The rule-based statuses of a graph's nodes, or a not_found naming the id.
+template <class Id>
+const rollup_status& status_in(std::span<const rollup_status> statuses, Id id,
+                               std::string_view what) {
+  if (statuses.empty()) {
+    throw not_found("evaluation has no roll-up statuses: its policy has no roll-up rule");
+  }
+  if (!id.ok() || id.index() >= statuses.size()) {
+    throw not_found("evaluation has no " + std::string(what) + " id " + std::to_string(id.value()));
+  }
+  return statuses[id.index()];
+}
+
+rollup_child program_child(std::uint32_t i) { return program_id(i); }
+rollup_child collective_child(std::uint32_t i) { return collective_id(i); }
+
+}  // namespace
+
+const rollup_status& evaluation::status_of(program_id id) const {
+  return status_in(std::span(program_status_), id, "program");
+}
+
+const rollup_status& evaluation::status_of(collective_id id) const {
+  return status_in(std::span(collective_status_), id, "collective");
+}
+
+const rollup_rule& evaluation::rule_of(program_id id) const {
+  (void)status_of(id);
+  return rollup_graphs_->rules[rollup_graphs_->programs.rule_of[id.index()]];
+}
+
+const rollup_rule& evaluation::rule_of(collective_id id) const {
+  (void)status_of(id);
+  return rollup_graphs_->rules[rollup_graphs_->collectives.rule_of[id.index()]];
+}
+
+std::vector<contribution> evaluation::contributions(program_id id) const {
+  (void)status_of(id);
+  const detail::rollup_facts facts{status_, status_index_, progress_, expected_};
+  return detail::contributions_of(rollup_graphs_->programs, rollup_graphs_->rules, facts,
+                                  program_status_, id.value(), program_child);
+}
+
+std::vector<contribution> evaluation::contributions(collective_id id) const {
+  (void)status_of(id);
+  const detail::rollup_facts facts{status_, status_index_, progress_, expected_};
+  return detail::contributions_of(rollup_graphs_->collectives, rollup_graphs_->rules, facts,
+                                  collective_status_, id.value(), collective_child);
 }
 
 namespace {
@@ -412,6 +465,19 @@ forecast_columns forecasts(const stage_inputs& in, const detail::check_in_table&
 
 namespace detail {
 
+// The last day of every target's period, when a rule in use reads it (latest); else none.
+std::vector<std::int32_t> last_days_for(const plan& p, const rollup_graphs& g) {
+  const auto used = [&](const rollup_graph& graph) {
+    return std::any_of(graph.rule_of.begin(), graph.rule_of.end(),
+                       [&](std::uint16_t r) { return g.rules[r].method == rollup_method::latest; });
+  };
+  if (!used(g.programs) && !used(g.collectives)) return {};
+  const auto rows = plan_access::targets(p).rows();
+  std::vector<std::int32_t> days(rows.size());
+  for (std::size_t t = 0; t < rows.size(); ++t) days[t] = day_number(rows[t].span.last());
+  return days;
+}
+
 // Fills an evaluation stage by stage (stages.hpp): the one writer of its columns.
 struct evaluation_builder {
   // The columns every target has, sized; the actuals and their days taken from stage 1.
@@ -525,8 +591,20 @@ struct evaluation_builder {
     }
   }
 
-  // Stage 4: roll-ups, and the summaries the policy asked for.
-  static void add_rollups(evaluation& ev, const plan& p, tally_set& tallies) {
+  // Stage 4: roll-ups, the statuses by the roll-up rules (`graphs`: none without a rule),
+  // and the summaries the policy asked for.
+  static void add_rollups(evaluation& ev, const plan& p, tally_set& tallies,
+                          std::shared_ptr<const rollup_graphs> graphs,
+                          const judgement_scheme& scheme) {
+    if (graphs) {
+      const rollup_facts facts{ev.status_, ev.status_index_, ev.progress_, ev.expected_};
+      const std::vector<std::int32_t> last_days = last_days_for(p, *graphs);
+      ev.program_status_ = rollup_statuses(graphs->programs, graphs->rules, facts, last_days,
+                                           scheme, ev.policy_, program_child);
+      ev.collective_status_ = rollup_statuses(graphs->collectives, graphs->rules, facts, last_days,
+                                              scheme, ev.policy_, collective_child);
+      ev.rollup_graphs_ = std::move(graphs);
+    }
     rollups sums = roll_up(p, ev.as_of_, ev.status_, ev.progress_);
     ev.programs_ = std::move(sums.programs);
     ev.collectives_ = std::move(sums.collectives);
@@ -550,6 +628,11 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   // Stage 1: actuals over time, rating tallies, and the check-ins the methods read: the
   // direction targets' in [S, A], and the period's for the minimum-data rule (when it asks
   // for more than one) and forecasts.
+  // The roll-up graphs first: an override naming no program or collective fails early.
+  const std::shared_ptr<const detail::rollup_graphs> graphs =
+      policy.rollup.empty()
+          ? nullptr
+          : std::make_shared<const detail::rollup_graphs>(detail::rollup_graphs_of(p, policy));
   const target_methods methods = methods_of(targets);
   detail::latest_measurements latest = detail::latest_as_of(p, A);
   detail::aggregate_over_time(p, A, methods.over_time, latest);
@@ -576,7 +659,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   const stage_inputs in{targets, methods, latest, tallies, target_tally, points, phases};
   for (std::size_t t = 0; t < rows.size(); ++t) builder::judge_target(ev, in, t, A, series, scheme);
   builder::add_outlook(ev, p, in, series, phases);
-  builder::add_rollups(ev, p, tallies);
+  builder::add_rollups(ev, p, tallies, graphs, scheme);
   return ev;
 }
 

@@ -10,6 +10,7 @@
 
 #include "enum_codes.hpp"
 #include "goaltrack/error.hpp"
+#include "rollup_rules.hpp"
 #include "schema.hpp"
 #include "status_index.hpp"
 
@@ -173,6 +174,7 @@ void evaluation_policy::validate(std::string_view name) const {
   }
   check_statuses(*this, name);
   check_bands(*this, name);
+  detail::check_rollup(*this, name);
 }
 
 namespace {

@@ -79,10 +79,12 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "goaltrack/assessment.hpp"
@@ -92,6 +94,7 @@
 #include "goaltrack/policy.hpp"
 #include "goaltrack/rate.hpp"
 #include "goaltrack/rating.hpp"
+#include "goaltrack/rollup.hpp"
 #include "goaltrack/status.hpp"
 #include "goaltrack/target.hpp"
 #include "goaltrack/task_tally.hpp"
@@ -101,7 +104,8 @@ namespace goaltrack {
 class plan;
 namespace detail {
 struct evaluation_builder;
-}
+struct rollup_graphs;
+}  // namespace detail
 
 /// How a direction target's level moved over its check-ins in [S, A] (at least two days):
 /// "from 48 to 42, -12.5%" (describe_change, report.hpp).
@@ -254,6 +258,52 @@ struct GOALTRACK_API collective_result {
   target_rollup subtree_targets;
 };
 
+/// A child of a program or collective: a target, a program or a collective.
+using rollup_child = std::variant<target_id, program_id, collective_id>;
+
+/// A program's or collective's status by its roll-up rule (rollup.hpp).
+struct GOALTRACK_API rollup_status {
+  /// The category of its status: what it counts as in its parent's rule.
+  target_status status = target_status::no_data;
+  /// Its status as an index into evaluation::status_definitions: a child's own status
+  /// (worst, best, latest) keeps its code.
+  std::uint16_t status_index = static_cast<std::uint16_t>(target_status::no_data);
+  /// The rule's score: the weighted mean of the children's scores, a / k for the count
+  /// rules, the chosen child's for worst, best and latest; none without one.
+  std::optional<double> score;
+  /// The weighted mean of the expected progress of the children averaged (those counted
+  /// with a score); none when there is none.
+  std::optional<double> expected;
+  std::uint32_t counted = 0;   ///< the children counted (not excluded by the rule)
+  std::uint32_t achieved = 0;  ///< of those, the achieved
+  /// worst, best, latest (and weighted_mean without a score): the child whose status it took.
+  std::optional<rollup_child> decided_by;
+  friend bool operator==(const rollup_status&, const rollup_status&) = default;
+};
+
+/// One child's part in its parent's status (evaluation::contributions). The points of a
+/// parent's children add up to its score.
+struct GOALTRACK_API contribution {
+  rollup_child child;  ///< the target, program or collective
+  double weight = 1;   ///< its weight toward the parent (rollup.hpp)
+  /// The category of its status, and its status as an index into status_definitions.
+  target_status status = target_status::no_data;
+  std::uint16_t status_index = static_cast<std::uint16_t>(target_status::no_data);
+  /// Its score as its parent reads it: clamped progress, or its own rule's score clamped
+  /// to [0, 1]; none without one.
+  std::optional<double> score;
+  bool counted = false;  ///< counted by the parent's rule (its status not excluded)
+  /// Its points in the parent's score: weight x score / the counted weights (weighted_mean),
+  /// 1 / k when achieved (the count rules), the score of the child whose status the parent
+  /// took (worst, best, latest); 0 otherwise.
+  double points = 0;
+  /// points / the parent's score ("share of the parent's score"); none when that is 0 or none.
+  std::optional<double> share;
+  /// worst, best, latest: this child's status is the parent's.
+  bool decisive = false;
+  friend bool operator==(const contribution&, const contribution&) = default;
+};
+
 /// Ratings per collective for one rating_summary_spec (or one rating target's needs).
 /// Columns indexed by collective id. "ok" means rated the level or above.
 struct GOALTRACK_API rating_tally {
@@ -338,6 +388,31 @@ class GOALTRACK_API evaluation {
   [[nodiscard]] std::span<const collective_result> collectives() const noexcept {
     return collectives_;
   }
+  /// Every program's status by its roll-up rule (policy().rollup and its overrides), by id;
+  /// empty when the policy has no rule (rollup "").
+  [[nodiscard]] std::span<const rollup_status> program_statuses() const noexcept {
+    return program_status_;
+  }
+  /// Every collective's status by its roll-up rule, by id; empty as above.
+  [[nodiscard]] std::span<const rollup_status> collective_statuses() const noexcept {
+    return collective_status_;
+  }
+  /// A program's status by its rule.
+  /// @throws not_found for an unknown id, or when the policy has no roll-up rule.
+  [[nodiscard]] const rollup_status& status_of(program_id id) const;
+  /// A collective's status by its rule; throws as above.
+  [[nodiscard]] const rollup_status& status_of(collective_id id) const;
+  /// The rule a program rolls up by; throws as above.
+  [[nodiscard]] const rollup_rule& rule_of(program_id id) const;
+  /// The rule a collective rolls up by; throws as above.
+  [[nodiscard]] const rollup_rule& rule_of(collective_id id) const;
+  /// A program's children, each with its weight, score and part in the program's status
+  /// (its own targets in id order, then the aligned targets, then its child and aligned
+  /// programs); throws as above.
+  [[nodiscard]] std::vector<contribution> contributions(program_id id) const;
+  /// A collective's children (its targets, then its child collectives); throws as above.
+  [[nodiscard]] std::vector<contribution> contributions(collective_id id) const;
+
   /// The summaries asked for in policy().rating_summaries, in that order.
   [[nodiscard]] std::span<const rating_tally> rating_summaries() const noexcept {
     return summaries_;
@@ -384,6 +459,10 @@ class GOALTRACK_API evaluation {
   std::vector<program_result> programs_;
   std::vector<collective_result> collectives_;
   std::vector<rating_tally> summaries_;
+  // Roll-up statuses and the graphs that gave them (absent when the policy has no rule).
+  std::vector<rollup_status> program_status_;
+  std::vector<rollup_status> collective_status_;
+  std::shared_ptr<const detail::rollup_graphs> rollup_graphs_;
 };
 
 /// The value of target `t` whose progress is `expected` (its expected value, as above):

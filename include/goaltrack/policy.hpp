@@ -13,6 +13,7 @@
 #include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/rating.hpp"
+#include "goaltrack/rollup.hpp"
 #include "goaltrack/status.hpp"
 #include "goaltrack/target.hpp"
 
@@ -71,6 +72,15 @@ struct GOALTRACK_API evaluation_policy {
   /// without bands keeps today's rules: on_track / at_risk / off_track by the margins
   /// while open, achieved / missed once closed.
   std::vector<status_band> bands;
+  /// The roll-up rule of every program and collective not overridden (rollup.hpp): a
+  /// built-in rule's code (a method's: "weighted_mean", "worst", ...) or one of
+  /// rollup_rules; "" for none (programs and collectives then get no status of their own,
+  /// only counts and means). Default "weighted_mean".
+  std::string rollup = "weighted_mean";
+  /// The policy's own roll-up rules, besides the built-in ones.
+  std::vector<rollup_rule> rollup_rules;
+  /// Programs and collectives that roll up by another rule than `rollup`.
+  std::vector<rollup_override> rollup_overrides;
 
   /// Checks the policy on its own (plan::add_policy also checks that its rounds and
   /// levels exist).
@@ -80,7 +90,10 @@ struct GOALTRACK_API evaluation_policy {
   ///         with an empty, repeated or built-in code, a colour not "#rrggbb", or the
   ///         category not_started or no_data; a band naming an unknown status, with a NaN
   ///         edge or lower > upper; the bands of a phase that leave a gap or overlap
-  ///         (naming both bands and the point); forecast_min_points of 1 or 2.
+  ///         (naming both bands and the point); forecast_min_points of 1 or 2; a roll-up
+  ///         rule with an empty, repeated or built-in code, a required share of 0 or above
+  ///         100%, or a required count of 0; a default or override naming a rule unknown to
+  ///         the policy; overrides without a default rule, or two for one entity.
   void validate(std::string_view name = "policy") const;
 
   friend bool operator==(const evaluation_policy&, const evaluation_policy&) = default;

@@ -5,11 +5,13 @@
 //   1. actuals over time (actuals.cpp): what each target's measurements say as of day A;
 //   2. score (scoring.cpp): progress by the target's formula, or a trend;
 //   3. judgement (judgement.cpp): expected progress and the status;
-//   4. roll-ups (rollup.cpp): per program and per collective.
+//   4. roll-ups (rollup.cpp): per program and per collective; their statuses by the
+//      policy's roll-up rules (rollup_rules.cpp).
 //
 // Each stage knows one method today (the rules of evaluation.hpp). A new method is a
 // new function in its stage's file, chosen there by data.
 
+#include <Eigen/SparseCore>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "goaltrack/evaluation.hpp"
+#include "goaltrack/rollup.hpp"
 #include "target_table.hpp"
 
 namespace goaltrack {
@@ -320,5 +323,57 @@ struct rollups {
 };
 rollups roll_up(const plan& p, date as_of, std::span<const target_status> statuses,
                 std::span<const double> progress);
+
+/// The children of every parent node of one roll-up (rollup.hpp) with their weights, in
+/// rows by parent: targets (a node's own) and nodes (its child programs or collectives),
+/// and an order of the nodes in which every node comes after its children. Targets come
+/// before nodes among a parent's children, each in id order.
+struct rollup_graph {
+  using matrix = Eigen::SparseMatrix<double, Eigen::RowMajor, std::int32_t>;
+  matrix targets;                      ///< parents x targets
+  matrix nodes;                        ///< parents x child nodes
+  std::vector<std::uint32_t> order;    ///< children before parents
+  std::vector<std::uint16_t> rule_of;  ///< each node's rule, an index into rollup_graphs::rules
+};
+
+/// The graphs of an evaluation's roll-up statuses and the rules they apply.
+struct rollup_graphs {
+  std::vector<rollup_rule> rules;
+  rollup_graph programs;     ///< programs: own targets, implementing programs, alignments
+  rollup_graph collectives;  ///< collectives: owned targets, child collectives
+};
+
+/// The graphs of plan `p` under `policy`, whose rollup is not empty.
+/// @throws not_found naming an override's program or collective that is not in the plan.
+rollup_graphs rollup_graphs_of(const plan& p, const evaluation_policy& policy);
+
+/// What the rules read of the targets: their statuses, progress and expected progress as
+/// evaluated.
+struct rollup_facts {
+  std::span<const target_status> status;
+  std::span<const std::uint16_t> status_index;
+  std::span<const double> progress;
+  std::span<const double> expected;
+};
+
+/// How a graph names its nodes as children (a program's or a collective's id).
+using node_naming = rollup_child (*)(std::uint32_t node);
+
+/// The status of every node of `graph` by its rule (rollup.hpp), by node id; `last_days`
+/// are the targets' periods' last days (day numbers), read by the latest rule.
+std::vector<rollup_status> rollup_statuses(const rollup_graph& graph,
+                                           std::span<const rollup_rule> rules,
+                                           const rollup_facts& targets,
+                                           std::span<const std::int32_t> last_days,
+                                           const judgement_scheme& scheme,
+                                           const evaluation_policy& policy, node_naming name);
+
+/// The children of node `node` of `graph` and their parts in its status; `statuses` are
+/// the graph's nodes' (rollup_statuses).
+std::vector<contribution> contributions_of(const rollup_graph& graph,
+                                           std::span<const rollup_rule> rules,
+                                           const rollup_facts& targets,
+                                           std::span<const rollup_status> statuses,
+                                           std::uint32_t node, node_naming name);
 
 }  // namespace goaltrack::detail
