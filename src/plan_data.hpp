@@ -35,6 +35,7 @@ struct plan_data {
   target_table targets;
   measurement_table measurements;
   std::vector<assessment> assessments;
+  std::vector<alignment> alignments;
   entity_table<policy_id, record_columns<named_policy>> policies{"policy"};
 
   friend bool operator==(const plan_data&, const plan_data&) = default;

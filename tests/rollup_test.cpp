@@ -365,3 +365,83 @@ TEST(rollup, worst_wins_is_never_better_than_a_child_and_equal_weights_give_the_
 
 }  // namespace
 }  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+// Alignment: a key result counting toward two objectives with a weight each, and an
+// objective counting toward another added after it (a DAG, rolled up children first).
+TEST_F(rollup_test, aligned_targets_and_programs_count_toward_several_parents) {
+  const program_id other =
+      p.add_program({"OTHER", "", "", "", period::year(2020), team, std::nullopt});
+  const target_id shared = key_result("SHARED", 80);  // OBJ's own, weight 1
+  const target_id own = p.add_target(
+      target::quantity("OWN", "", team, period::year(2020)).at_least(100).in_program(other));
+  p.add_measurement({own, d(2020, 6, 30), 20, 1, "", ""});
+  p.add_alignment({shared, {}, other, 3.0});
+  evaluation ev = at(d(2020, 6, 30));
+  // OTHER: (1 x 0.2 + 3 x 0.8) / 4 = 0.65; OBJ: 0.8.
+  EXPECT_NEAR(*ev.status_of(other).score, 0.65, 1e-12);
+  EXPECT_NEAR(*ev.status_of(objective).score, 0.8, 1e-12);
+  const auto parts = ev.contributions(other);
+  ASSERT_EQ(parts.size(), 2U);
+  EXPECT_EQ(parts[1].child, rollup_child(shared));
+  EXPECT_DOUBLE_EQ(parts[1].weight, 3.0);
+  EXPECT_NEAR(parts[1].points, 0.6, 1e-12);
+
+  // A program added later (a larger id) counting toward OBJ with weight 2: OBJ reads its
+  // score, so it is rolled up first. OBJ: (1 x 0.8 + 2 x 0.65) / 3 = 0.7.
+  p.add_alignment({{}, other, objective, 2.0});
+  ev = at(d(2020, 6, 30));
+  EXPECT_NEAR(*ev.status_of(objective).score, 0.7, 1e-12);
+  EXPECT_EQ(ev.contributions(objective).back().child, rollup_child(other));
+  ASSERT_EQ(p.alignments().size(), 2U);
+}
+
+TEST_F(rollup_test, a_cycle_of_programs_is_refused_naming_its_members) {
+  const program_id child =
+      p.add_program({"CHILD", "", "", "", period::year(2020), team, objective});
+  const program_id third = p.add_program({"THIRD", "", "", "", period::year(2020), team, child});
+  // THIRD counts toward CHILD, CHILD toward OBJ: OBJ counting toward THIRD closes a cycle.
+  try {
+    p.add_alignment({{}, objective, third, 1.0});
+    FAIL() << "a cycle was accepted";
+  } catch (const cycle_error& e) {
+    EXPECT_STREQ(e.what(),
+                 "alignment would close a cycle of programs: THIRD -> CHILD -> OBJ -> THIRD");
+  }
+  EXPECT_TRUE(p.alignments().empty());  // nothing kept
+  EXPECT_THROW(p.add_alignment({{}, objective, objective, 1.0}), cycle_error);
+}
+
+TEST_F(rollup_test, bad_alignments_are_typed_errors_naming_child_and_parent) {
+  const target_id kr = key_result("KR", 50);
+  const program_id other =
+      p.add_program({"OTHER", "", "", "", period::year(2020), team, std::nullopt});
+  const auto message = [&](const alignment& a) {
+    try {
+      p.add_alignment(a);
+    } catch (const error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message({kr, {}, other, -1.0}),
+            "alignment of target 'KR' to program 'OTHER': weight -1.000000 is not a finite "
+            "positive number");
+  EXPECT_NE(message({kr, {}, other, std::nan("")}).find("not a finite"), std::string::npos);
+  EXPECT_NE(message({kr, other, objective, 1.0}).find("exactly one"), std::string::npos);
+  EXPECT_NE(message({{}, {}, objective, 1.0}).find("exactly one"), std::string::npos);
+  EXPECT_NE(message({kr, {}, objective, 1.0}).find("counts toward that program already"),
+            std::string::npos);
+  EXPECT_THROW(p.add_alignment({kr, {}, program_id(99), 1.0}), not_found);
+  EXPECT_THROW(p.add_alignment({target_id(99), {}, other, 1.0}), not_found);
+  const std::vector<alignment> twice{{kr, {}, other, 1.0}, {kr, {}, other, 2.0}};
+  EXPECT_THROW(p.add_alignments(twice), invalid_argument);
+  EXPECT_TRUE(p.alignments().empty());  // all or nothing
+  p.add_alignment(twice[0]);
+  EXPECT_EQ(message(twice[1]), "alignment of target 'KR' to program 'OTHER' is given twice");
+}
+
+}  // namespace
+}  // namespace goaltrack

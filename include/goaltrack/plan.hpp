@@ -30,6 +30,7 @@
 #include "goaltrack/policy.hpp"
 #include "goaltrack/program.hpp"
 #include "goaltrack/rating.hpp"
+#include "goaltrack/rollup.hpp"
 #include "goaltrack/target.hpp"
 #include "goaltrack/task.hpp"
 
@@ -249,6 +250,23 @@ class GOALTRACK_API plan {
   void add_assessment(const assessment& a);
   /// Every assessment, in the order added.
   [[nodiscard]] std::span<const assessment> assessments() const noexcept;
+
+  // --- alignment --------------------------------------------------------------------
+  /// Counts a target or a program (an objective) toward program `a.parent` with weight
+  /// `a.weight`, besides its own program or parent (rollup.hpp): the roll-up rules read it
+  /// as one more child of the parent, a weighted DAG over programs and targets.
+  /// @throws not_found for an unknown target, program or parent; invalid_argument naming
+  ///         the child and the parent when neither or both of target and program are set,
+  ///         the weight is not finite and > 0, or the child counts toward the parent
+  ///         already (its own program or parent, or an earlier alignment); cycle_error
+  ///         naming the programs of the cycle a program's alignment would close.
+  void add_alignment(const alignment& a);
+  /// Adds many alignments, as add_alignment on each in order; all or nothing. Each call
+  /// takes time O(n log n) in the plan's alignments (the check for repeats sorts them all):
+  /// add many at once.
+  void add_alignments(std::span<const alignment> alignments);
+  /// Every alignment, in the order added.
+  [[nodiscard]] std::span<const alignment> alignments() const noexcept;
 
   // --- evaluation policies ----------------------------------------------------------
   /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the

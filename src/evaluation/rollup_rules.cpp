@@ -18,6 +18,7 @@
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
 #include "plan_data.hpp"
+#include "program_graph.hpp"
 #include "stages.hpp"
 
 namespace goaltrack::detail {
@@ -102,16 +103,27 @@ rollup_graphs rollup_graphs_of(const plan& p, const evaluation_policy& policy) {
   g.collectives.rule_of =
       rules_of(nc, policy, g.rules, rollup_scope::collective,
                [&](std::string_view code) { return org.find_collective(code); });
+  // Programs: own targets, then aligned ones; child programs, then aligned ones.
   const auto programs = p.programs();
+  const auto aligned = p.alignments();
   g.programs.targets = by_parent(np, rows.size(), [&](auto emit) {
     for (std::size_t t = 0; t < rows.size(); ++t)
       if (rows[t].program.ok()) emit(rows[t].program.index(), t, targets.weight(rows[t]));
+    for (const alignment& a : aligned)
+      if (a.target.ok()) emit(a.parent.index(), a.target.index(), a.weight);
   });
+  bool programs_aligned = false;
   g.programs.nodes = by_parent(np, np, [&](auto emit) {
     for (std::size_t i = 0; i < np; ++i)
       if (programs[i].parent) emit(programs[i].parent->index(), i, 1.0);
+    for (const alignment& a : aligned) {
+      if (!a.program.ok()) continue;
+      emit(a.parent.index(), a.program.index(), a.weight);
+      programs_aligned = true;
+    }
   });
-  g.programs.order = reverse_ids(np);
+  // A parent has a smaller id than its children; an aligned program need not.
+  g.programs.order = programs_aligned ? order_programs(programs, aligned).order : reverse_ids(np);
   g.programs.rule_of = rules_of(np, policy, g.rules, rollup_scope::program,
                                 [&](std::string_view code) { return p.find_program(code); });
   return g;
