@@ -248,6 +248,44 @@ void wrap_evaluation(py::module_& m) {
       .def("add", &target_rollup::add, py::arg("other"), "Adds another roll-up to this one.")
       .def("__repr__", &rollup_repr);
 
+  py::class_<rollup_status>(m, "rollup_status",
+                            "A program's or collective's status by its roll-up rule.")
+      .def_readonly("status", &rollup_status::status,
+                    "the category of its status: what it counts as in its parent's rule")
+      .def_readonly("status_index", &rollup_status::status_index,
+                    "its status as an index into evaluation.status_definitions()")
+      .def_readonly("score", &rollup_status::score,
+                    "the rule's score: the weighted mean, a / k, or the chosen child's")
+      .def_readonly("expected", &rollup_status::expected,
+                    "the weighted mean of the averaged children's expected progress")
+      .def_readonly("counted", &rollup_status::counted, "the children counted")
+      .def_readonly("achieved", &rollup_status::achieved, "of those, the achieved")
+      .def_readonly("decided_by", &rollup_status::decided_by,
+                    "worst, best, latest: the child whose status it took")
+      .def("__repr__", [](const rollup_status& s) {
+        return "rollup_status(" + py_repr(py::cast(s.status)) +
+               ", score=" + py_repr(py::cast(s.score)) + ", counted=" + std::to_string(s.counted) +
+               ")";
+      });
+  py::class_<contribution>(m, "contribution", "One child's part in its parent's status.")
+      .def_readonly("child", &contribution::child, "the target, program or collective id")
+      .def_readonly("weight", &contribution::weight, "its weight toward the parent")
+      .def_readonly("status", &contribution::status, "the category of its status")
+      .def_readonly("status_index", &contribution::status_index,
+                    "its status as an index into status_definitions()")
+      .def_readonly("score", &contribution::score, "its score as its parent reads it")
+      .def_readonly("counted", &contribution::counted, "counted by the parent's rule")
+      .def_readonly("points", &contribution::points,
+                    "its points in the parent's score (they add up to the score)")
+      .def_readonly("share", &contribution::share, "points / the parent's score")
+      .def_readonly("decisive", &contribution::decisive,
+                    "worst, best, latest: this child's status is the parent's")
+      .def("__repr__", [](const contribution& c) {
+        return "contribution(child=" + py_repr(py::cast(c.child)) +
+               ", weight=" + py_repr(py::cast(c.weight)) + ", score=" + py_repr(py::cast(c.score)) +
+               ", points=" + py_repr(py::cast(c.points)) + ")";
+      });
+
   py::class_<program_result>(m, "program_result",
                              "The evaluation of a program: own, and over its cascade (itself and "
                              "every program\nthat implements it, directly or not).")
@@ -397,6 +435,47 @@ void wrap_evaluation(py::module_& m) {
       .def("forecast_spreads", &evaluation_column<&evaluation::forecast_spreads>,
            "The forecast spread of every target (NumPy float64); NaN where none; empty\n"
            "unless the policy forecasts.")
+      .def("numerators", &evaluation_column<&evaluation::numerators>,
+           "The numerator of every ratio and rating target's actual (NumPy float64); NaN where\n"
+           "none; empty when the plan has no ratio or rating target.")
+      .def("denominators", &evaluation_column<&evaluation::denominators>,
+           "The denominators, as numerators().")
+      .def(
+          "status_of", [](const evaluation& e, program_id id) { return e.status_of(id); },
+          py::arg("id"),
+          "A program's status by its roll-up rule. Raises NotFound for an unknown id, or when\n"
+          "the policy has no roll-up rule.")
+      .def(
+          "status_of", [](const evaluation& e, collective_id id) { return e.status_of(id); },
+          py::arg("id"), "A collective's status by its roll-up rule; raises as above.")
+      .def(
+          "rule_of", [](const evaluation& e, program_id id) { return e.rule_of(id); },
+          py::arg("id"), "The rule a program rolls up by.")
+      .def(
+          "rule_of", [](const evaluation& e, collective_id id) { return e.rule_of(id); },
+          py::arg("id"), "The rule a collective rolls up by.")
+      .def(
+          "contributions", [](const evaluation& e, program_id id) { return e.contributions(id); },
+          py::arg("id"),
+          "A program's children, each with its weight, score and part in its status.")
+      .def(
+          "contributions",
+          [](const evaluation& e, collective_id id) { return e.contributions(id); }, py::arg("id"),
+          "A collective's children, each with its part in its status.")
+      .def(
+          "program_statuses",
+          [](const evaluation& e) {
+            return std::vector<rollup_status>(e.program_statuses().begin(),
+                                              e.program_statuses().end());
+          },
+          "Every program's status by its roll-up rule, by id; empty when the policy has none.")
+      .def(
+          "collective_statuses",
+          [](const evaluation& e) {
+            return std::vector<rollup_status>(e.collective_statuses().begin(),
+                                              e.collective_statuses().end());
+          },
+          "Every collective's status by its roll-up rule, by id; empty as above.")
       .def("overall", &evaluation::overall, "Counts over all targets.")
       .def("program", &evaluation::program, py::arg("id"),
            py::return_value_policy::reference_internal,
@@ -418,6 +497,20 @@ void wrap_evaluation(py::module_& m) {
                std::to_string(e.target_count()) + " targets, " + counts_repr(e.overall()) + ">";
       });
 
+  m.def(
+      "tree_values",
+      [](const plan_handle& p, const evaluation& ev, std::string_view indicator, const period& span,
+         tree_aggregation how) {
+        std::vector<double> v =
+            p.read([&](const plan& pl) { return tree_values(pl, ev, indicator, span, how); });
+        return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
+      },
+      py::arg("plan"), py::arg("evaluation"), py::arg("indicator"), py::arg("span"), py::arg("how"),
+      "An indicator's values up the organisation tree: for each collective, by id, `how` over\n"
+      "the actuals of the targets of `indicator` and period `span` owned in its subtree (not\n"
+      "aggregates themselves); NaN where none reports (NumPy float64). A ratio's sum is the\n"
+      "sum of its numerators over the sum of its denominators. Raises InvalidArgument when\n"
+      "`how` is none or the evaluation is not of this plan.");
   m.def(
       "evaluate",
       [](const plan_handle& p, date as_of, const evaluation_policy& policy) {

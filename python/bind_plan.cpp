@@ -487,6 +487,30 @@ void wrap_plan(py::module_& m) {
             });
           },
           "Every assessment, in the order added (copies).")
+      .def(
+          "add_alignment",
+          [](plan_handle& self, const alignment& a) {
+            self.write([&](plan& p) { p.add_alignment(a); });
+          },
+          py::arg("alignment"),
+          "Counts a target or a program toward another program with a weight, besides its own\n"
+          "program or parent. Raises NotFound for an unknown id; InvalidArgument naming the\n"
+          "child and parent for a bad weight, neither or both children, or a repeat;\n"
+          "CycleError naming the programs of a cycle.")
+      .def(
+          "add_alignments",
+          [](plan_handle& self, const std::vector<alignment>& list) {
+            self.write([&](plan& p) { p.add_alignments(list); });
+          },
+          py::arg("alignments"), "Adds many alignments, all or nothing (add_alignment's errors).")
+      .def(
+          "alignments",
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) {
+              return std::vector<alignment>(p.alignments().begin(), p.alignments().end());
+            });
+          },
+          "Every alignment, in the order added (copies).")
       // --- value semantics -------------------------------------------------------------
       .def(
           "__eq__",

@@ -71,6 +71,20 @@ void wrap_target(py::module_& m) {
       .value("first", aggregation::first, "the earliest of them")
       .value("count", aggregation::count,
              "how many days of [S, min(A, E)] have a measurement (check-ins)");
+  py::enum_<tree_aggregation>(
+      m, "tree_aggregation",
+      "How a target defined at a collective aggregates the actuals of the targets of its\n"
+      "indicator and period owned in that collective's subtree (DHIS2's aggregation over the\n"
+      "hierarchy, chosen apart from the aggregation over time).")
+      .value("none", tree_aggregation::none, "its own measurements (default)")
+      .value("sum", tree_aggregation::sum,
+             "the sum of their actuals; a ratio: the sum of their numerators over the sum of "
+             "their denominators")
+      .value("mean", tree_aggregation::mean, "the mean of their actuals (a ratio: of fractions)")
+      .value("minimum", tree_aggregation::minimum, "the least of them")
+      .value("maximum", tree_aggregation::maximum, "the greatest of them");
+  wrap_codes<tree_aggregation>(m, "parse_tree_aggregation", &parse_tree_aggregation,
+                               "tree aggregation");
   py::enum_<scoring_method>(m, "scoring_method",
                             "How a numeric target's actual becomes its progress.")
       .value("by_goal", scoring_method::by_goal, "the goal's own formula (default)")
@@ -233,6 +247,14 @@ void wrap_target(py::module_& m) {
                "Sets the unit of measure. Returns the target.")
           .def("in_program", &target::in_program, py::arg("p"), chain,
                "Puts the target in a program. Returns the target.")
+          .def("with_weight", &target::with_weight, py::arg("w"), chain,
+               "Sets the target's weight in the weighted means of roll-ups (finite, > 0). "
+               "Returns the target.")
+          .def("measuring", &target::measuring, py::arg("indicator_code"), chain,
+               "Names the indicator the target measures. Returns the target.")
+          .def("aggregating", &target::aggregating, py::arg("how"), chain,
+               "Makes the target the aggregate of its indicator's targets in its owner's "
+               "subtree. Returns the target.")
           .def("aggregated_by", &target::aggregated_by, py::arg("a"), chain,
                "Makes the actual from the period's measurements by `a` (sum, mean, ...). "
                "Returns the target.")

@@ -34,6 +34,7 @@ void wrap_target(py::module_& m);
 void wrap_measurement(py::module_& m);
 void wrap_assessment(py::module_& m);
 void wrap_status(py::module_& m);
+void wrap_rollup(py::module_& m);
 void wrap_policy(py::module_& m);
 void wrap_organization(py::module_& m);
 void wrap_plan(py::module_& m);

@@ -24,6 +24,7 @@ PYBIND11_MODULE(_goaltrack, m) {
   wrap_measurement(m);
   wrap_assessment(m);
   wrap_status(m);
+  wrap_rollup(m);
   wrap_policy(m);
   wrap_organization(m);
   wrap_plan(m);

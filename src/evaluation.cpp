@@ -630,12 +630,13 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   // for more than one) and forecasts.
   // The roll-up graphs first: an override naming no program or collective fails early.
   const std::shared_ptr<const detail::rollup_graphs> graphs =
-      policy.rollup.empty()
+      policy.rollup == no_rollup
           ? nullptr
           : std::make_shared<const detail::rollup_graphs>(detail::rollup_graphs_of(p, policy));
   const target_methods methods = methods_of(targets);
   detail::latest_measurements latest = detail::latest_as_of(p, A);
   detail::aggregate_over_time(p, A, methods.over_time, latest);
+  detail::aggregate_up_tree(p, latest);
   std::vector<std::uint32_t> target_tally;
   detail::tally_set tallies = rating_tallies(p, A, policy, target_tally);
   const std::vector<detail::check_ins> points =

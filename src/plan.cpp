@@ -315,10 +315,38 @@ const task& plan::get(task_id id) const {
 
 target_id plan::add_target(const target& t) { return add_targets(std::span(&t, 1)); }
 
+namespace {
+
+// "quantity in 'học sinh'": what an indicator's targets share.
+std::string measure_text(target_kind kind, std::string_view unit) {
+  return std::string(to_string(kind)) + " in " + quoted(unit);
+}
+
+}  // namespace
+
 target_id plan::add_targets(std::span<const target> targets) {
   const detail::plan_data& d = data();
-  const auto rules = [&](const target& t, std::size_t) {
+  // The indicators the batch names first, by their first target in it.
+  std::unordered_map<std::string_view, std::size_t> first_in_batch;
+  const auto check_indicator = [&](const target& t, std::size_t i) {
+    if (t.indicator.empty()) return;
+    std::optional<target> first;
+    if (const auto it = d.indicators.find(t.indicator); it != d.indicators.end()) {
+      first = get(it->second);
+    } else if (const auto [at, added] = first_in_batch.try_emplace(t.indicator, i);
+               !added && at->second != i) {  // a record is checked again to explain it
+      first = targets[at->second];
+    }
+    if (first && (first->kind != t.kind || first->unit != t.unit)) {
+      throw invalid_argument("target " + quoted(t.code) + ": indicator " + quoted(t.indicator) +
+                             " is measured as " + measure_text(first->kind, first->unit) +
+                             " by target " + quoted(first->code) + ", not as " +
+                             measure_text(t.kind, t.unit));
+    }
+  };
+  const auto rules = [&](const target& t, std::size_t i) {
     t.validate();
+    check_indicator(t, i);
     // The messages are built only on failure: bulk loaders add millions of targets.
     if (!d.org.contains(t.owner)) d.org.check(t.owner, "owner of target " + quoted(t.code));
     if (t.program && !d.programs.contains(*t.program)) {
@@ -329,7 +357,12 @@ target_id plan::add_targets(std::span<const target> targets) {
       get(t.rating.scale).check(t.rating.level, "target " + quoted(t.code));
     }
   };
-  return data_for_write().targets.append(targets, checked_by(rules));
+  const target_id first = data_for_write().targets.append(targets, checked_by(rules));
+  for (const auto& [indicator, i] : first_in_batch) {
+    data_for_write().indicators.emplace(indicator,
+                                        target_id(first.value() + static_cast<std::uint32_t>(i)));
+  }
+  return first;
 }
 
 std::optional<target_id> plan::find_target(std::string_view code) const noexcept {
@@ -366,7 +399,14 @@ const day_range& supported_days() {
 template <class Fail>
 bool measurement_rules(const detail::target_table& targets, target_id t, const day_range& days,
                        std::int32_t day, double value, double denominator, Fail&& fail) {
-  const auto [kind, whole_numbers] = targets.value_rules()[t.index()];
+  const auto [kind, whole_numbers, aggregated] = targets.value_rules()[t.index()];
+  if (aggregated) {
+    return fail([] {
+      return std::string(
+          "its actual aggregates its subtree's targets (over_tree): it takes no "
+          "measurements");
+    });
+  }
   if (day < days.first || day > days.last) {
     return fail([&] { return "day number " + std::to_string(day) + " is out of range"; });
   }
@@ -662,6 +702,14 @@ policy_id plan::add_policies(std::span<const named_policy> policies) {
     for (const auto& summary : p.policy.rating_summaries) {
       data().rounds.check(summary.round, "rating summary of " + where);
       get(get(summary.round).scale()).check(summary.level, "rating summary of " + where);
+    }
+    for (const rollup_override& o : p.policy.rollup_overrides) {
+      const bool known = o.scope == rollup_scope::program ? find_program(o.code).has_value()
+                                                          : org().contains_collective(o.code);
+      if (!known) {
+        throw not_found("roll-up override of " + where + ": no " + std::string(to_string(o.scope)) +
+                        " has code " + quoted(o.code));
+      }
     }
   };
   return data_for_write().policies.append(policies, code_of, checked_by(rules));

@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "entity_table.hpp"
 #include "goaltrack/plan.hpp"
@@ -36,6 +37,9 @@ struct plan_data {
   measurement_table measurements;
   std::vector<assessment> assessments;
   std::vector<alignment> alignments;
+  // The first target of each indicator (target::indicator): the kind and unit its others
+  // must have.
+  std::unordered_map<std::string, target_id> indicators;
   entity_table<policy_id, record_columns<named_policy>> policies{"policy"};
 
   friend bool operator==(const plan_data&, const plan_data&) = default;

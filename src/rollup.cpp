@@ -33,7 +33,7 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 void check_rule(const rollup_rule& r, std::size_t i, std::string_view name) {
   const std::string who = "roll-up rule " + std::to_string(i + 1) + " " + quoted(r.code);
   if (r.code.empty()) fail(name, "roll-up rule " + std::to_string(i + 1) + " has an empty code");
-  if (detail::find_code(method_codes, r.code)) {
+  if (detail::find_code(method_codes, r.code) || r.code == no_rollup) {
     fail(name, who + " repeats a built-in rule's code");
   }
   if (!detail::is_known(r.method)) fail(name, who + ": method is not a known roll-up method");
@@ -90,9 +90,10 @@ void check_rollup(const evaluation_policy& p, std::string_view name) {
     return " names roll-up rule " + quoted(code) +
            ", which is neither a built-in rule nor one of the policy's";
   };
-  if (!p.rollup.empty() && !rollup_rule_of(p.rollup, p)) fail(name, "rollup" + unknown(p.rollup));
-  if (p.rollup.empty() && !p.rollup_overrides.empty()) {
-    fail(name, "roll-up overrides need a default rule (rollup is empty: no roll-up statuses)");
+  if (p.rollup != no_rollup && !rollup_rule_of(p.rollup, p))
+    fail(name, "rollup" + unknown(p.rollup));
+  if (p.rollup == no_rollup && !p.rollup_overrides.empty()) {
+    fail(name, "roll-up overrides need a default rule (rollup is \"none\": no roll-up statuses)");
   }
   for (std::size_t i = 0; i < p.rollup_overrides.size(); ++i) {
     const rollup_override& o = p.rollup_overrides[i];

@@ -35,6 +35,7 @@
 #include "goaltrack/policy.hpp"
 #include "goaltrack/program.hpp"
 #include "goaltrack/rating.hpp"
+#include "goaltrack/rollup.hpp"
 #include "goaltrack/target.hpp"
 #include "goaltrack/task.hpp"
 #include "goaltrack/text.hpp"
@@ -350,6 +351,16 @@ struct schema<target> {
             "its weight in the weighted means of roll-ups (finite, > 0; target_rollup)",
             sparse_column}
           .since(7),
+      field{"indicator", &target::indicator,
+            "the indicator it measures, a code its targets share across units and levels (e.g. "
+            "\"vaccination_coverage\"); the targets of one indicator have one kind and one unit",
+            sparse_column}
+          .since(8),
+      field{"over_tree", &target::over_tree,
+            "numeric kinds: its actual aggregates those of its indicator's targets of its period "
+            "in its owner's subtree (sum, mean, minimum, maximum), or is its own (none)",
+            sparse_column, target_kinds::numeric}
+          .since(8),
   };
 };
 
@@ -458,6 +469,60 @@ struct schema<evaluation_policy> {
             "forecast every numeric and milestone target with at least this many check-ins in "
             "its period up to the as-of date"}
           .since(5),
+      field{"rollup", &evaluation_policy::rollup,
+            "the roll-up rule of every program and collective not overridden: a built-in "
+            "rule's code or one of rollup_rules; \"none\" for none"}
+          .since(8),
+      field{"rollup_rules",
+            &evaluation_policy::rollup_rules,
+            "the policy's own roll-up rules, besides the built-in ones",
+            {"policy_rollup_rules.csv", false, true}}
+          .since(8)
+          .capped_by(&load_limits::rollup_rules),
+      field{"rollup_overrides",
+            &evaluation_policy::rollup_overrides,
+            "programs and collectives that roll up by another rule than `rollup`",
+            {"policy_rollup_overrides.csv", false, true}}
+          .since(8)
+          .capped_by(&load_limits::rollup_overrides),
+  };
+};
+
+template <>
+struct schema<rollup_rule> {
+  static constexpr std::string_view kind = "roll-up rule";
+  static constexpr std::tuple fields{
+      field{"code", &rollup_rule::code,
+            "unique stable code within its policy, e.g. \"four_of_five\"", required_column},
+      field{"method", &rollup_rule::method, "how the status comes", required_column},
+      field{"exclude_not_started", &rollup_rule::exclude_not_started,
+            "children not started are not counted"},
+      field{"exclude_no_data", &rollup_rule::exclude_no_data,
+            "children without data are not counted"},
+      field{"required_share", &rollup_rule::required_share, "share_achieved: the share to reach"},
+      field{"required_count", &rollup_rule::required_count, "count_achieved: k, at least 1"},
+  };
+};
+
+template <>
+struct schema<rollup_override> {
+  static constexpr std::string_view kind = "roll-up override";
+  static constexpr std::tuple fields{
+      field{"scope", &rollup_override::scope, "a program or a collective", required_column},
+      field{"code", &rollup_override::code, "the program's or collective's code", required_column},
+      field{"rule", &rollup_override::rule, "a built-in rule's code or one of the policy's",
+            required_column},
+  };
+};
+
+template <>
+struct schema<alignment> {
+  static constexpr std::string_view kind = "alignment";
+  static constexpr std::tuple fields{
+      field{"target", &alignment::target, "the target that counts toward `parent`, or none"},
+      field{"program", &alignment::program, "the program that counts toward `parent`, or none"},
+      field{"parent", &alignment::parent, "the program it counts toward", required_column},
+      field{"weight", &alignment::weight, "its weight in the parent's weighted mean (finite, > 0)"},
   };
 };
 

@@ -72,6 +72,14 @@ constexpr detail::code_list<plan_basis, 2> plan_basis_codes{{
     {plan_basis::per_sub_period, "per_sub_period"},
 }};
 
+constexpr detail::code_list<tree_aggregation, 5> tree_aggregation_codes{{
+    {tree_aggregation::none, "none"},
+    {tree_aggregation::sum, "sum"},
+    {tree_aggregation::mean, "mean"},
+    {tree_aggregation::minimum, "minimum"},
+    {tree_aggregation::maximum, "maximum"},
+}};
+
 // Largest magnitude at which every whole number is exactly a double.
 constexpr double max_exact_whole = 9007199254740992.0;  // 2^53
 
@@ -111,6 +119,12 @@ scoring_method parse_scoring_method(std::string_view code) {
 }
 std::string_view to_string(expectation e) noexcept { return detail::code_of(expectation_codes, e); }
 std::string_view to_string(plan_basis b) noexcept { return detail::code_of(plan_basis_codes, b); }
+std::string_view to_string(tree_aggregation a) noexcept {
+  return detail::code_of(tree_aggregation_codes, a);
+}
+tree_aggregation parse_tree_aggregation(std::string_view code) {
+  return detail::parse_code(tree_aggregation_codes, code, "tree aggregation");
+}
 expectation parse_expectation(std::string_view code) {
   return detail::parse_code(expectation_codes, code, "expectation");
 }
@@ -234,6 +248,15 @@ std::string method_misfit(const target& t) {
   }
   if (t.kind == target_kind::ratio && t.over_time == aggregation::count) {
     return "a ratio cannot be a count of check-ins";
+  }
+  if (t.over_tree != tree_aggregation::none) {
+    if (t.indicator.empty()) return "an aggregate up the tree needs an indicator";
+    if (t.over_time != aggregation::latest) {
+      return "an aggregate up the tree reads its children's actuals: aggregation over time "
+             "latest, not " +
+             std::string(to_string(t.over_time));
+    }
+    if (!t.sub_periods.empty()) return "an aggregate up the tree has no sub-periods";
   }
   if (t.limit && t.scoring != scoring_method::open_sdg) {
     return "a limit applies to the open_sdg scoring only";

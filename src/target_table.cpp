@@ -44,7 +44,7 @@ void target_columns::push_back(const target& t) {
          t.program.value_or(program_id{}),
          needs_extra ? static_cast<std::uint32_t>(extras.size() - 1) : target_row::no_extra, t.kind,
          t.goal, t.wanted, t.whole_numbers});
-    rules.push_back({t.kind, t.whole_numbers});
+    rules.push_back({t.kind, t.whole_numbers, t.over_tree != tree_aggregation::none});
   } catch (...) {
     truncate(n);
     throw;

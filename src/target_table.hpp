@@ -117,11 +117,12 @@ const auto& extra_value(const target_extra& e) {
   return std::get<at>(e);
 }
 
-/// What a measurement of each target must satisfy, 2 bytes per target: bulk checks of
+/// What a measurement of each target must satisfy, 3 bytes per target: bulk checks of
 /// measurements read these instead of whole rows, to stay in cache.
 struct value_rule {
   target_kind kind;
   bool whole_numbers;
+  bool aggregated;  // its actual is its subtree's (target::over_tree): it takes none
   friend bool operator==(value_rule, value_rule) = default;
 };
 

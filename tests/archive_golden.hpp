@@ -47,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7, 8};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -169,6 +169,32 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
     p.add_assessment({sites, make_date(2020, 12, 20), "achieved", 1.0, "Ban giám đốc", "giảm 98"});
     pol.minimum_points = 2;
     pol.forecast_min_points = 3;
+  }
+  if (version >= 8) {
+    // Enrolment counted per cell and summed up to the party committee; the ratio also counts
+    // toward the provincial program; the plan toward an objective added after it.
+    const target_id enrolled =
+        p.add_target(target::quantity("ENROL-CB1", "Huy động trẻ", c1, period::year(2020))
+                         .at_least(120)
+                         .measuring("enrolled"));
+    p.add_measurement({enrolled, make_date(2020, 9, 5), 118, 1, "", ""});
+    p.add_target(target::quantity("ENROL", "Huy động trẻ toàn Đảng bộ", party, period::year(2020))
+                     .at_least(240)
+                     .measuring("enrolled")
+                     .aggregating(tree_aggregation::sum));
+    const program_id objective =
+        p.add_program({"MT-1", "", "", "Mục tiêu 2020", period::year(2020), dept, {}});
+    p.add_alignment({ratio, {}, ctr, 2.0});
+    p.add_alignment({{}, plan_id, objective, 0.5});
+  }
+  if (version >= 8) {
+    pol.rollup = "worst";
+    rollup_rule two{"two_of_three", rollup_method::count_achieved};
+    two.required_count = 2;
+    two.exclude_no_data = false;
+    pol.rollup_rules = {two};
+    pol.rollup_overrides = {{rollup_scope::program, "KH-12", "two_of_three"},
+                            {rollup_scope::collective, "CB1", "weighted_mean"}};
   }
   p.add_policy("strict", pol);
   return p;

@@ -29,20 +29,29 @@ TEST(archive_golden, files_of_every_version_load_with_their_content) {
       EXPECT_EQ(p.org().member_count(), 3U);
       EXPECT_EQ(p.scale_count(), 2U);
       EXPECT_EQ(p.get(gt::round_id(0)).of(gt::member_id(1)), gt::rating_level(1));
-      EXPECT_EQ(p.program_count(), 2U);
+      const bool v8 = version >= 8;  // an objective, two targets, a measurement, alignments
+      EXPECT_EQ(p.program_count(), v8 ? 3U : 2U);
       EXPECT_EQ(p.task_count(), 2U);
       EXPECT_EQ(p.get(gt::task_id(0)).history.size(), 2U);
       EXPECT_EQ(p.get(gt::task_id(0)).title, "Rà soát mạng lưới\nline 2");
-      EXPECT_EQ(p.target_count(), 7U);
+      EXPECT_EQ(p.target_count(), v8 ? 9U : 7U);
       const gt::target sites = p.get(gt::target_id(0));
       EXPECT_EQ(sites.code, "SITES");
       EXPECT_EQ(sites.goal_value, 98);
       EXPECT_EQ(sites.baseline, 1250);
-      EXPECT_EQ(p.measurements().size(), 4U);
+      EXPECT_EQ(p.measurements().size(), v8 ? 5U : 4U);
       EXPECT_EQ(p.measurements().at(0).source, "Báo cáo tổng kết");
       EXPECT_EQ(p.measurements().at(1).denominator, 10000);
       EXPECT_EQ(p.measurements().at(1).note, "58,1%");
       EXPECT_EQ(p.policy("strict").on_track_margin, 0.05);
+      EXPECT_EQ(p.alignments().size(), v8 ? 2U : 0U);
+      EXPECT_EQ(p.policy("strict").rollup, v8 ? "worst" : "weighted_mean");
+      EXPECT_EQ(p.policy("strict").rollup_overrides.size(), v8 ? 2U : 0U);
+      if (v8) {
+        EXPECT_EQ(p.get(gt::target_id(8)).over_tree, gt::tree_aggregation::sum);
+        EXPECT_EQ(p.get(gt::target_id(8)).indicator, "enrolled");
+        EXPECT_EQ(p.alignments()[1].weight, 0.5);
+      }
     }
   }
 }

@@ -297,7 +297,7 @@ namespace {
 // after its targets' periods: the staged evaluation adds methods, not differences.
 TEST(evaluation_property, the_pipeline_equals_the_plain_rules_on_random_plans) {
   std::size_t compared = 0;
-  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+  for (std::uint64_t seed = 1; seed <= 320; ++seed) {
     const plan p = goaltrack_test::random_plan(seed);
     goaltrack_test::random_source r(seed * 7919);
     for (int k = 0; k < 12; ++k) {
@@ -414,6 +414,179 @@ TEST(evaluation, shares_of_a_status_leave_out_the_chosen_statuses) {
   EXPECT_EQ(c.share(target_status::achieved, not_started), (rate{3, 5}));
   EXPECT_EQ(c.share(target_status::not_started), (rate{0, 4}));
   EXPECT_EQ(status_counts{}.share(target_status::achieved).value(), std::nullopt);
+}
+
+}  // namespace
+}  // namespace goaltrack
+
+namespace goaltrack {
+namespace {
+
+// Values up the organisation tree (target::over_tree, tree_values).
+class tree_test : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    province = p.org().add_collective("TINH", "", "province");
+    district = p.org().add_collective("HUYEN", "", "district", province);
+    for (int c = 1; c <= 3; ++c) {
+      communes.push_back(p.org().add_collective("XA" + std::to_string(c), "", "commune", district));
+    }
+  }
+  // A commune's coverage: `vaccinated` of `children`, reported on 30 June.
+  void coverage(collective_id at, double vaccinated, double children) {
+    const target_id t = p.add_target(
+        target::ratio("COV-" + std::string(p.org().code(at)), "", at, period::year(2020))
+            .at_least(0.95)
+            .in_unit("%")
+            .measuring("coverage"));
+    p.add_measurement({t, d(2020, 6, 30), vaccinated, children, "", ""});
+  }
+  plan p;
+  collective_id province, district;
+  std::vector<collective_id> communes;
+};
+
+// Spider Impact, "Aggregating ratios": 2 of 4 and 2 of 100 are 4 of 104 (3.8%), not the mean
+// of 50% and 2%; DHIS2, "Indicators": they are re-calculated at each level from the sums
+// of their numerators and denominators.
+TEST_F(tree_test, a_ratio_sums_numerators_over_denominators_at_each_level) {
+  coverage(communes[0], 2, 4);
+  coverage(communes[1], 2, 100);
+  const target_id total = p.add_target(target::ratio("COV", "", province, period::year(2020))
+                                           .at_least(0.95)
+                                           .in_unit("%")
+                                           .measuring("coverage")
+                                           .aggregating(tree_aggregation::sum));
+  const evaluation ev = evaluate(p, d(2020, 7, 1));
+  const target_result r = ev.target(total);
+  ASSERT_TRUE(r.actual && r.numerator && r.denominator);
+  EXPECT_NEAR(*r.actual, 4.0 / 104.0, 1e-15);
+  EXPECT_DOUBLE_EQ(*r.numerator, 4);
+  EXPECT_DOUBLE_EQ(*r.denominator, 104);
+  EXPECT_EQ(r.actual_date, d(2020, 6, 30));
+  const auto values = tree_values(p, ev, "coverage", period::year(2020), tree_aggregation::sum);
+  EXPECT_NEAR(values[province.index()], 4.0 / 104.0, 1e-15);
+  EXPECT_NEAR(values[communes[1].index()], 0.02, 1e-15);
+  EXPECT_TRUE(std::isnan(values[communes[2].index()]));  // not reporting
+  const auto means = tree_values(p, ev, "coverage", period::year(2020), tree_aggregation::mean);
+  EXPECT_NEAR(means[province.index()], 0.26, 1e-15);
+}
+
+// BAO Systems (DHIS2 implementers), "Aggregation types": stock on hand with the last value
+// over time and a sum over the hierarchy: facilities at 100, 150 and 200 give 450; DHIS2,
+// "Average": over the units that report only.
+TEST_F(tree_test, last_values_summed_up_the_hierarchy_and_means_over_reporting_units) {
+  const auto stock = [&](collective_id at, std::vector<double> values, int month = 1) {
+    const target_id t = p.add_target(
+        target::quantity("STOCK-" + std::string(p.org().code(at)), "", at, period::year(2020))
+            .at_least(1)
+            .counting("doses")
+            .measuring("stock"));
+    for (const double v : values) p.add_measurement({t, d(2020, month++, 28), v, 1, "", ""});
+  };
+  stock(communes[0], {80, 100});
+  stock(communes[1], {150}, 3);
+  stock(communes[2], {300, 250, 200});
+  const auto aggregate = [&](const std::string& code, collective_id at, tree_aggregation how) {
+    return p.add_target(target::quantity(code, "", at, period::year(2020))
+                            .at_least(1)
+                            .counting("doses")
+                            .measuring("stock")
+                            .aggregating(how));
+  };
+  const target_id sum = aggregate("SUM", province, tree_aggregation::sum);
+  const target_id mean = aggregate("MEAN", district, tree_aggregation::mean);
+  const target_id least = aggregate("MIN", district, tree_aggregation::minimum);
+  const target_id most = aggregate("MAX", province, tree_aggregation::maximum);
+  const evaluation ev = evaluate(p, d(2020, 12, 31));
+  EXPECT_DOUBLE_EQ(*ev.target(sum).actual, 450);
+  EXPECT_EQ(ev.target(sum).actual_date, d(2020, 3, 28));
+  EXPECT_DOUBLE_EQ(*ev.target(mean).actual, 150);
+  EXPECT_DOUBLE_EQ(*ev.target(least).actual, 100);
+  EXPECT_DOUBLE_EQ(*ev.target(most).actual, 200);
+  // In February only two units report: the mean is theirs.
+  EXPECT_DOUBLE_EQ(*evaluate(p, d(2020, 2, 29)).target(mean).actual, (100.0 + 250.0) / 2.0);
+  EXPECT_FALSE(evaluate(p, d(2020, 1, 1)).target(sum).actual);  // none reports yet
+}
+
+TEST_F(tree_test, indicators_keep_one_kind_and_unit_and_aggregates_take_no_measurements) {
+  coverage(communes[0], 9, 10);
+  try {
+    p.add_target(target::quantity("COV-X", "", communes[1], period::year(2020))
+                     .at_least(1)
+                     .in_unit("children")
+                     .measuring("coverage"));
+    FAIL() << "a second kind of one indicator was accepted";
+  } catch (const invalid_argument& e) {
+    EXPECT_STREQ(e.what(),
+                 "target 'COV-X': indicator 'coverage' is measured as ratio in '%' by target "
+                 "'COV-XA1', not as quantity in 'children'");
+  }
+  const target agg = target::ratio("COV", "", province, period::year(2020))
+                         .at_least(0.95)
+                         .in_unit("%")
+                         .measuring("coverage")
+                         .aggregating(tree_aggregation::sum);
+  const target_id total = p.add_target(agg);
+  EXPECT_THROW(p.add_measurement({total, d(2020, 6, 30), 1, 2, "", ""}), invalid_argument);
+  target no_indicator = agg;
+  no_indicator.code = "NOIND";
+  no_indicator.indicator.clear();
+  EXPECT_THROW(p.add_target(no_indicator), invalid_argument);
+  target summed_over_time = agg;
+  summed_over_time.code = "SUMMED";
+  summed_over_time.aggregated_by(aggregation::sum);
+  EXPECT_THROW(p.add_target(summed_over_time), invalid_argument);
+  EXPECT_EQ(parse_tree_aggregation("maximum"), tree_aggregation::maximum);
+  EXPECT_THROW(parse_tree_aggregation("median"), parse_error);
+}
+
+// The property of issue 10: sums up the tree equal a flat sum over each subtree.
+TEST(evaluation, sums_up_the_tree_equal_flat_sums_over_each_subtree) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    goaltrack_test::random_source rng(seed);
+    plan p;
+    std::vector<collective_id> units{p.org().add_collective("U0", "", "unit")};
+    for (std::size_t i = 1; i < 40; ++i) {
+      units.push_back(p.org().add_collective("U" + std::to_string(i), "", "unit",
+                                             units[rng.below(units.size())]));
+    }
+    std::vector<double> own(units.size(), 0.0);
+    for (std::size_t i = 0; i < 60; ++i) {
+      const collective_id at = units[rng.below(units.size())];
+      const target_id t =
+          p.add_target(target::quantity("T" + std::to_string(i), "", at, period::year(2020))
+                           .at_least(1)
+                           .measuring("x"));
+      const auto v = static_cast<double>(rng.below(1000));
+      p.add_measurement({t, make_date(2020, 5, 1), v, 1, "", ""});
+      own[at.index()] += v;
+    }
+    std::vector<target_id> sums;
+    for (const collective_id u : units) {
+      sums.push_back(p.add_target(
+          target::quantity("S" + std::string(p.org().code(u)), "", u, period::year(2020))
+              .at_least(1)
+              .measuring("x")
+              .aggregating(tree_aggregation::sum)));
+    }
+    const evaluation ev = evaluate(p, make_date(2020, 12, 31));
+    const auto values = tree_values(p, ev, "x", period::year(2020), tree_aggregation::sum);
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      double flat = 0;
+      bool any = false;
+      for (std::size_t v = 0; v < units.size(); ++v) {
+        if (p.org().in_subtree(units[v], units[u])) flat += own[v];
+      }
+      for (const target& t : p.targets()) {
+        any =
+            any || (t.over_tree == tree_aggregation::none && p.org().in_subtree(t.owner, units[u]));
+      }
+      if (!any) continue;
+      EXPECT_DOUBLE_EQ(values[u], flat) << seed;
+      EXPECT_DOUBLE_EQ(*ev.target(sums[u]).actual, flat) << seed;
+    }
+  }
 }
 
 }  // namespace

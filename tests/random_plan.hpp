@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -270,6 +271,41 @@ namespace detail {
 
 // Sometimes statuses of the policy's own, and bands for either phase giving them or
 // built-in ones.
+/// Roll-up rules: a default (a built-in rule, a rule of the policy's, or none), maybe a rule
+/// of its own, and overrides of a program or collective of `p`.
+inline void random_rollup(random_source& r, const goaltrack::plan& p,
+                          goaltrack::evaluation_policy& pol) {
+  using namespace goaltrack;
+  if (r.chance(40)) {
+    rollup_rule rule{"rule-" + std::to_string(r.below(100)),
+                     static_cast<rollup_method>(r.below(7))};
+    rule.exclude_not_started = r.chance(70);
+    rule.exclude_no_data = r.chance(70);
+    rule.required_share = share::percent(static_cast<std::uint32_t>(r.between(1, 100)));
+    rule.required_count = static_cast<std::uint32_t>(r.between(1, 5));
+    pol.rollup_rules.push_back(rule);
+  }
+  const std::string builtin(to_string(static_cast<rollup_method>(r.below(7))));
+  const int pick = r.between(0, 9);
+  pol.rollup = pick == 0                               ? std::string(no_rollup)
+               : pick < 4 && !pol.rollup_rules.empty() ? pol.rollup_rules[0].code
+               : pick < 7                              ? builtin
+                                                       : pol.rollup;
+  if (pol.rollup == no_rollup) return;
+  for (int n = r.between(0, 2); n > 0; --n) {
+    const bool program = p.program_count() > 0 && r.chance(50);
+    const std::string code =
+        program ? p.get(program_id(static_cast<std::uint32_t>(r.below(p.program_count())))).code
+                : std::string(p.org().code(collective_id(
+                      static_cast<std::uint32_t>(r.below(p.org().collective_count())))));
+    const rollup_scope scope = program ? rollup_scope::program : rollup_scope::collective;
+    const bool taken =
+        std::any_of(pol.rollup_overrides.begin(), pol.rollup_overrides.end(),
+                    [&](const rollup_override& o) { return o.scope == scope && o.code == code; });
+    if (!taken) pol.rollup_overrides.push_back({scope, code, builtin});
+  }
+}
+
 inline void random_judgement(random_source& r, goaltrack::evaluation_policy& pol) {
   using namespace goaltrack;
   if (r.chance(30)) pol.basis = band_basis::progress;
@@ -454,7 +490,15 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
         break;
       }
     }
-    if (t.is_numeric() || t.kind == target_kind::milestone) detail::random_phasing(r, t);
+    // One indicator per kind and unit (the plan's rule); some numeric targets aggregate it.
+    if (r.chance(40)) t.measuring("i-" + std::string(to_string(t.kind)) + "-" + t.unit);
+    if (t.is_numeric() && !t.indicator.empty() && t.over_time == aggregation::latest &&
+        r.chance(30)) {
+      t.aggregating(static_cast<tree_aggregation>(1 + r.below(4)));
+    }
+    if ((t.is_numeric() || t.kind == target_kind::milestone) &&
+        t.over_tree == tree_aggregation::none)
+      detail::random_phasing(r, t);
     const double weight = r.chance(30) ? 0.5 * static_cast<double>(1 + r.below(8)) : 1.0;
     t.with_weight(shape.equal_weight > 0 ? shape.equal_weight : weight);
     if (n_prog > 0 && r.chance(50))
@@ -465,7 +509,8 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
   // Measurements of the targets that take them.
   std::vector<target_id> measurable;
   for (std::size_t i = 0; i < p.target_count(); ++i) {
-    if (!p.get(target_id(static_cast<std::uint32_t>(i))).is_rating()) {
+    const target t = p.get(target_id(static_cast<std::uint32_t>(i)));
+    if (!t.is_rating() && t.over_tree == tree_aggregation::none) {
       measurable.push_back(target_id(static_cast<std::uint32_t>(i)));
     }
   }
@@ -507,6 +552,28 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
     }
   }
 
+  // Alignments: targets toward programs other than their own, programs toward programs of
+  // smaller ids than theirs (as parents are: no cycle).
+  std::vector<alignment> aligned;
+  std::set<std::pair<std::string, std::uint32_t>> edges;
+  for (int n = n_prog > 0 ? r.between(0, 4) : 0; n > 0; --n) {
+    const auto parent = program_id(static_cast<std::uint32_t>(r.below(n_prog)));
+    alignment a{{}, {}, parent, 0.25 * static_cast<double>(r.between(1, 12))};
+    if (p.target_count() > 0 && r.chance(60)) {
+      a.target = target_id(static_cast<std::uint32_t>(r.below(p.target_count())));
+      if (p.get(a.target).program == parent) continue;
+    } else {
+      if (parent.index() + 1 >= n_prog) continue;
+      a.program = program_id(
+          static_cast<std::uint32_t>(parent.index() + 1 + r.below(n_prog - parent.index() - 1)));
+      if (p.get(a.program).parent == parent) continue;
+    }
+    const std::string child = a.target.ok() ? "t" + std::to_string(a.target.value())
+                                            : "p" + std::to_string(a.program.value());
+    if (edges.insert({child, parent.value()}).second) aligned.push_back(a);
+  }
+  p.add_alignments(aligned);
+
   // Named policies, some with rating summaries.
   const std::size_t n_pol = r.below(shape.max_policies + 1);
   for (std::size_t i = 0; i < n_pol; ++i) {
@@ -529,6 +596,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
            share::percent(static_cast<std::uint32_t>(r.below(101)))});
     }
     detail::random_judgement(r, pol);
+    detail::random_rollup(r, p, pol);
     p.add_policy("policy-" + std::to_string(i) + (r.chance(30) ? " ẩ" : ""), pol);
   }
   return p;

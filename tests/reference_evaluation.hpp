@@ -30,8 +30,8 @@ inline bool reference_covers(const goaltrack::target& t) {
   using namespace goaltrack;
   if (t.kind == target_kind::direction) return t.scoring == scoring_method::by_goal;
   return (t.is_numeric() || t.kind == target_kind::milestone) &&
-         t.over_time == aggregation::latest && t.scoring == scoring_method::by_goal &&
-         t.expected_by == expectation::days;
+         t.over_tree == tree_aggregation::none && t.over_time == aggregation::latest &&
+         t.scoring == scoring_method::by_goal && t.expected_by == expectation::days;
 }
 
 namespace reference_detail {

@@ -281,7 +281,7 @@ TEST_F(rollup_test, the_year_end_closes_a_parent_when_its_children_close) {
 
 TEST_F(rollup_test, without_a_rule_there_are_no_statuses) {
   key_result("A", 50);
-  const evaluation ev = at(d(2020, 6, 30), rolled_by(""));
+  const evaluation ev = at(d(2020, 6, 30), rolled_by("none"));
   EXPECT_TRUE(ev.program_statuses().empty());
   EXPECT_THROW((void)ev.status_of(objective), not_found);
   EXPECT_THROW((void)ev.contributions(team), not_found);
@@ -315,7 +315,9 @@ TEST_F(rollup_test, bad_rules_and_overrides_are_typed_errors_naming_them) {
   EXPECT_NE(message(bad_rule).find("rule 1 'zero': required_count"), std::string::npos);
   bad_rule.rollup_rules[0] = {"worst", rollup_method::worst};
   EXPECT_NE(message(bad_rule).find("built-in rule"), std::string::npos);
-  bad_rule.rollup_rules[0] = {"none", rollup_method::share_achieved};
+  bad_rule.rollup_rules[0] = {"none", rollup_method::worst};  // reserved: no_rollup
+  EXPECT_NE(message(bad_rule).find("built-in rule"), std::string::npos);
+  bad_rule.rollup_rules[0] = {"nothing", rollup_method::share_achieved};
   bad_rule.rollup_rules[0].required_share = share{0, 100};
   EXPECT_NE(message(bad_rule).find("required share 0/100"), std::string::npos);
   EXPECT_EQ(parse_rollup_method("count_achieved"), rollup_method::count_achieved);

@@ -346,6 +346,11 @@ class GOALTRACK_API evaluation {
   }
   /// Actual of every target; NaN where none.
   [[nodiscard]] std::span<const double> actuals() const noexcept { return actual_; }
+  /// The numerator of every ratio and rating target's actual (target_result::numerator);
+  /// NaN where none. Empty when the plan has no ratio or rating target.
+  [[nodiscard]] std::span<const double> numerators() const noexcept { return numerator_; }
+  /// The denominators, as numerators().
+  [[nodiscard]] std::span<const double> denominators() const noexcept { return denominator_; }
   /// Progress of every target; NaN where none.
   [[nodiscard]] std::span<const double> progress() const noexcept { return progress_; }
   /// Expected progress of every target.
@@ -389,7 +394,7 @@ class GOALTRACK_API evaluation {
     return collectives_;
   }
   /// Every program's status by its roll-up rule (policy().rollup and its overrides), by id;
-  /// empty when the policy has no rule (rollup "").
+  /// empty when the policy has no rule (rollup "none").
   [[nodiscard]] std::span<const rollup_status> program_statuses() const noexcept {
     return program_status_;
   }
@@ -471,6 +476,18 @@ class GOALTRACK_API evaluation {
 /// What target_result::expected_value holds in a plan with a time-phased target, for any
 /// plan: expected_value(plan.get(id), result.expected).
 GOALTRACK_API std::optional<double> expected_value(const target& t, double expected);
+
+/// An indicator's values up the organisation tree as of evaluation `ev` of plan `p`
+/// (tree_aggregation, target.hpp): for each collective, by id, `how` over the actuals of the
+/// targets of `indicator` and period `span` owned in its subtree (it included) that are not
+/// aggregates themselves; NaN where none reports. A ratio's sum is the sum of its
+/// numerators over the sum of its denominators. An aggregate target of that indicator,
+/// period and aggregation has its owner's value as its actual. Linear in targets and
+/// collectives.
+/// @throws invalid_argument when `how` is none, or `ev` has not as many targets as `p`.
+GOALTRACK_API std::vector<double> tree_values(const plan& p, const evaluation& ev,
+                                              std::string_view indicator, const period& span,
+                                              tree_aggregation how);
 
 /// Evaluates every target, program and collective of `p` as of the end of day `as_of`.
 /// @throws invalid_argument when the policy is invalid or a summary names an unknown

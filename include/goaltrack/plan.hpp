@@ -272,7 +272,8 @@ class GOALTRACK_API plan {
   /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the
   /// plan. @throws invalid_argument for an empty code or an invalid policy (as
   ///         evaluation_policy::validate); duplicate_error when the code is taken;
-  ///         not_found when a rating summary names an unknown round.
+  ///         not_found when a rating summary names an unknown round, or a roll-up override
+  ///         a program or collective the plan does not have.
   policy_id add_policy(std::string code, evaluation_policy policy);
   /// Keeps many policies, as add_policy on each in order; all or nothing.
   /// @return the id of the first.

@@ -72,10 +72,11 @@ struct GOALTRACK_API evaluation_policy {
   /// without bands keeps today's rules: on_track / at_risk / off_track by the margins
   /// while open, achieved / missed once closed.
   std::vector<status_band> bands;
-  /// The roll-up rule of every program and collective not overridden (rollup.hpp): a
-  /// built-in rule's code (a method's: "weighted_mean", "worst", ...) or one of
-  /// rollup_rules; "" for none (programs and collectives then get no status of their own,
-  /// only counts and means). Default "weighted_mean".
+  /// The roll-up rule of every program and collective not overridden: a built-in rule's
+  /// code or one of rollup_rules; "none" for none (rollup.hpp). A built-in rule's code is
+  /// its method's ("weighted_mean", "worst", ...); with "none" (no_rollup) programs and
+  /// collectives get no status of their own, only counts and means. Default
+  /// "weighted_mean".
   std::string rollup = "weighted_mean";
   /// The policy's own roll-up rules, besides the built-in ones.
   std::vector<rollup_rule> rollup_rules;

@@ -83,6 +83,10 @@ struct GOALTRACK_API rollup_rule {
   friend bool operator==(const rollup_rule&, const rollup_rule&) = default;
 };
 
+/// The code of no rule: a policy whose rollup is "none" gives programs and collectives no
+/// status of their own (counts and means only); no rule may have it.
+inline constexpr std::string_view no_rollup = "none";
+
 /// The built-in rule of a method: its code, its defaults.
 GOALTRACK_API rollup_rule builtin_rollup_rule(rollup_method m);
 

@@ -168,6 +168,21 @@ enum class aggregation : std::uint8_t {
   count,             ///< how many days of [S, min(A, E)] have a measurement (check-ins)
 };
 
+/// How a target defined at a collective aggregates the actuals of the targets of its
+/// indicator (target::indicator) and period owned in that collective's subtree: its values
+/// up the organisation tree, chosen apart from the aggregation over time, as DHIS2 chooses
+/// a data element's aggregation over the hierarchy apart from its aggregation over periods.
+/// Only the targets with an actual as of A take part (DHIS2's reporting units); targets that
+/// are aggregates themselves do not (each level sums the ground, never a sum twice).
+enum class tree_aggregation : std::uint8_t {
+  none,     ///< its own measurements (default)
+  sum,      ///< the sum of their actuals; a ratio: the sum of their numerators over the sum
+            ///< of their denominators (a province's coverage, never a mean of percentages)
+  mean,     ///< the mean of their actuals (a ratio: of their fractions)
+  minimum,  ///< the least of them
+  maximum,  ///< the greatest of them
+};
+
 /// How a numeric target's actual becomes its progress; see the tables in this header.
 enum class scoring_method : std::uint8_t {
   by_goal,             ///< the goal's own formula (default)
@@ -219,6 +234,7 @@ GOALTRACK_API std::string_view to_string(aggregation a) noexcept;
 GOALTRACK_API std::string_view to_string(scoring_method m) noexcept;
 GOALTRACK_API std::string_view to_string(expectation e) noexcept;
 GOALTRACK_API std::string_view to_string(plan_basis b) noexcept;
+GOALTRACK_API std::string_view to_string(tree_aggregation a) noexcept;
 GOALTRACK_API target_kind parse_target_kind(std::string_view code);
 GOALTRACK_API goal_kind parse_goal_kind(std::string_view code);
 GOALTRACK_API trend parse_trend(std::string_view code);
@@ -228,6 +244,7 @@ GOALTRACK_API aggregation parse_aggregation(std::string_view code);
 GOALTRACK_API scoring_method parse_scoring_method(std::string_view code);
 GOALTRACK_API expectation parse_expectation(std::string_view code);
 GOALTRACK_API plan_basis parse_plan_basis(std::string_view code);
+GOALTRACK_API tree_aggregation parse_tree_aggregation(std::string_view code);
 
 /// A share as an exact fraction, numerator / denominator (100% is 1/1, 95.5% is 191/200).
 struct GOALTRACK_API share {
@@ -312,6 +329,12 @@ struct GOALTRACK_API target {
   /// direction: by_goal (the trend) or open_sdg
   scoring_method scoring = scoring_method::by_goal;
   rating_goal rating;  ///< member_share and collective_count
+  /// the indicator it measures, a code its targets share across units and levels (e.g.
+  /// "vaccination_coverage"); the targets of one indicator have one kind and one unit
+  std::string indicator;
+  /// numeric kinds: its actual aggregates those of its indicator's targets of its period in
+  /// its owner's subtree (sum, mean, minimum, maximum), or is its own (none)
+  tree_aggregation over_tree = tree_aggregation::none;
 
   // --- factories ---------------------------------------------------------------------
   /// A quantity (count or amount); chain a goal setter (decrease_by(98), ...).
@@ -412,6 +435,16 @@ struct GOALTRACK_API target {
   /// and 1).
   target& with_weight(double w) {
     weight = w;
+    return *this;
+  }
+  /// Names the indicator the target measures.
+  target& measuring(std::string indicator_code) {
+    indicator = std::move(indicator_code);
+    return *this;
+  }
+  /// Makes the target the aggregate of its indicator's targets in its owner's subtree.
+  target& aggregating(tree_aggregation how) {
+    over_tree = how;
     return *this;
   }
   /// Puts the target in a program.

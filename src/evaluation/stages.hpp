@@ -60,6 +60,31 @@ latest_measurements latest_as_of(const plan& p, std::int32_t as_of_day);
 void aggregate_over_time(const plan& p, std::int32_t as_of_day,
                          std::span<const aggregation> over_time, latest_measurements& latest);
 
+/// What a subtree gives an indicator (target::over_tree): the reporting targets' count,
+/// the sum of their fractions (a ratio's numerator / denominator, else the value), of their
+/// numerators and denominators (the value over 1), the least and greatest fraction, and the
+/// day of the latest actual.
+struct tree_total {
+  std::uint32_t reporting = 0;
+  double sum = 0;
+  double numerators = 0;
+  double denominators = 0;
+  double least = std::numeric_limits<double>::infinity();
+  double greatest = -std::numeric_limits<double>::infinity();
+  std::int32_t last_day = no_day;
+
+  void add(double fraction, double numerator, double denominator, std::int32_t day) noexcept;
+  void add(const tree_total& other) noexcept;
+  /// The aggregate `how` (tree_aggregation, target.hpp): a ratio's sum is its numerators
+  /// over its denominators; NaN when none reports.
+  [[nodiscard]] double value(tree_aggregation how, bool ratio) const noexcept;
+};
+
+/// Replaces the value, day and denominator of every aggregate target (target::over_tree)
+/// by what its owner's subtree gives its indicator and period (tree_values.cpp); none
+/// where no target reports. Call after aggregate_over_time.
+void aggregate_up_tree(const plan& p, latest_measurements& latest);
+
 /// A check-in: (day, value).
 using check_in_point = std::pair<std::int32_t, double>;
 /// A target's check-ins.

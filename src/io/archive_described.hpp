@@ -281,6 +281,7 @@ void save_plan(A& ar, const plan& p) {
   ar << make_nvp("measurements", c.measurements);
   fields::save_entities(ar, "policies", p.policies());
   fields::save_entities(ar, "assessments", p.assessments());  // since format 5
+  fields::save_entities(ar, "alignments", p.alignments());    // since format 8
 }
 
 template <class A>
@@ -312,6 +313,11 @@ void load_plan(A& ar, plan_builder& b) {
   fields::load_entities<assessment>(
       ar, "assessments", l.assessments, "assessments", [&]() -> assessment& { return a; },
       [&](const assessment& x) { b.add(x); });
+  if (ctx().format_version < 8) return;
+  alignment e;
+  fields::load_entities<alignment>(
+      ar, "alignments", l.alignments, "alignments", [&]() -> alignment& { return e; },
+      [&](const alignment& x) { b.add(x); });
 }
 
 template <class A>

@@ -164,6 +164,7 @@ plan_builder::~plan_builder() {
 plan plan_builder::finish() && {
   add_pending_targets();
   join_members();
+  plan_.add_alignments(alignments_);
   return std::move(plan_);
 }
 
@@ -246,6 +247,11 @@ void plan_builder::add(const named_policy& p) {
 void plan_builder::add(const assessment& a) {
   add_pending_targets();
   plan_.add_assessment(a);
+}
+
+void plan_builder::add(const alignment& a) {
+  add_pending_targets();
+  alignments_.push_back(a);
 }
 
 }  // namespace goaltrack::detail

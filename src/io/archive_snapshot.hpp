@@ -122,6 +122,9 @@ class plan_builder {
   void add(measurements_dto&& m);
   void add(const named_policy& p);
   void add(const assessment& a);
+  /// Alignments join the plan together at finish() (plan::add_alignments checks them all
+  /// at once).
+  void add(const alignment& a);
   /// The plan built.
   [[nodiscard]] plan finish() &&;
 
@@ -137,7 +140,8 @@ class plan_builder {
   void add_pending_targets();
 
   plan plan_;
-  std::vector<target> pending_;    // targets read and not yet added
+  std::vector<alignment> alignments_;  // alignments read, added at finish()
+  std::vector<target> pending_;        // targets read and not yet added
   std::size_t pending_count_ = 0;  // pending_[0 .. count) are live; the rest keep their capacity
   organization_dto org_;           // what the members' thread reads
   std::vector<round_dto> waiting_rounds_;

@@ -39,10 +39,13 @@ class exporter {
     write(detail::csv::targets_file, [&](writer& w) { targets(w); });
     write(detail::csv::measurements_file, [&](writer& w) { measurements(w); });
     write(detail::csv::assessments_file, [&](writer& w) { assessments(w); });
+    write(detail::csv::alignments_file, [&](writer& w) { alignments(w); });
     write(detail::csv::policies_file, [&](writer& w) { policies(w); });
     write(detail::csv::summaries_file, [&](writer& w) { summaries(w); });
     write(detail::csv::statuses_file, [&](writer& w) { policy_statuses(w); });
     write(detail::csv::bands_file, [&](writer& w) { policy_bands(w); });
+    write(detail::csv::rules_file, [&](writer& w) { rollup_rules(w); });
+    write(detail::csv::overrides_file, [&](writer& w) { rollup_overrides(w); });
     return std::move(out_);
   }
 
@@ -324,7 +327,45 @@ class exporter {
       w.raw(e.reached_is_achieved ? "true" : "false");
       w.integer(e.minimum_points);
       w.integer(e.forecast_min_points);
+      w.text(e.rollup);
       w.end_row();
+    }
+  }
+
+  void alignments(writer& w) {
+    for (const alignment& a : p_.alignments()) {
+      a.target.ok() ? w.text(p_.get(a.target).code) : w.blank();
+      a.program.ok() ? w.text(p_.get(a.program).code) : w.blank();
+      w.text(p_.get(a.parent).code);
+      w.number(a.weight);
+      w.end_row();
+    }
+  }
+
+  void rollup_rules(writer& w) {
+    for (const named_policy& np : p_.policies()) {
+      for (const rollup_rule& r : np.policy.rollup_rules) {
+        w.text(np.code);
+        w.text(r.code);
+        w.raw(to_string(r.method));
+        w.raw(r.exclude_not_started ? "true" : "false");
+        w.raw(r.exclude_no_data ? "true" : "false");
+        w.raw(share_text(r.required_share));
+        w.integer(r.required_count);
+        w.end_row();
+      }
+    }
+  }
+
+  void rollup_overrides(writer& w) {
+    for (const named_policy& np : p_.policies()) {
+      for (const rollup_override& o : np.policy.rollup_overrides) {
+        w.text(np.code);
+        w.raw(to_string(o.scope));
+        w.text(o.code);
+        w.text(o.rule);
+        w.end_row();
+      }
     }
   }
 

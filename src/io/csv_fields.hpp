@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "goaltrack/rollup.hpp"
 #include "goaltrack/target.hpp"
 #include "goaltrack/task.hpp"
 #include "io/csv_import.hpp"
@@ -41,6 +42,9 @@ inline auto enum_parser(task_kind) { return &parse_task_kind; }
 inline auto enum_parser(target_status) { return &parse_target_status; }
 inline auto enum_parser(band_basis) { return &parse_band_basis; }
 inline auto enum_parser(band_phase) { return &parse_band_phase; }
+inline auto enum_parser(tree_aggregation) { return &parse_tree_aggregation; }
+inline auto enum_parser(rollup_method) { return &parse_rollup_method; }
+inline auto enum_parser(rollup_scope) { return &parse_rollup_scope; }
 
 template <class T>
 concept coded_enum = std::is_enum_v<T> && requires(T v) {

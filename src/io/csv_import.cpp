@@ -55,9 +55,12 @@ enum step : std::size_t {
   unused_items_step,
   measurements_step,
   assessments_step,
+  alignments_step,
   summaries_step,
   statuses_step,
   bands_step,
+  rules_step,
+  overrides_step,
   policies_step,
   unused_policy_rows_step,
   step_count
@@ -200,6 +203,7 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
     }
     with(measurements_step, measurements_file, &importer::measurements, buffer);
     with(assessments_step, assessments_file, &importer::assessments, buffer);
+    with(alignments_step, alignments_file, &importer::alignments, buffer);
   } catch (...) {
     first_error = std::current_exception();
   }
@@ -210,6 +214,8 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
   with(summaries_step, summaries_file, &importer::summaries, buffer);
   with(statuses_step, statuses_file, &importer::policy_statuses, buffer);
   with(bands_step, bands_file, &importer::policy_bands, buffer);
+  with(rules_step, rules_file, &importer::rollup_rules, buffer);
+  with(overrides_step, overrides_file, &importer::rollup_overrides, buffer);
   with(policies_step, policies_file, &importer::policies, buffer);
   {
     const log_scope scope(logs[unused_policy_rows_step]);

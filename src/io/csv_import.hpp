@@ -406,6 +406,9 @@ class importer {
   void summaries(table& t);
   void policy_statuses(table& t);
   void policy_bands(table& t);
+  void rollup_rules(table& t);
+  void rollup_overrides(table& t);
+  void alignments(table& t);
   void report_unused_policy_rows();
   void policies(table& t);
 
@@ -429,6 +432,8 @@ class importer {
   pending_rows<rating_summary_spec> summaries_;
   pending_rows<status_definition> statuses_;
   pending_rows<status_band> bands_;
+  pending_rows<rollup_rule> rollup_rules_;
+  pending_rows<rollup_override> rollup_overrides_;
   // Numeric codes of the collectives and targets added, for the bulk files' lookups.
   number_index<collective_id> collective_numbers_;
   number_index<target_id> target_numbers_;

@@ -433,10 +433,98 @@ void importer::policy_bands(table& t) {
   }
 }
 
+void importer::rollup_rules(table& t) {
+  namespace k = rules_col;
+  rollup_rules_.file = t.name();
+  while (t.next()) {
+    const bool has_policy = t.required(k::policy);
+    const bool has_code = t.required(k::code);
+    const bool has_method = t.required(k::method);
+    rollup_rule r;
+    r.code = t.text(k::code);
+    r.method = t.code(k::method, parse_rollup_method, r.method);
+    r.exclude_not_started = t.boolean(k::exclude_not_started).value_or(r.exclude_not_started);
+    r.exclude_no_data = t.boolean(k::exclude_no_data).value_or(r.exclude_no_data);
+    if (auto sh = t.share_of(k::required_share)) r.required_share = *sh;
+    r.required_count = t.count(k::required_count).value_or(r.required_count);
+    if (!has_policy || !has_code || !has_method || t.bad()) continue;
+    rollup_rules_.add(t.text(k::policy), t.line(), std::move(r));
+  }
+}
+
+void importer::rollup_overrides(table& t) {
+  namespace k = overrides_col;
+  rollup_overrides_.file = t.name();
+  while (t.next()) {
+    const bool has_policy = t.required(k::policy);
+    const bool has_scope = t.required(k::scope);
+    const bool has_code = t.required(k::code);
+    const bool has_rule = t.required(k::rule);
+    rollup_override o;
+    o.scope = t.code(k::scope, parse_rollup_scope, o.scope);
+    o.code = t.text(k::code);
+    o.rule = t.text(k::rule);
+    if (!has_policy || !has_scope || !has_code || !has_rule || t.bad()) continue;
+    rollup_overrides_.add(t.text(k::policy), t.line(), std::move(o));
+  }
+}
+
+void importer::alignments(table& t) {
+  namespace k = alignments_col;
+  std::vector<alignment> rows;
+  std::vector<std::uint64_t> lines;
+  while (t.next()) {
+    const bool has_parent = t.required(k::parent);
+    alignment a;
+    a.weight = t.number_or(k::weight, a.weight);
+    const std::string_view target_code = t.text(k::target);
+    const std::string_view program_code = t.text(k::program);
+    if (target_code.empty() == program_code.empty()) {
+      t.fail(k::target, "exactly one of target and program must be given");
+    }
+    const auto program_of = [&](std::size_t col, std::string_view code) {
+      const auto id = p_.find_program(code);
+      if (!id) t.fail(col, "program " + in_quotes(code) + " is not in programs.csv");
+      return id.value_or(program_id{});
+    };
+    if (!target_code.empty()) {
+      const auto id = p_.find_target(target_code);
+      if (!id) t.fail(k::target, "target " + in_quotes(target_code) + " is not in targets.csv");
+      a.target = id.value_or(target_id{});
+    }
+    if (!program_code.empty()) a.program = program_of(k::program, program_code);
+    if (has_parent) a.parent = program_of(k::parent, t.text(k::parent));
+    if (!has_parent || t.bad()) continue;
+    rows.push_back(a);
+    lines.push_back(t.line());
+  }
+  // All at once (plan::add_alignments checks repeats and cycles over the whole DAG); on an
+  // error, a small file's rows are added one by one to say which, a large one's error
+  // names the alignment (each single add sorts every alignment: quadratic).
+  constexpr std::size_t diagnosed_rows = 10'000;
+  try {
+    p_.add_alignments(rows);
+  } catch (const error& batch) {
+    if (rows.size() > diagnosed_rows) {
+      issue(t.name(), lines.front(), 1, batch.what());
+      return;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      try {
+        p_.add_alignment(rows[i]);
+      } catch (const error& e) {
+        issue(t.name(), lines[i], 1, e.what());
+      }
+    }
+  }
+}
+
 void importer::report_unused_policy_rows() {
   report_unused(summaries_, "policy", "is not in policies.csv");
   report_unused(statuses_, "policy", "is not in policies.csv");
   report_unused(bands_, "policy", "is not in policies.csv");
+  report_unused(rollup_rules_, "policy", "is not in policies.csv");
+  report_unused(rollup_overrides_, "policy", "is not in policies.csv");
 }
 
 void importer::policies(table& t) {
@@ -455,11 +543,14 @@ void importer::policies(table& t) {
     e.reached_is_achieved = t.boolean(k::reached_is_achieved).value_or(e.reached_is_achieved);
     e.minimum_points = t.count(k::minimum_points).value_or(e.minimum_points);
     e.forecast_min_points = t.count(k::forecast_min_points).value_or(e.forecast_min_points);
+    if (!t.text(k::rollup).empty()) e.rollup = t.text(k::rollup);
     if (!has_code || t.bad()) continue;
     const std::string code(t.text(k::code));
     e.rating_summaries = summaries_.take(code);
     e.statuses = statuses_.take(code);
     e.bands = bands_.take(code);
+    e.rollup_rules = rollup_rules_.take(code);
+    e.rollup_overrides = rollup_overrides_.take(code);
     try {
       p_.add_policy(code, std::move(e));
     } catch (const error& err) {

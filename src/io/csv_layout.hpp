@@ -73,7 +73,8 @@ enum : std::size_t {
   basis,
   reached_is_achieved,
   minimum_points,
-  forecast_min_points
+  forecast_min_points,
+  rollup
 };
 }
 namespace assessments_col {
@@ -87,6 +88,23 @@ enum : std::size_t { policy, code, label_en, label_vi, colour, category };
 }
 namespace bands_col {
 enum : std::size_t { policy, status, lower, upper, lower_inclusive, upper_inclusive, phase };
+}
+namespace rules_col {
+enum : std::size_t {
+  policy,
+  code,
+  method,
+  exclude_not_started,
+  exclude_no_data,
+  required_share,
+  required_count
+};
+}
+namespace overrides_col {
+enum : std::size_t { policy, scope, code, rule };
+}
+namespace alignments_col {
+enum : std::size_t { target, program, parent, weight };
 }
 
 /// The position of column `name` among Entity's CSV columns (after `keys` key columns).
@@ -161,7 +179,8 @@ inline constexpr column policies_columns[] = {{"code", true},
                                               {"basis", false},
                                               {"reached_is_achieved", false},
                                               {"minimum_points", false},
-                                              {"forecast_min_points", false}};
+                                              {"forecast_min_points", false},
+                                              {"rollup", false}};
 inline constexpr column assessments_columns[] = {{"target", true}, {"date", true},
                                                  {"status", true}, {"score", false},
                                                  {"by", false},    {"reason", false}};
@@ -174,6 +193,16 @@ inline constexpr column statuses_columns[] = {{"policy", true},    {"code", true
 inline constexpr column bands_columns[] = {
     {"policy", true},           {"status", true},           {"lower", false}, {"upper", false},
     {"lower_inclusive", false}, {"upper_inclusive", false}, {"phase", false}};
+
+inline constexpr column rules_columns[] = {
+    {"policy", true},           {"code", true},
+    {"method", true},           {"exclude_not_started", false},
+    {"exclude_no_data", false}, {"required_share", false},
+    {"required_count", false}};
+inline constexpr column overrides_columns[] = {
+    {"policy", true}, {"scope", true}, {"code", true}, {"rule", true}};
+inline constexpr column alignments_columns[] = {
+    {"target", false}, {"program", false}, {"parent", true}, {"weight", false}};
 
 inline constexpr layout scales_file{"rating_scales.csv", scales_columns};
 inline constexpr layout collectives_file{"collectives.csv", collectives_columns};
@@ -192,13 +221,16 @@ inline constexpr layout policies_file{"policies.csv", policies_columns};
 inline constexpr layout summaries_file{"policy_rating_summaries.csv", summaries_columns};
 inline constexpr layout statuses_file{"policy_statuses.csv", statuses_columns};
 inline constexpr layout bands_file{"policy_bands.csv", bands_columns};
+inline constexpr layout rules_file{"policy_rollup_rules.csv", rules_columns};
+inline constexpr layout overrides_file{"policy_rollup_overrides.csv", overrides_columns};
+inline constexpr layout alignments_file{"alignments.csv", alignments_columns};
 
 /// Every file, in the order import reads them.
-inline constexpr std::array<const layout*, 17> all_files{
-    &scales_file,   &collectives_file,  &members_file,     &rounds_file,   &ratings_file,
-    &programs_file, &tasks_file,        &status_file,      &items_file,    &phases_file,
-    &targets_file,  &measurements_file, &assessments_file, &policies_file, &summaries_file,
-    &statuses_file, &bands_file};
+inline constexpr std::array<const layout*, 20> all_files{
+    &scales_file,    &collectives_file,  &members_file,     &rounds_file,     &ratings_file,
+    &programs_file,  &tasks_file,        &status_file,      &items_file,      &phases_file,
+    &targets_file,   &measurements_file, &assessments_file, &alignments_file, &policies_file,
+    &summaries_file, &statuses_file,     &bands_file,       &rules_file,      &overrides_file};
 
 // True when `columns`, after its first `keys` columns (the file's own keys, such as a
 // level's scale), are the CSV columns of Entity's fields, with the same names, order and
@@ -227,5 +259,8 @@ static_assert(follows_schema<rating_summary_spec>(summaries_columns, 3),
               "policy_rating_summaries.csv");
 static_assert(follows_schema<status_definition>(statuses_columns, 1), "policy_statuses.csv");
 static_assert(follows_schema<status_band>(bands_columns, 1), "policy_bands.csv");
+static_assert(follows_schema<rollup_rule>(rules_columns, 1), "policy_rollup_rules.csv");
+static_assert(follows_schema<rollup_override>(overrides_columns, 1), "policy_rollup_overrides.csv");
+static_assert(follows_schema<alignment>(alignments_columns, 0), "alignments.csv");
 
 }  // namespace goaltrack::detail::csv

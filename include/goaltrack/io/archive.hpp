@@ -62,8 +62,11 @@ GOALTRACK_API std::string_view to_string(archive_format f) noexcept;
 /// bands, their basis and reached_is_achieved. Version 5 added the targets' limit (for
 /// the open_sdg scoring), the policies' minimum_points and forecast_min_points, and the
 /// plan's assessments. Version 6 added the targets' sub-periods, planned values,
-/// planned_as and expected_by (time-phased targets). Version 7 added the tasks' added_on.
-inline constexpr std::uint32_t archive_format_version = 7;
+/// planned_as and expected_by (time-phased targets). Version 7 added the tasks' added_on
+/// and the targets' weight. Version 8 added the targets' indicator and over_tree, the
+/// policies' roll-up rules (rollup, rollup_rules, rollup_overrides) and the plan's
+/// alignments.
+inline constexpr std::uint32_t archive_format_version = 8;
 
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,
 /// flushes and fsyncs it, renames it over `path` and fsyncs the directory. On any

@@ -22,13 +22,16 @@
 /// | `task_status.csv` | task*, date*, status* — one row per change, oldest first |
 /// | `milestone_items.csv` | target*, item, weight (none: equal weights) — one row per checklist item, in order |
 /// | `target_phases.csv` | target*, sub_period*, planned (none: no plan) — one row per sub-period, in order, tiling the target's period |
-/// | `targets.csv` | code*, title, kind*, owner*, period*, program, unit, goal (`at_least`), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, limit (none), trend (`increase`), scale, level, required_share (1/1), count (0), all (false), scope (`direct`), counted_kind, criterion (`own_rating`), over_time (`latest`), scoring (`by_goal`), planned_as (`cumulative`), expected_by (`days`), weight (1) |
+/// | `targets.csv` | code*, title, kind*, owner*, period*, program, unit, goal (`at_least`), goal_value (0), goal_high (0), baseline (none), whole_numbers (false), currency, limit (none), trend (`increase`), scale, level, required_share (1/1), count (0), all (false), scope (`direct`), counted_kind, criterion (`own_rating`), over_time (`latest`), scoring (`by_goal`), planned_as (`cumulative`), expected_by (`days`), weight (1), indicator, over_tree (`none`) |
 /// | `measurements.csv` | target*, date*, value*, denominator (1), source, note |
 /// | `assessments.csv` | target*, date*, status*, score (none), by, reason — judgements made by hand |
-/// | `policies.csv` | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02), close_at_period_end (false), basis (`pace`), reached_is_achieved (true), minimum_points (0), forecast_min_points (0) |
+/// | `alignments.csv` | target, program, parent*, weight (1) — a target or a program (one of them per row) that counts toward a program besides its own |
+/// | `policies.csv` | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02), close_at_period_end (false), basis (`pace`), reached_is_achieved (true), minimum_points (0), forecast_min_points (0), rollup (`weighted_mean`; `none`: no statuses) |
 /// | `policy_rating_summaries.csv` | policy*, scale*, period*, level*, counted_kind, criterion (`own_rating`), required_share (1/1) |
 /// | `policy_statuses.csv` | policy*, code*, label_en, label_vi, colour (`#rrggbb`), category (`on_track`) — a policy's own statuses |
 /// | `policy_bands.csv` | policy*, status*, lower (blank: -infinity), upper (blank: +infinity), lower_inclusive (true), upper_inclusive (false), phase (`open`) — one row per band |
+/// | `policy_rollup_rules.csv` | policy*, code*, method*, exclude_not_started (true), exclude_no_data (true), required_share (1/1), required_count (1) — a policy's own roll-up rules |
+/// | `policy_rollup_overrides.csv` | policy*, scope* (`program` or `collective`), code*, rule* — a program or collective that rolls up by another rule than the policy's |
 // clang-format on
 ///
 /// Every file is optional (a missing file has no rows); a `.csv` file of another name in

@@ -20,19 +20,22 @@ struct GOALTRACK_API load_limits {
   std::uint64_t members = 100'000'000;                    ///< members
   std::uint64_t scales = 100'000;                         ///< rating scales
   std::uint64_t rounds = 1'000'000;                       ///< rating rounds
-  std::uint64_t ratings = 1'000'000'000;       ///< member and collective ratings, all rounds
-  std::uint64_t programs = 10'000'000;         ///< programs
-  std::uint64_t tasks = 100'000'000;           ///< tasks
-  std::uint64_t status_changes = 100'000;      ///< status changes of one task
-  std::uint64_t targets = 100'000'000;         ///< targets
-  std::uint64_t checklist_items = 100'000;     ///< items of one milestone checklist
-  std::uint64_t sub_periods = 100'000;         ///< sub-periods (and planned values) of one target
-  std::uint64_t measurements = 1'000'000'000;  ///< measurements
-  std::uint64_t policies = 100'000;            ///< named policies
-  std::uint64_t rating_summaries = 100'000;    ///< rating summaries of one policy
-  std::uint64_t policy_statuses = 10'000;      ///< statuses of one policy
-  std::uint64_t policy_bands = 10'000;         ///< status bands of one policy
-  std::uint64_t assessments = 100'000'000;     ///< assessments
+  std::uint64_t ratings = 1'000'000'000;        ///< member and collective ratings, all rounds
+  std::uint64_t programs = 10'000'000;          ///< programs
+  std::uint64_t tasks = 100'000'000;            ///< tasks
+  std::uint64_t status_changes = 100'000;       ///< status changes of one task
+  std::uint64_t targets = 100'000'000;          ///< targets
+  std::uint64_t checklist_items = 100'000;      ///< items of one milestone checklist
+  std::uint64_t sub_periods = 100'000;          ///< sub-periods (and planned values) of one target
+  std::uint64_t measurements = 1'000'000'000;   ///< measurements
+  std::uint64_t policies = 100'000;             ///< named policies
+  std::uint64_t rating_summaries = 100'000;     ///< rating summaries of one policy
+  std::uint64_t policy_statuses = 10'000;       ///< statuses of one policy
+  std::uint64_t policy_bands = 10'000;          ///< status bands of one policy
+  std::uint64_t assessments = 100'000'000;      ///< assessments
+  std::uint64_t rollup_rules = 10'000;          ///< roll-up rules of one policy
+  std::uint64_t rollup_overrides = 10'000'000;  ///< roll-up overrides of one policy
+  std::uint64_t alignments = 1'000'000'000;     ///< alignments (edges of the program DAG)
   /// Bytes of one string. The default is the most a plan's text may have
   /// (max_text_bytes), so every plan that saves loads again.
   std::uint64_t string_bytes = max_text_bytes;
