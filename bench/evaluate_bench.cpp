@@ -19,6 +19,14 @@
 ///   evaluate/time_phased/scale:S  the kit's policy on the same plan with every target
 ///                             time-phased (monthly sub-periods, a plan of levels, expected
 ///                             by it: time_phased_plan_at)
+///   evaluate/rollup_RULE/scale:S  the kit's policy with every program and collective
+///                             rolled up by RULE (weighted_mean, worst): statuses besides
+///                             the counts and means of evaluate/scale:S (the kit's: none)
+///   evaluate/aligned_K/rollup_RULE  scale 1.0 with 1,000 programs (objectives) and K edges
+///                             of alignment from the targets to them (each target toward
+///                             K / 1M programs; rollup_none: the same plan without statuses);
+///                             items = edges. Linear in the edges when the time over
+///                             rollup_none grows as K.
 ///   add_measurements/scale:S  plan::add_measurements of all measurements in batches of
 ///                             1,000,000 into the plan without them; items = measurements
 ///
@@ -49,7 +57,9 @@ using namespace goaltrack_bench;
 // summary, or the kit's with forecasts or the minimum-data rule.
 gt::evaluation_policy variant_policy(const synthetic& s, const std::string& variant) {
   gt::evaluation_policy policy = kit_policy(s);
-  if (variant == "forecast") {
+  if (variant.starts_with("rollup_")) {
+    policy.rollup = variant.substr(7);
+  } else if (variant == "forecast") {
     policy.forecast_min_points = 3;
   } else if (variant == "minimum_points") {
     policy.minimum_points = 2;
@@ -72,6 +82,53 @@ void bm_evaluate(benchmark::State& state, double scale, const std::string& varia
   }
   state.SetItemsProcessed(state.iterations() * s.items());
   state.counters["targets"] = static_cast<double>(s.full.target_count());
+}
+
+// The national plan with 1,000 programs (ten roots of 99 each, owned by the nation) and
+// `edges` alignments from its targets to them: target t counts toward programs
+// (t + 997 k) mod 1000, k < edges / targets, with weights 1-4. Made once per edge count.
+const gt::plan& aligned_plan(std::size_t edges) {
+  static std::size_t made_for = 0;
+  static std::unique_ptr<gt::plan> cached;
+  if (made_for == edges) return *cached;
+  cached.reset();
+  auto p = std::make_unique<gt::plan>(plan_at(1.0).full);
+  const gt::collective_id nation(0);
+  std::vector<gt::program> programs;
+  for (std::uint32_t i = 0; i < 1000; ++i) {
+    std::optional<gt::program_id> parent;
+    if (i % 100 != 0) parent = gt::program_id(i - i % 100);
+    programs.push_back(
+        {"OBJ-" + std::to_string(i), "", "", "", gt::period::year(2021), nation, parent});
+  }
+  p->add_programs(programs);
+  const std::size_t nt = p->target_count();
+  std::vector<gt::alignment> list;
+  list.reserve(edges);
+  for (std::size_t k = 0; list.size() < edges; ++k) {
+    for (std::size_t t = 0; t < nt && list.size() < edges; ++t) {
+      list.push_back({gt::target_id(static_cast<std::uint32_t>(t)),
+                      {},
+                      gt::program_id(static_cast<std::uint32_t>((t + 997 * k) % 1000)),
+                      1.0 + static_cast<double>((t + k) % 4)});
+    }
+  }
+  p->add_alignments(list);
+  cached = std::move(p);
+  made_for = edges;
+  return *cached;
+}
+
+void bm_aligned(benchmark::State& state, std::size_t edges, const std::string& rule) {
+  const gt::plan& p = aligned_plan(edges);
+  gt::evaluation_policy policy = kit_policy(plan_at(1.0));
+  policy.rollup = rule;
+  const gt::date day = as_of();
+  for (auto _ : state) {
+    gt::evaluation ev = gt::evaluate(p, day, policy);
+    benchmark::DoNotOptimize(ev);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(edges));
 }
 
 void bm_add_measurements(benchmark::State& state, double scale) {
@@ -106,7 +163,8 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
     std::vector<std::string> variants(gt::policy_preset_codes().begin(),
                                       gt::policy_preset_codes().end());
-    variants.insert(variants.end(), {"forecast", "minimum_points", "time_phased"});
+    variants.insert(variants.end(), {"forecast", "minimum_points", "time_phased",
+                                     "rollup_weighted_mean", "rollup_worst"});
     for (const std::string& v : variants) {
       benchmark::RegisterBenchmark(("evaluate/" + v + suffix).c_str(), bm_evaluate, scale.value, v)
           ->Unit(benchmark::kMillisecond);
@@ -114,6 +172,14 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("add_measurements" + suffix).c_str(), bm_add_measurements,
                                  scale.value)
         ->Unit(benchmark::kMillisecond);
+  }
+  for (const std::size_t edges : {std::size_t{1'000'000}, std::size_t{10'000'000}}) {
+    for (const char* rule : {"none", "weighted_mean", "worst"}) {
+      const std::string name =
+          "evaluate/aligned_" + std::to_string(edges / 1'000'000) + "M/rollup_" + rule;
+      benchmark::RegisterBenchmark(name.c_str(), bm_aligned, edges, std::string(rule))
+          ->Unit(benchmark::kMillisecond);
+    }
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -67,6 +67,7 @@ gt::evaluation evaluate_kit(const kit_plan& kit, gt::date as_of) {
   policy.at_risk_margin = 0.25;
   policy.not_started_before_start = false;
   policy.missed_after_end = false;
+  policy.rollup = gt::no_rollup;  // the kit's job counts and averages; it has no roll-up statuses
   const gt::rating_scale& scale = kit.plan.get(kit.plan.get(kit.round).scale());
   policy.rating_summaries.push_back({kit.round, scale.level("good"), "cell",
                                      gt::collective_criterion::member_share,

@@ -253,6 +253,7 @@ gt::evaluation_policy kit_policy(const synthetic& s) {
   policy.at_risk_margin = 0.25;
   policy.not_started_before_start = false;
   policy.missed_after_end = false;
+  policy.rollup = gt::no_rollup;  // the kit's job counts and averages; it has no roll-up statuses
   policy.rating_summaries.push_back({s.round, gt::rating_level(1), "cell",
                                      gt::collective_criterion::member_share,
                                      gt::share::percent(100)});

@@ -44,7 +44,8 @@ goaltrack::date as_of();
 /// asked for (one plan in memory at a time).
 const synthetic& plan_at(double scale);
 /// The peer kit's policy (see goaltrack_peer.cpp): its margins, no not_started or missed,
-/// and the "all members good or above" summary over cells.
+/// the "all members good or above" summary over cells, and no roll-up statuses (counts and
+/// means only, the roll-up before roll-up rules).
 goaltrack::evaluation_policy kit_policy(const synthetic& s);
 /// As plan_at, every target time-phased: its months as sub-periods, planned levels rising
 /// evenly from its baseline to its goal, expected by that plan (kept apart from plan_at's).

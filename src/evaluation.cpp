@@ -594,15 +594,15 @@ struct evaluation_builder {
   // Stage 4: roll-ups, the statuses by the roll-up rules (`graphs`: none without a rule),
   // and the summaries the policy asked for.
   static void add_rollups(evaluation& ev, const plan& p, tally_set& tallies,
-                          std::shared_ptr<const rollup_graphs> graphs,
-                          const judgement_scheme& scheme) {
+                          std::shared_ptr<rollup_graphs> graphs, const judgement_scheme& scheme) {
     if (graphs) {
       const rollup_facts facts{ev.status_, ev.status_index_, ev.progress_, ev.expected_};
       const std::vector<std::int32_t> last_days = last_days_for(p, *graphs);
       ev.program_status_ = rollup_statuses(graphs->programs, graphs->rules, facts, last_days,
                                            scheme, ev.policy_, program_child);
-      ev.collective_status_ = rollup_statuses(graphs->collectives, graphs->rules, facts, last_days,
-                                              scheme, ev.policy_, collective_child);
+      ev.collective_status_ =
+          tree_rollup_statuses(graphs->collectives, graphs->rules, facts, last_days,
+                               plan_access::targets(p), scheme, ev.policy_, collective_child);
       ev.rollup_graphs_ = std::move(graphs);
     }
     rollups sums = roll_up(p, ev.as_of_, ev.status_, ev.progress_);
@@ -629,10 +629,8 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   // direction targets' in [S, A], and the period's for the minimum-data rule (when it asks
   // for more than one) and forecasts.
   // The roll-up graphs first: an override naming no program or collective fails early.
-  const std::shared_ptr<const detail::rollup_graphs> graphs =
-      policy.rollup == no_rollup
-          ? nullptr
-          : std::make_shared<const detail::rollup_graphs>(detail::rollup_graphs_of(p, policy));
+  std::shared_ptr<detail::rollup_graphs> graphs =
+      policy.rollup == no_rollup ? nullptr : detail::rollup_graphs_of(p, policy);
   const target_methods methods = methods_of(targets);
   detail::latest_measurements latest = detail::latest_as_of(p, A);
   detail::aggregate_over_time(p, A, methods.over_time, latest);
@@ -660,7 +658,7 @@ evaluation evaluate(const plan& p, date as_of, const evaluation_policy& policy) 
   const stage_inputs in{targets, methods, latest, tallies, target_tally, points, phases};
   for (std::size_t t = 0; t < rows.size(); ++t) builder::judge_target(ev, in, t, A, series, scheme);
   builder::add_outlook(ev, p, in, series, phases);
-  builder::add_rollups(ev, p, tallies, graphs, scheme);
+  builder::add_rollups(ev, p, tallies, std::move(graphs), scheme);
   return ev;
 }
 

@@ -266,6 +266,36 @@ TEST_F(rollup_test, a_parent_without_counted_children_is_not_started_or_without_
   EXPECT_TRUE(ev.contributions(empty).empty());
 }
 
+// A weighted mean with nothing to average (limits met so far have no score yet) takes its
+// worst counted child's status, in the program and in the collective alike.
+TEST_F(rollup_test, a_mean_without_scores_takes_the_worst_counted_status) {
+  const auto cap = [&](const std::string& code, double value) {
+    const target_id id = p.add_target(
+        target::quantity(code, "", team, period::year(2020)).at_most(100).in_program(objective));
+    p.add_measurement({id, d(2020, 6, 30), value, 1, "", ""});
+    return id;
+  };
+  const target_id met = cap("MET", 80);
+  const target_id broken = cap("BROKEN", 130);
+  evaluation ev = at(d(2020, 6, 30));
+  EXPECT_EQ(ev.target(broken).status, target_status::off_track);
+  // The broken cap scores 0 (not met), the one met so far has no score yet: the mean is 0.
+  for (const rollup_status& s : {ev.status_of(objective), ev.status_of(team)}) {
+    EXPECT_EQ(s.status, target_status::off_track);
+    ASSERT_TRUE(s.score);
+    EXPECT_NEAR(*s.score, 0.0, 1e-15);
+    EXPECT_FALSE(s.decided_by);
+    EXPECT_EQ(s.counted, 2U);
+  }
+  p.add_measurement({broken, d(2020, 7, 31), 90, 1, "", ""});
+  ev = at(d(2020, 7, 31));  // both met so far: nothing to average
+  for (const rollup_status& s : {ev.status_of(objective), ev.status_of(team)}) {
+    EXPECT_EQ(s.status, target_status::within_so_far);
+    EXPECT_EQ(s.decided_by, rollup_child(met));
+    EXPECT_FALSE(s.score);
+  }
+}
+
 TEST_F(rollup_test, the_year_end_closes_a_parent_when_its_children_close) {
   key_result("A", 100);
   key_result("B", 70);

@@ -6,7 +6,9 @@
 // achieved), yellow or red when it closes. One key result is a health metric to keep every
 // month (availability at least 99.9%): it has monthly sub-periods and is scored by
 // compliance, the share of the months ended that met it. The progress and status of every
-// key result and objective is printed in English.
+// key result and objective is printed in English. Objectives get a status of their own by
+// roll-up rules: the weighted mean of their key results (the default), except the
+// platform objective, which is as good as its weakest key result ("worst wins").
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "goaltrack/goaltrack.hpp"
@@ -92,6 +95,25 @@ std::string rollup(const gt::target_rollup& r) {
   const auto mean = r.weighted_mean_progress();
   return describe(r.statuses) +
          (mean ? "; weighted mean progress " + gt::format_percent(*mean, 1, en) : "");
+}
+
+// An objective's status by its roll-up rule: "on track (weighted_mean 43.9%: KR1.1 2 x
+// 40.0% = 26.7 points, ...)", or the key result that decided it.
+std::string objective_status(const gt::plan& p, const gt::evaluation& ev, gt::program_id id) {
+  const gt::rollup_status& s = ev.status_of(id);
+  std::string out = ev.status_definitions()[s.status_index].label_en + " (" + ev.rule_of(id).code +
+                    (s.score ? " " + gt::format_percent(*s.score, 1, en) : std::string());
+  if (s.decided_by) {
+    out += ", decided by " + p.get(std::get<gt::target_id>(*s.decided_by)).code;
+  } else {
+    for (const gt::contribution& c : ev.contributions(id)) {
+      if (!c.counted || !c.score) continue;
+      out += ", " + p.get(std::get<gt::target_id>(c.child)).code + " " +
+             gt::format_number(c.weight, 0, en) + " x " + gt::format_percent(*c.score, 1, en) +
+             " = " + gt::format_number(100 * c.points, 1, en) + " points";
+    }
+  }
+  return out + ")";
 }
 
 // Initiatives as a review reports them: the completion rate, overdue and late ones.
@@ -210,7 +232,8 @@ int main() {
     // Evaluate at the end of each month and a week after the quarter.
     const std::array as_of{make_date(2024, 7, 31), make_date(2024, 8, 31), make_date(2024, 9, 30),
                            make_date(2024, 10, 7)};
-    const gt::evaluation_policy okr = gt::policy_preset("okr");
+    gt::evaluation_policy okr = gt::policy_preset("okr");
+    okr.rollup_overrides = {{gt::rollup_scope::program, "O2", "worst"}};
     std::cout << p.get(okrs).title << ", " << q3.to_string() << "\n";
     for (const gt::date d : as_of) {
       const gt::evaluation ev = gt::evaluate(p, d, okr);
@@ -238,7 +261,7 @@ int main() {
         const gt::program_result& r = ev.program(objective);
         std::cout << "  " << p.get(objective).code << " " << p.get(objective).title << ": "
                   << rollup(r.cascade_targets) << "; initiatives: " << initiatives(r.cascade_tasks)
-                  << "\n";
+                  << "\n    status " << objective_status(p, ev, objective) << "\n";
       }
       const gt::program_result& all = ev.program(okrs);
       std::cout << "  " << p.get(okrs).title << " (" << q3.to_string() << ") as of "

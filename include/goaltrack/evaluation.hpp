@@ -74,6 +74,15 @@
 /// whose period has not begun is counted by its status only, even when a figure was
 /// measured before its start). Task figures are as of A (task_tally.hpp: a task counts
 /// once assigned; completed on time or late, overdue, not yet due; cancelled tasks apart).
+/// Each program and collective also gets a status of its own from its children by the
+/// policy's roll-up rule (rollup.hpp: weighted mean, worst, best, latest, all, share or
+/// count achieved; evaluation::status_of, contributions), over its own targets, its child
+/// programs or collectives and what is aligned to it (plan::add_alignment).
+///
+/// Values up the tree: an aggregate target (target::over_tree) takes, as its actual as of
+/// A, the aggregate of the actuals of its indicator's targets of its period in its owner's
+/// subtree (tree_aggregation, target.hpp), before it is scored; tree_values gives every
+/// collective's.
 ///
 /// Results are deterministic: the same plan, date and policy give the same bits.
 

@@ -14,6 +14,8 @@
 #include <Eigen/SparseCore>
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <utility>
@@ -355,10 +357,19 @@ rollups roll_up(const plan& p, date as_of, std::span<const target_status> status
 /// before nodes among a parent's children, each in id order.
 struct rollup_graph {
   using matrix = Eigen::SparseMatrix<double, Eigen::RowMajor, std::int32_t>;
-  matrix targets;                      ///< parents x targets
+  /// parents x targets; for a tree (collectives), made from `owner` and `weight` on first
+  /// use (index_owned_targets): evaluate gathers the targets in its own pass over them
+  mutable matrix targets;
   matrix nodes;                        ///< parents x child nodes
   std::vector<std::uint32_t> order;    ///< children before parents
   std::vector<std::uint16_t> rule_of;  ///< each node's rule, an index into rollup_graphs::rules
+  std::vector<std::uint32_t> owner;    ///< a tree's: each target's parent node
+  std::vector<double> weight;          ///< a tree's: each target's weight (empty: all 1)
+  /// Makes `targets` from `owner` and `weight`, once (safe from several threads).
+  void index_owned_targets() const;
+
+ private:
+  mutable std::once_flag indexed_;
 };
 
 /// The graphs of an evaluation's roll-up statuses and the rules they apply.
@@ -370,7 +381,7 @@ struct rollup_graphs {
 
 /// The graphs of plan `p` under `policy`, whose rollup is not empty.
 /// @throws not_found naming an override's program or collective that is not in the plan.
-rollup_graphs rollup_graphs_of(const plan& p, const evaluation_policy& policy);
+std::shared_ptr<rollup_graphs> rollup_graphs_of(const plan& p, const evaluation_policy& policy);
 
 /// What the rules read of the targets: their statuses, progress and expected progress as
 /// evaluated.
@@ -392,6 +403,13 @@ std::vector<rollup_status> rollup_statuses(const rollup_graph& graph,
                                            std::span<const std::int32_t> last_days,
                                            const judgement_scheme& scheme,
                                            const evaluation_policy& policy, node_naming name);
+
+/// The status of every node of tree `graph` (collectives), its targets read from the plan in
+/// one pass (which also fills the graph's owner and weight columns).
+std::vector<rollup_status> tree_rollup_statuses(
+    rollup_graph& graph, std::span<const rollup_rule> rules, const rollup_facts& targets,
+    std::span<const std::int32_t> last_days, const target_table& table,
+    const judgement_scheme& scheme, const evaluation_policy& policy, node_naming name);
 
 /// The children of node `node` of `graph` and their parts in its status; `statuses` are
 /// the graph's nodes' (rollup_statuses).
