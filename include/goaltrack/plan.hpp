@@ -264,7 +264,7 @@ class GOALTRACK_API plan {
   /// Adds many alignments, as add_alignment on each in order; all or nothing. Each call
   /// takes time O(n log n) in the plan's alignments (the check for repeats sorts them all):
   /// add many at once.
-  void add_alignments(std::span<const alignment> alignments);
+  void add_alignments(std::span<const alignment> batch);
   /// Every alignment, in the order added.
   [[nodiscard]] std::span<const alignment> alignments() const noexcept;
 

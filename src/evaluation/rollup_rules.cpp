@@ -232,12 +232,14 @@ void offer(pick& p, picking how, const child_fact& c, std::uint32_t child, bool 
     // Without branches on the data (a mispredicted branch per target doubled the cost of
     // worst-wins): bitwise, not logical, operators.
     case picking::worst: {
-      const std::uint8_t rc = rank(c.status), rp = rank(p.status);
+      const std::uint8_t rc = rank(c.status);
+      const std::uint8_t rp = rank(p.status);
       take = take | (rc < rp) | ((rc == rp) & (k < p.key));
       break;
     }
     case picking::best: {
-      const std::uint8_t rc = rank(c.status), rp = rank(p.status);
+      const std::uint8_t rc = rank(c.status);
+      const std::uint8_t rp = rank(p.status);
       take = take | (rc > rp) | ((rc == rp) & (k > p.key));
       break;
     }
@@ -448,7 +450,7 @@ std::vector<rollup_status> rollup_statuses(const rollup_graph& g,
     const std::int32_t end =
         last_days.empty() ? no_end : latest_end(g, node, rule, in, last_days, facts);
     judged j = finish(a, end, rule, in, facts, scheme, policy, name);
-    out[node] = std::move(j.status);
+    out[node] = j.status;
     facts[node] = j.fact;
   }
   return out;
@@ -532,7 +534,7 @@ std::vector<rollup_status> tree_rollup_statuses(rollup_graph& g, std::span<const
       }
     }
     judged j = finish(tallies[node], end, rule, in, facts, scheme, policy, name);
-    out[node] = std::move(j.status);
+    out[node] = j.status;
     facts[node] = j.fact;
   }
   return out;

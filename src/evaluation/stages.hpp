@@ -395,27 +395,29 @@ struct rollup_facts {
 /// How a graph names its nodes as children (a program's or a collective's id).
 using node_naming = rollup_child (*)(std::uint32_t node);
 
-/// The status of every node of `graph` by its rule (rollup.hpp), by node id; `last_days`
+/// The status of every node of graph `g` by its rule (rollup.hpp), by node id; `last_days`
 /// are the targets' periods' last days (day numbers), read by the latest rule.
-std::vector<rollup_status> rollup_statuses(const rollup_graph& graph,
+std::vector<rollup_status> rollup_statuses(const rollup_graph& g,
                                            std::span<const rollup_rule> rules,
-                                           const rollup_facts& targets,
+                                           const rollup_facts& in,
                                            std::span<const std::int32_t> last_days,
                                            const judgement_scheme& scheme,
                                            const evaluation_policy& policy, node_naming name);
 
-/// The status of every node of tree `graph` (collectives), its targets read from the plan in
+/// The status of every node of tree `g` (collectives), its targets read from the plan in
 /// one pass (which also fills the graph's owner and weight columns).
-std::vector<rollup_status> tree_rollup_statuses(
-    rollup_graph& graph, std::span<const rollup_rule> rules, const rollup_facts& targets,
-    std::span<const std::int32_t> last_days, const target_table& table,
-    const judgement_scheme& scheme, const evaluation_policy& policy, node_naming name);
+std::vector<rollup_status> tree_rollup_statuses(rollup_graph& g, std::span<const rollup_rule> rules,
+                                                const rollup_facts& in,
+                                                std::span<const std::int32_t> last_days,
+                                                const target_table& targets,
+                                                const judgement_scheme& scheme,
+                                                const evaluation_policy& policy, node_naming name);
 
-/// The children of node `node` of `graph` and their parts in its status; `statuses` are
+/// The children of node `node` of `g` and their parts in its status; `statuses` are
 /// the graph's nodes' (rollup_statuses).
-std::vector<contribution> contributions_of(const rollup_graph& graph,
+std::vector<contribution> contributions_of(const rollup_graph& g,
                                            std::span<const rollup_rule> rules,
-                                           const rollup_facts& targets,
+                                           const rollup_facts& in,
                                            std::span<const rollup_status> statuses,
                                            std::uint32_t node, node_naming name);
 
