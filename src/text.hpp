@@ -2,6 +2,7 @@
 // Private, locale-independent text helpers shared by the library's parsers.
 
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -18,5 +19,10 @@ bool parse_int(std::string_view s, Int& out) {
 
 /// `s` in single quotes, as messages name codes and texts.
 inline std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+/// An id's value for messages, "(none)" for the unset id.
+inline std::string id_text(std::uint32_t v) {
+  return v == UINT32_MAX ? "(none)" : std::to_string(v);
+}
 
 }  // namespace goaltrack::detail

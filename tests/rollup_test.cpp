@@ -266,6 +266,19 @@ TEST_F(rollup_test, a_parent_without_counted_children_is_not_started_or_without_
   EXPECT_TRUE(ev.contributions(empty).empty());
 }
 
+// A plan without a single target still has statuses and (empty) contributions: the matrix of
+// the collectives' targets has a row per collective even with no column.
+TEST_F(rollup_test, a_plan_without_targets_has_statuses_and_no_contributions) {
+  const collective_id unit = p.org().add_collective("UNIT", "", "team", team);
+  const evaluation ev = at(d(2020, 6, 30));
+  EXPECT_EQ(ev.status_of(team).status, target_status::no_data);
+  EXPECT_EQ(ev.status_of(unit).status, target_status::no_data);
+  EXPECT_TRUE(ev.contributions(unit).empty());
+  ASSERT_EQ(ev.contributions(team).size(), 1U);  // its child collective, without data
+  EXPECT_EQ(ev.contributions(team)[0].child, rollup_child(unit));
+  EXPECT_TRUE(ev.contributions(objective).empty());
+}
+
 // A weighted mean with nothing to average (limits met so far have no score yet) takes its
 // worst counted child's status, in the program and in the collective alike.
 TEST_F(rollup_test, a_mean_without_scores_takes_the_worst_counted_status) {

@@ -100,6 +100,7 @@ std::shared_ptr<rollup_graphs> rollup_graphs_of(const plan& p, const evaluation_
       if (parents[c].ok()) emit(parents[c].index(), c, 1.0);
   });
   g.collectives.order = reverse_ids(nc);
+  g.collectives.owned = true;
   g.collectives.rule_of =
       rules_of(nc, policy, g.rules, rollup_scope::collective,
                [&](std::string_view code) { return org.find_collective(code); });
@@ -554,7 +555,7 @@ std::vector<contribution> contributions_of(const rollup_graph& g,
                                            const rollup_facts& in,
                                            std::span<const rollup_status> statuses,
                                            std::uint32_t node, node_naming name) {
-  if (!g.owner.empty()) g.index_owned_targets();
+  if (g.owned) g.index_owned_targets();
   const rollup_rule& rule = rules[g.rule_of[node]];
   const rollup_status& parent = statuses[node];
   // The child nodes' facts as their parents read them: from their statuses.

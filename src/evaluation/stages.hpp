@@ -365,6 +365,7 @@ struct rollup_graph {
   std::vector<std::uint16_t> rule_of;  ///< each node's rule, an index into rollup_graphs::rules
   std::vector<std::uint32_t> owner;    ///< a tree's: each target's parent node
   std::vector<double> weight;          ///< a tree's: each target's weight (empty: all 1)
+  bool owned = false;  ///< a tree: `targets` is made from `owner` (even with no targets)
   /// Makes `targets` from `owner` and `weight`, once (safe from several threads).
   void index_owned_targets() const;
 
