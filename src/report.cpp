@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <limits>
 
 #include "goaltrack/error.hpp"
 
@@ -47,19 +46,70 @@ std::string scaled_text(std::string digits, int decimals, language lang) {
   return out;
 }
 
+// The shortest decimal text that reads back as |value| (std::to_chars, which is exact and
+// locale-free): what a person typed, 58.05 rather than the binary 58.04999999999999715...
+// |value| = 0.digits × 10^point.
+struct shortest_decimal {
+  std::string digits;
+  int point = 0;
+};
+shortest_decimal shortest_decimal_of(double value) {
+  std::array<char, 32> buf{};  // "d.dddddddddddddddde-308" at most
+  const char* end = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(value),
+                                  std::chars_format::scientific)
+                        .ptr;
+  const std::string_view text(buf.data(), static_cast<std::size_t>(end - buf.data()));
+  const std::size_t e = text.find('e');
+  shortest_decimal out;
+  for (const char c : text.substr(0, e)) {
+    if (c != '.') out.digits += c;
+  }
+  const bool negative = text[e + 1] == '-';
+  int exponent = 0;
+  std::from_chars(text.data() + e + 2, text.data() + text.size(), exponent);  // after the sign
+  out.point = (negative ? -exponent : exponent) + 1;
+  return out;
+}
+
+// The digits of |value| × 10^(shift + decimals) rounded half away from zero in decimal, as
+// people round figures in reports: 58.05 to one decimal is 58.1, and every whole number up
+// to 2^53 (money in đồng) is written exactly.
+std::string scaled_digits(double value, int shift, int decimals) {
+  const shortest_decimal d = shortest_decimal_of(value);
+  const long keep = static_cast<long>(d.point) + shift + decimals;  // digits before the cut
+  if (keep < 0) return "0";
+  const auto cut = static_cast<std::size_t>(keep);
+  std::string out = d.digits.substr(0, std::min(cut, d.digits.size()));
+  out.resize(cut, '0');
+  if (cut < d.digits.size() && d.digits[cut] >= '5') {
+    auto digit = out.rbegin();
+    for (; digit != out.rend() && *digit == '9'; ++digit) *digit = '0';
+    if (digit == out.rend()) {
+      out.insert(out.begin(), '1');
+    } else {
+      ++*digit;
+    }
+  }
+  return out.empty() ? "0" : out;
+}
+
+// |value| × 10^shift with `decimals` decimals and the language's marks, "-" when negative
+// and not written as zero; `who` names the caller in errors.
+std::string format_shifted(double value, int shift, int decimals, language lang,
+                           std::string_view who) {
+  if (!std::isfinite(value)) throw invalid_argument(std::string(who) + ": value is not finite");
+  if (decimals < 0 || decimals > 9) {
+    throw invalid_argument(std::string(who) + ": decimals must be 0..9");
+  }
+  const std::string digits = scaled_digits(value, shift, decimals);
+  const bool zero = digits.find_first_not_of('0') == std::string::npos;
+  return (value < 0 && !zero ? "-" : "") + scaled_text(digits, decimals, lang);
+}
+
 }  // namespace
 
 std::string format_number(double value, int decimals, language lang) {
-  if (!std::isfinite(value)) throw invalid_argument("format_number: value is not finite");
-  if (decimals < 0 || decimals > 9) throw invalid_argument("format_number: decimals must be 0..9");
-  // Round half away from zero in decimal, as people round figures in reports; %.*f would
-  // round the binary value (58.05 -> 58.0), which a reader sees as a mistake.
-  const double scale = std::pow(10.0, decimals);
-  const double scaled =
-      std::round(std::fabs(value) * scale * (1 + 4 * std::numeric_limits<double>::epsilon()));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.0f", scaled);
-  return ((value < 0 && scaled != 0) ? "-" : "") + scaled_text(buf, decimals, lang);
+  return format_shifted(value, 0, decimals, lang, "format_number");
 }
 
 std::string format_count(std::int64_t value, language lang) {
@@ -68,7 +118,8 @@ std::string format_count(std::int64_t value, language lang) {
 }
 
 std::string format_percent(double fraction, int decimals, language lang) {
-  return format_number(fraction * 100.0, decimals, lang) + "%";
+  // Shifted in decimal, not multiplied: 0.0805 * 100 is 8.049999999999999 in binary.
+  return format_shifted(fraction, 2, decimals, lang, "format_percent") + "%";
 }
 
 int currency_minor_units(std::string_view currency) noexcept {

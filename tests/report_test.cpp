@@ -24,6 +24,30 @@ TEST(report, numbers_use_each_languages_separators) {
   EXPECT_THROW(format_number(1, 12, language::en), invalid_argument);
 }
 
+// Every whole number a plan allows (money up to 2^53 in the smallest unit) is written
+// exactly, and rounding is of the decimal a person typed, not of its binary neighbour.
+TEST(report, numbers_are_exact_up_to_two_to_the_53_and_round_in_decimal) {
+  EXPECT_EQ(format_number(999'999'999'999'999.0, 0, language::en), "999,999,999,999,999");
+  EXPECT_EQ(format_number(1'700'000'000'000'003.0, 0, language::en), "1,700,000,000,000,003");
+  EXPECT_EQ(format_number(9'007'199'254'740'991.0, 0, language::vi), "9.007.199.254.740.991");
+  EXPECT_EQ(format_number(9'007'199'254'740'992.0, 2, language::en),
+            "9,007,199,254,740,992.00");
+  EXPECT_EQ(format_number(9'007'199'254'740'994.0, 0, language::en), "9,007,199,254,740,994");
+  EXPECT_EQ(format_number(-9'007'199'254'740'991.0, 0, language::en), "-9,007,199,254,740,991");
+  EXPECT_EQ(format_number(4'503'599'627'370'495.5, 0, language::en), "4,503,599,627,370,496");
+  EXPECT_EQ(format_number(1.005, 2, language::en), "1.01");  // binary 1.00499999999999989...
+  EXPECT_EQ(format_number(0.125, 2, language::en), "0.13");  // an exact tie: away from zero
+  EXPECT_EQ(format_number(9.995, 2, language::vi), "10,00");
+  EXPECT_EQ(format_number(999.96, 1, language::en), "1,000.0");
+  EXPECT_EQ(format_number(0.0004, 3, language::en), "0.000");
+  EXPECT_EQ(format_number(0.0005, 3, language::en), "0.001");
+  EXPECT_EQ(format_number(5e-324, 9, language::en), "0.000000000");
+  EXPECT_EQ(format_number(1e21, 0, language::en), "1,000,000,000,000,000,000,000");
+  EXPECT_EQ(format_number(0.0, 1, language::vi), "0,0");
+  EXPECT_EQ(format_number(-0.0, 0, language::en), "0");
+  EXPECT_EQ(format_percent(0.0805, 1, language::en), "8.1%");  // 8.049999... if multiplied
+}
+
 TEST(report, percentages_round_half_away_from_zero_in_decimal) {
   EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::vi), "58,1%");
   EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::en), "58.1%");

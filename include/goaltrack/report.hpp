@@ -29,7 +29,9 @@
 namespace goaltrack {
 
 /// `value` rounded half away from zero to `decimals` (0..9) decimals, with the
-/// language's decimal and thousands separators. @throws invalid_argument for a
+/// language's decimal and thousands separators. The digits rounded are those of the
+/// shortest decimal that reads back as `value` (what was typed: 1.005 is "1.01"), so every
+/// whole number up to 2^53 is written exactly. @throws invalid_argument for a
 /// non-finite value or decimals outside 0..9.
 GOALTRACK_API std::string format_number(double value, int decimals, language lang);
 /// A whole number with the language's thousands separator.
