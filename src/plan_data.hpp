@@ -37,6 +37,9 @@ struct plan_data {
   measurement_table measurements;
   std::vector<assessment> assessments;
   std::vector<alignment> alignments;
+  std::vector<entity_label> labels;
+  // Each label's row in `labels`, by label_key (its entity and language).
+  std::unordered_map<std::uint64_t, std::uint32_t> label_rows;
   // The first target of each indicator (target::indicator): the kind and unit its others
   // must have.
   std::unordered_map<std::string, target_id> indicators;

@@ -29,6 +29,7 @@
 
 #include "goaltrack/assessment.hpp"
 #include "goaltrack/error.hpp"
+#include "goaltrack/label.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"
 #include "goaltrack/policy.hpp"
@@ -301,6 +302,21 @@ struct schema<assessment> {
             "a score given with it, such as an OKR self-score (0.0-1.0)"},
       field{"by", &assessment::by, "who made it"},
       field{"reason", &assessment::reason, "why"},
+  };
+};
+
+template <>
+struct schema<entity_label> {
+  static constexpr std::string_view kind = "label";
+  static constexpr std::tuple fields{
+      field{"collective", &entity_label::collective, "the collective it names, or none"},
+      field{"program", &entity_label::program, "the program it names, or none"},
+      field{"task", &entity_label::task, "the task it names, or none"},
+      field{"target", &entity_label::target, "the target it names, or none"},
+      field{"language", &entity_label::language, "the language of `text`", required_column},
+      field{"text", &entity_label::text,
+            "the name or title in `language`, e.g. \"Department of Education and Training\"",
+            required_column},
   };
 };
 

@@ -25,6 +25,7 @@
 #include "goaltrack/assessment.hpp"
 #include "goaltrack/export.hpp"
 #include "goaltrack/ids.hpp"
+#include "goaltrack/label.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"
 #include "goaltrack/policy.hpp"
@@ -267,6 +268,30 @@ class GOALTRACK_API plan {
   void add_alignments(std::span<const alignment> batch);
   /// Every alignment, in the order added.
   [[nodiscard]] std::span<const alignment> alignments() const noexcept;
+
+  // --- names in each language (label.hpp) --------------------------------------------
+  /// Gives an entity's name or title in a language.
+  /// @throws invalid_argument when none or several of the ids are set, or (naming the
+  ///         entity) the text is empty or not UTF-8; not_found for an unknown entity;
+  ///         duplicate_error naming the entity when it has a label in that language.
+  void add_label(const entity_label& l);
+  /// Adds many labels, as add_label on each in order; all or nothing.
+  void add_labels(std::span<const entity_label> batch);
+  /// Every label, in the order added.
+  [[nodiscard]] std::span<const entity_label> labels() const noexcept;
+  /// The label of `entity` in `lang`, if it has one (none for members and rounds).
+  [[nodiscard]] std::optional<std::string_view> label(const entity_ref& entity,
+                                                      language lang) const noexcept;
+  /// The entity's stable code: a round's is its scale's code and its period ("vn4 2020").
+  /// @throws not_found for an unknown entity; invalid_argument for std::monostate.
+  [[nodiscard]] std::string code(const entity_ref& entity) const;
+  /// The entity's own name or title, in the plan's language: a collective's or member's
+  /// name, a program's, task's or target's title, a round's code.
+  /// @throws as code.
+  [[nodiscard]] std::string_view name(const entity_ref& entity) const;
+  /// How a report in `lang` names the entity: its label in `lang`, else its own name (then
+  /// `fallback`). @throws as code.
+  [[nodiscard]] localized_name name_in(const entity_ref& entity, language lang) const;
 
   // --- evaluation policies ----------------------------------------------------------
   /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the
