@@ -511,6 +511,60 @@ void wrap_plan(py::module_& m) {
             });
           },
           "Every alignment, in the order added (copies).")
+      .def(
+          "add_label",
+          [](plan_handle& self, const entity_label& l) {
+            self.write([&](plan& p) { p.add_label(l); });
+          },
+          py::arg("label"),
+          "Gives an entity's name or title in a language. Raises InvalidArgument when none or\n"
+          "several ids are set, or (naming the entity) the text is empty or not UTF-8;\n"
+          "NotFound for an unknown entity; DuplicateError when it has a label in that language.")
+      .def(
+          "add_labels",
+          [](plan_handle& self, const std::vector<entity_label>& list) {
+            self.write([&](plan& p) { p.add_labels(list); });
+          },
+          py::arg("labels"), "Adds many labels, all or nothing (add_label's errors).")
+      .def(
+          "labels",
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) {
+              return std::vector<entity_label>(p.labels().begin(), p.labels().end());
+            });
+          },
+          "Every label, in the order added (copies).")
+      .def(
+          "label",
+          [](const plan_handle& self, const entity_ref& e, language lang) {
+            return self.read([&](const plan& p) -> std::optional<std::string> {
+              const auto text = p.label(e, lang);
+              return text ? std::optional<std::string>(*text) : std::nullopt;
+            });
+          },
+          py::arg("entity"), py::arg("language"),
+          "The label of the entity (an id) in the language, or None.")
+      .def(
+          "code",
+          [](const plan_handle& self, const entity_ref& e) {
+            return self.read([&](const plan& p) { return p.code(e); });
+          },
+          py::arg("entity"),
+          "The entity's stable code (a round's: its scale's code and its period).")
+      .def(
+          "name",
+          [](const plan_handle& self, const entity_ref& e) {
+            return self.read([&](const plan& p) { return std::string(p.name(e)); });
+          },
+          py::arg("entity"), "The entity's own name or title, in the plan's language.")
+      .def(
+          "name_in",
+          [](const plan_handle& self, const entity_ref& e, language lang) {
+            return self.read([&](const plan& p) { return p.name_in(e, lang); });
+          },
+          py::arg("entity"), py::arg("language"),
+          "How a report in the language names the entity: its label, else its own name\n"
+          "(then `fallback` is True).")
       // --- value semantics -------------------------------------------------------------
       .def(
           "__eq__",

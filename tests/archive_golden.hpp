@@ -47,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7, 8};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -186,6 +186,16 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
         p.add_program({"MT-1", "", "", "Mục tiêu 2020", period::year(2020), dept, {}});
     p.add_alignment({ratio, {}, ctr, 2.0});
     p.add_alignment({{}, plan_id, objective, 0.5});
+  }
+  if (version >= 9) {
+    // Names in English for the department and its cell, and for a task and a target; the
+    // program's title again in Vietnamese.
+    p.add_labels(std::vector<entity_label>{
+        {dept, {}, {}, {}, language::en, "Department of Education & <Training>"},
+        {c2, {}, {}, {}, language::en, "Cell \"2\""},
+        {{}, plan_id, {}, {}, language::vi, "Kế hoạch số 12"},
+        {{}, {}, task_id(1), {}, language::en, "Supplementary task"},
+        {{}, {}, {}, target_id(0), language::en, "School sites removed"}});
   }
   if (version >= 8) {
     pol.rollup = "worst";

@@ -52,6 +52,11 @@ TEST(archive_golden, files_of_every_version_load_with_their_content) {
         EXPECT_EQ(p.get(gt::target_id(8)).indicator, "enrolled");
         EXPECT_EQ(p.alignments()[1].weight, 0.5);
       }
+      EXPECT_EQ(p.labels().size(), version >= 9 ? 5U : 0U);
+      if (version >= 9) {
+        EXPECT_EQ(p.name_in(gt::collective_id(3), gt::language::en).text, "Cell \"2\"");
+        EXPECT_EQ(p.name_in(gt::task_id(1), gt::language::en).text, "Supplementary task");
+      }
     }
   }
 }

@@ -434,6 +434,29 @@ TEST(csv, every_error_kind_names_file_line_and_column) {
   EXPECT_TRUE(has_issue(issues, "measurements.csv", 5, 3, "not a number")) << all;
 }
 
+TEST(csv, labels_name_one_entity_in_a_known_language_once) {
+  const std::map<std::string, std::string> files{
+      {"collectives.csv", "code,name\nA,Sở GD-ĐT\n"},
+      {"labels.csv",
+       "collective,program,task,target,language,text\n"
+       "A,,,,en,Department\n"
+       "A,,,,fr,Département\n"
+       "A,P,,,en,Two at once\n"
+       ",,,T9,en,Unknown target\n"
+       "A,,,,en,Again\n"
+       "A,,,,vi,\n"},
+  };
+  const auto issues = issues_of(files);
+  const std::string all = all_issues(issues);
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 3, 5, "fr")) << all;
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 4, 1, "exactly one of collective, program")) << all;
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 5, 4, "target 'T9' is not in targets.csv")) << all;
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 6, 1,
+                        "label (en) of collective 'A' is given twice"))
+      << all;
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 7, 6, "text")) << all;
+}
+
 TEST(csv, rating_not_on_the_scale_and_rated_twice) {
   const std::map<std::string, std::string> files{
       {"rating_scales.csv", "scale,level\nvn,good\nvn,bad\n"},

@@ -574,6 +574,36 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
   }
   p.add_alignments(aligned);
 
+  // Labels: names in a language, at most one per entity and language.
+  std::vector<entity_label> labels;
+  std::set<std::pair<entity_ref, language>> labelled;
+  for (int n = r.between(0, 5); n > 0; --n) {
+    entity_label l;
+    l.language = r.chance(50) ? language::en : language::vi;
+    l.text = text();
+    if (l.text.empty()) l.text = "Nhãn";
+    const auto pick = [&](std::size_t count) { return static_cast<std::uint32_t>(r.below(count)); };
+    switch (r.below(4)) {
+      case 0:
+        if (p.org().collective_count() == 0) continue;
+        l.collective = collective_id(pick(p.org().collective_count()));
+        break;
+      case 1:
+        if (n_prog == 0) continue;
+        l.program = program_id(pick(n_prog));
+        break;
+      case 2:
+        if (p.task_count() == 0) continue;
+        l.task = task_id(pick(p.task_count()));
+        break;
+      default:
+        if (p.target_count() == 0) continue;
+        l.target = target_id(pick(p.target_count()));
+    }
+    if (labelled.insert({l.entity(), l.language}).second) labels.push_back(l);
+  }
+  p.add_labels(labels);
+
   // Named policies, some with rating summaries.
   const std::size_t n_pol = r.below(shape.max_policies + 1);
   for (std::size_t i = 0; i < n_pol; ++i) {

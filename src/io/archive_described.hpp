@@ -282,6 +282,7 @@ void save_plan(A& ar, const plan& p) {
   fields::save_entities(ar, "policies", p.policies());
   fields::save_entities(ar, "assessments", p.assessments());  // since format 5
   fields::save_entities(ar, "alignments", p.alignments());    // since format 8
+  fields::save_entities(ar, "labels", p.labels());            // since format 9
 }
 
 template <class A>
@@ -318,6 +319,11 @@ void load_plan(A& ar, plan_builder& b) {
   fields::load_entities<alignment>(
       ar, "alignments", l.alignments, "alignments", [&]() -> alignment& { return e; },
       [&](const alignment& x) { b.add(x); });
+  if (ctx().format_version < 9) return;
+  entity_label n;
+  fields::load_entities<entity_label>(
+      ar, "labels", l.labels, "labels", [&]() -> entity_label& { return n; },
+      [&](const entity_label& x) { b.add(x); });
 }
 
 template <class A>

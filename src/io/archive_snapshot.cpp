@@ -249,6 +249,12 @@ void plan_builder::add(const assessment& a) {
   plan_.add_assessment(a);
 }
 
+void plan_builder::add(const entity_label& l) {
+  add_pending_targets();
+  join_members();  // the members' thread writes the organisation a label reads
+  plan_.add_label(l);
+}
+
 void plan_builder::add(const alignment& a) {
   add_pending_targets();
   alignments_.push_back(a);

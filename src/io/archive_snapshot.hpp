@@ -125,6 +125,7 @@ class plan_builder {
   /// Alignments join the plan together at finish() (plan::add_alignments checks them all
   /// at once).
   void add(const alignment& a);
+  void add(const entity_label& l);
   /// The plan built.
   [[nodiscard]] plan finish() &&;
 

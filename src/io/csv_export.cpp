@@ -40,6 +40,7 @@ class exporter {
     write(detail::csv::measurements_file, [&](writer& w) { measurements(w); });
     write(detail::csv::assessments_file, [&](writer& w) { assessments(w); });
     write(detail::csv::alignments_file, [&](writer& w) { alignments(w); });
+    write(detail::csv::labels_file, [&](writer& w) { labels(w); });
     write(detail::csv::policies_file, [&](writer& w) { policies(w); });
     write(detail::csv::summaries_file, [&](writer& w) { summaries(w); });
     write(detail::csv::statuses_file, [&](writer& w) { policy_statuses(w); });
@@ -338,6 +339,18 @@ class exporter {
       a.program.ok() ? w.text(p_.get(a.program).code) : w.blank();
       w.text(p_.get(a.parent).code);
       w.number(a.weight);
+      w.end_row();
+    }
+  }
+
+  void labels(writer& w) {
+    for (const entity_label& l : p_.labels()) {
+      l.collective.ok() ? w.text(p_.org().code(l.collective)) : w.blank();
+      l.program.ok() ? w.text(p_.get(l.program).code) : w.blank();
+      l.task.ok() ? w.text(p_.get(l.task).code) : w.blank();
+      l.target.ok() ? w.text(p_.code(l.target)) : w.blank();
+      w.raw(to_string(l.language));
+      w.text(l.text);
       w.end_row();
     }
   }

@@ -56,6 +56,7 @@ enum step : std::size_t {
   measurements_step,
   assessments_step,
   alignments_step,
+  labels_step,
   summaries_step,
   statuses_step,
   bands_step,
@@ -204,6 +205,7 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
     with(measurements_step, measurements_file, &importer::measurements, buffer);
     with(assessments_step, assessments_file, &importer::assessments, buffer);
     with(alignments_step, alignments_file, &importer::alignments, buffer);
+    with(labels_step, labels_file, &importer::labels, buffer);
   } catch (...) {
     first_error = std::current_exception();
   }

@@ -409,6 +409,7 @@ class importer {
   void rollup_rules(table& t);
   void rollup_overrides(table& t);
   void alignments(table& t);
+  void labels(table& t);
   void report_unused_policy_rows();
   void policies(table& t);
 

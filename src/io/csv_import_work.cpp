@@ -469,6 +469,51 @@ void importer::rollup_overrides(table& t) {
   }
 }
 
+void importer::labels(table& t) {
+  namespace k = labels_col;
+  while (t.next()) {
+    const bool has_language = t.required(k::language);
+    const bool has_text = t.required(k::text);
+    entity_label l;
+    l.language = t.code(k::language, parse_language, l.language);
+    l.text = t.text(k::text);
+    // Which entity: exactly one of the first four columns names it, in its own file.
+    const std::size_t given = std::size_t{!t.text(k::collective).empty()} +
+                              !t.text(k::program).empty() + !t.text(k::task).empty() +
+                              !t.text(k::target).empty();
+    if (given != 1)
+      t.fail(k::collective, "exactly one of collective, program, task and target must be given");
+    const auto resolve = [&](std::size_t col, auto& id, auto find, std::string_view kind,
+                             std::string_view file) {
+      const std::string_view code = t.text(col);
+      if (code.empty()) return;
+      if (const auto found = find(code)) {
+        id = *found;
+      } else {
+        t.fail(col, std::string(kind) + " " + in_quotes(code) + " is not in " + std::string(file));
+      }
+    };
+    resolve(
+        k::collective, l.collective,
+        [&](std::string_view c) { return p_.org().find_collective(c); }, "collective",
+        "collectives.csv");
+    resolve(
+        k::program, l.program, [&](std::string_view c) { return p_.find_program(c); }, "program",
+        "programs.csv");
+    resolve(
+        k::task, l.task, [&](std::string_view c) { return p_.find_task(c); }, "task", "tasks.csv");
+    resolve(
+        k::target, l.target, [&](std::string_view c) { return p_.find_target(c); }, "target",
+        "targets.csv");
+    if (!has_language || !has_text || t.bad()) continue;
+    try {
+      p_.add_label(l);
+    } catch (const error& e) {
+      issue(t.name(), t.line(), 1, e.what());
+    }
+  }
+}
+
 void importer::alignments(table& t) {
   namespace k = alignments_col;
   std::vector<alignment> rows;

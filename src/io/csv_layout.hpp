@@ -106,6 +106,9 @@ enum : std::size_t { policy, scope, code, rule };
 namespace alignments_col {
 enum : std::size_t { target, program, parent, weight };
 }
+namespace labels_col {
+enum : std::size_t { collective, program, task, target, language, text };
+}
 
 /// The position of column `name` among Entity's CSV columns (after `keys` key columns).
 template <described Entity>
@@ -203,6 +206,9 @@ inline constexpr column overrides_columns[] = {
     {"policy", true}, {"scope", true}, {"code", true}, {"rule", true}};
 inline constexpr column alignments_columns[] = {
     {"target", false}, {"program", false}, {"parent", true}, {"weight", false}};
+inline constexpr column labels_columns[] = {{"collective", false}, {"program", false},
+                                            {"task", false},       {"target", false},
+                                            {"language", true},    {"text", true}};
 
 inline constexpr layout scales_file{"rating_scales.csv", scales_columns};
 inline constexpr layout collectives_file{"collectives.csv", collectives_columns};
@@ -224,13 +230,15 @@ inline constexpr layout bands_file{"policy_bands.csv", bands_columns};
 inline constexpr layout rules_file{"policy_rollup_rules.csv", rules_columns};
 inline constexpr layout overrides_file{"policy_rollup_overrides.csv", overrides_columns};
 inline constexpr layout alignments_file{"alignments.csv", alignments_columns};
+inline constexpr layout labels_file{"labels.csv", labels_columns};
 
 /// Every file, in the order import reads them.
-inline constexpr std::array<const layout*, 20> all_files{
-    &scales_file,    &collectives_file,  &members_file,     &rounds_file,     &ratings_file,
-    &programs_file,  &tasks_file,        &status_file,      &items_file,      &phases_file,
-    &targets_file,   &measurements_file, &assessments_file, &alignments_file, &policies_file,
-    &summaries_file, &statuses_file,     &bands_file,       &rules_file,      &overrides_file};
+inline constexpr std::array<const layout*, 21> all_files{
+    &scales_file,   &collectives_file,  &members_file,     &rounds_file,     &ratings_file,
+    &programs_file, &tasks_file,        &status_file,      &items_file,      &phases_file,
+    &targets_file,  &measurements_file, &assessments_file, &alignments_file, &labels_file,
+    &policies_file, &summaries_file,    &statuses_file,    &bands_file,      &rules_file,
+    &overrides_file};
 
 // True when `columns`, after its first `keys` columns (the file's own keys, such as a
 // level's scale), are the CSV columns of Entity's fields, with the same names, order and
@@ -262,5 +270,6 @@ static_assert(follows_schema<status_band>(bands_columns, 1), "policy_bands.csv")
 static_assert(follows_schema<rollup_rule>(rules_columns, 1), "policy_rollup_rules.csv");
 static_assert(follows_schema<rollup_override>(overrides_columns, 1), "policy_rollup_overrides.csv");
 static_assert(follows_schema<alignment>(alignments_columns, 0), "alignments.csv");
+static_assert(follows_schema<entity_label>(labels_columns, 0), "labels.csv");
 
 }  // namespace goaltrack::detail::csv
