@@ -451,8 +451,7 @@ TEST(csv, labels_name_one_entity_in_a_known_language_once) {
   EXPECT_TRUE(has_issue(issues, "labels.csv", 3, 5, "fr")) << all;
   EXPECT_TRUE(has_issue(issues, "labels.csv", 4, 1, "exactly one of collective, program")) << all;
   EXPECT_TRUE(has_issue(issues, "labels.csv", 5, 4, "target 'T9' is not in targets.csv")) << all;
-  EXPECT_TRUE(has_issue(issues, "labels.csv", 6, 1,
-                        "label (en) of collective 'A' is given twice"))
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 6, 1, "label (en) of collective 'A' is given twice"))
       << all;
   EXPECT_TRUE(has_issue(issues, "labels.csv", 7, 6, "text")) << all;
 }

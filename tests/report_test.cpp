@@ -30,8 +30,7 @@ TEST(report, numbers_are_exact_up_to_two_to_the_53_and_round_in_decimal) {
   EXPECT_EQ(format_number(999'999'999'999'999.0, 0, language::en), "999,999,999,999,999");
   EXPECT_EQ(format_number(1'700'000'000'000'003.0, 0, language::en), "1,700,000,000,000,003");
   EXPECT_EQ(format_number(9'007'199'254'740'991.0, 0, language::vi), "9.007.199.254.740.991");
-  EXPECT_EQ(format_number(9'007'199'254'740'992.0, 2, language::en),
-            "9,007,199,254,740,992.00");
+  EXPECT_EQ(format_number(9'007'199'254'740'992.0, 2, language::en), "9,007,199,254,740,992.00");
   EXPECT_EQ(format_number(9'007'199'254'740'994.0, 0, language::en), "9,007,199,254,740,994");
   EXPECT_EQ(format_number(-9'007'199'254'740'991.0, 0, language::en), "-9,007,199,254,740,991");
   EXPECT_EQ(format_number(4'503'599'627'370'495.5, 0, language::en), "4,503,599,627,370,496");
