@@ -47,6 +47,19 @@ TEST(report, numbers_are_exact_up_to_two_to_the_53_and_round_in_decimal) {
   EXPECT_EQ(format_percent(0.0805, 1, language::en), "8.1%");  // 8.049999... if multiplied
 }
 
+TEST(report, dates_as_each_language_writes_them) {
+  const date review = make_date(2021, 1, 21);
+  EXPECT_EQ(format_date(review, language::vi), "ngày 21 tháng 01 năm 2021");
+  EXPECT_EQ(format_date(review, language::en), "21 January 2021");
+  EXPECT_EQ(format_date(make_date(2020, 2, 5), language::en), "5 February 2020");
+  EXPECT_EQ(format_date(make_date(2020, 3, 5), language::vi), "ngày 05 tháng 3 năm 2020");
+  EXPECT_EQ(format_date(make_date(2020, 12, 10), language::vi), "ngày 10 tháng 12 năm 2020");
+  EXPECT_EQ(format_date(make_date(2020, 12, 31), language::vi, date_style::numeric), "31/12/2020");
+  EXPECT_EQ(format_date(make_date(2020, 5, 4), language::en, date_style::numeric), "04/05/2020");
+  EXPECT_THROW((void)format_date(date(boost::gregorian::not_a_date_time), language::vi),
+               invalid_argument);
+}
+
 TEST(report, percentages_round_half_away_from_zero_in_decimal) {
   EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::vi), "58,1%");
   EXPECT_EQ(format_percent(7425.0 / 12780.0, 1, language::en), "58.1%");

@@ -14,6 +14,7 @@
 /// | describe_tasks        | Hoàn thành 15/15 nhiệm vụ  | Completed 15/15 tasks and 2  |
 /// |                       | và 2 nhiệm vụ bổ sung      | supplementary tasks          |
 /// | format_rate(1491/1600)| 93,2% (truncate: 93,1%)    | 93.2% (truncate: 93.1%)      |
+/// | format_date           | ngày 21 tháng 01 năm 2021  | 21 January 2021              |
 /// | describe_change       | từ 48 xuống 42, −12,5%     | from 48 to 42, −12.5%        |
 
 #include <cstdint>
@@ -84,6 +85,20 @@ GOALTRACK_API std::string describe_tasks(const task_tally& tasks, language lang,
 /// U+2212 and '+'); without the percentage when the first value is 0.
 /// @throws invalid_argument as format_number does.
 GOALTRACK_API std::string describe_change(const level_change& c, int decimals, language lang);
+/// How a date is written: in running text or in a table.
+enum class date_style : std::uint8_t {
+  /// Running text: "ngày 21 tháng 01 năm 2021", "ngày 05 tháng 3 năm 2020" (a day below 10
+  /// and the months 1 and 2 take a leading 0, as Vietnamese administrative documents
+  /// write them: Nghị định 30/2020/NĐ-CP, Phụ lục I) / "21 January 2021".
+  long_form,
+  /// Tables: "21/01/2021" in both languages (day, month, year).
+  numeric,
+};
+/// `d` as `lang` writes it in `style`. @throws invalid_argument for a special date
+/// (not-a-date, infinity).
+GOALTRACK_API std::string format_date(date d, language lang,
+                                      date_style style = date_style::long_form);
+
 /// A status in words: "đạt" / "achieved", "đúng tiến độ" / "on track", ...
 GOALTRACK_API std::string_view status_label(target_status s, language lang) noexcept;
 
