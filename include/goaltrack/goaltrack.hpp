@@ -19,17 +19,21 @@
 /// | evaluation.hpp    | evaluate(plan, as_of): statuses and roll-ups               |
 /// | rate.hpp          | exact rates (completed / assigned) and their rounding      |
 /// | report.hpp        | Vietnamese and English wording of figures                  |
+/// | label.hpp         | names of entities in each language                         |
+/// | document.hpp      | reports as documents, rendered as text and Markdown        |
 /// | io/archive.hpp    | save and load plans: text, XML, binary archives            |
 /// | io/csv.hpp        | spreadsheet (CSV) import and export                        |
 /// | error.hpp         | the exception hierarchy                                    |
 /// | version.hpp       | the library version                                        |
 
 #include "goaltrack/assessment.hpp"
+#include "goaltrack/document.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/evaluation.hpp"
 #include "goaltrack/ids.hpp"
 #include "goaltrack/io/archive.hpp"
 #include "goaltrack/io/csv.hpp"
+#include "goaltrack/label.hpp"
 #include "goaltrack/language.hpp"
 #include "goaltrack/measurement.hpp"
 #include "goaltrack/organization.hpp"

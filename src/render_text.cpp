@@ -1,0 +1,183 @@
+// Plain-text and Markdown renderings of a document (document.hpp).
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "goaltrack/document.hpp"
+
+namespace goaltrack {
+namespace {
+
+// The width of a text in code points (the bytes that do not continue a UTF-8 sequence):
+// a plan's text is NFC, in which each Vietnamese letter is one code point.
+std::size_t width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+// `s` with its line breaks as spaces (a table cell is one line).
+std::string one_line(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  return s;
+}
+
+// "1", "2", ... and "1.1", "1.2" for subsections.
+std::string child_number(const std::string& parent, std::size_t i) {
+  return (parent.empty() ? "" : parent + ".") + std::to_string(i + 1);
+}
+
+// --- plain text -------------------------------------------------------------------------
+
+void text_paragraph(const paragraph& p, std::string& out) {
+  static constexpr std::string_view prefixes[] = {"", "- ", "  + "};
+  out += prefixes[std::min<std::size_t>(p.list_level, 2)];
+  out += p.text();
+  out += '\n';
+}
+
+void text_table(const table& t, std::string& out) {
+  std::vector<std::vector<std::string>> lines{t.header};
+  for (const auto& row : t.rows) {
+    std::vector<std::string>& cells = lines.emplace_back();
+    for (const paragraph& cell : row) cells.push_back(one_line(cell.text()));
+  }
+  std::vector<std::size_t> widths(t.header.size(), 0);
+  for (const auto& cells : lines) {
+    for (std::size_t c = 0; c < cells.size(); ++c) widths[c] = std::max(widths[c], width(cells[c]));
+  }
+  if (!t.caption.empty()) out += t.caption + "\n";
+  const auto write = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) line += "  ";
+      line += cells[c];
+      line.append(widths[c] - width(cells[c]), ' ');
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    out += line + "\n";
+  };
+  write(lines.front());
+  std::vector<std::string> rule;
+  for (const std::size_t w : widths) rule.emplace_back(w, '-');
+  write(rule);
+  for (std::size_t i = 1; i < lines.size(); ++i) write(lines[i]);
+}
+
+void text_section(const section& s, const std::string& number, std::string& out) {
+  out += number + ". " + s.heading + "\n";
+  for (const block& b : s.blocks) {
+    if (const auto* p = std::get_if<paragraph>(&b)) {
+      text_paragraph(*p, out);
+    } else {
+      text_table(std::get<table>(b), out);
+    }
+  }
+  for (std::size_t i = 0; i < s.sections.size(); ++i) {
+    out += "\n";
+    text_section(s.sections[i], child_number(number, i), out);
+  }
+}
+
+// --- Markdown ---------------------------------------------------------------------------
+
+// `s` with every character CommonMark could read as markup backslash-escaped (any ASCII
+// punctuation may be, CommonMark 0.30 section 2.4), so it shows as written: inline markup
+// anywhere, and the block markers a line could start with.
+std::string md_escape(std::string_view s, bool line_start) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool at_start = line_start && (i == 0 || s[i - 1] == '\n');
+    const bool inline_markup = std::string_view("\\`*_[]<>|~&!").find(c) != std::string_view::npos;
+    const bool block_marker =
+        at_start && std::string_view("#-+=>").find(c) != std::string_view::npos;
+    // "1." or "1)" at a line's start opens an ordered list: escape its mark.
+    const bool list_number = (c == '.' || c == ')') && i > 0 &&
+                             std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 && [&] {
+                               std::size_t j = i;
+                               while (j > 0 && std::isdigit(static_cast<unsigned char>(s[j - 1])))
+                                 --j;
+                               return line_start && (j == 0 || s[j - 1] == '\n');
+                             }();
+    if (inline_markup || block_marker || list_number) out += '\\';
+    if (c == '\n') {
+      out += "\\\n";  // a hard line break, as the text has one
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+void md_paragraph(const paragraph& p, std::string& out) {
+  static constexpr std::string_view prefixes[] = {"", "- ", "  - "};
+  const std::size_t level = std::min<std::size_t>(p.list_level, 2);
+  out += prefixes[level];
+  out += md_escape(p.text(), level == 0);
+  out += '\n';
+}
+
+void md_table(const table& t, std::string& out) {
+  if (!t.caption.empty()) out += "\n" + md_escape(t.caption, true) + "\n";
+  out += "\n|";
+  for (const std::string& h : t.header) out += " " + md_escape(one_line(h), false) + " |";
+  out += "\n|";
+  for (std::size_t c = 0; c < t.header.size(); ++c) out += " --- |";
+  out += "\n";
+  for (const auto& row : t.rows) {
+    out += "|";
+    for (const paragraph& cell : row) out += " " + md_escape(one_line(cell.text()), false) + " |";
+    out += "\n";
+  }
+  out += "\n";
+}
+
+void md_section(const section& s, const std::string& number, std::size_t depth, std::string& out) {
+  out += "\n" + std::string(depth + 1, '#') + " " + number + ". " + md_escape(s.heading, false) +
+         "\n\n";
+  bool in_list = false;
+  for (const block& b : s.blocks) {
+    if (const auto* p = std::get_if<paragraph>(&b)) {
+      // Prose parts from a list before it by a blank line.
+      if (in_list && p->list_level == 0) out += "\n";
+      in_list = p->list_level > 0;
+      md_paragraph(*p, out);
+      if (!in_list) out += "\n";
+    } else {
+      md_table(std::get<table>(b), out);
+      in_list = false;
+    }
+  }
+  for (std::size_t i = 0; i < s.sections.size(); ++i) {
+    md_section(s.sections[i], child_number(number, i), depth + 1, out);
+  }
+}
+
+}  // namespace
+
+std::string render_text(const document& doc) {
+  std::string out = doc.title + "\n";
+  for (const paragraph& p : doc.preface) text_paragraph(p, out);
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    out += "\n";
+    text_section(doc.sections[i], child_number("", i), out);
+  }
+  return out;
+}
+
+std::string render_markdown(const document& doc) {
+  std::string out = "# " + md_escape(doc.title, false) + "\n\n";
+  for (const paragraph& p : doc.preface) {
+    md_paragraph(p, out);
+    out += "\n";
+  }
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    md_section(doc.sections[i], child_number("", i), 1, out);
+  }
+  return out;
+}
+
+}  // namespace goaltrack

@@ -1,0 +1,132 @@
+#include "goaltrack/document.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "goaltrack/error.hpp"
+
+namespace goaltrack {
+namespace {
+
+// A small review: a preface, a section with list items and a figure, a table, and a
+// subsection.
+document small_review(language lang) {
+  document doc{lang, "Review of 2020", make_date(2021, 1, 21)};
+  doc.preface.emplace_back().add("Conference of 21 January 2021.");
+  section& programs = doc.add_section("Action programs");
+  programs.add_paragraph(1)
+      .add("Program 190: completed ")
+      .add({"7/7", program_id(0), "tasks.completed", 7.0});
+  programs.add_paragraph(2).add("Supplementary task: advise on closing schools");
+  programs.add_paragraph().add("All programs are on track.");
+  section& targets = doc.add_section("Targets");
+  targets.add_table({"Target", "Figure", "Status"}, "Targets of 2020")
+      .add_row({paragraph().add("School sites removed"),
+                paragraph().add({"98", target_id(0), "actual", 98.0}),
+                paragraph().add({"achieved", target_id(0), "status", std::nullopt})})
+      .add_row({paragraph().add("Going on to upper secondary"),
+                paragraph().add({"58.1%", target_id(2), "actual", 0.581}),
+                paragraph().add("achieved")});
+  targets.add_section("Next year").add_paragraph(1).add("Aim for 100% well completed.");
+  return doc;
+}
+
+TEST(document, figures_keep_their_entity_and_value_in_reading_order) {
+  const document doc = small_review(language::en);
+  const std::vector<figure> all = doc.figures();
+  ASSERT_EQ(all.size(), 4U);
+  EXPECT_EQ(all[0].entity, entity_ref(program_id(0)));
+  EXPECT_EQ(all[0].value, "tasks.completed");
+  EXPECT_EQ(all[2].text, "achieved");
+  EXPECT_FALSE(all[2].number);
+  EXPECT_EQ(all[3].entity, entity_ref(target_id(2)));
+  EXPECT_NEAR(*all[3].number, 0.581, 1e-15);
+  const auto& first = std::get<paragraph>(doc.sections[0].blocks[0]);
+  EXPECT_EQ(first.text(), "Program 190: completed 7/7");
+  EXPECT_EQ(first.runs.size(), 2U);  // plain text runs added in a row are joined
+}
+
+TEST(document, plain_text_numbers_sections_and_pads_tables) {
+  EXPECT_EQ(render_text(small_review(language::en)),
+            "Review of 2020\n"
+            "Conference of 21 January 2021.\n"
+            "\n"
+            "1. Action programs\n"
+            "- Program 190: completed 7/7\n"
+            "  + Supplementary task: advise on closing schools\n"
+            "All programs are on track.\n"
+            "\n"
+            "2. Targets\n"
+            "Targets of 2020\n"
+            "Target                       Figure  Status\n"
+            "---------------------------  ------  --------\n"
+            "School sites removed         98      achieved\n"
+            "Going on to upper secondary  58.1%   achieved\n"
+            "\n"
+            "2.1. Next year\n"
+            "- Aim for 100% well completed.\n");
+}
+
+TEST(document, text_tables_pad_by_code_points_not_bytes) {
+  document doc{language::vi, "Báo cáo", make_date(2021, 1, 21)};
+  doc.add_section("Chỉ tiêu")
+      .add_table({"Chỉ tiêu", "Kết quả"})
+      .add_row({paragraph().add("Điểm trường"), paragraph().add("đạt")})
+      .add_row({paragraph().add("HSG"), paragraph().add("đạt")});
+  EXPECT_EQ(render_text(doc),
+            "Báo cáo\n\n1. Chỉ tiêu\n"
+            "Chỉ tiêu     Kết quả\n"
+            "-----------  -------\n"
+            "Điểm trường  đạt\n"
+            "HSG          đạt\n");
+}
+
+TEST(document, markdown_escapes_markup_so_text_shows_as_written) {
+  document doc{language::en, "Review *2020*", make_date(2021, 1, 21)};
+  section& s = doc.add_section("Results | notes");
+  s.add_paragraph().add("1. not a list, # not a heading, <b>not html</b> & _not emphasis_");
+  s.add_paragraph(1).add("- a dash in an item");
+  s.add_paragraph(2).add("line one\nline two");
+  s.add_table({"a|b", "c"}).add_row({paragraph().add("x|y"), paragraph().add("[z](u)")});
+  EXPECT_EQ(render_markdown(doc),
+            "# Review \\*2020\\*\n"
+            "\n"
+            "\n## 1. Results \\| notes\n"
+            "\n"
+            "1\\. not a list, # not a heading, \\<b\\>not html\\</b\\> \\& \\_not emphasis\\_\n"
+            "\n"
+            "- - a dash in an item\n"
+            "  - line one\\\n"
+            "line two\n"
+            "\n"
+            "| a\\|b | c |\n"
+            "| --- | --- |\n"
+            "| x\\|y | \\[z\\](u) |\n"
+            "\n");
+}
+
+TEST(document, markdown_of_the_small_review) {
+  const std::string md = render_markdown(small_review(language::en));
+  EXPECT_NE(md.find("# Review of 2020\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("## 1. Action programs\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("### 2.1. Next year\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("| School sites removed | 98 | achieved |\n"), std::string::npos) << md;
+  EXPECT_EQ(render_markdown(small_review(language::en)), md);  // the same, run after run
+}
+
+TEST(document, a_row_of_the_wrong_width_is_refused_naming_the_table) {
+  table t;
+  t.caption = "Targets";
+  t.header = {"a", "b"};
+  try {
+    t.add_row({paragraph().add("only one")});
+    FAIL();
+  } catch (const invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "table 'Targets' row 1: 1 cells for 2 columns");
+  }
+  EXPECT_TRUE(t.rows.empty());
+}
+
+}  // namespace
+}  // namespace goaltrack
