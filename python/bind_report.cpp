@@ -1,6 +1,7 @@
 // report.hpp: Vietnamese and English wording of figures.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "bindings.hpp"
@@ -16,6 +17,15 @@ void wrap_report(py::module_& m) {
         "(en). Raises InvalidArgument for a non-finite value or decimals outside 0..9.");
   m.def("format_count", &format_count, py::arg("value"), py::arg("lang") = language::vi,
         "A whole number with the language's thousands separator.");
+  py::enum_<date_style>(m, "date_style", "How a date is written: in running text or in a table.")
+      .value("long_form", date_style::long_form,
+             "running text: \"ngày 21 tháng 01 năm 2021\" / \"21 January 2021\"")
+      .value("numeric", date_style::numeric, "tables: \"21/01/2021\" in both languages");
+  m.def("format_date", &format_date, py::arg("date"), py::arg("lang") = language::vi,
+        py::arg("style") = date_style::long_form,
+        "The date as the language writes it: \"ngày 21 tháng 01 năm 2021\" (a day below 10\n"
+        "and the months 1 and 2 take a leading 0, Nghị định 30/2020/NĐ-CP) / \"21 January\n"
+        "2021\" in running text, \"21/01/2021\" in tables.");
   m.def("format_percent", &format_percent, py::arg("fraction"), py::arg("decimals") = 1,
         py::arg("lang") = language::vi,
         "A fraction as a percentage: 0.581 with 1 decimal is \"58,1%\" (vi) or \"58.1%\" (en).");
@@ -26,14 +36,23 @@ void wrap_report(py::module_& m) {
         py::arg("lang") = language::vi,
         "An exact amount given in the currency's smallest unit: \"46.850.000 đồng\",\n"
         "\"46,850,000 VND\", and 123456 (cents) in USD is \"1,234.56 USD\".");
-  m.def("approximate_money", &approximate_money, py::arg("amount"), py::arg("currency") = "VND",
-        py::arg("lang") = language::vi,
-        "An amount (in the smallest unit) rounded to the largest of thousand/million/billion\n"
-        "(nghìn/triệu/tỷ) it reaches once rounded, to tenths of that unit below 10 units and to\n"
-        "whole units above, with the word that says which way it was rounded: \"gần\"/\"nearly\"\n"
-        "when rounded up, \"hơn\"/\"over\" when rounded down, none when exact. 46,850,000 VND is\n"
-        "\"gần 47 triệu đồng\" / \"nearly 47 million VND\"; 999,600,000 VND is \"gần 1 tỷ đồng\".\n"
-        "Amounts that round to less than a thousand are written exactly.");
+  m.def(
+      "approximate_money",
+      [](std::int64_t amount, std::string_view currency, language lang,
+         std::optional<int> decimals) {
+        return decimals ? approximate_money(amount, currency, lang, *decimals)
+                        : approximate_money(amount, currency, lang);
+      },
+      py::arg("amount"), py::arg("currency") = "VND", py::arg("lang") = language::vi,
+      py::arg("decimals") = py::none(),
+      "An amount (in the smallest unit) rounded to the largest of thousand/million/billion\n"
+      "(nghìn/triệu/tỷ) it reaches once rounded, to tenths of that unit below 10 units and to\n"
+      "whole units above, with the word that says which way it was rounded: \"gần\"/\"nearly\"\n"
+      "when rounded up, \"hơn\"/\"over\" when rounded down, none when exact. 46,850,000 VND is\n"
+      "\"gần 47 triệu đồng\" / \"nearly 47 million VND\"; 999,600,000 VND is \"gần 1 tỷ đồng\".\n"
+      "Amounts that round to less than a thousand are written exactly. With `decimals`\n"
+      "(0..3), the figure has that many decimals of its unit: 48,500,000,000 VND is\n"
+      "\"48,5 tỷ đồng\" with 1 (\"gần 49 tỷ đồng\" without).");
   m.def("describe_change", &describe_change, py::arg("change"), py::arg("decimals") = 0,
         py::arg("lang") = language::vi,
         "How a level moved: \"từ 48 xuống 42, −12,5%\" / \"from 48 to 42, −12.5%\".");

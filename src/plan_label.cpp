@@ -32,15 +32,16 @@ std::string_view kind_of(const entity_ref& e) {
 
 // A label's key: its entity's kind (the variant's index), its language and its id.
 std::uint64_t label_key(const entity_ref& e, language lang) noexcept {
-  const std::uint32_t id = std::visit(
-      [](const auto& x) -> std::uint32_t {
-        if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>) {
-          return 0;
-        } else {
-          return x.value();
-        }
-      },
-      e);
+  std::uint32_t id = 0;
+  const auto take = [&](auto kind) {
+    if (const auto* x = std::get_if<decltype(kind)>(&e)) id = x->value();
+  };
+  take(collective_id{});
+  take(member_id{});
+  take(program_id{});
+  take(task_id{});
+  take(target_id{});
+  take(round_id{});
   return (std::uint64_t{e.index()} << 40) | (std::uint64_t{static_cast<std::uint8_t>(lang)} << 32) |
          id;
 }

@@ -60,6 +60,7 @@ void text_table(const table& t, std::string& out) {
   };
   write(lines.front());
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (const std::size_t w : widths) rule.emplace_back(w, '-');
   write(rule);
   for (std::size_t i = 1; i < lines.size(); ++i) write(lines[i]);

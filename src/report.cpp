@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 #include "goaltrack/error.hpp"
 
@@ -167,7 +168,12 @@ std::string format_money(std::int64_t amount, std::string_view currency, languag
   return out + " " + currency_word(currency, lang);
 }
 
-std::string approximate_money(std::int64_t amount, std::string_view currency, language lang) {
+namespace {
+
+// approximate_money with the figure rounded to `decimals` (0..3) of the unit, or (none)
+// to tenths below 10 units and whole units above.
+std::string approximate_money_to(std::int64_t amount, std::string_view currency, language lang,
+                                 std::optional<int> decimals) {
   struct unit {
     std::uint64_t size;  // in the currency's major unit
     const char* vi;
@@ -184,19 +190,41 @@ std::string approximate_money(std::int64_t amount, std::string_view currency, la
     // Tenths of the unit while the rounded figure stays below 10 units, whole units above;
     // rounding half up in integers. A figure that rounds up to the unit (999,600,000 ->
     // 1 billion) is shown in that unit.
-    const std::uint64_t step = magnitude + size / 20 < 10 * size ? size / 10 : size;
+    // Every unit is a multiple of 1,000 of the smallest unit: 10^decimals divides it.
+    std::uint64_t parts = 1;  // steps per unit
+    if (decimals) {
+      for (int d = 0; d < *decimals; ++d) parts *= 10;
+    } else {
+      parts = magnitude + size / 20 < 10 * size ? 10 : 1;
+    }
+    const std::uint64_t step = size / parts;
     const std::uint64_t steps = (magnitude + step / 2) / step;
     const std::uint64_t rounded = steps * step;
     if (rounded < size) continue;
     const char* word = "";
     if (rounded > magnitude) word = lang == language::vi ? "gần " : "nearly ";
     if (rounded < magnitude) word = lang == language::vi ? "hơn " : "over ";
-    const bool tenths = step < size && steps % 10 != 0;
-    const double shown = static_cast<double>(steps) / (step < size ? 10.0 : 1.0);
-    return word + std::string(amount < 0 ? "-" : "") + format_number(shown, tenths ? 1 : 0, lang) +
+    // Chosen decimals are all written; automatic tenths only when not .0.
+    const int shown_decimals = decimals ? *decimals : (parts > 1 && steps % parts != 0 ? 1 : 0);
+    const double shown = static_cast<double>(steps) / static_cast<double>(parts);
+    return word + std::string(amount < 0 ? "-" : "") + format_number(shown, shown_decimals, lang) +
            " " + (lang == language::vi ? u.vi : u.en) + " " + currency_word(currency, lang);
   }
   return format_money(amount, currency, lang);
+}
+
+}  // namespace
+
+std::string approximate_money(std::int64_t amount, std::string_view currency, language lang) {
+  return approximate_money_to(amount, currency, lang, std::nullopt);
+}
+
+std::string approximate_money(std::int64_t amount, std::string_view currency, language lang,
+                              int decimals) {
+  if (decimals < 0 || decimals > 3) {
+    throw invalid_argument("approximate_money: decimals must be 0..3");
+  }
+  return approximate_money_to(amount, currency, lang, decimals);
 }
 
 std::string format_rate(const rate& r, int decimals, rounding mode, language lang) {

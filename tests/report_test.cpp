@@ -78,6 +78,16 @@ TEST(report, money_exact_and_approximate) {
   EXPECT_EQ(approximate_money(940, "VND", language::en), "940 VND");
   EXPECT_EQ(approximate_money(950, "VND", language::en), "nearly 1 thousand VND");
   EXPECT_EQ(approximate_money(950, "USD", language::en), "9.50 USD");
+  // A chosen precision: a provincial budget in tỷ with one decimal, or in whole tỷ.
+  EXPECT_EQ(approximate_money(48'500'000'000, "VND", language::vi), "gần 49 tỷ đồng");
+  EXPECT_EQ(approximate_money(48'500'000'000, "VND", language::vi, 1), "48,5 tỷ đồng");
+  EXPECT_EQ(approximate_money(48'460'000'000, "VND", language::vi, 1), "gần 48,5 tỷ đồng");
+  EXPECT_EQ(approximate_money(48'463'000'000, "VND", language::en, 2), "over 48.46 billion VND");
+  EXPECT_EQ(approximate_money(48'000'000'000, "VND", language::en, 1), "48.0 billion VND");
+  EXPECT_EQ(approximate_money(1'450'000'000, "VND", language::vi, 0), "hơn 1 tỷ đồng");
+  EXPECT_EQ(approximate_money(9'007'199'254'740'991, "VND", language::vi, 3),
+            "gần 9.007.199,255 tỷ đồng");
+  EXPECT_THROW((void)approximate_money(1, "VND", language::vi, 4), invalid_argument);
 }
 
 // The tally of `planned` planned tasks of which `planned_done` are completed, and likewise

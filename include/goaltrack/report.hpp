@@ -54,6 +54,12 @@ GOALTRACK_API std::string format_money(std::int64_t amount, std::string_view cur
 /// Amounts that round to less than a thousand are written exactly.
 GOALTRACK_API std::string approximate_money(std::int64_t amount, std::string_view currency,
                                             language lang);
+/// As above, the figure rounded half up to `decimals` (0..3) decimals of its unit and
+/// written with all of them: 48,500,000,000 VND is "48,5 tỷ đồng" with 1 decimal, where
+/// the automatic precision writes "gần 49 tỷ đồng"; 48,460,000,000 is "gần 48,5 tỷ đồng".
+/// @throws invalid_argument for decimals outside 0..3.
+GOALTRACK_API std::string approximate_money(std::int64_t amount, std::string_view currency,
+                                            language lang, int decimals);
 /// A rate as a percentage with `decimals` (0..6) decimals cut by `mode`, exactly for counts
 /// (rate::percent_units): 1,491 / 1,600 is "93,2%" / "93.2%" rounded and "93,1%" / "93.1%"
 /// truncated at one decimal; "—" when the denominator is 0.

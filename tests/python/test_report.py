@@ -16,6 +16,10 @@ def test_wording():
     assert gt.format_money(123456, "USD", en) == "1,234.56 USD"
     assert gt.approximate_money(46_850_000) == "gần 47 triệu đồng"
     assert gt.approximate_money(46_850_000, lang=en) == "nearly 47 million VND"
+    assert gt.approximate_money(48_500_000_000, decimals=1) == "48,5 tỷ đồng"
+    assert gt.format_number(999_999_999_999_999, 0, en) == "999,999,999,999,999"
+    assert gt.format_date(dt.date(2021, 1, 21), vi) == "ngày 21 tháng 01 năm 2021"
+    assert gt.format_date(dt.date(2021, 1, 21), en, gt.date_style.numeric) == "21/01/2021"
     tally = gt.task_tally()
     done = [gt.task_status_change(dt.date(2020, 6, 1), gt.task_status.completed)]
     for i in range(17):
