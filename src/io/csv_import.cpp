@@ -274,6 +274,20 @@ std::optional<program_id> importer::program_ref(table& t, std::size_t col) {
   return std::nullopt;
 }
 
+std::optional<task_id> importer::task_ref(table& t, std::size_t col) {
+  const std::string_view code = t.text(col);
+  if (auto id = p_.find_task(code)) return id;
+  t.fail(col, "task " + in_quotes(code) + " is not in tasks.csv");
+  return std::nullopt;
+}
+
+std::optional<target_id> importer::target_ref(table& t, std::size_t col) {
+  const std::string_view code = t.text(col);
+  if (auto id = p_.find_target(code)) return id;
+  t.fail(col, "target " + in_quotes(code) + " is not in targets.csv");
+  return std::nullopt;
+}
+
 std::optional<rating_level> importer::level(table& t, std::size_t col, scale_id s) {
   const rating_scale& scale = p_.get(s);
   const std::string_view text = t.value(col);

@@ -291,6 +291,8 @@ class importer {
   std::optional<collective_id> collective(table& t, std::size_t col);
   std::optional<scale_id> scale(table& t, std::size_t col);
   std::optional<program_id> program_ref(table& t, std::size_t col);
+  std::optional<task_id> task_ref(table& t, std::size_t col);
+  std::optional<target_id> target_ref(table& t, std::size_t col);
   std::optional<rating_level> level(table& t, std::size_t col, scale_id s);
   // The round of the row's scale and period columns, remembering the last one looked up.
   std::optional<round_id> round(table& t, std::size_t scale_col, std::size_t period_col);

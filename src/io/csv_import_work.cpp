@@ -94,12 +94,8 @@ void importer::statuses(table& t) {
     const bool has_status = t.required(status_col::status);
     const auto status = t.code(status_col::status, parse_task_status, task_status::not_started);
     if (!has_task || !has_status || t.bad() || !on) continue;
-    const std::string_view code = t.text(status_col::task);
-    const auto id = p_.find_task(code);
-    if (!id) {
-      t.fail(status_col::task, "task " + in_quotes(code) + " is not in tasks.csv");
-      continue;
-    }
+    const auto id = task_ref(t, status_col::task);
+    if (!id) continue;
     try {
       p_.set_task_status(*id, status, from_day_number(*on));
     } catch (const error& e) {
@@ -357,12 +353,8 @@ void importer::assessments(table& t) {
     assessment a;
     a.score = t.number(k::score);
     if (!has_target || !has_status || t.bad() || !on) continue;
-    const std::string_view code = t.text(k::target);
-    const auto id = p_.find_target(code);
-    if (!id) {
-      t.fail(k::target, "target " + in_quotes(code) + " is not in targets.csv");
-      continue;
-    }
+    const auto id = target_ref(t, k::target);
+    if (!id) continue;
     a.target = *id;
     a.on = from_day_number(*on);
     a.status = t.text(k::status);
@@ -483,28 +475,12 @@ void importer::labels(table& t) {
                               !t.text(k::target).empty();
     if (given != 1)
       t.fail(k::collective, "exactly one of collective, program, task and target must be given");
-    const auto resolve = [&](std::size_t col, auto& id, auto find, std::string_view kind,
-                             std::string_view file) {
-      const std::string_view code = t.text(col);
-      if (code.empty()) return;
-      if (const auto found = find(code)) {
-        id = *found;
-      } else {
-        t.fail(col, std::string(kind) + " " + in_quotes(code) + " is not in " + std::string(file));
-      }
-    };
-    resolve(
-        k::collective, l.collective,
-        [&](std::string_view c) { return p_.org().find_collective(c); }, "collective",
-        "collectives.csv");
-    resolve(
-        k::program, l.program, [&](std::string_view c) { return p_.find_program(c); }, "program",
-        "programs.csv");
-    resolve(
-        k::task, l.task, [&](std::string_view c) { return p_.find_task(c); }, "task", "tasks.csv");
-    resolve(
-        k::target, l.target, [&](std::string_view c) { return p_.find_target(c); }, "target",
-        "targets.csv");
+    // The entity's code, looked up in its own file (each names the file when absent).
+    if (!t.text(k::collective).empty())
+      l.collective = collective(t, k::collective).value_or(collective_id{});
+    if (!t.text(k::program).empty()) l.program = program_ref(t, k::program).value_or(program_id{});
+    if (!t.text(k::task).empty()) l.task = task_ref(t, k::task).value_or(task_id{});
+    if (!t.text(k::target).empty()) l.target = target_ref(t, k::target).value_or(target_id{});
     if (!has_language || !has_text || t.bad()) continue;
     try {
       p_.add_label(l);
@@ -527,18 +503,9 @@ void importer::alignments(table& t) {
     if (target_code.empty() == program_code.empty()) {
       t.fail(k::target, "exactly one of target and program must be given");
     }
-    const auto program_of = [&](std::size_t col, std::string_view code) {
-      const auto id = p_.find_program(code);
-      if (!id) t.fail(col, "program " + in_quotes(code) + " is not in programs.csv");
-      return id.value_or(program_id{});
-    };
-    if (!target_code.empty()) {
-      const auto id = p_.find_target(target_code);
-      if (!id) t.fail(k::target, "target " + in_quotes(target_code) + " is not in targets.csv");
-      a.target = id.value_or(target_id{});
-    }
-    if (!program_code.empty()) a.program = program_of(k::program, program_code);
-    if (has_parent) a.parent = program_of(k::parent, t.text(k::parent));
+    if (!target_code.empty()) a.target = target_ref(t, k::target).value_or(target_id{});
+    if (!program_code.empty()) a.program = program_ref(t, k::program).value_or(program_id{});
+    if (has_parent) a.parent = program_ref(t, k::parent).value_or(program_id{});
     if (!has_parent || t.bad()) continue;
     rows.push_back(a);
     lines.push_back(t.line());
