@@ -536,14 +536,15 @@ void wrap_plan(py::module_& m) {
           "Every label, in the order added (copies).")
       .def(
           "label",
-          [](const plan_handle& self, const entity_ref& e, language lang) {
+          [](const plan_handle& self, const entity_ref& e, language lang, label_part part) {
             return self.read([&](const plan& p) -> std::optional<std::string> {
-              const auto text = p.label(e, lang);
+              const auto text = p.label(e, lang, part);
               return text ? std::optional<std::string>(*text) : std::nullopt;
             });
           },
-          py::arg("entity"), py::arg("language"),
-          "The label of the entity (an id) in the language, or None.")
+          py::arg("entity"), py::arg("language"), py::arg("part") = label_part::name,
+          "The label of the entity (an id) in the language, or None; `part` unit: a\n"
+          "target's unit.")
       .def(
           "code",
           [](const plan_handle& self, const entity_ref& e) {
@@ -565,6 +566,14 @@ void wrap_plan(py::module_& m) {
           py::arg("entity"), py::arg("language"),
           "How a report in the language names the entity: its label, else its own name\n"
           "(then `fallback` is True).")
+      .def(
+          "unit_in",
+          [](const plan_handle& self, target_id t, language lang) {
+            return self.read([&](const plan& p) { return p.unit_in(t, lang); });
+          },
+          py::arg("target"), py::arg("language"),
+          "How a report in the language writes the target's unit: its unit label, else\n"
+          "target.unit (then `fallback` is True, unless the unit is empty).")
       // --- value semantics -------------------------------------------------------------
       .def(
           "__eq__",

@@ -317,6 +317,8 @@ struct schema<entity_label> {
       field{"text", &entity_label::text,
             "the name or title in `language`, e.g. \"Department of Education and Training\"",
             required_column},
+      field{"part", &entity_label::part, "what `text` gives: the name, or a target's unit"}.since(
+          10),
   };
 };
 

@@ -47,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -196,6 +196,9 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
         {{}, plan_id, {}, {}, language::vi, "Kế hoạch số 12"},
         {{}, {}, task_id(1), {}, language::en, "Supplementary task"},
         {{}, {}, {}, target_id(0), language::en, "School sites removed"}});
+  }
+  if (version >= 10) {
+    p.add_label({{}, {}, {}, target_id(0), language::en, "school sites", label_part::unit});
   }
   if (version >= 8) {
     pol.rollup = "worst";

@@ -52,7 +52,10 @@ TEST(archive_golden, files_of_every_version_load_with_their_content) {
         EXPECT_EQ(p.get(gt::target_id(8)).indicator, "enrolled");
         EXPECT_EQ(p.alignments()[1].weight, 0.5);
       }
-      EXPECT_EQ(p.labels().size(), version >= 9 ? 5U : 0U);
+      EXPECT_EQ(p.labels().size(), version >= 10 ? 6U : version >= 9 ? 5U : 0U);
+      if (version >= 10) {
+        EXPECT_EQ(p.unit_in(gt::target_id(0), gt::language::en).text, "school sites");
+      }
       if (version >= 9) {
         EXPECT_EQ(p.name_in(gt::collective_id(3), gt::language::en).text, "Cell \"2\"");
         EXPECT_EQ(p.name_in(gt::task_id(1), gt::language::en).text, "Supplementary task");

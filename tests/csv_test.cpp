@@ -456,6 +456,26 @@ TEST(csv, labels_name_one_entity_in_a_known_language_once) {
   EXPECT_TRUE(has_issue(issues, "labels.csv", 7, 6, "text")) << all;
 }
 
+TEST(csv, labels_give_a_target_unit_in_the_part_column) {
+  const std::map<std::string, std::string> files{
+      {"collectives.csv", "code,name\nA,Sở GD-ĐT\n"},
+      {"targets.csv",
+       "code,title,owner,period,kind,goal,goal_value,unit\n"
+       "T1,Học sinh đạt giải,A,2020,quantity,at_least,600,học sinh\n"},
+      {"labels.csv",
+       "collective,program,task,target,language,text,part\n"
+       ",,,T1,en,students,unit\n"
+       ",,,T1,en,Students winning prizes,\n"
+       "A,,,,en,Department,unit\n"
+       ",,,T1,vi,x,title\n"},
+  };
+  const auto issues = issues_of(files);
+  const std::string all = all_issues(issues);
+  EXPECT_EQ(issues.size(), 2U) << all;
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 4, 1, "only a target has a unit")) << all;
+  EXPECT_TRUE(has_issue(issues, "labels.csv", 5, 7, "title")) << all;
+}
+
 TEST(csv, rating_not_on_the_scale_and_rated_twice) {
   const std::map<std::string, std::string> files{
       {"rating_scales.csv", "scale,level\nvn,good\nvn,bad\n"},

@@ -46,6 +46,36 @@ TEST_F(label_test, a_report_names_an_entity_by_its_label_or_falls_back_to_its_ow
   EXPECT_EQ(p.labels()[1].entity(), entity_ref(sites));
 }
 
+TEST_F(label_test, a_target_unit_has_labels_of_its_own_beside_the_title) {
+  const target_id counted =
+      p.add_target(target::quantity("hsg", "Học sinh đạt giải", department, period::year(2020))
+                       .at_least(600)
+                       .counting("học sinh"));
+  EXPECT_EQ(p.unit_in(counted, language::en), (localized_name{"học sinh", true}));
+  EXPECT_EQ(p.unit_in(sites, language::en), (localized_name{"", false}));  // no unit
+  p.add_labels(
+      std::vector<entity_label>{{{}, {}, {}, counted, language::en, "Students winning prizes"},
+                                {{}, {}, {}, counted, language::en, "students", label_part::unit}});
+  EXPECT_EQ(p.unit_in(counted, language::en), (localized_name{"students", false}));
+  EXPECT_EQ(p.name_in(counted, language::en).text, "Students winning prizes");
+  EXPECT_EQ(p.label(counted, language::en, label_part::unit), "students");
+  EXPECT_EQ(to_string(label_part::unit), "unit");
+  EXPECT_EQ(parse_label_part("name"), label_part::name);
+  EXPECT_THROW((void)parse_label_part("title"), parse_error);
+}
+
+TEST_F(label_test, a_unit_label_needs_a_target_with_a_unit) {
+  try {
+    p.add_label({department, {}, {}, {}, language::en, "schools", label_part::unit});
+    FAIL() << "a collective's unit was labelled";
+  } catch (const invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "unit label (en) of collective 'SGDDT': only a target has a unit");
+  }
+  EXPECT_THROW(p.add_label({{}, {}, {}, sites, language::en, "sites", label_part::unit}),
+               invalid_argument);  // "Giảm điểm trường" counts nothing named
+  EXPECT_TRUE(p.labels().empty());
+}
+
 TEST_F(label_test, bad_labels_are_typed_errors_naming_the_entity_and_nothing_is_added) {
   const std::vector<entity_label> batch{
       {{}, program_190, {}, {}, language::en, "Action Program No. 190-CTr/TU"},

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "goaltrack/plan.hpp"
@@ -576,7 +577,7 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
 
   // Labels: names in a language, at most one per entity and language.
   std::vector<entity_label> labels;
-  std::set<std::pair<entity_ref, language>> labelled;
+  std::set<std::tuple<entity_ref, language, label_part>> labelled;
   for (int n = r.between(0, 5); n > 0; --n) {
     entity_label l;
     l.language = r.chance(50) ? language::en : language::vi;
@@ -599,8 +600,10 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
       default:
         if (p.target_count() == 0) continue;
         l.target = target_id(pick(p.target_count()));
+        // A target with a unit may have its unit labelled too.
+        if (!p.get(l.target).unit.empty() && r.chance(50)) l.part = label_part::unit;
     }
-    if (labelled.insert({l.entity(), l.language}).second) labels.push_back(l);
+    if (labelled.insert({l.entity(), l.language, l.part}).second) labels.push_back(l);
   }
   p.add_labels(labels);
 

@@ -7,7 +7,9 @@
 /// an entity by its label in that language, else by its own name, and says that it fell
 /// back (report.hpp).
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "goaltrack/export.hpp"
@@ -20,8 +22,19 @@ namespace goaltrack {
 using entity_ref = std::variant<std::monostate, collective_id, member_id, program_id, task_id,
                                 target_id, round_id>;
 
-/// The name or title of one entity in one language (plan::add_label). Exactly one of the
-/// ids is set.
+/// Which text of an entity a label gives, as DHIS2 translates an object's properties one
+/// by one ("Translations", DHIS2 developer manual).
+enum class label_part : std::uint8_t {
+  name,  ///< a collective's name; a program's, task's or target's title
+  unit,  ///< a target's unit: "điểm trường" is "school sites" in English
+};
+/// The code of a part: "name", "unit".
+GOALTRACK_API std::string_view to_string(label_part part) noexcept;
+/// The part with this code. @throws parse_error naming the text.
+GOALTRACK_API label_part parse_label_part(std::string_view code);
+
+/// The name or title (or a target's unit) of one entity in one language
+/// (plan::add_label). Exactly one of the ids is set.
 struct GOALTRACK_API entity_label {
   collective_id collective;                                ///< the collective it names, or none
   program_id program;                                      ///< the program it names, or none
@@ -30,6 +43,7 @@ struct GOALTRACK_API entity_label {
   goaltrack::language language = goaltrack::language::en;  ///< the language of `text`
   /// the name or title in `language`, e.g. "Department of Education and Training"
   std::string text;
+  label_part part = label_part::name;  ///< what `text` gives: the name, or a target's unit
   friend bool operator==(const entity_label&, const entity_label&) = default;
 
   /// The entity it names (its one set id).

@@ -270,18 +270,20 @@ class GOALTRACK_API plan {
   [[nodiscard]] std::span<const alignment> alignments() const noexcept;
 
   // --- names in each language (label.hpp) --------------------------------------------
-  /// Gives an entity's name or title in a language.
+  /// Gives an entity's name or title, or a target's unit, in a language.
   /// @throws invalid_argument when none or several of the ids are set, or (naming the
-  ///         entity) the text is empty or not UTF-8; not_found for an unknown entity;
-  ///         duplicate_error naming the entity when it has a label in that language.
+  ///         entity) the text is empty or not UTF-8, or a unit is labelled for an entity
+  ///         other than a target or a target without a unit; not_found for an unknown
+  ///         entity; duplicate_error naming the entity when it has that part's label in
+  ///         that language.
   void add_label(const entity_label& l);
   /// Adds many labels, as add_label on each in order; all or nothing.
   void add_labels(std::span<const entity_label> batch);
   /// Every label, in the order added.
   [[nodiscard]] std::span<const entity_label> labels() const noexcept;
   /// The label of `entity` in `lang`, if it has one (none for members and rounds).
-  [[nodiscard]] std::optional<std::string_view> label(const entity_ref& entity,
-                                                      language lang) const noexcept;
+  [[nodiscard]] std::optional<std::string_view> label(
+      const entity_ref& entity, language lang, label_part part = label_part::name) const noexcept;
   /// The entity's stable code: a round's is its scale's code and its period ("vn4 2020").
   /// @throws not_found for an unknown entity; invalid_argument for std::monostate.
   [[nodiscard]] std::string code(const entity_ref& entity) const;
@@ -292,6 +294,10 @@ class GOALTRACK_API plan {
   /// How a report in `lang` names the entity: its label in `lang`, else its own name (then
   /// `fallback`). @throws as code.
   [[nodiscard]] localized_name name_in(const entity_ref& entity, language lang) const;
+  /// How a report in `lang` writes a target's unit: its unit label in `lang`, else
+  /// target::unit (then `fallback`, unless the unit is empty). @throws not_found for an
+  /// unknown target.
+  [[nodiscard]] localized_name unit_in(target_id target, language lang) const;
 
   // --- evaluation policies ----------------------------------------------------------
   /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the

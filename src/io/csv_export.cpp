@@ -351,6 +351,7 @@ class exporter {
       l.target.ok() ? w.text(p_.code(l.target)) : w.blank();
       w.raw(to_string(l.language));
       w.text(l.text);
+      w.raw(to_string(l.part));
       w.end_row();
     }
   }

@@ -469,6 +469,7 @@ void importer::labels(table& t) {
     entity_label l;
     l.language = t.code(k::language, parse_language, l.language);
     l.text = t.text(k::text);
+    l.part = t.code(k::part, parse_label_part, l.part);
     // Which entity: exactly one of the first four columns names it, in its own file.
     const std::size_t given = std::size_t{!t.text(k::collective).empty()} +
                               !t.text(k::program).empty() + !t.text(k::task).empty() +

@@ -107,7 +107,7 @@ namespace alignments_col {
 enum : std::size_t { target, program, parent, weight };
 }
 namespace labels_col {
-enum : std::size_t { collective, program, task, target, language, text };
+enum : std::size_t { collective, program, task, target, language, text, part };
 }
 
 /// The position of column `name` among Entity's CSV columns (after `keys` key columns).
@@ -206,9 +206,9 @@ inline constexpr column overrides_columns[] = {
     {"policy", true}, {"scope", true}, {"code", true}, {"rule", true}};
 inline constexpr column alignments_columns[] = {
     {"target", false}, {"program", false}, {"parent", true}, {"weight", false}};
-inline constexpr column labels_columns[] = {{"collective", false}, {"program", false},
-                                            {"task", false},       {"target", false},
-                                            {"language", true},    {"text", true}};
+inline constexpr column labels_columns[] = {
+    {"collective", false}, {"program", false}, {"task", false}, {"target", false},
+    {"language", true},    {"text", true},     {"part", false}};
 
 inline constexpr layout scales_file{"rating_scales.csv", scales_columns};
 inline constexpr layout collectives_file{"collectives.csv", collectives_columns};

@@ -46,3 +46,21 @@ def test_labels_travel_through_csv(tmp_path):
     back = gt.import_csv(tmp_path)
     assert back.name_in(dept, gt.language.en).text == "Department"
     assert back == p
+
+
+def test_a_target_unit_is_labelled_apart_from_its_title():
+    p, dept, prog = department_plan()
+    t = p.add_target(gt.target.quantity("hsg", "Học sinh đạt giải", dept, gt.period.year(2020))
+                     .at_least(600).counting("học sinh"))
+    assert (p.unit_in(t, gt.language.en).text, p.unit_in(t, gt.language.en).fallback) == \
+        ("học sinh", True)
+    label = gt.entity_label(target=t, language=gt.language.en, text="students",
+                            part=gt.label_part.unit)
+    p.add_label(label)
+    assert p.unit_in(t, gt.language.en).text == "students"
+    assert p.label(t, gt.language.en, gt.label_part.unit) == "students"
+    assert p.label(t, gt.language.en) is None
+    assert "part=<label_part.unit" in repr(label)
+    with pytest.raises(gt.InvalidArgument, match="only a target has a unit"):
+        p.add_label(gt.entity_label(collective=dept, language=gt.language.en, text="x",
+                                    part=gt.label_part.unit))

@@ -26,7 +26,7 @@
 /// | `measurements.csv` | target*, date*, value*, denominator (1), source, note |
 /// | `assessments.csv` | target*, date*, status*, score (none), by, reason — judgements made by hand |
 /// | `alignments.csv` | target, program, parent*, weight (1) — a target or a program (one of them per row) that counts toward a program besides its own |
-/// | `labels.csv` | collective, program, task, target, language*, text* — the name or title of one entity (one of the four per row) in `vi` or `en` |
+/// | `labels.csv` | collective, program, task, target, language*, text*, part — the name or title of one entity (one of the four per row) in `vi` or `en`; part `unit`: a target's unit ("school sites") |
 /// | `policies.csv` | code*, on_track_margin (0.1), at_risk_margin (0.25), not_started_before_start (true), missed_after_end (true), trend_tolerance (0.02), close_at_period_end (false), basis (`pace`), reached_is_achieved (true), minimum_points (0), forecast_min_points (0), rollup (`weighted_mean`; `none`: no statuses) |
 /// | `policy_rating_summaries.csv` | policy*, scale*, period*, level*, counted_kind, criterion (`own_rating`), required_share (1/1) |
 /// | `policy_statuses.csv` | policy*, code*, label_en, label_vi, colour (`#rrggbb`), category (`on_track`) — a policy's own statuses |
