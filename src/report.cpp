@@ -113,26 +113,6 @@ std::string format_number(double value, int decimals, language lang) {
   return format_shifted(value, 0, decimals, lang, "format_number");
 }
 
-std::string format_date(date d, language lang, date_style style) {
-  if (d.is_special()) throw invalid_argument("format_date: not a date");
-  const auto ymd = d.year_month_day();
-  const auto two = [](unsigned v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
-  const std::string day = two(ymd.day);
-  const std::string month = two(ymd.month);
-  const std::string year = std::to_string(static_cast<int>(ymd.year));
-  if (style == date_style::numeric) return day + "/" + month + "/" + year;
-  if (lang == language::vi) {
-    // Nghị định 30/2020/NĐ-CP, Phụ lục I: a day below 10 and the months 1 and 2 take a 0.
-    const std::string month_text = ymd.month <= 2 ? month : std::to_string(ymd.month);
-    return "ngày " + day + " tháng " + month_text + " năm " + year;
-  }
-  static constexpr std::array<std::string_view, 12> months{
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  return std::to_string(static_cast<unsigned>(ymd.day)) + " " +
-         std::string(months[static_cast<std::size_t>(ymd.month) - 1]) + " " + year;
-}
-
 std::string format_count(std::int64_t value, language lang) {
   const std::string digits = std::to_string(unsigned_magnitude(value));
   return (value < 0 ? "-" : "") + group_digits(digits, lang);

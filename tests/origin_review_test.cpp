@@ -272,7 +272,7 @@ TEST_F(origin_review_test, one_member_below_good_misses_the_share_but_not_the_ce
   EXPECT_EQ(after.target(target(codes::cells_good)).status, target_status::achieved);
   const std::string text = render_review(changed, language::vi);
   // On 31 December the round is decided and the year closed: missed, not "on track".
-  expect_phrases(text, {"97,2% đảng viên hoàn thành tốt nhiệm vụ trở lên (35/36) — không đạt"});
+  expect_phrases(text, {"Đảng viên hoàn thành tốt nhiệm vụ: 97,2% (35/36) — không đạt"});
 }
 
 TEST_F(origin_review_test, vietnamese_review_states_every_fact) {
@@ -280,25 +280,25 @@ TEST_F(origin_review_test, vietnamese_review_states_every_fact) {
   expect_phrases(
       text, {
                 "Đảng bộ Sở GD-ĐT: tổng kết công tác Đảng năm 2020",
-                "Hội nghị ngày 21/01/2021",
+                "Hội nghị ngày 21 tháng 01 năm 2021",
                 "Chương trình hành động số 190-CTr/TU của Tỉnh ủy: hoàn thành 7/7 nhiệm vụ",
                 "Chương trình hành động số 02/CTr-UBND của UBND tỉnh: hoàn thành 8/8 nhiệm vụ và 2 "
                 "nhiệm vụ bổ sung",
-                "Sở GD-ĐT: Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung",
+                "Sở GD-ĐT: hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung",
                 "giảm 98 điểm trường (từ 1.046 xuống 948) — đạt",
-                "Năm học 2019-2020: 623 học sinh đạt giải",
+                "(năm học 2019-2020): 623 học sinh — đạt",
                 "58,1% (7.412/12.757) — đạt",
-                "Trao Giấy khen cho 1 tập thể và 12 cá nhân hoàn thành xuất sắc nhiệm vụ năm 2020",
+                "1 tập thể và 12 cá nhân hoàn thành xuất sắc nhiệm vụ năm 2020",
                 "gần 47 triệu đồng (46.850.000 đồng) — đạt",
                 "Giảm hiện tượng học sinh bỏ học ở vùng cao, vùng khó khăn",
                 "Nhân rộng Mô hình “Trường học hạnh phúc”",
-                "Phấn đấu 100% đảng viên hoàn thành tốt nhiệm vụ",
-                "Phấn đấu 5/5 chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên",
-                "Kết quả năm 2021 (đánh giá ngày 31/12/2021)",
-                "tỷ lệ bỏ học 1,36% (31/12/2021) — đạt",
+                "phấn đấu 100% được xếp loại hoàn thành tốt nhiệm vụ trở lên",
+                "phấn đấu 5/5 chi bộ được xếp loại hoàn thành tốt nhiệm vụ trở lên",
+                "Kết quả năm 2021 (đánh giá ngày 31 tháng 12 năm 2021)",
+                "1,36% (31/12/2021), giảm từ 1,85% (15/01/2021) — đạt",
                 "4/4 bước — đạt",
-                "100% đảng viên hoàn thành tốt nhiệm vụ trở lên (36/36) — đạt",
-                "5/5 chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên — đạt",
+                "Đảng viên hoàn thành tốt nhiệm vụ: 100% (36/36) — đạt",
+                "Chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên: 5/5 chi bộ — đạt",
             });
   EXPECT_EQ(text, render_review(plan_, language::vi));
 }
@@ -313,21 +313,38 @@ TEST_F(origin_review_test, english_review_states_every_fact) {
                 "completed 7/7 tasks",
                 "Action Program No. 02/CTr-UBND of the Provincial People's Committee (UBND tỉnh): "
                 "completed 8/8 tasks and 2 supplementary tasks",
-                "(Sở GD-ĐT): Completed 15/15 tasks and 2 supplementary tasks",
-                "removed 98 school sites (from 1,046 to 948) — achieved",
-                "School year 2019-2020: 623 students won prizes",
+                "(Sở GD-ĐT): completed 15/15 tasks and 2 supplementary tasks",
+                "down by 98 school sites (from 1,046 to 948) — achieved",
+                "(the 2019-2020 school year): 623 students — achieved",
                 "58.1% (7,412/12,757) — achieved",
                 "1 collective and 12 individuals rated “excellently completed tasks” for 2020",
                 "nearly 47 million VND (46,850,000 VND) — achieved",
-                "Aim for 100% of party members rated “well completed tasks”",
-                "Aim for 5/5 cells rated “well completed tasks” or above",
-                "dropout rate 1.36% (31 December 2021) — achieved",
+                "aim for 100% rated “well completed tasks” or above",
+                "aim for 5/5 cells rated “well completed tasks” or above",
+                "1.36% (31/12/2021), down from 1.85% (15/01/2021) — achieved",
                 "4/4 steps — achieved",
-                "100% of party members rated “well completed tasks” or above (36/36) — achieved",
-                "5/5 cells rated “well completed tasks” or above — achieved",
+                "Party members rated well completed: 100% (36/36) — achieved",
+                "Cells rated well completed or above: 5/5 cells — achieved",
             });
   EXPECT_EQ(text.find("Hoàn thành 15/15"), std::string::npos);
   EXPECT_EQ(text, render_review(plan_, language::en));
+}
+
+TEST_F(origin_review_test, the_review_document_traces_each_figure_and_needs_no_fallback) {
+  const gt::document en = review_document(plan_, review_, follow_up_, language::en);
+  EXPECT_TRUE(en.fallbacks.empty()) << "an entity has no English label";
+  const gt::document vi = review_document(plan_, review_, follow_up_, language::vi);
+  EXPECT_TRUE(vi.fallbacks.empty());  // the plan's own names are Vietnamese
+  bool sites = false;
+  for (const gt::figure& f : vi.figures()) {
+    if (f.entity == gt::entity_ref(target(codes::school_sites)) && f.value == "actual") {
+      EXPECT_EQ(f.text, "948");
+      EXPECT_DOUBLE_EQ(f.number.value(), 948);
+      sites = true;
+    }
+  }
+  EXPECT_TRUE(sites) << "no figure of the school sites' actual";
+  EXPECT_EQ(gt::render_text(vi), render_review(plan_, review_, follow_up_, language::vi));
 }
 
 TEST_F(origin_review_test, changed_figures_change_the_text) {
@@ -346,7 +363,7 @@ TEST_F(origin_review_test, changed_figures_change_the_text) {
   const std::string vi = render_review(changed, language::vi);
   expect_phrases(vi, {
                          "giảm 96 điểm trường (từ 1.046 xuống 950) — không đạt",
-                         "640 học sinh đạt giải",
+                         "640 học sinh — đạt",
                          "55,7% (7.100/12.757) — đạt",
                          "hơn 45 triệu đồng (45.200.000 đồng) — đạt",
                          "1 tập thể và 13 cá nhân",
@@ -357,7 +374,7 @@ TEST_F(origin_review_test, changed_figures_change_the_text) {
   }
   const std::string en = render_review(changed, language::en);
   expect_phrases(
-      en, {"removed 96 school sites (from 1,046 to 950) — missed", "55.7%", "over 45 million VND"});
+      en, {"down by 96 school sites (from 1,046 to 950) — missed", "55.7%", "over 45 million VND"});
   EXPECT_NE(vi, render_review(plan_, language::vi));
 }
 

@@ -13,36 +13,50 @@ namespace gt = goaltrack;
 using gt::language;
 
 // --- English names ------------------------------------------------------------------
-// The plan holds one name per entity, the Vietnamese one users type and expect to see;
-// the English review takes its words from this glossary, keyed by code or by the
-// Vietnamese word.
-struct gloss {
-  std::string_view key;
-  std::string_view en;
+// The plan's own names are Vietnamese, as users type them; the English review reads these
+// labels (goaltrack::entity_label), keyed here by code. The tasks carry theirs below.
+enum class named : std::uint8_t { collective, program, target };
+struct english_name {
+  named kind;
+  std::string_view code;
+  std::string_view text;
+  gt::label_part part = gt::label_part::name;
 };
-constexpr std::array glossary{
-    gloss{"Tỉnh ủy", "the Provincial Party Committee (Tỉnh ủy)"},
-    gloss{"UBND tỉnh", "the Provincial People's Committee (UBND tỉnh)"},
-    gloss{"Sở GD-ĐT", "The Department of Education and Training (Sở GD-ĐT)"},
-    gloss{"Đảng bộ Sở GD-ĐT", "The Party Committee of the Department (Đảng bộ Sở GD-ĐT)"},
-    gloss{"điểm trường", "school sites"},
-    gloss{codes::school_sites, "The 2020 plan to reorganise the school network"},
-    gloss{codes::prize_winners,
-          "students won prizes in provincial and national subject competitions"},
-    gloss{codes::upper_secondary, "Lower-secondary graduates going on to upper secondary school"},
-    gloss{codes::tet_fund, "Donations to the “Tet for the Poor” fund (Tết vì người nghèo)"},
-    gloss{codes::dropout, "Reduce student dropout in highland and disadvantaged areas"},
-    gloss{codes::happy_school, "Replicate the “Happy School” model"},
-    gloss{"NV-BS-01", "advise the Province on closing schools during Covid-19"},
-    gloss{"NV-BS-02", "advise the Province on reopening schools safely"},
+constexpr std::array english_names{
+    english_name{named::collective, codes::provincial_party,
+                 "the Provincial Party Committee (Tỉnh ủy)"},
+    english_name{named::collective, codes::provincial_people,
+                 "the Provincial People's Committee (UBND tỉnh)"},
+    english_name{named::collective, codes::department,
+                 "The Department of Education and Training (Sở GD-ĐT)"},
+    english_name{named::collective, codes::party_committee,
+                 "The Party Committee of the Department (Đảng bộ Sở GD-ĐT)"},
+    english_name{named::program, codes::program_190,
+                 "Action Program No. 190-CTr/TU of the Provincial Party Committee (Tỉnh ủy)"},
+    english_name{named::program, codes::program_02,
+                 "Action Program No. 02/CTr-UBND of the Provincial People's Committee (UBND tỉnh)"},
+    english_name{named::program, codes::department_plan_190,
+                 "The Department's 2020 plan for Action Program No. 190-CTr/TU"},
+    english_name{named::program, codes::department_plan_02,
+                 "The Department's 2020 plan for Action Program No. 02/CTr-UBND"},
+    english_name{named::program, codes::plan_2021, "Directions and tasks for 2021"},
+    english_name{named::target, codes::school_sites,
+                 "The 2020 plan to reorganise the school network"},
+    english_name{named::target, codes::school_sites, "school sites", gt::label_part::unit},
+    english_name{named::target, codes::prize_winners,
+                 "Students winning prizes in provincial and national subject competitions"},
+    english_name{named::target, codes::prize_winners, "students", gt::label_part::unit},
+    english_name{named::target, codes::upper_secondary,
+                 "Lower-secondary graduates going on to upper secondary school"},
+    english_name{named::target, codes::tet_fund,
+                 "Donations to the “Tet for the Poor” fund (Tết vì người nghèo)"},
+    english_name{named::target, codes::dropout,
+                 "Reduce student dropout in highland and disadvantaged areas"},
+    english_name{named::target, codes::happy_school, "Replicate the “Happy School” model"},
+    english_name{named::target, codes::members_good, "Party members rated well completed"},
+    english_name{named::target, codes::cells_good, "Cells rated well completed or above"},
+    english_name{named::target, codes::cells_good, "cells", gt::label_part::unit},
 };
-
-std::string_view english(std::string_view key) {
-  for (const gloss& g : glossary) {
-    if (g.key == key) return g.en;
-  }
-  throw gt::not_found("origin review: no English name for '" + std::string(key) + "'");
-}
 
 // --- the department's tasks ---------------------------------------------------------
 // The article counts 15 planned and 2 supplementary tasks without listing them; these
@@ -56,6 +70,7 @@ struct task_spec {
   int done_month;
   int done_day;
   std::string_view title;
+  std::string_view english;
 };
 constexpr gt::task_kind planned = gt::task_kind::planned;
 constexpr gt::task_kind supplementary = gt::task_kind::supplementary;
@@ -63,29 +78,47 @@ constexpr std::string_view p190 = codes::department_plan_190;
 constexpr std::string_view p02 = codes::department_plan_02;
 constexpr std::array<task_spec, 17> department_tasks{{
     {"NV-01", p190, planned, 1, 6, 2, 28,
-     "Xây dựng chương trình, kế hoạch năm; cụ thể hóa các chương trình, nghị quyết của Đảng bộ"},
-    {"NV-02", p190, planned, 1, 6, 12, 15, "Giáo dục chính trị, tư tưởng cho cán bộ, đảng viên"},
-    {"NV-03", p190, planned, 1, 6, 12, 15, "Phòng, chống tham nhũng"},
-    {"NV-04", p190, planned, 1, 6, 11, 30, "Công tác dân vận, lãnh đạo đoàn thể"},
-    {"NV-05", p190, planned, 1, 6, 12, 20, "Các cuộc vận động, phong trào thi đua yêu nước"},
+     "Xây dựng chương trình, kế hoạch năm; cụ thể hóa các chương trình, nghị quyết của Đảng bộ",
+     "Draw up the year's program and plans; give effect to the Party Committee's programs and "
+     "resolutions"},
+    {"NV-02", p190, planned, 1, 6, 12, 15, "Giáo dục chính trị, tư tưởng cho cán bộ, đảng viên",
+     "Political and ideological education of officials and party members"},
+    {"NV-03", p190, planned, 1, 6, 12, 15, "Phòng, chống tham nhũng",
+     "Prevent and combat corruption"},
+    {"NV-04", p190, planned, 1, 6, 11, 30, "Công tác dân vận, lãnh đạo đoàn thể",
+     "Mass mobilisation; lead the mass organisations"},
+    {"NV-05", p190, planned, 1, 6, 12, 20, "Các cuộc vận động, phong trào thi đua yêu nước",
+     "Campaigns and patriotic emulation movements"},
     {"NV-06", p190, planned, 1, 6, 12, 25,
-     "Nghị quyết Trung ương 4 gắn với Chỉ thị số 05 của Bộ Chính trị"},
+     "Nghị quyết Trung ương 4 gắn với Chỉ thị số 05 của Bộ Chính trị",
+     "Central Resolution 4 with Politburo Directive No. 05"},
     {"NV-07", p190, planned, 1, 6, 12, 25,
-     "Chỉ thị số 10 của Ban Bí thư về nâng cao chất lượng sinh hoạt chi bộ"},
-    {"NV-08", p02, planned, 1, 6, 12, 31, "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020"},
+     "Chỉ thị số 10 của Ban Bí thư về nâng cao chất lượng sinh hoạt chi bộ",
+     "Secretariat Directive No. 10 on the quality of cell meetings"},
+    {"NV-08", p02, planned, 1, 6, 12, 31, "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020",
+     "Reorganise the network of schools and classes in 2020"},
     {"NV-09", p02, planned, 1, 6, 8, 31,
-     "Chuẩn bị cơ sở vật chất cho chương trình giáo dục phổ thông 2018"},
+     "Chuẩn bị cơ sở vật chất cho chương trình giáo dục phổ thông 2018",
+     "Prepare facilities for the 2018 general education curriculum"},
     {"NV-10", p02, planned, 1, 6, 8, 31,
-     "Chuẩn bị đội ngũ cho chương trình giáo dục phổ thông 2018"},
-    {"NV-11", p02, planned, 1, 6, 5, 31, "Thi học sinh giỏi cấp tỉnh và dự thi cấp quốc gia"},
-    {"NV-12", p02, planned, 3, 2, 8, 15, "Tuyển sinh lớp 10 năm học 2020-2021"},
-    {"NV-13", p02, planned, 6, 1, 9, 5, "Tổng kết năm học 2019-2020, khai giảng năm học 2020-2021"},
-    {"NV-14", p02, planned, 1, 6, 7, 31, "Hướng nghiệp, phân luồng học sinh sau THCS"},
-    {"NV-15", p02, planned, 1, 6, 12, 28, "Truyền thông về giáo dục"},
+     "Chuẩn bị đội ngũ cho chương trình giáo dục phổ thông 2018",
+     "Prepare teachers for the 2018 general education curriculum"},
+    {"NV-11", p02, planned, 1, 6, 5, 31, "Thi học sinh giỏi cấp tỉnh và dự thi cấp quốc gia",
+     "Provincial gifted-student competitions and national entries"},
+    {"NV-12", p02, planned, 3, 2, 8, 15, "Tuyển sinh lớp 10 năm học 2020-2021",
+     "Grade 10 admissions for the 2020-2021 school year"},
+    {"NV-13", p02, planned, 6, 1, 9, 5, "Tổng kết năm học 2019-2020, khai giảng năm học 2020-2021",
+     "Close the 2019-2020 school year and open 2020-2021"},
+    {"NV-14", p02, planned, 1, 6, 7, 31, "Hướng nghiệp, phân luồng học sinh sau THCS",
+     "Career guidance and streaming after lower secondary"},
+    {"NV-15", p02, planned, 1, 6, 12, 28, "Truyền thông về giáo dục",
+     "Communication about education"},
     {"NV-BS-01", p02, supplementary, 2, 3, 2, 5,
-     "Tham mưu UBND tỉnh cho học sinh tạm nghỉ học phòng, chống dịch Covid-19"},
+     "Tham mưu UBND tỉnh cho học sinh tạm nghỉ học phòng, chống dịch Covid-19",
+     "Advise the Province on closing schools during Covid-19"},
     {"NV-BS-02", p02, supplementary, 4, 20, 5, 4,
-     "Tham mưu UBND tỉnh cho học sinh đi học trở lại an toàn"},
+     "Tham mưu UBND tỉnh cho học sinh đi học trở lại an toàn",
+     "Advise the Province on reopening schools safely"},
 }};
 
 // Members of the five cells, and how many of each were rated excellent (and, in 2020,
@@ -116,54 +149,33 @@ gt::scale_id scale_of(const gt::plan& p) {
   return need(p.find_scale(codes::scale), "scale", codes::scale);
 }
 
-// --- text helpers -------------------------------------------------------------------
-
-std::string lower_first(std::string s) {
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
-}
-
-std::string count(double v, language lang) {
-  return gt::format_count(static_cast<std::int64_t>(std::llround(v)), lang);
-}
-
-// A share as a percentage: whole percentages without decimals ("100%"), others with one.
-std::string percent(double fraction, language lang) {
-  const double p = fraction * 100;
-  return gt::format_percent(fraction, std::fabs(p - std::round(p)) < 1e-9 ? 0 : 1, lang);
-}
-
-// "21/01/2021" in Vietnamese, "21 January 2021" in English.
-std::string format_day(gt::date d, language lang) {
-  const std::string iso = gt::to_iso(d);
-  if (lang == language::vi)
-    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-  static constexpr std::array<std::string_view, 12> months{
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  const std::string day_of_month = iso[8] == '0' ? iso.substr(9, 1) : iso.substr(8, 2);
-  return day_of_month + " " + std::string(months[static_cast<std::size_t>(month - 1)]) + " " +
-         iso.substr(0, 4);
-}
-
-std::string status_of(const gt::target_result& r, language lang) {
-  return " — " + std::string(gt::status_label(r.status, lang)) + ".";
-}
-
-// The name of a collective or issuer in the review's language.
-std::string name_in(std::string_view vietnamese, language lang) {
-  return lang == language::vi ? std::string(vietnamese) : std::string(english(vietnamese));
-}
-
-// A target's title in the review's language.
-std::string title_in(const gt::target& t, language lang) {
-  return lang == language::vi ? t.title : std::string(english(t.code));
-}
-
-// The level's label, lower-cased to sit inside a sentence: "hoàn thành tốt nhiệm vụ".
-std::string level_words(const gt::plan& p, gt::rating_level level, language lang) {
-  return lower_first(p.get(scale_of(p)).label(level, lang));
+// The English labels of english_names and of the cells and tasks.
+std::vector<gt::entity_label> english_labels(const gt::plan& p) {
+  std::vector<gt::entity_label> labels;
+  const auto add = [&labels](gt::entity_label l, std::string_view text, gt::label_part part) {
+    l.language = language::en;
+    l.text = text;
+    l.part = part;
+    labels.push_back(std::move(l));
+  };
+  for (const english_name& n : english_names) {
+    gt::entity_label l;
+    if (n.kind == named::collective) l.collective = p.org().collective(n.code);
+    if (n.kind == named::program) l.program = program_of(p, n.code);
+    if (n.kind == named::target) l.target = target_of(p, n.code);
+    add(l, n.text, n.part);
+  }
+  for (std::size_t c = 1; c <= cell_sizes.size(); ++c) {
+    gt::entity_label l;
+    l.collective = p.org().collective("CB-" + std::to_string(c));
+    add(l, "Cell No. " + std::to_string(c), gt::label_part::name);
+  }
+  for (const task_spec& t : department_tasks) {
+    gt::entity_label l;
+    l.task = need(p.find_task(t.code), "task", t.code);
+    add(l, t.english, gt::label_part::name);
+  }
+  return labels;
 }
 
 // The collectives a collective_count target counts, read from the organisation.
@@ -356,7 +368,9 @@ gt::plan build_origin_plan() {
                                            "Chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên",
                                            committee, plan_period(), scale, good)
                    .counting_kind(std::string(codes::cell_kind))
+                   .in_unit("chi bộ")
                    .in_program(plan_2021));
+  p.add_labels(english_labels(p));
   return p;
 }
 
@@ -397,185 +411,45 @@ std::uint32_t cell_count(const gt::plan& p) {
   return counted_collectives(p, p.get(target_of(p, codes::cells_good)));
 }
 
+gt::document review_document(const gt::plan& p, const gt::evaluation& review,
+                             const gt::evaluation& follow_up, language lang) {
+  const bool vi = lang == language::vi;
+  gt::review_options options;
+  options.lang = lang;
+  options.span = review_period();
+  gt::document doc = gt::annual_review(p, review, options);
+
+  // The conference's own title and date, in place of the composition's.
+  gt::review_writer names(p, review, lang);
+  const std::string committee = names.name(p.org().collective(codes::party_committee));
+  const std::string year = review_period().to_string();
+  const std::string next_year = plan_period().to_string();
+  doc.title = vi ? committee + ": tổng kết công tác Đảng năm " + year +
+                       ", triển khai phương hướng, nhiệm vụ năm " + next_year
+                 : committee + ": review of the Party's work in " + year + " and directions for " +
+                       next_year;
+  doc.preface.front() = gt::paragraph{};
+  doc.preface.front().add((vi ? "Hội nghị " : "Conference of ") +
+                          gt::format_date(review.as_of(), lang) + ".");
+  names.finish(doc);
+
+  // The next year's results, as of the follow-up date: the targets of the 2021 directions.
+  gt::review_writer results(p, follow_up, lang);
+  gt::section& s = doc.add_section((vi ? "Kết quả năm " : "Results of ") + next_year +
+                                   (vi ? " (đánh giá " : " (as of ") +
+                                   gt::format_date(follow_up.as_of(), lang) + ")");
+  const gt::program_id directions = program_of(p, codes::plan_2021);
+  for (const gt::target t : p.targets()) {
+    if (t.program == directions)
+      s.blocks.emplace_back(results.result(target_of(p, t.code), plan_period()));
+  }
+  results.finish(doc);
+  return doc;
+}
+
 std::string render_review(const gt::plan& p, const gt::evaluation& review,
                           const gt::evaluation& follow_up, language lang) {
-  const bool vi = lang == language::vi;
-  const gt::organization& org = p.org();
-  const auto department = org.collective(codes::department);
-  const auto committee = org.collective(codes::party_committee);
-  const gt::program& year_plan = p.get(program_of(p, codes::department_plan_190));
-  const gt::program& next_plan = p.get(program_of(p, codes::plan_2021));
-  const std::string year = year_plan.span.to_string();
-  const std::string next_year = next_plan.span.to_string();
-  std::string out;
-  const auto line = [&out](const std::string& text) { out += text + "\n"; };
-
-  line(vi ? std::string(org.name(committee)) + ": tổng kết công tác Đảng năm " + year +
-                ", triển khai phương hướng, nhiệm vụ năm " + next_year
-          : name_in(org.name(committee), lang) + ": review of the Party's work in " + year +
-                " and directions for " + next_year);
-  line(vi ? "Hội nghị ngày " + format_day(review.as_of(), lang) + "."
-          : "Conference of " + format_day(review.as_of(), lang) + ".");
-
-  // 1. The action programs, rolled up over their cascade, and the department's tasks.
-  line("");
-  line(vi ? "1. Thực hiện các chương trình hành động năm " + year
-          : "1. Carrying out the action programs in " + year);
-  for (const std::string_view code : {codes::program_190, codes::program_02}) {
-    const gt::program_id id = program_of(p, code);
-    const gt::program& pr = p.get(id);
-    const std::string tasks =
-        lower_first(gt::describe_tasks(review.program(id).cascade_tasks, lang));
-    line(vi ? "- Chương trình hành động số " + pr.number + " của " + pr.issuer + ": " + tasks + "."
-            : "- Action Program No. " + pr.number + " of " + name_in(pr.issuer, lang) + ": " +
-                  tasks + ".");
-  }
-  line("- " + name_in(org.name(department), lang) + ": " +
-       gt::describe_tasks(review.collective(department).own_tasks, lang) + ".");
-  for (const gt::task& t : p.tasks()) {
-    if (t.owner != department || t.kind != gt::task_kind::supplementary ||
-        t.status_as_of(review.as_of()) != gt::task_status::completed) {
-      continue;
-    }
-    const gt::date done = t.history.back().on;
-    line(vi ? "  + Nhiệm vụ bổ sung: " + t.title + " (hoàn thành " + format_day(done, lang) + ")."
-            : "  + Supplementary task: " + std::string(english(t.code)) + " (completed " +
-                  format_day(done, lang) + ").");
-  }
-
-  // 2. The 2020 targets.
-  line("");
-  line(vi ? "2. Các chỉ tiêu năm " + year : "2. Targets for " + year);
-  {
-    const gt::target t = p.get(target_of(p, codes::school_sites));
-    const gt::target_result r = review.target(target_of(p, codes::school_sites));
-    std::string text = "- " + title_in(t, lang);
-    if (r.actual && t.baseline) {
-      const double before = *t.baseline;
-      const double after = *r.actual;
-      text += vi ? ": giảm " + count(before - after, lang) + " " + t.unit + " (từ " +
-                       count(before, lang) + " xuống " + count(after, lang) + ")"
-                 : ": removed " + count(before - after, lang) + " " + std::string(english(t.unit)) +
-                       " (from " + count(before, lang) + " to " + count(after, lang) + ")";
-    }
-    line(text + status_of(r, lang));
-  }
-  {
-    const gt::target t = p.get(target_of(p, codes::prize_winners));
-    const gt::target_result r = review.target(target_of(p, codes::prize_winners));
-    const std::string what = lower_first(title_in(t, lang));
-    line((vi ? "- Năm học " : "- School year ") + t.span.to_string() + ": " +
-         (r.actual ? count(*r.actual, lang) + " " + what : what) + status_of(r, lang));
-  }
-  {
-    const gt::target t = p.get(target_of(p, codes::upper_secondary));
-    const gt::target_result r = review.target(target_of(p, codes::upper_secondary));
-    std::string text = "- " + title_in(t, lang);
-    if (r.actual && r.numerator && r.denominator) {
-      text += ": " + gt::format_percent(*r.actual, 1, lang) + " (" + count(*r.numerator, lang) +
-              "/" + count(*r.denominator, lang) + ")";
-    }
-    line(text + status_of(r, lang));
-  }
-
-  // 3. Recognition: the 2020 ratings counted from the round.
-  {
-    const excellent_count n = count_excellent(p, review);
-    const std::string level = level_words(p, p.get(scale_of(p)).level("excellent"), lang);
-    line("");
-    line(vi ? "3. Khen thưởng" : "3. Recognition");
-    line(vi ? "- Trao Giấy khen cho " + std::to_string(n.collectives) + " tập thể và " +
-                  std::to_string(n.individuals) + " cá nhân " + level + " năm " + year + "."
-            : "- Certificates of merit (Giấy khen) to " + std::to_string(n.collectives) +
-                  " collective" + (n.collectives == 1 ? "" : "s") + " and " +
-                  std::to_string(n.individuals) + " individual" + (n.individuals == 1 ? "" : "s") +
-                  " rated “" + level + "” for " + year + ".");
-  }
-
-  // 4. The Tết fund raised at the conference.
-  {
-    const gt::target t = p.get(target_of(p, codes::tet_fund));
-    const gt::target_result r = review.target(target_of(p, codes::tet_fund));
-    std::string text = "- " + title_in(t, lang);
-    if (r.actual) {
-      const auto amount = static_cast<std::int64_t>(std::llround(*r.actual));
-      text += ": " + gt::approximate_money(amount, t.currency, lang) + " (" +
-              gt::format_money(amount, t.currency, lang) + ")";
-    }
-    line("");
-    line(vi ? "4. Phát động tại Hội nghị" : "4. Raised at the conference");
-    line(text + status_of(r, lang));
-  }
-
-  // 5. The targets for the next year, as stated.
-  const gt::target members_good = p.get(target_of(p, codes::members_good));
-  const gt::target cells_good = p.get(target_of(p, codes::cells_good));
-  const std::string good = level_words(p, members_good.rating.level, lang);
-  const std::string cells_level = level_words(p, cells_good.rating.level, lang);
-  {
-    const gt::target dropout = p.get(target_of(p, codes::dropout));
-    const gt::target happy = p.get(target_of(p, codes::happy_school));
-    const std::uint32_t cells = counted_collectives(p, cells_good);
-    const std::string cells_text = std::to_string(cells) + "/" + std::to_string(cells);
-    line("");
-    line(vi ? "5. Chỉ tiêu, nhiệm vụ năm " + next_year : "5. Targets and tasks for " + next_year);
-    line("- " + title_in(dropout, lang) + ".");
-    line("- " + title_in(happy, lang) + " (" + std::to_string(happy.checklist.size()) +
-         (vi ? " bước)." : " steps)."));
-    line(vi ? "- Phấn đấu " + percent(members_good.rating.required_share.value(), lang) +
-                  " đảng viên " + good + "."
-            : "- Aim for " + percent(members_good.rating.required_share.value(), lang) +
-                  " of party members rated “" + good + "”.");
-    line(vi ? "- Phấn đấu " + cells_text + " chi bộ đạt tập thể " + cells_level + " trở lên."
-            : "- Aim for " + cells_text + " cells rated “" + cells_level + "” or above.");
-  }
-
-  // 6. The next year's results, as of the follow-up date.
-  line("");
-  line(vi ? "6. Kết quả năm " + next_year + " (đánh giá ngày " +
-                format_day(follow_up.as_of(), lang) + ")"
-          : "6. Results of " + next_year + " (as of " + format_day(follow_up.as_of(), lang) + ")");
-  {
-    const gt::target t = p.get(target_of(p, codes::dropout));
-    const gt::target_result r = follow_up.target(target_of(p, codes::dropout));
-    std::string text = "- " + title_in(t, lang);
-    if (r.actual && r.actual_date) {
-      text += (vi ? ": tỷ lệ bỏ học " : ": dropout rate ") +
-              gt::format_percent(*r.actual, 2, lang) + " (" + format_day(*r.actual_date, lang) +
-              ")";
-    }
-    line(text + status_of(r, lang));
-  }
-  {
-    const gt::target t = p.get(target_of(p, codes::happy_school));
-    const gt::target_result r = follow_up.target(target_of(p, codes::happy_school));
-    std::string text = "- " + title_in(t, lang);
-    if (r.actual) {
-      text += ": " + count(*r.actual, lang) + "/" + std::to_string(t.checklist.size()) +
-              (vi ? " bước" : " steps");
-    }
-    line(text + status_of(r, lang));
-  }
-  {
-    const gt::target_result r = follow_up.target(target_of(p, codes::members_good));
-    const std::string share = r.actual ? percent(*r.actual, lang) + " " : "";
-    const std::string parts =
-        r.numerator && r.denominator
-            ? " (" + count(*r.numerator, lang) + "/" + count(*r.denominator, lang) + ")"
-            : "";
-    line(vi ? "- " + share + "đảng viên " + good + " trở lên" + parts + status_of(r, lang)
-            : "- " + share + "of party members rated “" + good + "” or above" + parts +
-                  status_of(r, lang));
-  }
-  {
-    const gt::target_result r = follow_up.target(target_of(p, codes::cells_good));
-    const std::string parts = r.numerator && r.denominator ? count(*r.numerator, lang) + "/" +
-                                                                 count(*r.denominator, lang) + " "
-                                                           : "";
-    line(vi ? "- " + parts + "chi bộ đạt tập thể " + cells_level + " trở lên" + status_of(r, lang)
-            : "- " + parts + "cells rated “" + cells_level + "” or above" + status_of(r, lang));
-  }
-  return out;
+  return gt::render_text(review_document(p, review, follow_up, lang));
 }
 
 std::string render_review(const gt::plan& p, language lang) {

@@ -101,8 +101,15 @@ excellent_count count_excellent(const goaltrack::plan& p, const goaltrack::evalu
 /// committee, read from the organisation: the "5" of "5/5 chi bộ".
 std::uint32_t cell_count(const goaltrack::plan& p);
 
-/// The review text in `lang`, from `review` (as of review_date(), evaluated with
-/// review_policy()) and `follow_up` (as of follow_up_date()).
+/// The review as a document in `lang`: goaltrack::annual_review of review_period() as of
+/// `review` (evaluated with review_policy()) under the conference's title, and a section
+/// with the results of the 2021 directions as of `follow_up` (as of follow_up_date()).
+/// @throws goaltrack::not_found when an entity of the origin plan is missing.
+goaltrack::document review_document(const goaltrack::plan& p, const goaltrack::evaluation& review,
+                                    const goaltrack::evaluation& follow_up,
+                                    goaltrack::language lang);
+/// The review text in `lang` (render_text of review_document), from `review` (as of review_date(),
+/// evaluated with review_policy()) and `follow_up` (as of follow_up_date()).
 /// @throws goaltrack::not_found when an entity of the origin plan is missing.
 std::string render_review(const goaltrack::plan& p, const goaltrack::evaluation& review,
                           const goaltrack::evaluation& follow_up, goaltrack::language lang);

@@ -44,6 +44,7 @@
 #include "goaltrack/rate.hpp"
 #include "goaltrack/rating.hpp"
 #include "goaltrack/report.hpp"
+#include "goaltrack/review.hpp"
 #include "goaltrack/target.hpp"
 #include "goaltrack/task.hpp"
 #include "goaltrack/text.hpp"

@@ -15,6 +15,7 @@
 /// |                       | và 2 nhiệm vụ bổ sung      | supplementary tasks          |
 /// | format_rate(1491/1600)| 93,2% (truncate: 93,1%)    | 93.2% (truncate: 93.1%)      |
 /// | format_date           | ngày 21 tháng 01 năm 2021  | 21 January 2021              |
+/// | format_period         | quý I năm 2021             | the first quarter of 2021    |
 /// | describe_change       | từ 48 xuống 42, −12,5%     | from 48 to 42, −12.5%        |
 
 #include <cstdint>
@@ -104,6 +105,14 @@ enum class date_style : std::uint8_t {
 /// (not-a-date, infinity).
 GOALTRACK_API std::string format_date(date d, language lang,
                                       date_style style = date_style::long_form);
+
+/// A period as running text: "năm 2020" / "2020", "6 tháng đầu năm 2021" / "the first
+/// half of 2021", "9 tháng đầu năm 2025" / "the first nine months of 2025", "quý I năm
+/// 2021" / "the first quarter of 2021", "tháng 3 năm 2021" / "March 2021", "năm học
+/// 2019-2020" / "the 2019-2020 school year", "năm tài chính 01/04/2021 - 31/03/2022" /
+/// "the fiscal year 1 April 2021 - 31 March 2022", and a custom range "từ 21/01/2021 đến
+/// 10/02/2021" / "21 January 2021 to 10 February 2021" (one day: format_date).
+GOALTRACK_API std::string format_period(const period& span, language lang);
 
 /// A status in words: "đạt" / "achieved", "đúng tiến độ" / "on track", ...
 GOALTRACK_API std::string_view status_label(target_status s, language lang) noexcept;
