@@ -46,6 +46,7 @@ document annual_review(const plan& p, const evaluation& ev, const review_options
   using namespace review_detail;
   review_writer w(p, ev, options.lang, options.names_language);
   const review_scope scope(p, ev, options, review_kind::annual);
+  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
   document doc = open_document(
       w, options,
@@ -72,6 +73,7 @@ document midyear_review(const plan& p, const evaluation& ev, const review_option
   using namespace review_detail;
   review_writer w(p, ev, options.lang, options.names_language);
   const review_scope scope(p, ev, options, review_kind::midyear);
+  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
   document doc = open_document(
       w, options,

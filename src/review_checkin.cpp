@@ -94,6 +94,7 @@ document quarterly_review(const plan& p, const evaluation& ev, const review_opti
   using namespace review_detail;
   review_writer w(p, ev, options.lang, options.names_language);
   const review_scope scope(p, ev, options, review_kind::quarterly);
+  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
   document doc = open_document(
       w, options, say(lang, "báo cáo ", "check-in: ") + format_period(scope.span(), lang));
@@ -127,6 +128,7 @@ document comparison_review(const plan& p, const evaluation& now, const evaluatio
   review_writer w(p, now, options.lang, options.names_language);
   review_writer then(p, before, options.lang, options.names_language);
   const review_scope scope(p, now, options, review_kind::comparison);
+  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
   const std::string now_day = format_date(now.as_of(), lang, date_style::numeric);
   const std::string before_day = format_date(before.as_of(), lang, date_style::numeric);
@@ -136,7 +138,7 @@ document comparison_review(const plan& p, const evaluation& now, const evaluatio
                                    format_period(scope.span(), lang));
   const std::vector<target_id> ids = scope.targets_in_span();
   if (!ids.empty()) {
-    const counterparts previous(p, scope.targets_in_span());
+    const counterparts previous(p, scope.targets_owned());
     section& s = doc.add_section(say(lang, "Các chỉ tiêu", "Targets"));
     table& t = s.add_table({say(lang, "Chỉ tiêu", "Target"), before_day, now_day,
                             say(lang, "Thay đổi", "Change"), say(lang, "Tình trạng", "Status")});

@@ -1,6 +1,9 @@
 // What a review covers (review_scope.hpp).
 #include "review_scope.hpp"
 
+#include <string_view>
+#include <unordered_set>
+
 #include "plan_data.hpp"
 
 namespace goaltrack::review_detail {
@@ -28,24 +31,36 @@ bool review_scope::owns(collective_id c) const {
   return !subject_ || (c.index() < owned_.size() && owned_[c.index()] != 0);
 }
 
-std::vector<target_id> review_scope::targets_in_span() const {
+template <class Keep>
+std::vector<target_id> review_scope::targets_where(Keep keep) const {
   std::vector<target_id> out;
   const auto rows = detail::plan_access::targets(plan_).rows();
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (overlaps(rows[i].span) && owns(rows[i].owner))
+    if (owns(rows[i].owner) && keep(rows[i].span))
       out.emplace_back(static_cast<target_id::value_type>(i));
   }
   return out;
 }
 
+std::vector<target_id> review_scope::targets_owned() const {
+  return targets_where([](const period&) { return true; });
+}
+
+std::vector<target_id> review_scope::targets_in_span() const {
+  return targets_where([this](const period& p) { return overlaps(p); });
+}
+
 std::vector<target_id> review_scope::targets_after_span() const {
-  std::vector<target_id> out;
-  const auto rows = detail::plan_access::targets(plan_).rows();
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].span.first() > span_.last() && owns(rows[i].owner))
-      out.emplace_back(static_cast<target_id::value_type>(i));
+  return targets_where([this](const period& p) { return p.first() > span_.last(); });
+}
+
+bool review_scope::titles_repeat() const {
+  const auto& columns = detail::plan_access::targets(plan_).columns();
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = 0; i < columns.rows.size(); ++i) {
+    if (owns(columns.rows[i].owner) && !seen.insert(columns.titles[i]).second) return true;
   }
-  return out;
+  return false;
 }
 
 std::vector<program_id> review_scope::root_programs() const {

@@ -27,8 +27,13 @@ class review_scope {
   [[nodiscard]] bool owns(collective_id c) const;
   /// The targets owned in scope whose period overlaps the span, in id order.
   [[nodiscard]] std::vector<target_id> targets_in_span() const;
+  /// The targets owned in scope, of every period, in id order.
+  [[nodiscard]] std::vector<target_id> targets_owned() const;
   /// The targets owned in scope whose period starts after the span, in id order.
   [[nodiscard]] std::vector<target_id> targets_after_span() const;
+  /// True when two targets owned in scope (of any period) have the same title: the review
+  /// names their owners to tell them apart.
+  [[nodiscard]] bool titles_repeat() const;
   /// The programs owned in scope whose period overlaps the span and whose parent does not
   /// (or that have none): the roots of the cascades the review follows.
   [[nodiscard]] std::vector<program_id> root_programs() const;
@@ -43,6 +48,8 @@ class review_scope {
   [[nodiscard]] std::vector<round_id> rounds() const;
 
  private:
+  template <class Keep>
+  [[nodiscard]] std::vector<target_id> targets_where(Keep keep) const;
   [[nodiscard]] bool overlaps(const period& other) const noexcept {
     return other.first() <= span_.last() && span_.first() <= other.last();
   }

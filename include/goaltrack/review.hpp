@@ -139,12 +139,17 @@ class GOALTRACK_API review_writer {
   /// The target's status in words: its policy status's label, or status_label.
   [[nodiscard]] figure status(target_id id) const;
 
+  /// Whether result() and goal() name the target's owner beside its period ("Huy động trẻ
+  /// (Huyện Bắc, năm 2021)"); the compositions do when two of their targets have one title.
+  void name_owners(bool on) noexcept { owners_named_ = on; }
+
   /// "Title: figure — status." The figure by kind: the change and both levels for a goal
   /// by an amount ("giảm 98 điểm trường (từ 1.046 xuống 948)"), the value and its parts
   /// for ratios and ratings ("58,1% (7.412/12.757)"), approximate and exact money, steps
   /// done ("3/4 bước"), a direction's last level and day and where it started; while the
   /// target's period runs, its progress and expected progress. "Title — no data." without
-  /// a value. The target's period is named when it is not `span`.
+  /// a value. The target's period is named when it is not `span`, and its owner when
+  /// name_owners() is on.
   paragraph result(target_id id, const std::optional<period>& span = std::nullopt,
                    std::uint8_t list_level = 1);
   /// "Title: aim for at least 600 students." with what is already reached when there is
@@ -162,12 +167,14 @@ class GOALTRACK_API review_writer {
 
  private:
   void note_fallback(const entity_ref& entity, const localized_name& n);
+  std::string title(const target& t, target_id id, const std::optional<period>& span);
 
   const plan* plan_;
   const evaluation* ev_;
   language lang_;
   language names_;
   std::vector<entity_ref> fallbacks_;
+  bool owners_named_ = false;
 };
 
 }  // namespace goaltrack
