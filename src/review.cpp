@@ -44,49 +44,39 @@ period review_span(review_kind kind, date as_of) {
 
 document annual_review(const plan& p, const evaluation& ev, const review_options& options) {
   using namespace review_detail;
-  review_writer w(p, ev, options.lang, options.names_language);
-  const review_scope scope(p, ev, options, review_kind::annual);
-  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
-  document doc = open_document(
-      w, options,
-      say(lang, "báo cáo tổng kết ", "annual review of ") + format_period(scope.span(), lang));
-  add_programs(doc, w, scope);
-  add_tasks(doc, w, scope, options);
-  add_results(doc, w, scope, options,
-              say(lang, "Các chỉ tiêu ", "Targets for ") + format_period(scope.span(), lang));
-  add_ratings(doc, w, scope);
-  add_recognition(doc, w, scope);
-  add_shortcomings(doc, w, scope, options, say(lang, "Tồn tại, hạn chế", "Shortcomings"),
+  composition c(p, ev, options, review_kind::annual,
+                say(lang, "báo cáo tổng kết ", "annual review of "));
+  add_programs(c.doc, c.w, c.scope);
+  add_tasks(c.doc, c.w, c.scope, options);
+  add_results(c.doc, c.w, c.scope, options,
+              say(lang, "Các chỉ tiêu ", "Targets for ") + format_period(c.scope.span(), lang));
+  add_ratings(c.doc, c.w, c.scope);
+  add_recognition(c.doc, c.w, c.scope);
+  add_shortcomings(c.doc, c.w, c.scope, options, say(lang, "Tồn tại, hạn chế", "Shortcomings"),
                    {target_status::missed, target_status::off_track});
-  const std::vector<target_id> next = scope.targets_after_span();
+  const std::vector<target_id> next = c.scope.targets_after_span();
   if (!next.empty()) {
-    section& s = doc.add_section(say(lang, "Chỉ tiêu, nhiệm vụ thời gian tới", "Targets ahead"));
+    section& s = c.doc.add_section(say(lang, "Chỉ tiêu, nhiệm vụ thời gian tới", "Targets ahead"));
     add_listed(s, next, options.list_limit, lang, "chỉ tiêu", "targets",
-               [&](target_id t) { return w.goal(t); });
+               [&](target_id t) { return c.w.goal(t); });
   }
-  w.finish(doc);
-  return doc;
+  return std::move(c).finish();
 }
 
 document midyear_review(const plan& p, const evaluation& ev, const review_options& options) {
   using namespace review_detail;
-  review_writer w(p, ev, options.lang, options.names_language);
-  const review_scope scope(p, ev, options, review_kind::midyear);
-  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
-  document doc = open_document(
-      w, options,
-      say(lang, "báo cáo sơ kết ", "mid-year review: ") + format_period(scope.span(), lang));
-  add_programs(doc, w, scope);
-  add_tasks(doc, w, scope, options);
-  add_results(doc, w, scope, options,
+  composition c(p, ev, options, review_kind::midyear,
+                say(lang, "báo cáo sơ kết ", "mid-year review: "));
+  add_programs(c.doc, c.w, c.scope);
+  add_tasks(c.doc, c.w, c.scope, options);
+  add_results(c.doc, c.w, c.scope, options,
               say(lang, "Thực hiện các chỉ tiêu", "Progress on the targets"));
-  add_shortcomings(doc, w, scope, options, say(lang, "Tồn tại, hạn chế", "Shortcomings"),
+  add_shortcomings(c.doc, c.w, c.scope, options, say(lang, "Tồn tại, hạn chế", "Shortcomings"),
                    {target_status::missed, target_status::off_track, target_status::at_risk});
-  add_remaining(doc, w, scope, options);
-  w.finish(doc);
-  return doc;
+  add_remaining(c.doc, c.w, c.scope, options);
+  return std::move(c).finish();
 }
 
 }  // namespace goaltrack

@@ -88,19 +88,74 @@ std::string change_text(review_writer& w, target_id t, double change) {
   return sign + w.value(t, std::fabs(change));
 }
 
+// The targets of the span as of `now` beside their counterparts as of `then`.
+void add_compared_targets(review_detail::composition& c, review_writer& then,
+                          const review_options& options, const std::string& before_day,
+                          const std::string& now_day) {
+  using review_detail::no_value;
+  const language lang = options.lang;
+  const std::vector<target_id> ids = c.scope.targets_in_span();
+  if (ids.empty()) return;
+  const counterparts previous(c.w.source(), c.scope.targets_owned());
+  section& s = c.doc.add_section(say(lang, "Các chỉ tiêu", "Targets"));
+  table& t = s.add_table({say(lang, "Chỉ tiêu", "Target"), before_day, now_day,
+                          say(lang, "Thay đổi", "Change"), say(lang, "Tình trạng", "Status")});
+  for (std::size_t i = 0; i < std::min(ids.size(), options.list_limit); ++i) {
+    const target_id id = ids[i];
+    const std::optional<target_id> old = previous.of(id, then.results().as_of());
+    const std::optional<double> a = c.w.results().target(id).actual;
+    paragraph change = cell(std::string(no_value));
+    paragraph status;
+    if (old) {
+      const std::optional<double> b = then.results().target(*old).actual;
+      if (a && b) change = cell(figure{change_text(c.w, id, *a - *b), id, "change", *a - *b});
+      status.add(then.status(*old)).add(" → ");
+    }
+    status.add(c.w.status(id));
+    t.add_row({cell(c.w.name(id)), old ? actual_cell(then, *old) : cell(std::string(no_value)),
+               actual_cell(c.w, id), change, status});
+  }
+  note_rest(s, ids.size(), options.list_limit, lang);
+}
+
+// Each collective's tasks completed at both dates.
+void add_compared_tasks(review_detail::composition& c, const evaluation& before,
+                        const review_options& options, const std::string& before_day,
+                        const std::string& now_day) {
+  const language lang = options.lang;
+  const std::vector<collective_id> owners = c.scope.task_owners();
+  if (owners.empty()) return;
+  const auto done = [&](const task_tally& k, const std::string& day) {
+    return format_count(k.count(task_figure::completed), lang) + "/" +
+           format_count(k.count(task_figure::assigned), lang) + say(lang, " ngày ", " on ") + day;
+  };
+  section& s = c.doc.add_section(say(lang, "Thực hiện nhiệm vụ", "Tasks"));
+  review_detail::add_listed(
+      s, owners, options.list_limit, lang, "đơn vị", "collectives", [&](collective_id owner) {
+        const task_tally& x = c.w.results().collective(owner).own_tasks;
+        const task_tally& y = before.collective(owner).own_tasks;
+        paragraph out;
+        out.list_level = 1;
+        out.add(c.w.name(owner) + say(lang, ": nhiệm vụ hoàn thành ", ": tasks completed "))
+            .add({done(x, now_day), owner, "tasks.completed",
+                  static_cast<double>(x.count(task_figure::completed))})
+            .add(" (")
+            .add({done(y, before_day), owner, "tasks.completed.before",
+                  static_cast<double>(y.count(task_figure::completed))})
+            .add(").");
+        return out;
+      });
+}
+
 }  // namespace
 
 document quarterly_review(const plan& p, const evaluation& ev, const review_options& options) {
   using namespace review_detail;
-  review_writer w(p, ev, options.lang, options.names_language);
-  const review_scope scope(p, ev, options, review_kind::quarterly);
-  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
-  document doc = open_document(
-      w, options, say(lang, "báo cáo ", "check-in: ") + format_period(scope.span(), lang));
-  const std::vector<target_id> ids = scope.targets_in_span();
+  composition c(p, ev, options, review_kind::quarterly, say(lang, "báo cáo ", "check-in: "));
+  const std::vector<target_id> ids = c.scope.targets_in_span();
   if (!ids.empty()) {
-    section& s = doc.add_section(say(lang, "Các chỉ tiêu", "Targets"));
+    section& s = c.doc.add_section(say(lang, "Các chỉ tiêu", "Targets"));
     table& t = s.add_table(
         lang == language::vi ? std::vector<std::string>{"Chỉ tiêu", "Thời hạn", "Kết quả",
                                                         "Tiến độ", "Kế hoạch đến nay", "Tình trạng"}
@@ -109,82 +164,32 @@ document quarterly_review(const plan& p, const evaluation& ev, const review_opti
     for (std::size_t i = 0; i < std::min(ids.size(), options.list_limit); ++i) {
       const target_id id = ids[i];
       const target_result r = ev.target(id);
-      t.add_row({cell(w.name(id)), cell(format_period(p.get(id).span, lang)), actual_cell(w, id),
-                 percent_cell(id, r.progress, "progress", lang),
-                 percent_cell(id, r.expected, "expected", lang), cell(w.status(id))});
+      t.add_row({cell(c.w.name(id)), cell(format_period(p.get(id).span, lang)),
+                 actual_cell(c.w, id), percent_cell(id, r.progress, "progress", lang),
+                 percent_cell(id, r.expected, "expected", lang), cell(c.w.status(id))});
     }
     note_rest(s, ids.size(), options.list_limit, lang);
   }
-  add_tasks(doc, w, scope, options);
-  add_shortcomings(doc, w, scope, options, say(lang, "Cần chú ý", "Needs attention"),
+  add_tasks(c.doc, c.w, c.scope, options);
+  add_shortcomings(c.doc, c.w, c.scope, options, say(lang, "Cần chú ý", "Needs attention"),
                    {target_status::missed, target_status::off_track, target_status::at_risk});
-  w.finish(doc);
-  return doc;
+  return std::move(c).finish();
 }
 
 document comparison_review(const plan& p, const evaluation& now, const evaluation& before,
                            const review_options& options) {
-  using namespace review_detail;
-  review_writer w(p, now, options.lang, options.names_language);
-  review_writer then(p, before, options.lang, options.names_language);
-  const review_scope scope(p, now, options, review_kind::comparison);
-  w.name_owners(scope.titles_repeat());
   const language lang = options.lang;
   const std::string now_day = format_date(now.as_of(), lang, date_style::numeric);
   const std::string before_day = format_date(before.as_of(), lang, date_style::numeric);
-  document doc = open_document(w, options,
+  review_detail::composition c(p, now, options, review_kind::comparison,
                                say(lang, "so sánh ngày ", "comparison of ") + now_day +
-                                   say(lang, " với ngày ", " with ") + before_day + ", " +
-                                   format_period(scope.span(), lang));
-  const std::vector<target_id> ids = scope.targets_in_span();
-  if (!ids.empty()) {
-    const counterparts previous(p, scope.targets_owned());
-    section& s = doc.add_section(say(lang, "Các chỉ tiêu", "Targets"));
-    table& t = s.add_table({say(lang, "Chỉ tiêu", "Target"), before_day, now_day,
-                            say(lang, "Thay đổi", "Change"), say(lang, "Tình trạng", "Status")});
-    for (std::size_t i = 0; i < std::min(ids.size(), options.list_limit); ++i) {
-      const target_id id = ids[i];
-      const std::optional<target_id> old = previous.of(id, before.as_of());
-      const std::optional<double> a = now.target(id).actual;
-      paragraph change = cell(std::string(no_value));
-      paragraph status;
-      if (old) {
-        const std::optional<double> b = before.target(*old).actual;
-        if (a && b) change = cell(figure{change_text(w, id, *a - *b), id, "change", *a - *b});
-        status.add(then.status(*old)).add(" → ");
-      }
-      status.add(w.status(id));
-      t.add_row({cell(w.name(id)), old ? actual_cell(then, *old) : cell(std::string(no_value)),
-                 actual_cell(w, id), change, status});
-    }
-    note_rest(s, ids.size(), options.list_limit, lang);
-  }
-  const std::vector<collective_id> owners = scope.task_owners();
-  if (!owners.empty()) {
-    section& s = doc.add_section(say(lang, "Thực hiện nhiệm vụ", "Tasks"));
-    add_listed(s, owners, options.list_limit, lang, "đơn vị", "collectives", [&](collective_id c) {
-      const task_tally& x = now.collective(c).own_tasks;
-      const task_tally& y = before.collective(c).own_tasks;
-      const auto done = [&](const task_tally& k, const std::string& day) {
-        return format_count(k.count(task_figure::completed), lang) + "/" +
-               format_count(k.count(task_figure::assigned), lang) + say(lang, " ngày ", " on ") +
-               day;
-      };
-      paragraph out;
-      out.list_level = 1;
-      out.add(w.name(c) + say(lang, ": nhiệm vụ hoàn thành ", ": tasks completed "))
-          .add({done(x, now_day), c, "tasks.completed",
-                static_cast<double>(x.count(task_figure::completed))})
-          .add(" (")
-          .add({done(y, before_day), c, "tasks.completed.before",
-                static_cast<double>(y.count(task_figure::completed))})
-          .add(").");
-      return out;
-    });
-  }
-  w.finish(doc);
-  then.finish(doc);
-  return doc;
+                                   say(lang, " với ngày ", " with ") + before_day + ", ");
+  review_writer then(p, before, lang, options.names_language);
+  then.name_owners(c.scope.titles_repeat());
+  add_compared_targets(c, then, options, before_day, now_day);
+  add_compared_tasks(c, before, options, before_day, now_day);
+  then.finish(c.doc);
+  return std::move(c).finish();
 }
 
 }  // namespace goaltrack

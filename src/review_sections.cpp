@@ -100,6 +100,19 @@ document open_document(review_writer& w, const review_options& options, const st
   return doc;
 }
 
+composition::composition(const plan& p, const evaluation& ev, const review_options& options,
+                         review_kind kind, const std::string& heading)
+    : w(p, ev, options.lang, options.names_language),
+      scope(p, ev, options, kind),
+      doc(open_document(w, options, heading + format_period(scope.span(), options.lang))) {
+  w.name_owners(scope.titles_repeat());
+}
+
+document composition::finish() && {
+  w.finish(doc);
+  return std::move(doc);
+}
+
 void add_programs(document& doc, review_writer& w, const review_scope& scope) {
   const std::vector<program_id> roots = scope.root_programs();
   if (roots.empty()) return;

@@ -12,6 +12,19 @@ namespace goaltrack::review_detail {
 /// A document titled "{subject}: {title}" (capitalised without a subject), with the as-of
 /// date as its preface.
 document open_document(review_writer& w, const review_options& options, const std::string& title);
+
+/// A review being composed: its writer, its scope, and its document titled `heading` and
+/// the span ("báo cáo tổng kết " + "năm 2020"). Owners are named when titles repeat.
+struct composition {
+  composition(const plan& p, const evaluation& ev, const review_options& options, review_kind kind,
+              const std::string& heading);
+  /// The document, with the entities named by their own name.
+  document finish() &&;
+
+  review_writer w;
+  review_scope scope;
+  document doc;
+};
 /// The programs overlapping the span: each root with its cascade's tasks and targets, and
 /// the programs that carry it out under it.
 void add_programs(document& doc, review_writer& w, const review_scope& scope);

@@ -57,20 +57,22 @@ figure review_writer::status(target_id id) const {
   return {lang_ == language::vi ? d.label_vi : d.label_en, id, "status", std::nullopt};
 }
 
-std::string review_writer::title(const target& t, target_id id, const std::optional<period>& span) {
+paragraph review_writer::titled(const target& t, target_id id, const std::optional<period>& span,
+                                std::uint8_t list_level) {
   std::string where = owners_named_ ? name(t.owner) : "";
   if (!span || !(t.span == *span))
     where += (where.empty() ? "" : ", ") + format_period(t.span, lang_);
-  return name(id) + (where.empty() ? "" : " (" + where + ")");
+  paragraph out;
+  out.list_level = list_level;
+  out.add(name(id) + (where.empty() ? "" : " (" + where + ")"));
+  return out;
 }
 
 paragraph review_writer::result(target_id id, const std::optional<period>& span,
                                 std::uint8_t list_level) {
   const target t = plan_->get(id);
   const target_result r = ev_->target(id);
-  paragraph out;
-  out.list_level = list_level;
-  out.add(title(t, id, span));
+  paragraph out = titled(t, id, span, list_level);
   if (r.actual) {
     out.add(": ");
     review_detail::add_figure(*this, out, t, r);
@@ -84,9 +86,7 @@ paragraph review_writer::goal(target_id id, const std::optional<period>& span,
                               std::uint8_t list_level) {
   const target t = plan_->get(id);
   const target_result r = ev_->target(id);
-  paragraph out;
-  out.list_level = list_level;
-  out.add(title(t, id, span));
+  paragraph out = titled(t, id, span, list_level);
   const std::string aim = review_detail::goal_text(*this, t, r);
   if (!aim.empty()) out.add(say(lang_, ": phấn đấu ", ": aim for ")).add({aim, id, "goal", {}});
   // What is already reached, once there is something to judge.

@@ -167,7 +167,9 @@ class GOALTRACK_API review_writer {
 
  private:
   void note_fallback(const entity_ref& entity, const localized_name& n);
-  std::string title(const target& t, target_id id, const std::optional<period>& span);
+  // "Title (owner, period)" as a paragraph to continue.
+  paragraph titled(const target& t, target_id id, const std::optional<period>& span,
+                   std::uint8_t list_level);
 
   const plan* plan_;
   const evaluation* ev_;
