@@ -29,3 +29,6 @@ install(FILES
   "${PROJECT_BINARY_DIR}/goaltrackConfigVersion.cmake"
   DESTINATION ${GOALTRACK_INSTALL_CMAKEDIR})
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/goaltrack)
+# The JSON Schema of render_json's documents, for readers of goaltrack's JSON reports.
+install(FILES "${PROJECT_SOURCE_DIR}/schema/document.schema.json"
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/goaltrack)

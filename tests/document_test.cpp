@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "goaltrack/error.hpp"
+#include "goaltrack/plan.hpp"
 
 namespace goaltrack {
 namespace {
@@ -113,6 +115,60 @@ TEST(document, markdown_of_the_small_review) {
   EXPECT_NE(md.find("### 2.1. Next year\n"), std::string::npos) << md;
   EXPECT_NE(md.find("| School sites removed | 98 | achieved |\n"), std::string::npos) << md;
   EXPECT_EQ(render_markdown(small_review(language::en)), md);  // the same, run after run
+}
+
+// The plan small_review's figures name: a program (id 0) and targets 0 to 2.
+plan small_plan() {
+  plan p;
+  const collective_id dept = p.org().add_collective("SGD", "Sở GD-ĐT", "department");
+  p.add_program({"CTr-190", "", "", "Chương trình 190", period::year(2020), dept, std::nullopt});
+  for (const char* code : {"SITES", "PRIZES", "UPPER"}) {
+    p.add_target(target::quantity(code, code, dept, period::year(2020)).at_least(1));
+  }
+  return p;
+}
+
+TEST(document, json_keeps_each_figure_with_its_entity_code_and_number) {
+  const plan p = small_plan();
+  document doc = small_review(language::en);
+  doc.fallbacks.emplace_back(target_id(2));
+  const std::string text = render_json(doc, p);
+  EXPECT_EQ(text.rfind("{\n  \"format\": \"goaltrack-document\",\n  \"version\": 1,\n", 0), 0U)
+      << "keys in the documented order, two-space indents:\n"
+      << text;
+  const auto json = nlohmann::json::parse(text);
+  EXPECT_EQ(json["lang"], "en");
+  EXPECT_EQ(json["as_of"], "2021-01-21");
+  EXPECT_EQ(json["preface"][0]["text"], "Conference of 21 January 2021.");
+  const auto& targets = json["sections"][1];
+  EXPECT_EQ(targets["number"], "2");
+  EXPECT_EQ(targets["sections"][0]["number"], "2.1");
+  const auto& table = targets["blocks"][0];
+  EXPECT_EQ(table["type"], "table");
+  EXPECT_EQ(table["caption"], "Targets of 2020");
+  const auto& run = table["rows"][1][1]["runs"][0];
+  EXPECT_EQ(run["text"], "58.1%");
+  EXPECT_EQ(run["figure"]["entity"],
+            (nlohmann::json{{"kind", "target"}, {"id", 2}, {"code", "UPPER"}}));
+  EXPECT_EQ(run["figure"]["value"], "actual");
+  EXPECT_DOUBLE_EQ(run["figure"]["number"].get<double>(), 0.581);  // unrounded, as given
+  EXPECT_FALSE(table["rows"][0][2]["runs"][0]["figure"].contains("number")) << "a word";
+  const auto& item = json["sections"][0]["blocks"][0];
+  EXPECT_EQ(item["list_level"], 1);
+  EXPECT_EQ(item["text"], "Program 190: completed 7/7");
+  EXPECT_EQ(json["fallbacks"],
+            nlohmann::json::parse(R"([{"kind": "target", "id": 2, "code": "UPPER"}])"));
+  EXPECT_EQ(text, render_json(doc, p)) << "run after run";
+}
+
+TEST(document, json_refuses_text_that_is_not_utf8_and_entities_of_another_plan) {
+  const plan p = small_plan();
+  document doc{language::vi, "Báo cáo", make_date(2021, 1, 21)};
+  doc.add_section("A").add_paragraph().add("bad \xFF byte");
+  EXPECT_THROW((void)render_json(doc, p), invalid_argument);
+  document other{language::vi, "Báo cáo", make_date(2021, 1, 21)};
+  other.add_section("A").add_paragraph().add({"1", target_id(7), "actual", 1.0});
+  EXPECT_THROW((void)render_json(other, p), not_found);
 }
 
 TEST(document, a_row_of_the_wrong_width_is_refused_naming_the_table) {

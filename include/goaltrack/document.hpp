@@ -2,8 +2,8 @@
 /// @file
 /// Reports as documents: a title and numbered sections of paragraphs and tables, in one
 /// language, in which every figure keeps the entity and the evaluation value it came from.
-/// A document is data: renderers write it as plain text or Markdown (and, to come, HTML
-/// and JSON) with the same facts, and a reader or a program can trace each figure back.
+/// A document is data: renderers write it as plain text, Markdown or JSON (and, to come,
+/// HTML) with the same facts, and a reader or a program can trace each figure back.
 ///
 ///     document doc{language::en, "Review of 2020", make_date(2021, 1, 21)};
 ///     section& targets = doc.add_section("Targets for 2020");
@@ -24,6 +24,8 @@
 #include "goaltrack/period.hpp"
 
 namespace goaltrack {
+
+class plan;
 
 /// A figure of a report as written, with where it came from.
 struct GOALTRACK_API figure {
@@ -112,5 +114,17 @@ struct GOALTRACK_API document {
 /// pipe tables; characters Markdown would read as markup are escaped, so every text is
 /// shown as written.
 [[nodiscard]] GOALTRACK_API std::string render_markdown(const document& doc);
+
+/// The document as JSON, in the layout the JSON Schema `schema/document.schema.json`
+/// publishes (installed as `share/goaltrack/document.schema.json`; draft 2020-12):
+/// {"format": "goaltrack-document", "version": 1, "lang", "title", "as_of" (ISO), "preface",
+/// "sections" (each with its "number" "1.2", "heading", "blocks", "sections"), "fallbacks"}.
+/// A block is {"type": "paragraph", "list_level", "text", "runs"} or {"type": "table",
+/// "caption", "header", "rows" of paragraphs}; a run is {"text"} or {"text", "figure":
+/// {"entity", "value", "number"}}, an entity {"kind", "id", "code"} as `p` names it (null
+/// for the plan as a whole). Keys in that order, two-space indents, UTF-8 as is.
+/// @throws not_found for an entity `p` does not have; invalid_argument for text that is
+///         not UTF-8 (text added by hand: a plan's is always UTF-8).
+[[nodiscard]] GOALTRACK_API std::string render_json(const document& doc, const plan& p);
 
 }  // namespace goaltrack
