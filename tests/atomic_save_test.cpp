@@ -9,11 +9,14 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "fresh_dir.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/io/archive.hpp"
+#include "goaltrack/io/file.hpp"
 #include "io/save_fault.hpp"
 #include "random_plan.hpp"
 #include "sanitized.hpp"
@@ -90,6 +93,35 @@ TEST(atomic_save, an_injected_failure_at_each_step_keeps_the_old_file) {
   EXPECT_EQ(entries(dir), 1U);
   // Saving into a directory that does not exist fails cleanly.
   EXPECT_THROW(gt::save(old_plan, dir / "no" / "plan.gtk", gt::archive_format::text), gt::io_error);
+  fs::remove_all(dir);
+}
+
+TEST(atomic_save, write_file_replaces_a_file_whole_or_not_at_all) {
+  using gt::detail::save_step;
+  const fs::path dir = fresh_dir("atomic-write-file");
+  const fs::path path = dir / "report.html";
+  gt::write_file(path, "old");
+  for (const save_step step :
+       {save_step::create, save_step::write, save_step::sync, save_step::rename}) {
+    failing_step = step;
+    calls_before_failure = 0;
+    hook_guard guard(&fail_at_step);
+    try {
+      gt::write_file(path, "new content");
+      ADD_FAILURE() << "no error at step " << static_cast<int>(step);
+    } catch (const gt::io_error& e) {
+      EXPECT_EQ(e.path(), path.string());
+      EXPECT_EQ(std::string(e.what()).rfind("could not write file '" + path.string() + "': ", 0),
+                0U)
+          << e.what();
+    }
+  }
+  EXPECT_EQ(goaltrack_test::read_text(path), "old");
+  EXPECT_EQ(entries(dir), 1U) << "a temporary was left behind";
+  gt::write_file(path, "new");
+  EXPECT_EQ(goaltrack_test::read_text(path), "new");
+  EXPECT_THROW(gt::write_file(dir, "x"), gt::io_error);  // a directory is never replaced
+  EXPECT_THROW(gt::write_file(dir / "no" / "report.html", "x"), gt::io_error);
   fs::remove_all(dir);
 }
 

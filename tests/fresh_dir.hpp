@@ -1,10 +1,12 @@
 #pragma once
 // An empty folder of the test's own under the system's temporary folder, named after
-// the test and the process (tests run in parallel under ctest).
+// the test and the process (tests run in parallel under ctest), and reading a file back.
 
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace goaltrack_test {
@@ -15,6 +17,14 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+/// The whole content of a file ("" when it cannot be read).
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace goaltrack_test

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "fresh_dir.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/io/csv.hpp"
 #include "goaltrack/plan.hpp"
@@ -31,14 +32,9 @@ using gt::detail::for_each_field;
 
 namespace {
 
-const fs::path root = fs::path(__FILE__).parent_path().parent_path();
+using goaltrack_test::read_text;
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+const fs::path root = fs::path(__FILE__).parent_path().parent_path();
 
 // `s` with runs of white space made one space, and the comment markers removed.
 std::string normalized(std::string s) {

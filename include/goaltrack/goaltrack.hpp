@@ -20,9 +20,11 @@
 /// | rate.hpp          | exact rates (completed / assigned) and their rounding      |
 /// | report.hpp        | Vietnamese and English wording of figures                  |
 /// | label.hpp         | names of entities in each language                         |
-/// | document.hpp      | reports as documents, rendered as text and Markdown        |
+/// | document.hpp      | reports as documents, rendered as text, Markdown, JSON     |
+/// | review.hpp        | annual, mid-year, quarterly and comparison reviews         |
 /// | io/archive.hpp    | save and load plans: text, XML, binary archives            |
 /// | io/csv.hpp        | spreadsheet (CSV) import and export                        |
+/// | io/file.hpp       | writing a file whole or not at all                         |
 /// | error.hpp         | the exception hierarchy                                    |
 /// | version.hpp       | the library version                                        |
 
@@ -33,6 +35,7 @@
 #include "goaltrack/ids.hpp"
 #include "goaltrack/io/archive.hpp"
 #include "goaltrack/io/csv.hpp"
+#include "goaltrack/io/file.hpp"
 #include "goaltrack/label.hpp"
 #include "goaltrack/language.hpp"
 #include "goaltrack/measurement.hpp"

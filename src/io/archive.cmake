@@ -3,6 +3,7 @@
 # plan's members on a second thread (archive_snapshot.hpp).
 target_sources(goaltrack_objects PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/archive.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/file_write.cpp
   ${CMAKE_CURRENT_LIST_DIR}/archive_envelope.cpp
   ${CMAKE_CURRENT_LIST_DIR}/archive_payload.cpp
   ${CMAKE_CURRENT_LIST_DIR}/archive_snapshot.cpp

@@ -1,4 +1,4 @@
-// goaltrack/io/archive.hpp: saving and loading plans, and the atomic save.
+// goaltrack/io/archive.hpp: saving and loading plans.
 
 #include "goaltrack/io/archive.hpp"
 
@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -21,7 +20,7 @@
 #include "io/archive_payload.hpp"
 #include "io/crc32c.hpp"
 #include "io/file_kind.hpp"
-#include "io/save_fault.hpp"
+#include "io/file_write.hpp"
 
 namespace goaltrack {
 
@@ -40,7 +39,8 @@ std::string_view to_string(archive_format f) noexcept {
 namespace detail {
 namespace {
 
-std::atomic<save_fault_hook> fault_hook{nullptr};
+// How the messages of a failed save start.
+constexpr std::string_view save_lead = "could not save goaltrack file";
 
 std::string file_name(const std::string& path) { return "goaltrack file '" + path + "'"; }
 
@@ -162,85 +162,7 @@ plan load_in_memory(std::istream& in, const envelope& e, const load_limits& limi
   });
 }
 
-bool fault(save_step step) {
-  const save_fault_hook hook = fault_hook.load();
-  if (hook != nullptr && hook(step)) {
-    errno = EIO;
-    return true;
-  }
-  return false;
-}
-
-[[noreturn]] void throw_io(const std::string& what, const std::string& path, int err) {
-  throw io_error("could not save goaltrack file '" + path + "': " + what +
-                     (err != 0 ? std::string(": ") + std::strerror(err) : std::string()),
-                 path);
-}
-
-// Writes `f` to `target` through a temporary file in the same directory (see save());
-// messages name `path`, the path the caller gave.
-void write_atomically(const file_bytes& f, const std::filesystem::path& target,
-                      const std::string& path) {
-  const std::filesystem::path dir =
-      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  static std::atomic<unsigned> counter{0};
-  std::filesystem::path temp;
-  int fd = -1;
-  for (int attempt = 0; fd < 0; ++attempt) {
-    temp = dir / ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
-                  std::to_string(counter.fetch_add(1)));
-    if (fault(save_step::create)) throw_io("cannot create a temporary file", path, errno);
-    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && (errno != EEXIST || attempt > 100)) {
-      throw_io("cannot create temporary file '" + temp.string() + "'", path, errno);
-    }
-  }
-  const auto fail = [&](const std::string& what) {
-    const int err = errno;
-    if (fd >= 0) ::close(fd);
-    ::unlink(temp.c_str());
-    throw_io(what, path, err);
-  };
-  const auto write_all = [&](const char* data, std::size_t size) {
-    while (size > 0) {
-      if (fault(save_step::write)) fail("cannot write");
-      const ssize_t n = ::write(fd, data, std::min<std::size_t>(size, std::size_t{1} << 20));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        fail("cannot write");
-      }
-      data += n;
-      size -= static_cast<std::size_t>(n);
-    }
-  };
-  write_all(reinterpret_cast<const char*>(f.header.data()), f.header.size());
-  write_all(f.payload.data(), f.payload.size());
-  if (fault(save_step::sync) || ::fsync(fd) != 0) fail("cannot flush to disk (fsync)");
-  const int closed = ::close(fd);
-  fd = -1;
-  if (closed != 0) fail("cannot close the temporary file");
-  if (fault(save_step::rename) || std::rename(temp.c_str(), target.c_str()) != 0) {
-    fail("cannot rename the temporary file over it");
-  }
-  // The new file is in place; make its directory entry durable too.
-  const int dfd =
-      fault(save_step::sync_dir) ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0 || ::fsync(dfd) != 0) {
-    const int err = errno;
-    if (dfd >= 0) ::close(dfd);
-    throw_io(
-        "saved, but cannot flush its directory to disk (the new content may not survive a power "
-        "loss)",
-        path, err);
-  }
-  ::close(dfd);
-}
-
 }  // namespace
-
-save_fault_hook set_save_fault_hook(save_fault_hook hook) noexcept {
-  return fault_hook.exchange(hook);
-}
 
 }  // namespace detail
 
@@ -259,10 +181,14 @@ void save(const plan& p, const std::filesystem::path& path, archive_format forma
   const std::filesystem::path target = detail::follow_links(path);
   if (const std::string kind = detail::not_a_regular_file(target); !kind.empty()) {
     detail::throw_io(
+        detail::save_lead,
         target == path ? "it is " + kind : "it leads to " + target.string() + ", " + kind,
         path.string(), 0);
   }
-  detail::write_atomically(detail::encode(p, format), target, path.string());
+  const detail::file_bytes f = detail::encode(p, format);
+  const std::string_view parts[] = {
+      {reinterpret_cast<const char*>(f.header.data()), f.header.size()}, f.payload};
+  detail::write_atomically(parts, target, path.string(), detail::save_lead);
 }
 
 plan load(std::istream& in, const load_limits& limits) {
