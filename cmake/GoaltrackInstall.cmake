@@ -29,6 +29,9 @@ install(FILES
   "${PROJECT_BINARY_DIR}/goaltrackConfigVersion.cmake"
   DESTINATION ${GOALTRACK_INSTALL_CMAKEDIR})
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/goaltrack)
+if(TARGET goaltrack_cli)
+  install(TARGETS goaltrack_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 # The JSON Schema of render_json's documents, for readers of goaltrack's JSON reports.
 install(FILES "${PROJECT_SOURCE_DIR}/schema/document.schema.json"
         DESTINATION ${CMAKE_INSTALL_DATADIR}/goaltrack)

@@ -14,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(cmake ninja-build g++ libboost-date-time-dev libboost-serialization-dev libeigen3-dev
           libgtest-dev libgmock-dev libbenchmark-dev pybind11-dev python3-dev python3-numpy
-          python3-pytest nlohmann-json3-dev python3-jsonschema)
+          python3-pytest nlohmann-json3-dev python3-jsonschema libcli11-dev)
 
 install_missing_packages() {
   local missing=()

@@ -371,6 +371,8 @@ gt::plan build_origin_plan() {
                    .in_unit("chi bộ")
                    .in_program(plan_2021));
   p.add_labels(english_labels(p));
+  // Kept in the plan by name, for `goaltrack report ... --policy review`.
+  p.add_policy(std::string(codes::review_policy), review_policy(p));
   return p;
 }
 
@@ -386,7 +388,7 @@ gt::evaluation_policy review_policy(const gt::plan& p) {
 }
 
 gt::evaluation evaluate_review(const gt::plan& p) {
-  return gt::evaluate(p, review_date(), review_policy(p));
+  return gt::evaluate(p, review_date(), codes::review_policy);
 }
 
 // The follow-up is a year-end review written on 31 December: the year's targets are closed

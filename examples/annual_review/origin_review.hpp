@@ -48,6 +48,8 @@ inline constexpr std::string_view dropout = "bo-hoc-vung-cao-2021";
 inline constexpr std::string_view happy_school = "truong-hoc-hanh-phuc-2021";
 inline constexpr std::string_view members_good = "dang-vien-htt-2021";
 inline constexpr std::string_view cells_good = "chi-bo-htt-2021";
+// The evaluation policy of the review (review_policy()), kept in the plan.
+inline constexpr std::string_view review_policy = "review";
 // The rating scale (goaltrack::rating_scale::vietnamese_default()).
 inline constexpr std::string_view scale = "vn4";
 }  // namespace codes
@@ -83,7 +85,8 @@ goaltrack::plan build_origin_plan();
 /// @throws goaltrack::not_found when the plan has no vn4 scale or no 2020 round.
 goaltrack::evaluation_policy review_policy(const goaltrack::plan& p);
 
-/// Evaluates the plan as of review_date() with review_policy().
+/// Evaluates the plan as of review_date() with review_policy(), kept in the plan as
+/// codes::review_policy.
 goaltrack::evaluation evaluate_review(const goaltrack::plan& p);
 /// Evaluates the plan as of follow_up_date() (for 2021's results).
 goaltrack::evaluation evaluate_follow_up(const goaltrack::plan& p);

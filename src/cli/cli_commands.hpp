@@ -1,0 +1,54 @@
+#pragma once
+// Private to the `goaltrack` command: its subcommands, each given its parsed options.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "cli.hpp"
+
+namespace goaltrack::cli {
+
+/// What an output is written as.
+enum class output_format { text, csv, json, markdown, html };
+
+/// The input, the output and the language every command has.
+struct io_options {
+  std::filesystem::path input;
+  std::optional<std::filesystem::path> output;  ///< none: standard output
+  language lang = language::en;                 ///< of messages and reports
+  std::string lang_option;  ///< --lang as given (read before parsing: language_of_arguments)
+};
+
+struct evaluate_options : io_options {
+  std::string as_of;
+  std::string policy;
+  output_format format = output_format::text;
+};
+
+struct report_options : io_options {
+  std::string as_of;
+  std::string with;  ///< --kind compare: the other date
+  std::string policy;
+  std::string period;   ///< the period reviewed; "" for the kind's default
+  std::string subject;  ///< a collective's code; "" for the whole plan
+  review_kind kind = review_kind::annual;
+  output_format format = output_format::text;
+};
+
+struct convert_options : io_options {
+  std::string to;  ///< csv, text, xml or binary; "" to infer from the output's name
+};
+
+/// Each returns the exit status; failures throw cli_failure.
+int run_validate(const io_options& o);
+int run_evaluate(const evaluate_options& o);
+int run_report(const report_options& o);
+int run_convert(const convert_options& o);
+int run_init(const io_options& o);
+
+/// The evaluation of every target as text, CSV or JSON (cli_evaluate.cpp).
+std::string evaluation_output(const plan& p, const evaluation& ev, output_format format,
+                              language lang);
+
+}  // namespace goaltrack::cli
