@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -345,6 +346,14 @@ TEST_F(origin_review_test, the_review_document_traces_each_figure_and_needs_no_f
   }
   EXPECT_TRUE(sites) << "no figure of the school sites' actual";
   EXPECT_EQ(gt::render_text(vi), render_review(plan_, review_, follow_up_, language::vi));
+}
+
+// The README's first command runs `goaltrack report` on this folder: it must be the plan.
+TEST_F(origin_review_test, the_shipped_csv_folder_is_the_origin_plan) {
+  const auto folder = std::filesystem::path(__FILE__).parent_path().parent_path() / "examples" /
+                      "annual_review" / "data";
+  EXPECT_TRUE(gt::import_csv(folder) == plan_)
+      << "regenerate it: annual_review --csv examples/annual_review/data";
 }
 
 TEST_F(origin_review_test, changed_figures_change_the_text) {

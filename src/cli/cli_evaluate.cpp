@@ -84,8 +84,7 @@ std::string as_json(const plan& p, const evaluation& ev) {
 
 // A human table: the status in words, numbers in the language's style, columns padded.
 std::string as_text(const plan& p, const evaluation& ev, language lang) {
-  document doc{lang,
-               say(lang, "Đánh giá ngày ", "Evaluation as of ") + format_date(ev.as_of(), lang),
+  document doc{lang, say(lang, "Đánh giá ", "Evaluation as of ") + format_date(ev.as_of(), lang),
                ev.as_of()};
   table& t =
       doc.add_section(say(lang, "Các chỉ tiêu", "Targets"))
