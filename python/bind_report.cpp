@@ -26,6 +26,12 @@ void wrap_report(py::module_& m) {
         "The date as the language writes it: \"ngày 21 tháng 01 năm 2021\" (a day below 10\n"
         "and the months 1 and 2 take a leading 0, Nghị định 30/2020/NĐ-CP) / \"21 January\n"
         "2021\" in running text, \"21/01/2021\" in tables.");
+  m.def("format_period", &format_period, py::arg("span"), py::arg("lang") = language::vi,
+        "A period as running text: \"năm 2020\" / \"2020\", \"6 tháng đầu năm 2021\" / \"the\n"
+        "first half of 2021\", \"quý I năm 2021\" / \"the first quarter of 2021\", \"tháng 3 năm\n"
+        "2021\" / \"March 2021\", \"năm học 2019-2020\" / \"the 2019-2020 school year\", a fiscal\n"
+        "year, and a custom range \"từ 21/01/2021 đến 10/02/2021\" / \"21 January 2021 to 10\n"
+        "February 2021\" (one day: format_date).");
   m.def("format_percent", &format_percent, py::arg("fraction"), py::arg("decimals") = 1,
         py::arg("lang") = language::vi,
         "A fraction as a percentage: 0.581 with 1 decimal is \"58,1%\" (vi) or \"58.1%\" (en).");

@@ -41,6 +41,8 @@ void wrap_organization(py::module_& m);
 void wrap_plan(py::module_& m);
 void wrap_evaluation(py::module_& m);
 void wrap_report(py::module_& m);
+void wrap_document(py::module_& m);
+void wrap_review(py::module_& m);
 void wrap_archive(py::module_& m);
 void wrap_csv(py::module_& m);
 

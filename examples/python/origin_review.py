@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """The origin document of goaltrack, in Python: the plan of examples/annual_review
-(origin_review.cpp) built through the Python bindings, evaluated, and the review's
-figures printed in Vietnamese (or English with --lang en).
+(origin_review.cpp) built through the Python bindings, with the same English labels,
+evaluated, and its review printed in Vietnamese (or English with --lang en).
 
 On 21 January 2021 the Party Committee of a provincial Department of Education and
 Training reviewed its work of 2020: "Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung …
 giảm 98 điểm trường … 58,1% … gần 47 triệu đồng … 100% đảng viên hoàn thành tốt nhiệm vụ,
 5/5 chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên". Where the article gives no figure
 the plan uses the same illustrative data as the C++ example (see origin_review.hpp).
+
+The review is the library's, as in C++: annual_review of 2020 under the conference's own
+title and date, plus one section of 2021's results written by review_writer.result, printed
+by render_text. Every figure comes from the plan and its evaluations, so the text is the C++
+example's, language by language.
 
 Run with the built module on the path:
     PYTHONPATH=<build>/python /usr/bin/python3 examples/python/origin_review.py [--lang en]
@@ -38,6 +43,7 @@ DROPOUT = "bo-hoc-vung-cao-2021"
 HAPPY_SCHOOL = "truong-hoc-hanh-phuc-2021"
 MEMBERS_GOOD = "dang-vien-htt-2021"
 CELLS_GOOD = "chi-bo-htt-2021"
+REVIEW_POLICY = "review"  # the evaluation policy of the review (review_policy()), kept in the plan
 SCALE = "vn4"
 
 # Illustrative figures the article does not give (origin_review.hpp, namespace assumed).
@@ -55,34 +61,88 @@ REVIEW_PERIOD = gt.period.year(2020)
 PLAN_PERIOD = gt.period.year(2021)
 
 # The department's 15 planned and 2 supplementary tasks: code, plan, kind, started
-# (month, day), completed (month, day), title; all in 2020.
+# (month, day), completed (month, day), title and its English label; all in 2020. The
+# article counts the tasks without listing them: the titles are drawn from the work it
+# names, and the dates are illustrative.
 PLANNED, SUPPLEMENTARY = gt.task_kind.planned, gt.task_kind.supplementary
 P190, P02 = DEPARTMENT_PLAN_190, DEPARTMENT_PLAN_02
 DEPARTMENT_TASKS = [
     ("NV-01", P190, PLANNED, (1, 6), (2, 28),
-     "Xây dựng chương trình, kế hoạch năm; cụ thể hóa các chương trình, nghị quyết của Đảng bộ"),
-    ("NV-02", P190, PLANNED, (1, 6), (12, 15), "Giáo dục chính trị, tư tưởng cho cán bộ, đảng viên"),
-    ("NV-03", P190, PLANNED, (1, 6), (12, 15), "Phòng, chống tham nhũng"),
-    ("NV-04", P190, PLANNED, (1, 6), (11, 30), "Công tác dân vận, lãnh đạo đoàn thể"),
-    ("NV-05", P190, PLANNED, (1, 6), (12, 20), "Các cuộc vận động, phong trào thi đua yêu nước"),
+     "Xây dựng chương trình, kế hoạch năm; cụ thể hóa các chương trình, nghị quyết của Đảng bộ",
+     "Draw up the year's program and plans; give effect to the Party Committee's programs and "
+     "resolutions"),
+    ("NV-02", P190, PLANNED, (1, 6), (12, 15), "Giáo dục chính trị, tư tưởng cho cán bộ, đảng viên",
+     "Political and ideological education of officials and party members"),
+    ("NV-03", P190, PLANNED, (1, 6), (12, 15), "Phòng, chống tham nhũng",
+     "Prevent and combat corruption"),
+    ("NV-04", P190, PLANNED, (1, 6), (11, 30), "Công tác dân vận, lãnh đạo đoàn thể",
+     "Mass mobilisation; lead the mass organisations"),
+    ("NV-05", P190, PLANNED, (1, 6), (12, 20), "Các cuộc vận động, phong trào thi đua yêu nước",
+     "Campaigns and patriotic emulation movements"),
     ("NV-06", P190, PLANNED, (1, 6), (12, 25),
-     "Nghị quyết Trung ương 4 gắn với Chỉ thị số 05 của Bộ Chính trị"),
+     "Nghị quyết Trung ương 4 gắn với Chỉ thị số 05 của Bộ Chính trị",
+     "Central Resolution 4 with Politburo Directive No. 05"),
     ("NV-07", P190, PLANNED, (1, 6), (12, 25),
-     "Chỉ thị số 10 của Ban Bí thư về nâng cao chất lượng sinh hoạt chi bộ"),
-    ("NV-08", P02, PLANNED, (1, 6), (12, 31), "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020"),
+     "Chỉ thị số 10 của Ban Bí thư về nâng cao chất lượng sinh hoạt chi bộ",
+     "Secretariat Directive No. 10 on the quality of cell meetings"),
+    ("NV-08", P02, PLANNED, (1, 6), (12, 31), "Sắp xếp quy mô, mạng lưới trường lớp học năm 2020",
+     "Reorganise the network of schools and classes in 2020"),
     ("NV-09", P02, PLANNED, (1, 6), (8, 31),
-     "Chuẩn bị cơ sở vật chất cho chương trình giáo dục phổ thông 2018"),
+     "Chuẩn bị cơ sở vật chất cho chương trình giáo dục phổ thông 2018",
+     "Prepare facilities for the 2018 general education curriculum"),
     ("NV-10", P02, PLANNED, (1, 6), (8, 31),
-     "Chuẩn bị đội ngũ cho chương trình giáo dục phổ thông 2018"),
-    ("NV-11", P02, PLANNED, (1, 6), (5, 31), "Thi học sinh giỏi cấp tỉnh và dự thi cấp quốc gia"),
-    ("NV-12", P02, PLANNED, (3, 2), (8, 15), "Tuyển sinh lớp 10 năm học 2020-2021"),
-    ("NV-13", P02, PLANNED, (6, 1), (9, 5), "Tổng kết năm học 2019-2020, khai giảng năm học 2020-2021"),
-    ("NV-14", P02, PLANNED, (1, 6), (7, 31), "Hướng nghiệp, phân luồng học sinh sau THCS"),
-    ("NV-15", P02, PLANNED, (1, 6), (12, 28), "Truyền thông về giáo dục"),
+     "Chuẩn bị đội ngũ cho chương trình giáo dục phổ thông 2018",
+     "Prepare teachers for the 2018 general education curriculum"),
+    ("NV-11", P02, PLANNED, (1, 6), (5, 31), "Thi học sinh giỏi cấp tỉnh và dự thi cấp quốc gia",
+     "Provincial gifted-student competitions and national entries"),
+    ("NV-12", P02, PLANNED, (3, 2), (8, 15), "Tuyển sinh lớp 10 năm học 2020-2021",
+     "Grade 10 admissions for the 2020-2021 school year"),
+    ("NV-13", P02, PLANNED, (6, 1), (9, 5), "Tổng kết năm học 2019-2020, khai giảng năm học 2020-2021",
+     "Close the 2019-2020 school year and open 2020-2021"),
+    ("NV-14", P02, PLANNED, (1, 6), (7, 31), "Hướng nghiệp, phân luồng học sinh sau THCS",
+     "Career guidance and streaming after lower secondary"),
+    ("NV-15", P02, PLANNED, (1, 6), (12, 28), "Truyền thông về giáo dục",
+     "Communication about education"),
     ("NV-BS-01", P02, SUPPLEMENTARY, (2, 3), (2, 5),
-     "Tham mưu UBND tỉnh cho học sinh tạm nghỉ học phòng, chống dịch Covid-19"),
+     "Tham mưu UBND tỉnh cho học sinh tạm nghỉ học phòng, chống dịch Covid-19",
+     "Advise the Province on closing schools during Covid-19"),
     ("NV-BS-02", P02, SUPPLEMENTARY, (4, 20), (5, 4),
-     "Tham mưu UBND tỉnh cho học sinh đi học trở lại an toàn"),
+     "Tham mưu UBND tỉnh cho học sinh đi học trở lại an toàn",
+     "Advise the Province on reopening schools safely"),
+]
+
+# English names of the collectives, programs and targets, and of the targets' units. The
+# plan's own names are Vietnamese, as users type them; the English review reads these labels
+# (gt.entity_label), keyed here by kind and code. The cells and the tasks get theirs below.
+NAME, UNIT = gt.label_part.name, gt.label_part.unit
+ENGLISH_NAMES = [
+    ("collective", PROVINCIAL_PARTY, "the Provincial Party Committee (Tỉnh ủy)", NAME),
+    ("collective", PROVINCIAL_PEOPLE, "the Provincial People's Committee (UBND tỉnh)", NAME),
+    ("collective", DEPARTMENT, "The Department of Education and Training (Sở GD-ĐT)", NAME),
+    ("collective", PARTY_COMMITTEE, "The Party Committee of the Department (Đảng bộ Sở GD-ĐT)",
+     NAME),
+    ("program", PROGRAM_190,
+     "Action Program No. 190-CTr/TU of the Provincial Party Committee (Tỉnh ủy)", NAME),
+    ("program", PROGRAM_02,
+     "Action Program No. 02/CTr-UBND of the Provincial People's Committee (UBND tỉnh)", NAME),
+    ("program", DEPARTMENT_PLAN_190,
+     "The Department's 2020 plan for Action Program No. 190-CTr/TU", NAME),
+    ("program", DEPARTMENT_PLAN_02,
+     "The Department's 2020 plan for Action Program No. 02/CTr-UBND", NAME),
+    ("program", PLAN_2021, "Directions and tasks for 2021", NAME),
+    ("target", SCHOOL_SITES, "The 2020 plan to reorganise the school network", NAME),
+    ("target", SCHOOL_SITES, "school sites", UNIT),
+    ("target", PRIZE_WINNERS,
+     "Students winning prizes in provincial and national subject competitions", NAME),
+    ("target", PRIZE_WINNERS, "students", UNIT),
+    ("target", UPPER_SECONDARY, "Lower-secondary graduates going on to upper secondary school",
+     NAME),
+    ("target", TET_FUND, "Donations to the “Tet for the Poor” fund (Tết vì người nghèo)", NAME),
+    ("target", DROPOUT, "Reduce student dropout in highland and disadvantaged areas", NAME),
+    ("target", HAPPY_SCHOOL, "Replicate the “Happy School” model", NAME),
+    ("target", MEMBERS_GOOD, "Party members rated well completed", NAME),
+    ("target", CELLS_GOOD, "Cells rated well completed or above", NAME),
+    ("target", CELLS_GOOD, "cells", UNIT),
 ]
 
 # Members of the five cells and how many were rated excellent (and, in 2020, only
@@ -152,7 +212,7 @@ def build_origin_plan() -> gt.plan:
         PLAN_2021, issuer="Đảng bộ Sở GD-ĐT", title="Phương hướng, nhiệm vụ năm 2021",
         span=PLAN_PERIOD, owner=committee))
 
-    for code, program, kind, started, done, title in DEPARTMENT_TASKS:
+    for code, program, kind, started, done, title, _ in DEPARTMENT_TASKS:
         p.add_task(gt.task(
             code, title=title, program=p.find_program(program), owner=department,
             deadline=dt.date(2020, 12, 31), kind=kind,
@@ -216,8 +276,32 @@ def build_origin_plan() -> gt.plan:
     p.add_target(
         gt.target.all_collectives(CELLS_GOOD, "Chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên",
                                   committee, PLAN_PERIOD, scale, good)
-        .counting_kind(CELL_KIND).in_program(plan_2021))
+        .counting_kind(CELL_KIND).in_unit("chi bộ").in_program(plan_2021))
+    p.add_labels(english_labels(p))
+    # Kept in the plan by name, for `goaltrack report ... --policy review`.
+    p.add_policy(REVIEW_POLICY, review_policy(p))
     return p
+
+
+def english_labels(p: gt.plan) -> list:
+    """The English labels of the plan's collectives, programs, tasks and targets."""
+    def entity(kind, code):
+        if kind == "collective":
+            return p.org.collective(code)
+        found = p.find_program(code) if kind == "program" else p.find_target(code)
+        if found is None:
+            raise gt.NotFound(f"origin plan has no {kind} '{code}'")
+        return found
+
+    labels = [gt.entity_label(**{kind: entity(kind, code)}, language=gt.language.en, text=text,
+                              part=part)
+              for kind, code, text, part in ENGLISH_NAMES]
+    labels += [gt.entity_label(collective=p.org.collective(f"CB-{c}"), language=gt.language.en,
+                               text=f"Cell No. {c}")
+               for c in range(1, len(CELL_SIZES) + 1)]
+    labels += [gt.entity_label(task=p.find_task(code), language=gt.language.en, text=english)
+               for code, *_, english in DEPARTMENT_TASKS]
+    return labels
 
 
 def review_policy(p: gt.plan) -> gt.evaluation_policy:
@@ -231,7 +315,8 @@ def review_policy(p: gt.plan) -> gt.evaluation_policy:
 
 
 def evaluate_review(p: gt.plan) -> gt.evaluation:
-    return gt.evaluate(p, REVIEW_DATE, review_policy(p))
+    """Evaluates the plan as of REVIEW_DATE with review_policy(), kept in the plan."""
+    return gt.evaluate(p, REVIEW_DATE, REVIEW_POLICY)
 
 
 def evaluate_follow_up(p: gt.plan) -> gt.evaluation:
@@ -255,60 +340,54 @@ def cell_count(p: gt.plan) -> int:
     return sum(1 for c in p.org.children(committee) if p.org.kind(c) == CELL_KIND)
 
 
-def render_review(p: gt.plan, lang: gt.language = gt.language.vi) -> str:
-    """The review's figures, every one taken from the plan and its evaluations."""
-    review, follow_up = evaluate_review(p), evaluate_follow_up(p)
+def review_document(p: gt.plan, review: gt.evaluation, follow_up: gt.evaluation,
+                    lang: gt.language) -> gt.document:
+    """The review as a document in `lang`: annual_review of 2020 as of `review` (evaluated
+    with review_policy()) under the conference's title, and a section with the results of
+    the 2021 directions as of `follow_up`."""
     vi = lang == gt.language.vi
-    org = p.org
-    department = org.collective(DEPARTMENT)
-    lines = []
-    tasks = gt.describe_tasks(review.collective(department).own_tasks, lang)
-    lines.append(f"{org.name(department)}: {tasks}")
-    for code in (PROGRAM_190, PROGRAM_02):
-        program = p.get(p.find_program(code))
-        tally = review.program(p.find_program(code)).cascade_tasks
-        lines.append(f"- {program.number} ({program.issuer}): {gt.describe_tasks(tally, lang)}")
+    doc = gt.annual_review(p, review, gt.review_options(lang=lang, span=REVIEW_PERIOD))
 
-    def result(code, when=review):
-        target_id = p.find_target(code)
-        return p.get(target_id), when.target(target_id)
+    # The conference's own title and date, in place of the composition's.
+    names = gt.review_writer(p, review, lang)
+    committee = names.name(p.org.collective(PARTY_COMMITTEE))
+    year, next_year = REVIEW_PERIOD.to_string(), PLAN_PERIOD.to_string()
+    doc.title = (f"{committee}: tổng kết công tác Đảng năm {year}, triển khai phương hướng, "
+                 f"nhiệm vụ năm {next_year}" if vi else
+                 f"{committee}: review of the Party's work in {year} and directions for {next_year}")
+    held = ("Hội nghị " if vi else "Conference of ") + gt.format_date(review.as_of, lang) + "."
+    # A list attribute is a copy: change it, then assign it back.
+    preface = doc.preface
+    preface[0] = gt.paragraph([held])
+    doc.preface = preface
+    names.finish(doc)
 
-    t, r = result(SCHOOL_SITES)
-    removed = gt.format_count(round(t.baseline - r.actual), lang)
-    lines.append((f"- giảm {removed} {t.unit}" if vi else f"- removed {removed} school sites") +
-                 f" ({gt.format_count(round(t.baseline), lang)} → "
-                 f"{gt.format_count(round(r.actual), lang)}) — {gt.status_label(r.status, lang)}")
-    t, r = result(PRIZE_WINNERS)
-    lines.append(f"- {t.span}: {gt.format_count(round(r.actual), lang)} {t.unit} — "
-                 f"{gt.status_label(r.status, lang)}")
-    t, r = result(UPPER_SECONDARY)
-    lines.append(f"- {gt.format_percent(r.actual, 1, lang)} "
-                 f"({gt.format_count(round(r.numerator), lang)}/"
-                 f"{gt.format_count(round(r.denominator), lang)}) — {gt.status_label(r.status, lang)}")
-    collectives, individuals = count_excellent(p, review)
-    lines.append(f"- Giấy khen: {collectives} tập thể, {individuals} cá nhân" if vi else
-                 f"- Certificates of merit: {collectives} collective(s), {individuals} individuals")
-    t, r = result(TET_FUND)
-    amount = round(r.actual)
-    lines.append(f"- {gt.approximate_money(amount, t.currency, lang)} "
-                 f"({gt.format_money(amount, t.currency, lang)}) — {gt.status_label(r.status, lang)}")
-    t, r = result(MEMBERS_GOOD, follow_up)
-    lines.append(f"- {gt.format_percent(r.actual, 0, lang)} "
-                 f"({round(r.numerator)}/{round(r.denominator)}) "
-                 + ("đảng viên hoàn thành tốt nhiệm vụ trở lên" if vi else "of party members rated good or above")
-                 + f" — {gt.status_label(r.status, lang)}")
-    t, r = result(CELLS_GOOD, follow_up)
-    lines.append(f"- {round(r.numerator)}/{cell_count(p)} "
-                 + ("chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên" if vi else "cells rated good or above")
-                 + f" — {gt.status_label(r.status, lang)}")
-    return "\n".join(lines)
+    # The next year's results, as of the follow-up date: the targets of the 2021 directions.
+    results = gt.review_writer(p, follow_up, lang)
+    section = doc.add_section(("Kết quả năm " if vi else "Results of ") + next_year +
+                              (" (đánh giá " if vi else " (as of ") +
+                              gt.format_date(follow_up.as_of, lang) + ")")
+    directions = p.find_program(PLAN_2021)
+    section.blocks = [results.result(p.find_target(t.code), PLAN_PERIOD)
+                      for t in p.targets if t.program == directions]
+    results.finish(doc)
+    return doc
+
+
+def render_review(p: gt.plan, lang: gt.language = gt.language.vi, review: gt.evaluation = None,
+                  follow_up: gt.evaluation = None) -> str:
+    """The review text in `lang` (render_text of review_document), evaluating the plan as of
+    both dates unless given the evaluations."""
+    review = review if review is not None else evaluate_review(p)
+    follow_up = follow_up if follow_up is not None else evaluate_follow_up(p)
+    return gt.render_text(review_document(p, review, follow_up, lang))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=["vi", "en"], default="vi")
     args = parser.parse_args()
-    print(render_review(build_origin_plan(), gt.parse_language(args.lang)))
+    print(render_review(build_origin_plan(), gt.parse_language(args.lang)), end="")
 
 
 if __name__ == "__main__":

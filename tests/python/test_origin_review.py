@@ -1,6 +1,9 @@
-"""The origin review from Python: the same figures as tests/origin_review_test.cpp."""
+"""The origin review from Python: the same plan, figures and review text as
+tests/origin_review_test.cpp and the C++ example examples/annual_review."""
 
 import datetime as dt
+import os
+import subprocess
 
 import pytest
 
@@ -110,10 +113,127 @@ def test_one_member_below_good_misses_the_share(review):
     assert after.target(tid(p, o.CELLS_GOOD)).status == gt.target_status.achieved
 
 
-def test_review_text(review):
+# The facts the C++ example states (tests/origin_review_test.cpp), language by language.
+VI_FACTS = [
+    "Đảng bộ Sở GD-ĐT: tổng kết công tác Đảng năm 2020, triển khai phương hướng, nhiệm vụ năm 2021\n",
+    "Hội nghị ngày 21 tháng 01 năm 2021.\n",
+    "- Chương trình hành động số 190-CTr/TU của Tỉnh ủy: hoàn thành 7/7 nhiệm vụ.\n",
+    "- Chương trình hành động số 02/CTr-UBND của UBND tỉnh: hoàn thành 8/8 nhiệm vụ và 2 nhiệm vụ "
+    "bổ sung; đạt 3/3 chỉ tiêu.\n",
+    "- Sở GD-ĐT: hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung.\n",
+    "- Sắp xếp quy mô, mạng lưới trường lớp học năm 2020: giảm 98 điểm trường (từ 1.046 xuống 948)"
+    " — đạt.\n",
+    "(năm học 2019-2020): 623 học sinh — đạt.\n",
+    "- Học sinh sau tốt nghiệp THCS vào THPT: 58,1% (7.412/12.757) — đạt.\n",
+    "- 1 tập thể và 12 cá nhân hoàn thành xuất sắc nhiệm vụ năm 2020.\n",
+    "phấn đấu ít nhất 40 triệu đồng; gần 47 triệu đồng (46.850.000 đồng) — đạt.\n",
+    "phấn đấu 100% được xếp loại hoàn thành tốt nhiệm vụ trở lên.\n",
+    "phấn đấu 5/5 chi bộ được xếp loại hoàn thành tốt nhiệm vụ trở lên.\n",
+    "8. Kết quả năm 2021 (đánh giá ngày 31 tháng 12 năm 2021)\n",
+    "- Giảm hiện tượng học sinh bỏ học ở vùng cao, vùng khó khăn: 1,36% (31/12/2021), giảm từ 1,85%"
+    " (15/01/2021) — đạt.\n",
+    "- Nhân rộng Mô hình “Trường học hạnh phúc”: 4/4 bước — đạt.\n",
+    "- Đảng viên hoàn thành tốt nhiệm vụ: 100% (36/36) — đạt.\n",
+    "- Chi bộ đạt tập thể hoàn thành tốt nhiệm vụ trở lên: 5/5 chi bộ — đạt.\n",
+]
+EN_FACTS = [
+    "The Party Committee of the Department (Đảng bộ Sở GD-ĐT): review of the Party's work in 2020 "
+    "and directions for 2021\n",
+    "Conference of 21 January 2021.\n",
+    "- Action Program No. 190-CTr/TU of the Provincial Party Committee (Tỉnh ủy): completed 7/7 "
+    "tasks.\n",
+    "- Action Program No. 02/CTr-UBND of the Provincial People's Committee (UBND tỉnh): completed "
+    "8/8 tasks and 2 supplementary tasks; 3/3 targets achieved.\n",
+    "- The Department of Education and Training (Sở GD-ĐT): completed 15/15 tasks and 2 "
+    "supplementary tasks.\n",
+    "- The 2020 plan to reorganise the school network: down by 98 school sites (from 1,046 to 948)"
+    " — achieved.\n",
+    "(the 2019-2020 school year): 623 students — achieved.\n",
+    "- Lower-secondary graduates going on to upper secondary school: 58.1% (7,412/12,757) — "
+    "achieved.\n",
+    "- 1 collective and 12 individuals rated “excellently completed tasks” for 2020.\n",
+    "aim for at least 40 million VND; nearly 47 million VND (46,850,000 VND) — achieved.\n",
+    "aim for 100% rated “well completed tasks” or above.\n",
+    "aim for 5/5 cells rated “well completed tasks” or above.\n",
+    "8. Results of 2021 (as of 31 December 2021)\n",
+    "- Reduce student dropout in highland and disadvantaged areas: 1.36% (31/12/2021), down from "
+    "1.85% (15/01/2021) — achieved.\n",
+    "- Replicate the “Happy School” model: 4/4 steps — achieved.\n",
+    "- Party members rated well completed: 100% (36/36) — achieved.\n",
+    "- Cells rated well completed or above: 5/5 cells — achieved.\n",
+]
+
+
+@pytest.fixture(scope="module")
+def texts(review):
+    o, p, ev, follow = review
+    return {lang: o.render_review(p, lang, ev, follow) for lang in (gt.language.vi, gt.language.en)}
+
+
+@pytest.mark.parametrize("lang, facts", [(gt.language.vi, VI_FACTS), (gt.language.en, EN_FACTS)])
+def test_review_text_states_the_facts_of_the_cpp_example(texts, lang, facts):
+    text = texts[lang]
+    for phrase in facts:
+        assert phrase in text, f"missing: {phrase!r}\nin:\n{text}"
+
+
+def test_review_text_is_the_librarys_not_composed_by_hand(texts):
+    vi, en = texts[gt.language.vi], texts[gt.language.en]
+    # Wording of the former hand-written review, gone now that annual_review writes it.
+    for old in ["Giấy khen:", "Hoàn thành 15/15", "→", "1 tập thể, 12 cá nhân"]:
+        assert old not in vi
+    assert "Hoàn thành 15/15" not in en and "Completed 15/15" not in en
+    assert [line for line in vi.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")] == [
+        "1. Thực hiện các chương trình", "2. Thực hiện nhiệm vụ", "3. Các chỉ tiêu năm 2020",
+        "4. Đánh giá, xếp loại"]
+
+
+def test_every_entity_has_an_english_label_and_each_figure_its_entity(review):
+    o, p, ev, follow = review
+    en = o.review_document(p, ev, follow, gt.language.en)
+    assert en.fallbacks == []
+    counts = (p.org.collective_count, p.program_count, p.task_count, p.target_count)
+    labelled = [sum(1 for l in p.labels() if l.part == gt.label_part.name and
+                    getattr(l, kind).ok)
+                for kind in ("collective", "program", "task", "target")]
+    assert labelled == list(counts) == [9, 5, 17, 8]
+    units = {p.get(l.target).code: l.text for l in p.labels() if l.part == gt.label_part.unit}
+    assert units == {o.SCHOOL_SITES: "school sites", o.PRIZE_WINNERS: "students",
+                     o.CELLS_GOOD: "cells"}
+    sites = [f for f in o.review_document(p, ev, follow, gt.language.vi).figures()
+             if f.entity == tid(p, o.SCHOOL_SITES) and f.value == "actual"]
+    assert [(f.text, f.number) for f in sites] == [("948", 948.0)]
+
+
+def test_changed_figures_change_the_text(review):
     o, p, _, _ = review
-    vi = o.render_review(p, gt.language.vi)
-    for phrase in ["Sở GD-ĐT: Hoàn thành 15/15 nhiệm vụ và 2 nhiệm vụ bổ sung", "giảm 98 điểm trường",
-                   "623 học sinh", "58,1% (7.412/12.757)", "1 tập thể, 12 cá nhân",
-                   "gần 47 triệu đồng (46.850.000 đồng)", "100% (36/36)", "5/5 chi bộ"]:
-        assert phrase in vi
+    changed = gt.plan.__copy__(p)
+    changed.add_measurement(tid(p, o.SCHOOL_SITES), dt.date(2020, 12, 31), 950, note="đính chính")
+    changed.add_measurement(tid(p, o.UPPER_SECONDARY), dt.date(2020, 8, 15), 7100, 12757)
+    vi = o.render_review(changed, gt.language.vi)
+    assert "giảm 96 điểm trường (từ 1.046 xuống 950) — không đạt" in vi
+    assert "55,7% (7.100/12.757) — đạt" in vi
+    assert "giảm 98 điểm trường" not in vi and "58,1%" not in vi
+
+
+# The C++ example's plan as a CSV folder (annual_review --csv), when present.
+CPP_PLAN = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "annual_review", "data")
+
+
+@pytest.mark.skipif(not os.path.isdir(CPP_PLAN), reason="no CSV folder of the C++ example's plan")
+def test_python_plan_equals_the_cpp_example(review):
+    _, p, _, _ = review
+    assert gt.import_csv(CPP_PLAN) == p
+
+
+# The C++ example's own output, when ctest gives its path (python/CMakeLists.txt sets
+# GOALTRACK_ANNUAL_REVIEW_EXAMPLE when the examples are built): Vietnamese, a blank line,
+# then English.
+CPP_EXAMPLE = os.environ.get("GOALTRACK_ANNUAL_REVIEW_EXAMPLE", "")
+
+
+@pytest.mark.skipif(not os.path.isfile(CPP_EXAMPLE), reason="the C++ example is not built")
+def test_python_review_equals_the_cpp_example(texts):
+    cpp = subprocess.run([CPP_EXAMPLE], check=True, capture_output=True, text=True,
+                         encoding="utf-8").stdout
+    assert texts[gt.language.vi] + "\n" + texts[gt.language.en] == cpp

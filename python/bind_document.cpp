@@ -1,0 +1,226 @@
+// document.hpp: reports as documents. The parts are Python classes with keyword
+// constructors and the C++ fields as attributes; a text_run (str | figure) and a block
+// (paragraph | table) are those Python objects themselves (pybind11's std::variant caster).
+// render_json reads its plan under the plan's lock (plan_handle.hpp).
+//
+// As in C++, add_paragraph, add_table and add_section return the part they appended, inside
+// its parent (reference_internal keeps the parent alive), and so do the items of a part's
+// list attributes (document.sections[0], section.blocks[0]). Such a reference is valid until
+// its parent's list grows again: the part moves then, so hold the parent (or read the part
+// again by index), not the part, across a second add to the same list.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "goaltrack/document.hpp"
+#include "plan_handle.hpp"
+
+namespace goaltrack::python {
+namespace {
+
+std::string list_repr(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void wrap_figure(py::module_& m) {
+  py::class_<figure>(m, "figure", "A figure of a report as written, with where it came from.")
+      .def(py::init([](std::string text, entity_ref entity, std::string value,
+                       std::optional<double> number) {
+             return figure{std::move(text), entity, std::move(value), number};
+           }),
+           py::arg("text") = std::string(), py::arg("entity") = py::none(),
+           py::arg("value") = std::string(), py::arg("number") = py::none())
+      .def_readwrite("text", &figure::text, "as written: \"58,1%\", \"gần 47 triệu đồng\", \"đạt\"")
+      .def_readwrite("entity", &figure::entity,
+                     "the entity it is about (an id; None: the plan as a whole)")
+      .def_readwrite("value", &figure::value,
+                     "the evaluation value it writes: \"actual\", \"progress\", \"status\",\n"
+                     "\"tasks.completed\", ...")
+      .def_readwrite("number", &figure::number, "the number it writes, unrounded (None for words)")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const figure& f) {
+        return "figure(" + py_repr(py::str(f.text)) + ", entity=" + py_repr(py::cast(f.entity)) +
+               ", value=" + py_repr(py::str(f.value)) +
+               ", number=" + (f.number ? py_repr(py::cast(*f.number)) : std::string("None")) + ")";
+      });
+}
+
+void wrap_paragraph(py::module_& m) {
+  py::class_<paragraph>(m, "paragraph",
+                        "Text made of runs (str or figure): prose, or an item of a list.")
+      .def(py::init([](std::vector<text_run> runs, std::uint8_t list_level) {
+             return paragraph{std::move(runs), list_level};
+           }),
+           py::arg("runs") = std::vector<text_run>{}, py::arg("list_level") = 0)
+      .def_readwrite("runs", &paragraph::runs, "the runs, each a str or a figure")
+      .def_readwrite("list_level", &paragraph::list_level,
+                     "0: prose; 1: an item of a list (\"- \"); 2: an item under the item "
+                     "before it (\"  + \")")
+      // reference: the paragraph returned is `self`, the Python object called.
+      .def(
+          "add",
+          [](paragraph& self, std::string text) -> paragraph& { return self.add(std::move(text)); },
+          py::arg("text"), py::return_value_policy::reference,
+          "Appends plain text (joined to the text before it); returns this paragraph.")
+      .def(
+          "add", [](paragraph& self, figure f) -> paragraph& { return self.add(std::move(f)); },
+          py::arg("figure"), py::return_value_policy::reference,
+          "Appends a figure; returns this paragraph.")
+      .def("text", &paragraph::text, "The runs' texts joined: what the paragraph says.")
+      .def("figures", &paragraph::figures, "Every figure, in order.")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const paragraph& p) {
+        return "paragraph(" + py_repr(py::cast(p.runs)) +
+               (p.list_level == 0 ? std::string()
+                                  : ", list_level=" + std::to_string(p.list_level)) +
+               ")";
+      });
+}
+
+void wrap_table(py::module_& m) {
+  py::class_<table>(m, "table",
+                    "A table: a header row and rows of cells (paragraphs), as many cells as "
+                    "header\ncolumns.")
+      .def(py::init([](std::vector<std::string> header, std::string caption,
+                       std::vector<std::vector<paragraph>> rows) {
+             table t;
+             t.header = std::move(header);
+             t.caption = std::move(caption);
+             for (std::vector<paragraph>& row : rows) t.add_row(std::move(row));
+             return t;
+           }),
+           py::arg("header") = std::vector<std::string>{}, py::arg("caption") = std::string(),
+           py::arg("rows") = std::vector<std::vector<paragraph>>{},
+           "The rows are added by add_row: raises InvalidArgument for a row that has not as\n"
+           "many cells as the header.")
+      .def_readwrite("caption", &table::caption, "may be empty")
+      .def_readwrite("header", &table::header, "the columns' names")
+      .def_readwrite("rows", &table::rows, "the rows, each a list of paragraphs (cells)")
+      .def("add_row", &table::add_row, py::arg("cells"), py::return_value_policy::reference,
+           "Appends a row; returns this table. Raises InvalidArgument when it has not as many\n"
+           "cells as the header.")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const table& t) {
+        return "table(" + py_repr(py::cast(t.header)) +
+               (t.caption.empty() ? std::string() : ", caption=" + py_repr(py::str(t.caption))) +
+               ", " + list_repr(t.rows.size(), "row", "rows") + ")";
+      });
+}
+
+void wrap_section(py::module_& m) {
+  py::class_<section>(m, "section", "A section: a heading, its blocks, then its subsections.")
+      .def(py::init(
+               [](std::string heading, std::vector<block> blocks, std::vector<section> sections) {
+                 return section{std::move(heading), std::move(blocks), std::move(sections)};
+               }),
+           py::arg("heading") = std::string(), py::arg("blocks") = std::vector<block>{},
+           py::arg("sections") = std::vector<section>{})
+      .def_readwrite("heading", &section::heading)
+      .def_readwrite("blocks", &section::blocks, "the blocks, each a paragraph or a table")
+      .def_readwrite("sections", &section::sections, "the subsections")
+      .def("add_paragraph", &section::add_paragraph, py::arg("list_level") = 0,
+           py::return_value_policy::reference_internal,
+           "Appends a paragraph at `list_level` and returns it (inside this section), to add\n"
+           "runs to. Valid until the next block is added here.")
+      .def("add_table", &section::add_table, py::arg("header"), py::arg("caption") = std::string(),
+           py::return_value_policy::reference_internal,
+           "Appends a table with this header and returns it (inside this section), to add\n"
+           "rows to. Valid until the next block is added here.")
+      .def("add_section", &section::add_section, py::arg("title"),
+           py::return_value_policy::reference_internal,
+           "Appends a subsection and returns it (inside this section). Valid until the next\n"
+           "subsection is added here.")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const section& s) {
+        return "section(" + py_repr(py::str(s.heading)) + ", " +
+               list_repr(s.blocks.size(), "block", "blocks") + ", " +
+               list_repr(s.sections.size(), "subsection", "subsections") + ")";
+      });
+}
+
+void wrap_document_class(py::module_& m) {
+  py::class_<document>(m, "document", "A report in one language, as of one date.")
+      .def(py::init([](language lang, std::string title, std::optional<date> as_of,
+                       std::vector<paragraph> preface, std::vector<section> sections,
+                       std::vector<entity_ref> fallbacks) {
+             document d(lang, std::move(title), as_of.value_or(date()));
+             d.preface = std::move(preface);
+             d.sections = std::move(sections);
+             d.fallbacks = std::move(fallbacks);
+             return d;
+           }),
+           py::arg("lang") = language::vi, py::arg("title") = std::string(),
+           py::arg("as_of") = py::none(), py::kw_only(),
+           py::arg("preface") = std::vector<paragraph>{},
+           py::arg("sections") = std::vector<section>{},
+           py::arg("fallbacks") = std::vector<entity_ref>{})
+      .def_readwrite("lang", &document::lang, "the language it is written in")
+      .def_readwrite("title", &document::title)
+      .def_property(
+          "as_of",
+          [](const document& d) {
+            return d.as_of.is_special() ? std::nullopt : std::optional<date>(d.as_of);
+          },
+          [](document& d, std::optional<date> as_of) { d.as_of = as_of.value_or(date()); },
+          "the date its figures are evaluated as of (None: not set)")
+      .def_readwrite("preface", &document::preface,
+                     "paragraphs before the first section (e.g. the meeting's date)")
+      .def_readwrite("sections", &document::sections, "numbered 1, 2, ... when rendered")
+      .def_readwrite("fallbacks", &document::fallbacks,
+                     "the entities named by their own name: they have no label in `lang`\n"
+                     "(plan.name_in)")
+      .def("add_section", &document::add_section, py::arg("heading"),
+           py::return_value_policy::reference_internal,
+           "Appends a numbered section and returns it (inside this document). Valid until the\n"
+           "next section is added.")
+      .def("figures", &document::figures, "Every figure of the document, in reading order.")
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const document& d) {
+        return "<goaltrack.document " + py_repr(py::str(d.title)) + " (" +
+               std::string(to_string(d.lang)) + ")" +
+               (d.as_of.is_special() ? std::string() : " as of " + to_iso(d.as_of)) + ": " +
+               list_repr(d.sections.size(), "section", "sections") + ">";
+      });
+}
+
+}  // namespace
+
+void wrap_document(py::module_& m) {
+  wrap_figure(m);
+  wrap_paragraph(m);
+  wrap_table(m);
+  wrap_section(m);
+  wrap_document_class(m);
+  m.def("render_text", &render_text, py::arg("doc"),
+        "The document as plain text: the title, the preface, then \"1. Heading\" per section\n"
+        "(\"1.2. Heading\" for a subsection), paragraphs as lines (\"- \" and \"  + \" for list\n"
+        "items), tables with columns padded to their widest cell (in code points) under a rule\n"
+        "of dashes. Lines end with \"\\n\"; a blank line parts sections.");
+  m.def("render_markdown", &render_markdown, py::arg("doc"),
+        "The document as CommonMark (GitHub tables): \"# Title\", \"## 1. Heading\", list items,\n"
+        "pipe tables; characters Markdown would read as markup are escaped, so every text is\n"
+        "shown as written.");
+  m.def(
+      "render_json",
+      [](const document& doc, const plan_handle& p) {
+        return p.read([&](const plan& pl) { return render_json(doc, pl); });
+      },
+      py::arg("doc"), py::arg("plan"),
+      "The document as JSON, in the layout of the JSON Schema schema/document.schema.json\n"
+      "(installed as share/goaltrack/document.schema.json; draft 2020-12): {\"format\":\n"
+      "\"goaltrack-document\", \"version\": 1, \"lang\", \"title\", \"as_of\" (ISO), \"preface\",\n"
+      "\"sections\" (each with its \"number\" \"1.2\", \"heading\", \"blocks\", \"sections\"),\n"
+      "\"fallbacks\"}; a run is {\"text\"} or {\"text\", \"figure\": {\"entity\", \"value\",\n"
+      "\"number\"}}, an entity {\"kind\", \"id\", \"code\"} as `plan` names it (null for the plan\n"
+      "as a whole). Keys in that order, two-space indents, UTF-8 as is. Raises NotFound for\n"
+      "an entity the plan does not have.");
+}
+
+}  // namespace goaltrack::python
