@@ -4,11 +4,13 @@
 // render_json reads its plan under the plan's lock (plan_handle.hpp).
 //
 // As in C++, add_paragraph, add_table and add_section return the part they appended, inside
-// its parent (reference_internal keeps the parent alive), and so do the items of a part's
-// list attributes (document.sections[0], section.blocks[0]). Such a reference is valid until
-// its parent's list grows again: the part moves then, so hold the parent (or read the part
-// again by index), not the part, across a second add to the same list.
+// its parent (reference_internal keeps the parent alive). Blocks and sections are kept in
+// containers that never move what they hold and that Python reads but cannot reassign;
+// every other list attribute (runs, rows, preface, fallbacks) is read as a copy and
+// written whole. So nothing can free a part a Python object still refers to.
 
+#include <deque>
+#include <list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +20,20 @@
 #include "plan_handle.hpp"
 
 namespace goaltrack::python {
+namespace {
+
+// A list attribute read as a copy and written whole: Python never holds a reference into a
+// vector that growing or reassigning it would free.
+template <class C, class T>
+auto copy_of(std::vector<T> C::*member) {
+  return [member](const C& c) { return c.*member; };
+}
+template <class C, class T>
+auto assign(std::vector<T> C::*member) {
+  return [member](C& c, std::vector<T> value) { c.*member = std::move(value); };
+}
+
+}  // namespace
 namespace {
 
 std::string list_repr(std::size_t n, const char* one, const char* many) {
@@ -55,7 +71,8 @@ void wrap_paragraph(py::module_& m) {
              return paragraph{std::move(runs), list_level};
            }),
            py::arg("runs") = std::vector<text_run>{}, py::arg("list_level") = 0)
-      .def_readwrite("runs", &paragraph::runs, "the runs, each a str or a figure")
+      .def_property("runs", copy_of(&paragraph::runs), assign(&paragraph::runs),
+                    "the runs, each a str or a figure (a copy: assign a list to change them)")
       .def_readwrite("list_level", &paragraph::list_level,
                      "0: prose; 1: an item of a list (\"- \"); 2: an item under the item "
                      "before it (\"  + \")")
@@ -99,7 +116,8 @@ void wrap_table(py::module_& m) {
            "many cells as the header.")
       .def_readwrite("caption", &table::caption, "may be empty")
       .def_readwrite("header", &table::header, "the columns' names")
-      .def_readwrite("rows", &table::rows, "the rows, each a list of paragraphs (cells)")
+      .def_property("rows", copy_of(&table::rows), assign(&table::rows),
+                    "the rows, each a list of paragraphs (a copy: add rows with add_row)")
       .def("add_row", &table::add_row, py::arg("cells"), py::return_value_policy::reference,
            "Appends a row; returns this table. Raises InvalidArgument when it has not as many\n"
            "cells as the header.")
@@ -116,25 +134,38 @@ void wrap_section(py::module_& m) {
   py::class_<section>(m, "section", "A section: a heading, its blocks, then its subsections.")
       .def(py::init(
                [](std::string heading, std::vector<block> blocks, std::vector<section> sections) {
-                 return section{std::move(heading), std::move(blocks), std::move(sections)};
+                 return section{std::move(heading),
+                                {blocks.begin(), blocks.end()},
+                                {sections.begin(), sections.end()}};
                }),
            py::arg("heading") = std::string(), py::arg("blocks") = std::vector<block>{},
            py::arg("sections") = std::vector<section>{})
       .def_readwrite("heading", &section::heading)
-      .def_readwrite("blocks", &section::blocks, "the blocks, each a paragraph or a table")
-      .def_readwrite("sections", &section::sections, "the subsections")
+      // The parts themselves, read-only: blocks and sections are only ever added, into
+      // containers that never move them, so no Python object can outlive its part.
+      .def_property_readonly(
+          "blocks", [](section& s) -> std::deque<block>& { return s.blocks; },
+          py::return_value_policy::reference_internal,
+          "the blocks, each a paragraph or a table (add them with add_paragraph and add_table)")
+      .def_property_readonly(
+          "sections", [](section& s) -> std::list<section>& { return s.sections; },
+          py::return_value_policy::reference_internal,
+          "the subsections (add them with add_section)")
       .def("add_paragraph", &section::add_paragraph, py::arg("list_level") = 0,
            py::return_value_policy::reference_internal,
            "Appends a paragraph at `list_level` and returns it (inside this section), to add\n"
-           "runs to. Valid until the next block is added here.")
+           "runs to. It stays valid as more is added.")
       .def("add_table", &section::add_table, py::arg("header"), py::arg("caption") = std::string(),
            py::return_value_policy::reference_internal,
            "Appends a table with this header and returns it (inside this section), to add\n"
-           "rows to. Valid until the next block is added here.")
+           "rows to. It stays valid as more is added.")
+      .def("add", &section::add, py::arg("block"), py::return_value_policy::reference,
+           "Appends a block made elsewhere (a paragraph or a table: a copy of it); returns this\n"
+           "section.")
       .def("add_section", &section::add_section, py::arg("title"),
            py::return_value_policy::reference_internal,
-           "Appends a subsection and returns it (inside this section). Valid until the next\n"
-           "subsection is added here.")
+           "Appends a subsection and returns it (inside this section). It stays valid as\n"
+           "more is added.")
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__", [](const section& s) {
@@ -151,7 +182,7 @@ void wrap_document_class(py::module_& m) {
                        std::vector<entity_ref> fallbacks) {
              document d(lang, std::move(title), as_of.value_or(date()));
              d.preface = std::move(preface);
-             d.sections = std::move(sections);
+             d.sections.assign(sections.begin(), sections.end());
              d.fallbacks = std::move(fallbacks);
              return d;
            }),
@@ -169,16 +200,19 @@ void wrap_document_class(py::module_& m) {
           },
           [](document& d, std::optional<date> as_of) { d.as_of = as_of.value_or(date()); },
           "the date its figures are evaluated as of (None: not set)")
-      .def_readwrite("preface", &document::preface,
-                     "paragraphs before the first section (e.g. the meeting's date)")
-      .def_readwrite("sections", &document::sections, "numbered 1, 2, ... when rendered")
-      .def_readwrite("fallbacks", &document::fallbacks,
-                     "the entities named by their own name: they have no label in `lang`\n"
-                     "(plan.name_in)")
+      .def_property("preface", copy_of(&document::preface), assign(&document::preface),
+                    "paragraphs before the first section (e.g. the meeting's date)")
+      .def_property_readonly(
+          "sections", [](document& d) -> std::list<section>& { return d.sections; },
+          py::return_value_policy::reference_internal,
+          "numbered 1, 2, ... when rendered (add them with add_section)")
+      .def_property("fallbacks", copy_of(&document::fallbacks), assign(&document::fallbacks),
+                    "the entities named by their own name: they have no label in `lang`\n"
+                    "(plan.name_in)")
       .def("add_section", &document::add_section, py::arg("heading"),
            py::return_value_policy::reference_internal,
-           "Appends a numbered section and returns it (inside this document). Valid until the\n"
-           "next section is added.")
+           "Appends a numbered section and returns it (inside this document). It stays valid\n"
+           "as more is added.")
       .def("figures", &document::figures, "Every figure of the document, in reading order.")
       .def(py::self == py::self)
       .def(py::self != py::self)

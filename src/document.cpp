@@ -65,6 +65,11 @@ table& section::add_table(std::vector<std::string> header, std::string caption) 
   return std::get<table>(blocks.emplace_back(std::move(t)));
 }
 
+section& section::add(block b) {
+  blocks.push_back(std::move(b));
+  return *this;
+}
+
 section& section::add_section(std::string title) {
   return sections.emplace_back(section{std::move(title), {}, {}});
 }

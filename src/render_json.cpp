@@ -77,8 +77,9 @@ json section_json(const section& s, const std::string& number, const plan& p) {
         b));
   }
   json subsections = json::array();
-  for (std::size_t i = 0; i < s.sections.size(); ++i) {
-    subsections.push_back(section_json(s.sections[i], number + "." + std::to_string(i + 1), p));
+  std::size_t i = 0;
+  for (const section& sub : s.sections) {
+    subsections.push_back(section_json(sub, number + "." + std::to_string(++i), p));
   }
   return json{{"number", number},
               {"heading", s.heading},
@@ -92,9 +93,8 @@ std::string render_json(const document& doc, const plan& p) {
   json preface = json::array();
   for (const paragraph& para : doc.preface) preface.push_back(paragraph_json(para, p));
   json sections = json::array();
-  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-    sections.push_back(section_json(doc.sections[i], std::to_string(i + 1), p));
-  }
+  std::size_t i = 0;
+  for (const section& s : doc.sections) sections.push_back(section_json(s, std::to_string(++i), p));
   json fallbacks = json::array();
   for (const entity_ref& e : doc.fallbacks) fallbacks.push_back(entity_json(e, p));
   const json out{{"format", "goaltrack-document"},

@@ -75,9 +75,10 @@ void text_section(const section& s, const std::string& number, std::string& out)
       text_table(std::get<table>(b), out);
     }
   }
-  for (std::size_t i = 0; i < s.sections.size(); ++i) {
+  std::size_t i = 0;
+  for (const section& sub : s.sections) {
     out += "\n";
-    text_section(s.sections[i], child_number(number, i), out);
+    text_section(sub, child_number(number, i++), out);
   }
 }
 
@@ -152,9 +153,8 @@ void md_section(const section& s, const std::string& number, std::size_t depth, 
       in_list = false;
     }
   }
-  for (std::size_t i = 0; i < s.sections.size(); ++i) {
-    md_section(s.sections[i], child_number(number, i), depth + 1, out);
-  }
+  std::size_t i = 0;
+  for (const section& sub : s.sections) md_section(sub, child_number(number, i++), depth + 1, out);
 }
 
 }  // namespace
@@ -162,22 +162,22 @@ void md_section(const section& s, const std::string& number, std::size_t depth, 
 std::string render_text(const document& doc) {
   std::string out = doc.title + "\n";
   for (const paragraph& p : doc.preface) text_paragraph(p, out);
-  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+  std::size_t i = 0;
+  for (const section& s : doc.sections) {
     out += "\n";
-    text_section(doc.sections[i], child_number("", i), out);
+    text_section(s, child_number("", i++), out);
   }
   return out;
 }
 
 std::string render_markdown(const document& doc) {
-  std::string out = "# " + md_escape(doc.title, false) + "\n\n";
-  for (const paragraph& p : doc.preface) {
-    md_paragraph(p, out);
+  std::string out = "# " + md_escape(doc.title, false) + "\n";
+  for (const paragraph& p : doc.preface) {  // each parted from what precedes it by a blank line
     out += "\n";
+    md_paragraph(p, out);
   }
-  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-    md_section(doc.sections[i], child_number("", i), 1, out);
-  }
+  std::size_t i = 0;
+  for (const section& s : doc.sections) md_section(s, child_number("", i++), 1, out);
   return out;
 }
 

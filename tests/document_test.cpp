@@ -44,7 +44,7 @@ TEST(document, figures_keep_their_entity_and_value_in_reading_order) {
   EXPECT_FALSE(all[2].number);
   EXPECT_EQ(all[3].entity, entity_ref(target_id(2)));
   EXPECT_NEAR(*all[3].number, 0.581, 1e-15);
-  const auto& first = std::get<paragraph>(doc.sections[0].blocks[0]);
+  const auto& first = std::get<paragraph>(doc.sections.front().blocks[0]);
   EXPECT_EQ(first.text(), "Program 190: completed 7/7");
   EXPECT_EQ(first.runs.size(), 2U);  // plain text runs added in a row are joined
 }
@@ -93,7 +93,6 @@ TEST(document, markdown_escapes_markup_so_text_shows_as_written) {
   s.add_table({"a|b", "c"}).add_row({paragraph().add("x|y"), paragraph().add("[z](u)")});
   EXPECT_EQ(render_markdown(doc),
             "# Review \\*2020\\*\n"
-            "\n"
             "\n## 1. Results \\| notes\n"
             "\n"
             "1\\. not a list, # not a heading, \\<b\\>not html\\</b\\> \\& \\_not emphasis\\_\n"
@@ -169,6 +168,23 @@ TEST(document, json_refuses_text_that_is_not_utf8_and_entities_of_another_plan) 
   document other{language::vi, "Báo cáo", make_date(2021, 1, 21)};
   other.add_section("A").add_paragraph().add({"1", target_id(7), "actual", 1.0});
   EXPECT_THROW((void)render_json(other, p), not_found);
+}
+
+TEST(document, what_add_returns_stays_valid_as_more_is_added) {
+  document doc{language::en, "Review", make_date(2021, 1, 21)};
+  section& first = doc.add_section("First");
+  paragraph& opening = first.add_paragraph();
+  table& figures = first.add_table({"Target", "Figure"});
+  for (int i = 0; i < 100; ++i) {
+    doc.add_section("More " + std::to_string(i)).add_section("Under it");
+    first.add_paragraph(1).add("item");
+  }
+  first.heading = "Still the first";  // what the references name is still there
+  opening.add("Still the opening.");
+  figures.add_row({paragraph().add("Sites"), paragraph().add("98")});
+  EXPECT_EQ(doc.sections.front().heading, "Still the first");
+  EXPECT_EQ(std::get<paragraph>(doc.sections.front().blocks.front()).text(), "Still the opening.");
+  EXPECT_EQ(std::get<table>(doc.sections.front().blocks[1]).rows.size(), 1U);
 }
 
 TEST(document, a_row_of_the_wrong_width_is_refused_naming_the_table) {

@@ -368,8 +368,9 @@ def review_document(p: gt.plan, review: gt.evaluation, follow_up: gt.evaluation,
                               (" (đánh giá " if vi else " (as of ") +
                               gt.format_date(follow_up.as_of, lang) + ")")
     directions = p.find_program(PLAN_2021)
-    section.blocks = [results.result(p.find_target(t.code), PLAN_PERIOD)
-                      for t in p.targets if t.program == directions]
+    for t in p.targets:
+        if t.program == directions:
+            section.add(results.result(p.find_target(t.code), PLAN_PERIOD))
     results.finish(doc)
     return doc
 

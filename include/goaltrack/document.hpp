@@ -13,6 +13,8 @@
 ///     render_text(doc);  // "Review of 2020\n\n1. Targets for 2020\n- Students ...: 58.1%\n"
 
 #include <cstdint>
+#include <deque>
+#include <list>
 #include <optional>
 #include <string>
 #include <variant>
@@ -69,16 +71,21 @@ struct GOALTRACK_API table {
 /// A paragraph or a table.
 using block = std::variant<paragraph, table>;
 
-/// A section: a heading, its blocks, then its subsections.
+/// A section: a heading, its blocks, then its subsections. Blocks and sections are kept in
+/// containers that never move what they hold: a reference add_paragraph, add_table or
+/// add_section returned stays valid as more is added (std::list holds sections, whose type
+/// is incomplete where it is declared).
 struct GOALTRACK_API section {
   std::string heading;
-  std::vector<block> blocks;
-  std::vector<section> sections;
+  std::deque<block> blocks;
+  std::list<section> sections;
 
   /// Appends a paragraph at `list_level` and returns it, to add runs to.
   paragraph& add_paragraph(std::uint8_t list_level = 0);
   /// Appends a table with this header and returns it, to add rows to.
   table& add_table(std::vector<std::string> header, std::string caption = {});
+  /// Appends a block made elsewhere (review_writer::result, a copied table); returns *this.
+  section& add(block b);
   /// Appends a subsection and returns it.
   section& add_section(std::string title);
   friend bool operator==(const section&, const section&) = default;
@@ -90,7 +97,7 @@ struct GOALTRACK_API document {
   std::string title;
   date as_of;                      ///< the date its figures are evaluated as of
   std::vector<paragraph> preface;  ///< before the first section (e.g. the meeting's date)
-  std::vector<section> sections;   ///< numbered 1, 2, ... when rendered
+  std::list<section> sections;     ///< numbered 1, 2, ... when rendered (stable references)
   /// The entities named by their own name: they have no label in `lang` (plan::name_in).
   std::vector<entity_ref> fallbacks;
 

@@ -3,21 +3,15 @@
 /// Reviews composed from an evaluation, as documents (document.hpp) in Vietnamese or
 /// English, and the sentences they are made of, for a review of one's own.
 ///
-/// | composition        | Vietnamese practice          | what it says |
-/// |--------------------|------------------------------|-----------------------------------------------|
-/// | annual_review      | báo cáo tổng kết năm         | programs with their cascade, tasks k/n
-/// with   | |                    |                              | supplementary, late and overdue,
-/// the year's   | |                    |                              | targets with figure and
-/// status, ratings,      | |                    |                              | recognition,
-/// shortcomings (missed, off track, | |                    |                              |
-/// overdue), the next targets                    | | midyear_review     | báo cáo sơ kết 6 tháng |
-/// the same for the half year, progress against  | |                    | | where it should be, and
-/// what is left to do    | | quarterly_review   | báo cáo quý                  | a table of the
-/// quarter's targets (actual,     | |                    |                              | progress,
-/// expected, status), tasks, and what  | |                    |                              |
-/// needs attention                               | | comparison_review  | so với cùng kỳ | two
-/// as-of dates side by side: each target's   | |                    | | value and status then and
-/// now, and tasks      |
+/// - annual_review (báo cáo tổng kết năm): programs with their cascade; tasks k/n with
+///   supplementary, late and overdue; the year's targets with figure and status; ratings;
+///   recognition; shortcomings (missed, off track, overdue); the next targets.
+/// - midyear_review (báo cáo sơ kết 6 tháng): the same for the half year, progress against
+///   where it should be, and what is left to do.
+/// - quarterly_review (báo cáo quý): a table of the quarter's targets (actual, progress,
+///   expected, status), tasks, and what needs attention.
+/// - comparison_review (so với cùng kỳ): two as-of dates side by side, each target's value
+///   and status then and now, and tasks.
 ///
 ///     const evaluation ev = evaluate(p, make_date(2021, 1, 21));
 ///     review_options options;

@@ -169,7 +169,10 @@ def test_render_json_names_each_figure_entity_by_its_plan():
 def test_equality_compares_every_part():
     assert small_review() == small_review()
     other = small_review()
-    other.sections[0].blocks[0].runs[1].number = 0.58
+    item = other.sections[0].blocks[0]
+    runs = item.runs  # a copy, changed and assigned back
+    runs[1].number = 0.58
+    item.runs = runs
     assert other != small_review()
     assert other.sections[0].blocks[0].figures()[0].number == 0.58
     retitled = small_review()
@@ -191,3 +194,18 @@ def test_document_fields_and_repr():
     assert repr(doc) == "<goaltrack.document 'Review' (en): 1 section>"
     assert repr(small_review().sections[0]) == \
         "section('Targets for 2020', 2 blocks, 1 subsection)"
+
+
+def test_what_add_returns_stays_valid_as_more_is_added():
+    doc = gt.document(gt.language.en, "Review")
+    first = doc.add_section("A")
+    opening = first.add_paragraph()
+    for i in range(200):
+        doc.add_section(f"More {i}").add_section("Under it")
+        first.add_paragraph(1).add("item")
+    first.heading = "Still A"
+    opening.add("still here")
+    assert doc.sections[0].heading == "Still A"
+    assert doc.sections[0].blocks[0].text() == "still here"
+    with pytest.raises(AttributeError):
+        doc.sections = []  # read-only: a reassigned list would free `first`
