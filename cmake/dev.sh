@@ -2,7 +2,7 @@
 # One-command set-up, build and run for a fresh Debian 12 machine. Idempotent: packages
 # are installed only when missing, CMake reconfigures and rebuilds only what changed.
 #
-#   bash cmake/dev.sh example   # the origin-document annual review (the main example)
+#   bash cmake/dev.sh example   # goaltrack report on the origin review's CSV folder, and the examples
 #   bash cmake/dev.sh test      # the whole test suite (warnings are errors)
 #   bash cmake/dev.sh shared    # goaltrack as a shared library: its users' tests
 #   bash cmake/dev.sh asan      # the whole test suite under ASan + UBSan
@@ -38,9 +38,17 @@ build() {
 command=${1:-}
 case "$command" in
   example)
+    # The main job through the command line, as a planning office runs it: the origin
+    # review's CSV folder reported in Vietnamese and English; then the example programs.
     install_missing_packages
-    build dev --target annual_review
+    build dev --target goaltrack_cli annual_review okr_quarterly
+    for lang in vi en; do
+      ./build/dev/bin/goaltrack report examples/annual_review/data --as-of 21/01/2021 \
+        --policy review --lang "$lang"
+      echo
+    done
     ./build/dev/examples/annual_review
+    ./build/dev/examples/okr_quarterly
     ;;
   test)
     install_missing_packages
