@@ -2,6 +2,13 @@
 /// goaltrack_peer: goaltrack's entry in the peer benchmark kit (/work/shared/peers).
 ///
 ///     goaltrack_peer DATADIR OUTDIR [ASOF=2021-09-30]
+///     goaltrack_peer --save-archive DATADIR ARCHIVE [ASOF=2021-09-30]
+///
+/// The second form builds the same plan and saves it as a binary archive
+/// (goaltrack::save(plan, ARCHIVE, archive_format::binary)) instead of evaluating it: the
+/// national plan that `goaltrack evaluate` and `goaltrack report` read in the command's
+/// benchmarks (cli_vs_library.py, review_bench.cpp). ASOF is the day the kit's rating round
+/// is decided on, as in the first form.
 ///
 /// Reads the kit's units.csv, members.csv, targets.csv and measurements.csv from DATADIR,
 /// builds a goaltrack::plan through the public API only, evaluates it as of ASOF with
@@ -44,6 +51,7 @@
 #include <string>
 
 #include "goaltrack/goaltrack.hpp"
+#include "goaltrack/io/archive.hpp"
 #include "kit_csv.hpp"
 #include "memory_state.hpp"
 #include "peer_load.hpp"
@@ -78,8 +86,15 @@ gt::evaluation evaluate_kit(const kit_plan& kit, gt::date as_of) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const bool save_archive = argc > 1 && std::string(argv[1]) == "--save-archive";
+  if (save_archive) {
+    --argc;
+    ++argv;
+  }
   if (argc < 3 || argc > 4) {
-    std::fprintf(stderr, "usage: goaltrack_peer DATADIR OUTDIR [ASOF=2021-09-30]\n");
+    std::fprintf(stderr,
+                 "usage: goaltrack_peer DATADIR OUTDIR [ASOF=2021-09-30]\n"
+                 "       goaltrack_peer --save-archive DATADIR ARCHIVE [ASOF=2021-09-30]\n");
     return 2;
   }
   // One large plan is built: its columns fault in 2 MiB at a time and reuse what the
@@ -98,6 +113,11 @@ int main(int argc, char** argv) {
     stopwatch clock;
     const kit_plan kit = peer::load(argv[1], as_of, times);
     times.load = clock.lap();
+    if (save_archive) {
+      gt::save(kit.plan, argv[2], gt::archive_format::binary);
+      std::printf("SAVED %s load=%.3f save=%.3f\n", argv[2], times.load, clock.lap());
+      return 0;
+    }
     const gt::evaluation ev = evaluate_kit(kit, as_of);
     times.evaluate = clock.lap();
     peer::write_results(kit, ev, argv[2]);

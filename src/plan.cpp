@@ -377,6 +377,16 @@ target plan::get(target_id id) const {
   return data().targets.get(id);
 }
 
+target_brief plan::brief(target_id id) const {
+  const auto& targets = data().targets;
+  targets.check(id, "brief");
+  const auto& columns = targets.columns();
+  const detail::target_row& row = columns.rows[id.index()];
+  return {
+      targets.code(id), columns.titles[id.index()], columns.units[id.index()], row.owner, row.span,
+      row.kind};
+}
+
 // --- measurements --------------------------------------------------------------------
 
 namespace {

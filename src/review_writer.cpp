@@ -32,6 +32,9 @@ void review_writer::note_fallback(const entity_ref& entity, const localized_name
 
 std::string review_writer::name(const entity_ref& entity) {
   localized_name n = plan_->name_in(entity, lang_);
+  // An entity without a name or title (bulk-loaded targets often have none) is named by
+  // its code, as a fallback.
+  if (n.text.empty()) n = {plan_->code(entity), true};
   note_fallback(entity, n);
   return std::move(n.text);
 }

@@ -221,6 +221,12 @@ TEST_F(review_test, the_same_review_renders_identically) {
   EXPECT_EQ(annual_review(p, ev), annual_review(p, ev));
 }
 
+TEST_F(review_test, a_target_without_a_title_is_named_by_its_code) {
+  p.add_target(target::quantity("T-NO-TITLE", "", north, period::year(2021)).at_least(1));
+  const std::string text = render_text(annual_review(p, evaluate(p, d(2022, 1, 15))));
+  EXPECT_TRUE(has(text, "- T-NO-TITLE (Huyện Bắc) — chưa có số liệu.")) << text;
+}
+
 TEST_F(review_test, an_evaluation_of_another_plan_is_refused) {
   plan other;
   EXPECT_THROW((void)annual_review(p, evaluate(other, d(2021, 6, 30))), invalid_argument);

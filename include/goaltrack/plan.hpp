@@ -100,6 +100,17 @@ class GOALTRACK_API target_list {
   std::size_t size_;
 };
 
+/// What bulk readers need of a target, without copying it (plan::brief): views into the
+/// plan, valid while it is not changed.
+struct GOALTRACK_API target_brief {
+  std::string_view code;             ///< its stable code
+  std::string_view title;            ///< what it aims at
+  std::string_view unit;             ///< its unit of measure
+  collective_id owner;               ///< the collective responsible
+  period span = period::year(2020);  ///< the period over which it is to be reached
+  target_kind kind = target_kind::quantity;
+};
+
 /// An organisation's programs, tasks, targets, ratings and measurements.
 class GOALTRACK_API plan {
  public:
@@ -211,6 +222,9 @@ class GOALTRACK_API plan {
   [[nodiscard]] target_list targets() const noexcept { return {this, target_count()}; }
   /// A copy of the target. @throws not_found for an unknown id.
   [[nodiscard]] target get(target_id id) const;
+  /// The target's code, title, unit, owner, period and kind, without a copy: for readers
+  /// of every target (a national plan's million). @throws not_found for an unknown id.
+  [[nodiscard]] target_brief brief(target_id id) const;
 
   /// Adds one measurement.
   /// @throws not_found for an unknown target; invalid_argument naming the target when

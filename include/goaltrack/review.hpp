@@ -122,7 +122,8 @@ class GOALTRACK_API review_writer {
   [[nodiscard]] const plan& source() const noexcept { return *plan_; }
   [[nodiscard]] const evaluation& results() const noexcept { return *ev_; }
 
-  /// The entity's name in the review's language (plan::name_in).
+  /// The entity's name in the review's language (plan::name_in); its code when it has no
+  /// name at all.
   std::string name(const entity_ref& entity);
   /// The target's unit in the review's language (plan::unit_in); "" when it has none.
   std::string unit(target_id id);

@@ -28,8 +28,9 @@ double at(std::span<const double> column, std::size_t i) {
 // One row's cells: codes and the evaluation's figures, numbers written by `number`.
 template <class Number>
 std::array<std::string, columns.size()> row_cells(const plan& p, const evaluation& ev,
-                                                  const target& t, std::size_t i, Number number) {
-  return {t.code,
+                                                  const target_brief& t, std::size_t i,
+                                                  Number number) {
+  return {std::string(t.code),
           std::string(p.org().code(t.owner)),
           t.span.to_string(),
           std::string(to_string(ev.statuses()[i])),
@@ -40,23 +41,52 @@ std::array<std::string, columns.size()> row_cells(const plan& p, const evaluatio
           number(at(ev.expected(), i))};
 }
 
-// RFC 4180: a cell with a comma, quote or line end is quoted, its quotes doubled.
-std::string csv_cell(const std::string& cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string out = "\"";
-  for (const char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+// Appends a text cell, quoted as RFC 4180 asks when it holds a comma, quote or line end.
+void csv_text(std::string& out, std::string_view cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += cell;
+    return;
+  }
+  out += '"';
+  for (const char c : cell) (c == '"' ? out += "\"\"" : out += c);
+  out += '"';
 }
 
+// Appends ",number" (the shortest text that reads back as it), or "," for NaN.
+void csv_number(std::string& out, double v) {
+  out += ',';
+  if (std::isnan(v)) return;
+  std::array<char, 32> buffer{};
+  auto* const end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
+  out.append(buffer.data(), end);
+}
+
+// Written straight into one buffer sized up front: a national plan's million rows are
+// ~85 MB, and cells built as strings one by one cost more than the evaluation.
 std::string as_csv(const plan& p, const evaluation& ev) {
   std::string out;
-  for (std::size_t c = 0; c < columns.size(); ++c) out += (c ? "," : "") + std::string(columns[c]);
-  out += "\n";
-  std::size_t i = 0;
-  for (const target& t : p.targets()) {
-    const auto cells = row_cells(p, ev, t, i++, machine_number);
-    for (std::size_t c = 0; c < cells.size(); ++c) (out += c ? "," : "") += csv_cell(cells[c]);
-    out += "\n";
+  out.reserve(64 + p.target_count() * 96);
+  for (std::size_t c = 0; c < columns.size(); ++c) (out += c ? "," : "") += columns[c];
+  out += '\n';
+  std::optional<period> last_span;  // periods repeat: name each run of equal ones once
+  std::string span_name;
+  for (std::size_t i = 0; i < p.target_count(); ++i) {
+    const target_brief t = p.brief(target_id(static_cast<target_id::value_type>(i)));
+    if (!last_span || !(*last_span == t.span)) {
+      last_span = t.span;
+      span_name = t.span.to_string();
+    }
+    csv_text(out, t.code);
+    out += ',';
+    csv_text(out, p.org().code(t.owner));
+    out += ',';
+    csv_text(out, span_name);
+    (out += ',') += to_string(ev.statuses()[i]);
+    for (const auto column :
+         {ev.actuals(), ev.numerators(), ev.denominators(), ev.progress(), ev.expected()}) {
+      csv_number(out, at(column, i));
+    }
+    out += '\n';
   }
   return out;
 }
@@ -64,9 +94,9 @@ std::string as_csv(const plan& p, const evaluation& ev) {
 std::string as_json(const plan& p, const evaluation& ev) {
   using json = nlohmann::ordered_json;
   json rows = json::array();
-  std::size_t i = 0;
-  for (const target& t : p.targets()) {
-    const auto cells = row_cells(p, ev, t, i++, machine_number);
+  for (std::size_t i = 0; i < p.target_count(); ++i) {
+    const target_brief t = p.brief(target_id(static_cast<target_id::value_type>(i)));
+    const auto cells = row_cells(p, ev, t, i, machine_number);
     json row = json::object();
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c < 4) {
@@ -97,10 +127,10 @@ std::string as_text(const plan& p, const evaluation& ev, language lang) {
   const auto number = [lang](double v) {
     return std::isnan(v) ? std::string("—") : format_number(v, std::fabs(v) < 10 ? 4 : 2, lang);
   };
-  std::size_t i = 0;
-  for (const target& x : p.targets()) {
-    auto cells = row_cells(p, ev, x, i, number);
-    cells[3] = std::string(status_label(ev.statuses()[i++], lang));
+  for (std::size_t i = 0; i < p.target_count(); ++i) {
+    auto cells =
+        row_cells(p, ev, p.brief(target_id(static_cast<target_id::value_type>(i))), i, number);
+    cells[3] = std::string(status_label(ev.statuses()[i], lang));
     std::vector<paragraph> row(cells.size());
     for (std::size_t c = 0; c < cells.size(); ++c) row[c].add(std::move(cells[c]));
     t.add_row(std::move(row));
