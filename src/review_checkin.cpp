@@ -94,7 +94,7 @@ void add_compared_targets(review_detail::composition& c, review_writer& then,
                           const std::string& now_day) {
   using review_detail::no_value;
   const language lang = options.lang;
-  const std::vector<target_id> ids = c.scope.targets_in_span();
+  const std::vector<target_id>& ids = c.scope.targets_in_span();
   if (ids.empty()) return;
   const counterparts previous(c.w.source(), c.scope.targets_owned());
   section& s = c.doc.add_section(say(lang, "Các chỉ tiêu", "Targets"));
@@ -153,7 +153,7 @@ document quarterly_review(const plan& p, const evaluation& ev, const review_opti
   using namespace review_detail;
   const language lang = options.lang;
   composition c(p, ev, options, review_kind::quarterly, say(lang, "báo cáo ", "check-in: "));
-  const std::vector<target_id> ids = c.scope.targets_in_span();
+  const std::vector<target_id>& ids = c.scope.targets_in_span();
   if (!ids.empty()) {
     section& s = c.doc.add_section(say(lang, "Các chỉ tiêu", "Targets"));
     table& t = s.add_table(

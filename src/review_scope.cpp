@@ -18,9 +18,13 @@ review_scope::review_scope(const plan& p, const evaluation& ev, const review_opt
     throw not_found("review: the subject (collective id " + std::to_string(subject_->value()) +
                     ") is not in the plan");
   }
-  if (!subject_) return;
+  if (subject_) mark_subtree();
+  in_span_ = targets_where([this](const period& span) { return overlaps(span); });
+}
+
+void review_scope::mark_subtree() {
   // Parents have smaller ids than their children: one pass in id order marks the subtree.
-  const auto parents = p.org().parents();
+  const auto parents = plan_.org().parents();
   owned_.assign(parents.size(), 0);
   for (std::size_t c = subject_->index(); c < parents.size(); ++c) {
     owned_[c] = c == subject_->index() || (parents[c].ok() && owned_[parents[c].index()] != 0);
@@ -44,10 +48,6 @@ std::vector<target_id> review_scope::targets_where(Keep keep) const {
 
 std::vector<target_id> review_scope::targets_owned() const {
   return targets_where([](const period&) { return true; });
-}
-
-std::vector<target_id> review_scope::targets_in_span() const {
-  return targets_where([this](const period& p) { return overlaps(p); });
 }
 
 std::vector<target_id> review_scope::targets_after_span() const {

@@ -26,7 +26,7 @@ class review_scope {
   /// True when the collective is the subject or in its subtree (always without a subject).
   [[nodiscard]] bool owns(collective_id c) const;
   /// The targets owned in scope whose period overlaps the span, in id order.
-  [[nodiscard]] std::vector<target_id> targets_in_span() const;
+  [[nodiscard]] const std::vector<target_id>& targets_in_span() const noexcept { return in_span_; }
   /// The targets owned in scope, of every period, in id order.
   [[nodiscard]] std::vector<target_id> targets_owned() const;
   /// The targets owned in scope whose period starts after the span, in id order.
@@ -48,6 +48,7 @@ class review_scope {
   [[nodiscard]] std::vector<round_id> rounds() const;
 
  private:
+  void mark_subtree();
   template <class Keep>
   [[nodiscard]] std::vector<target_id> targets_where(Keep keep) const;
   [[nodiscard]] bool overlaps(const period& other) const noexcept {
@@ -58,7 +59,9 @@ class review_scope {
   const evaluation& ev_;
   period span_;
   std::optional<collective_id> subject_;
-  std::vector<std::uint8_t> owned_;  // with a subject: 1 for the collectives of its subtree
+  std::vector<std::uint8_t> owned_;
+  std::vector<target_id> in_span_;  // scanned once: results, shortcomings and what is left read it
+                                    // // with a subject: 1 for the collectives of its subtree
 };
 
 /// Appends to `s` the paragraph of each id, up to `limit`, then "… và 12 … khác" /

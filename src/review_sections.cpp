@@ -155,7 +155,7 @@ void add_tasks(document& doc, review_writer& w, const review_scope& scope,
 
 void add_results(document& doc, review_writer& w, const review_scope& scope,
                  const review_options& options, const std::string& heading) {
-  const std::vector<target_id> ids = scope.targets_in_span();
+  const std::vector<target_id>& ids = scope.targets_in_span();
   if (ids.empty()) return;
   section& s = doc.add_section(heading);
   if (ids.size() > 1) s.blocks.emplace_back(status_summary(w, ids));
