@@ -60,7 +60,7 @@ case "$command" in
     # of its exports (examples, Python, the find_package consumer). The unit tests link
     # the library's objects statically either way, so `test` has run them already.
     install_missing_packages
-    build shared --target goaltrack goaltrack_python annual_review okr_quarterly
+    build shared --target goaltrack goaltrack_cli goaltrack_python annual_review okr_quarterly
     ctest --preset shared --parallel "$(nproc)" \
       -R '^(example\.|python\.|consumer\.(install|find_package)$)'
     ;;
