@@ -65,7 +65,13 @@ table& section::add_table(std::vector<std::string> header, std::string caption) 
   return std::get<table>(blocks.emplace_back(std::move(t)));
 }
 
+chart& section::add_chart(chart c) {
+  c.validate();
+  return std::get<chart>(blocks.emplace_back(std::move(c)));
+}
+
 section& section::add(block b) {
+  if (const auto* c = std::get_if<chart>(&b)) c->validate();
   blocks.push_back(std::move(b));
   return *this;
 }
@@ -91,8 +97,10 @@ void collect(const section& s, std::vector<figure>& out) {
       collect(*p, out);
       continue;
     }
-    for (const auto& row : std::get<table>(b).rows) {
-      for (const paragraph& cell : row) collect(cell, out);
+    if (const auto* t = std::get_if<table>(&b)) {
+      for (const auto& row : t->rows) {
+        for (const paragraph& cell : row) collect(cell, out);
+      }
     }
   }
   for (const section& sub : s.sections) collect(sub, out);

@@ -13,6 +13,7 @@
 #include "rollup_rules.hpp"
 #include "schema.hpp"
 #include "status_index.hpp"
+#include "text.hpp"
 
 namespace goaltrack {
 
@@ -22,7 +23,7 @@ namespace {
   throw invalid_argument(std::string(name) + ": " + what);
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+using detail::quoted;
 
 // Shortest text that reads back as `v` ("0.95", "-inf").
 std::string number_text(double v) {
@@ -47,12 +48,7 @@ bool is_builtin_code(std::string_view code, const evaluation_policy& p) {
   return i && *i < target_status_count;
 }
 
-bool is_colour(std::string_view c) {
-  return c.empty() ||
-         (c.size() == 7 && c[0] == '#' && std::all_of(c.begin() + 1, c.end(), [](char ch) {
-            return std::isxdigit(static_cast<unsigned char>(ch)) != 0;
-          }));
-}
+bool is_colour(std::string_view c) { return c.empty() || detail::is_hex_colour(c); }
 
 void check_statuses(const evaluation_policy& p, std::string_view name) {
   const std::vector<status_definition>& statuses = p.statuses;

@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "entity_names.hpp"
 #include "goaltrack/document.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
@@ -20,19 +21,10 @@ constexpr int json_layout_version = 1;
 
 // {"kind": "target", "id": 3, "code": "diem-truong-2020"}; null for the plan as a whole.
 json entity_json(const entity_ref& e, const plan& p) {
-  static constexpr const char* kinds[] = {"plan", "collective", "member", "program",
-                                          "task", "target",     "round"};
   if (std::holds_alternative<std::monostate>(e)) return nullptr;
-  const auto id = std::visit(
-      [](const auto& x) -> std::uint32_t {
-        if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>) {
-          return 0;
-        } else {
-          return x.value();
-        }
-      },
-      e);
-  return json{{"kind", kinds[e.index()]}, {"id", id}, {"code", p.code(e)}};
+  return json{{"kind", detail::entity_kind_name(e)},
+              {"id", detail::entity_id_value(e)},
+              {"code", p.code(e)}};
 }
 
 json paragraph_json(const paragraph& para, const plan& p) {
@@ -63,15 +55,51 @@ json table_json(const table& t, const plan& p) {
   return json{{"type", "table"}, {"caption", t.caption}, {"header", t.header}, {"rows", rows}};
 }
 
+json chart_json(const chart& c, const plan& p) {
+  json categories = json::array();
+  for (const chart_category& k : c.categories) {
+    categories.push_back(json{{"label", k.label}, {"entity", entity_json(k.entity, p)}});
+  }
+  json series = json::array();
+  for (const chart_series& s : c.series) {
+    json points = json::array();
+    for (const chart_point& pt : s.points) {
+      points.push_back(json{{"day", to_iso(pt.day)}, {"value", pt.value}});
+    }
+    series.push_back(json{{"name", s.name},
+                          {"colour", s.colour},
+                          {"style", to_string(s.style)},
+                          {"value", s.value},
+                          {"values", s.values},
+                          {"points", std::move(points)}});
+  }
+  const json span = c.span
+                        ? json{{"first", to_iso(c.span->first())}, {"last", to_iso(c.span->last())}}
+                        : json(nullptr);
+  return json{{"type", "chart"},
+              {"kind", to_string(c.kind)},
+              {"title", c.title},
+              {"description", c.description},
+              {"unit", c.unit},
+              {"entity", entity_json(c.entity, p)},
+              {"categories", std::move(categories)},
+              {"series", std::move(series)},
+              {"span", span},
+              {"goal", c.goal ? json(*c.goal) : json(nullptr)}};
+}
+
 json section_json(const section& s, const std::string& number, const plan& p) {
   json blocks = json::array();
   for (const block& b : s.blocks) {
     blocks.push_back(std::visit(
         [&](const auto& x) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, paragraph>) {
+          using type = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<type, paragraph>) {
             return paragraph_json(x, p);
-          } else {
+          } else if constexpr (std::is_same_v<type, table>) {
             return table_json(x, p);
+          } else {
+            return chart_json(x, p);
           }
         },
         b));

@@ -66,19 +66,28 @@ void text_table(const table& t, std::string& out) {
   for (std::size_t i = 1; i < lines.size(); ++i) write(lines[i]);
 }
 
-void text_section(const section& s, const std::string& number, std::string& out) {
+// "Biểu đồ: title. description" / "Chart: ...": what the picture would say.
+std::string chart_text(const chart& c, language lang) {
+  std::string out = (lang == language::vi ? "Biểu đồ: " : "Chart: ") + c.title;
+  if (!c.description.empty()) out += ". " + c.description;
+  return out;
+}
+
+void text_section(const section& s, const std::string& number, language lang, std::string& out) {
   out += number + ". " + s.heading + "\n";
   for (const block& b : s.blocks) {
     if (const auto* p = std::get_if<paragraph>(&b)) {
       text_paragraph(*p, out);
+    } else if (const auto* t = std::get_if<table>(&b)) {
+      text_table(*t, out);
     } else {
-      text_table(std::get<table>(b), out);
+      out += one_line(chart_text(std::get<chart>(b), lang)) + "\n";
     }
   }
   std::size_t i = 0;
   for (const section& sub : s.sections) {
     out += "\n";
-    text_section(sub, child_number(number, i++), out);
+    text_section(sub, child_number(number, i++), lang, out);
   }
 }
 
@@ -137,7 +146,8 @@ void md_table(const table& t, std::string& out) {
   out += "\n";
 }
 
-void md_section(const section& s, const std::string& number, std::size_t depth, std::string& out) {
+void md_section(const section& s, const std::string& number, std::size_t depth, language lang,
+                std::string& out) {
   out += "\n" + std::string(depth + 1, '#') + " " + number + ". " + md_escape(s.heading, false) +
          "\n\n";
   bool in_list = false;
@@ -148,13 +158,19 @@ void md_section(const section& s, const std::string& number, std::size_t depth, 
       in_list = p->list_level > 0;
       md_paragraph(*p, out);
       if (!in_list) out += "\n";
+    } else if (const auto* t = std::get_if<table>(&b)) {
+      md_table(*t, out);
+      in_list = false;
     } else {
-      md_table(std::get<table>(b), out);
+      out += std::string(in_list ? "\n" : "") + "*" +
+             md_escape(one_line(chart_text(std::get<chart>(b), lang)), false) + "*\n\n";
       in_list = false;
     }
   }
   std::size_t i = 0;
-  for (const section& sub : s.sections) md_section(sub, child_number(number, i++), depth + 1, out);
+  for (const section& sub : s.sections) {
+    md_section(sub, child_number(number, i++), depth + 1, lang, out);
+  }
 }
 
 }  // namespace
@@ -165,7 +181,7 @@ std::string render_text(const document& doc) {
   std::size_t i = 0;
   for (const section& s : doc.sections) {
     out += "\n";
-    text_section(s, child_number("", i++), out);
+    text_section(s, child_number("", i++), doc.lang, out);
   }
   return out;
 }
@@ -177,7 +193,7 @@ std::string render_markdown(const document& doc) {
     md_paragraph(p, out);
   }
   std::size_t i = 0;
-  for (const section& s : doc.sections) md_section(s, child_number("", i++), 1, out);
+  for (const section& s : doc.sections) md_section(s, child_number("", i++), 1, doc.lang, out);
   return out;
 }
 

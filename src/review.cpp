@@ -47,11 +47,11 @@ document annual_review(const plan& p, const evaluation& ev, const review_options
   const language lang = options.lang;
   composition c(p, ev, options, review_kind::annual,
                 say(lang, "báo cáo tổng kết ", "annual review of "));
-  add_programs(c.doc, c.w, c.scope);
+  add_programs(c.doc, c.w, c.scope, options);
   add_tasks(c.doc, c.w, c.scope, options);
   add_results(c.doc, c.w, c.scope, options,
               say(lang, "Các chỉ tiêu ", "Targets for ") + format_period(c.scope.span(), lang));
-  add_ratings(c.doc, c.w, c.scope);
+  add_ratings(c.doc, c.w, c.scope, options);
   add_recognition(c.doc, c.w, c.scope);
   add_shortcomings(c.doc, c.w, c.scope, options, say(lang, "Tồn tại, hạn chế", "Shortcomings"),
                    {target_status::missed, target_status::off_track});
@@ -69,7 +69,7 @@ document midyear_review(const plan& p, const evaluation& ev, const review_option
   const language lang = options.lang;
   composition c(p, ev, options, review_kind::midyear,
                 say(lang, "báo cáo sơ kết ", "mid-year review: "));
-  add_programs(c.doc, c.w, c.scope);
+  add_programs(c.doc, c.w, c.scope, options);
   add_tasks(c.doc, c.w, c.scope, options);
   add_results(c.doc, c.w, c.scope, options,
               say(lang, "Thực hiện các chỉ tiêu", "Progress on the targets"));

@@ -169,6 +169,7 @@ document quarterly_review(const plan& p, const evaluation& ev, const review_opti
                  percent_cell(id, r.expected, "expected", lang), cell(c.w.status(id))});
     }
     note_rest(s, ids.size(), options.list_limit, lang);
+    add_target_charts(s, c.w, c.scope, options, ids);
   }
   add_tasks(c.doc, c.w, c.scope, options);
   add_shortcomings(c.doc, c.w, c.scope, options, say(lang, "Cần chú ý", "Needs attention"),

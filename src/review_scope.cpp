@@ -31,6 +31,15 @@ void review_scope::mark_subtree() {
   }
 }
 
+std::optional<collective_id> review_scope::top() const {
+  if (subject_) return subject_;
+  const auto parents = plan_.org().parents();
+  const auto roots = std::count_if(parents.begin(), parents.end(),
+                                   [](collective_id parent) { return !parent.ok(); });
+  if (roots != 1) return std::nullopt;
+  return collective_id(0);  // a root precedes its subtree: the one root is the first
+}
+
 bool review_scope::owns(collective_id c) const {
   return !subject_ || (c.index() < owned_.size() && owned_[c.index()] != 0);
 }

@@ -23,6 +23,9 @@ class review_scope {
                review_kind kind);
 
   [[nodiscard]] const period& span() const noexcept { return span_; }
+  /// Whose bars the charts draw (review_writer::status_bars): the subject, else the
+  /// organisation's one root; none when it has several.
+  [[nodiscard]] std::optional<collective_id> top() const;
   /// True when the collective is the subject or in its subtree (always without a subject).
   [[nodiscard]] bool owns(collective_id c) const;
   /// The targets owned in scope whose period overlaps the span, in id order.
@@ -59,9 +62,8 @@ class review_scope {
   const evaluation& ev_;
   period span_;
   std::optional<collective_id> subject_;
-  std::vector<std::uint8_t> owned_;
-  std::vector<target_id> in_span_;  // scanned once: results, shortcomings and what is left read it
-                                    // // with a subject: 1 for the collectives of its subtree
+  std::vector<std::uint8_t> owned_;  // with a subject: 1 for the collectives of its subtree
+  std::vector<target_id> in_span_;   // scanned once: results, shortcomings and what is left read it
 };
 
 /// Appends to `s` the paragraph of each id, up to `limit`, then "… và 12 … khác" /

@@ -113,7 +113,8 @@ document composition::finish() && {
   return std::move(doc);
 }
 
-void add_programs(document& doc, review_writer& w, const review_scope& scope) {
+void add_programs(document& doc, review_writer& w, const review_scope& scope,
+                  const review_options& options) {
   const std::vector<program_id> roots = scope.root_programs();
   if (roots.empty()) return;
   section& s = doc.add_section(say(w.lang(), "Thực hiện các chương trình", "Programs"));
@@ -123,6 +124,22 @@ void add_programs(document& doc, review_writer& w, const review_scope& scope) {
       s.blocks.emplace_back(program_line(w, child, 2));
     }
   }
+  if (options.chart_limit == 0) return;
+  chart tasks = w.task_bars(roots);  // a root's cascade holds its children's tasks
+  if (!tasks.categories.empty()) s.add_chart(std::move(tasks));
+}
+
+void add_target_charts(section& s, review_writer& w, const review_scope& scope,
+                       const review_options& options, const std::vector<target_id>& ids) {
+  if (options.chart_limit == 0 || ids.empty()) return;
+  chart statuses = w.status_bars(ids, scope.top());
+  if (!statuses.categories.empty()) s.add_chart(std::move(statuses));
+  const std::vector<target_id> first(
+      ids.begin(),
+      ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), options.list_limit)));
+  std::vector<chart> burn_ups = w.burn_ups(first);
+  if (burn_ups.size() > options.chart_limit) burn_ups.resize(options.chart_limit);
+  for (chart& c : burn_ups) s.add_chart(std::move(c));
 }
 
 void add_tasks(document& doc, review_writer& w, const review_scope& scope,
@@ -161,9 +178,11 @@ void add_results(document& doc, review_writer& w, const review_scope& scope,
   if (ids.size() > 1) s.blocks.emplace_back(status_summary(w, ids));
   add_listed(s, ids, options.list_limit, w.lang(), "chỉ tiêu", "targets",
              [&](target_id t) { return w.result(t, scope.span()); });
+  add_target_charts(s, w, scope, options, ids);
 }
 
-void add_ratings(document& doc, review_writer& w, const review_scope& scope) {
+void add_ratings(document& doc, review_writer& w, const review_scope& scope,
+                 const review_options& options) {
   const std::vector<round_id> rounds = scope.rounds();
   const language lang = w.lang();
   const organization& org = w.source().org();
@@ -194,6 +213,11 @@ void add_ratings(document& doc, review_writer& w, const review_scope& scope) {
       add_levels(line, scale, *counts, id, value, lang);
       line.add(".");
     }
+  }
+  if (s == nullptr || options.chart_limit == 0) return;
+  for (const round_id id : rounds) {
+    chart levels = w.rating_bars(id, scope.top());
+    if (!levels.categories.empty()) s->add_chart(std::move(levels));
   }
 }
 

@@ -27,15 +27,24 @@ struct composition {
 };
 /// The programs overlapping the span: each root with its cascade's tasks and targets, and
 /// the programs that carry it out under it.
-void add_programs(document& doc, review_writer& w, const review_scope& scope);
+/// With options.chart_limit, a chart of the roots' cascades' tasks (review_writer::task_bars).
+void add_programs(document& doc, review_writer& w, const review_scope& scope,
+                  const review_options& options);
 /// The tasks of each collective that owns some, with the supplementary tasks completed.
 void add_tasks(document& doc, review_writer& w, const review_scope& scope,
                const review_options& options);
-/// The targets overlapping the span: counts by status, then each one's result.
+/// The charts of the targets `ids`, up to options.chart_limit (none at 0): their statuses
+/// per unit (review_writer::status_bars), then the burn-ups of the first of them.
+void add_target_charts(section& s, review_writer& w, const review_scope& scope,
+                       const review_options& options, const std::vector<target_id>& ids);
+/// The targets overlapping the span: counts by status, then each one's result, then
+/// their charts (add_target_charts).
 void add_results(document& doc, review_writer& w, const review_scope& scope,
                  const review_options& options, const std::string& heading);
-/// The ratings of the rounds for the span: members and collectives by level.
-void add_ratings(document& doc, review_writer& w, const review_scope& scope);
+/// The ratings of the rounds for the span: members and collectives by level, and with
+/// options.chart_limit, a chart of the members' levels per unit (review_writer::rating_bars).
+void add_ratings(document& doc, review_writer& w, const review_scope& scope,
+                 const review_options& options);
 /// The evaluation's rating summaries of the rounds for the span.
 void add_recognition(document& doc, review_writer& w, const review_scope& scope);
 /// Targets of the span with one of `statuses`, and overdue tasks; "none" when none.

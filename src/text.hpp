@@ -1,6 +1,8 @@
 #pragma once
 // Private, locale-independent text helpers shared by the library's parsers.
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -15,6 +17,13 @@ bool parse_int(std::string_view s, Int& out) {
   const char* end = s.data() + s.size();
   auto [p, ec] = std::from_chars(s.data(), end, out);
   return ec == std::errc() && p == end;
+}
+
+/// True for a colour written "#rrggbb" (hexadecimal digits of either case).
+inline bool is_hex_colour(std::string_view c) {
+  return c.size() == 7 && c[0] == '#' && std::all_of(c.begin() + 1, c.end(), [](char ch) {
+           return std::isxdigit(static_cast<unsigned char>(ch)) != 0;
+         });
 }
 
 /// `s` in single quotes, as messages name codes and texts.

@@ -45,6 +45,11 @@ TEST(report, numbers_are_exact_up_to_two_to_the_53_and_round_in_decimal) {
   EXPECT_EQ(format_number(0.0, 1, language::vi), "0,0");
   EXPECT_EQ(format_number(-0.0, 0, language::en), "0");
   EXPECT_EQ(format_percent(0.0805, 1, language::en), "8.1%");  // 8.049999... if multiplied
+  // Zero shifted keeps no leading zeros (it printed "000%").
+  EXPECT_EQ(format_percent(0.0, 0, language::en), "0%");
+  EXPECT_EQ(format_percent(-0.0, 1, language::vi), "0,0%");
+  EXPECT_EQ(format_percent(0.00001, 0, language::en), "0%");
+  EXPECT_EQ(format_percent(1.0, 0, language::en), "100%");
 }
 
 TEST(report, dates_as_each_language_writes_them) {

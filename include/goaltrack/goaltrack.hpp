@@ -20,7 +20,8 @@
 /// | rate.hpp          | exact rates (completed / assigned) and their rounding      |
 /// | report.hpp        | Vietnamese and English wording of figures                  |
 /// | label.hpp         | names of entities in each language                         |
-/// | document.hpp      | reports as documents, rendered as text, Markdown, JSON     |
+/// | document.hpp      | reports as documents: text, Markdown, HTML, JSON           |
+/// | chart.hpp         | charts of reports as data, rendered as SVG                 |
 /// | review.hpp        | annual, mid-year, quarterly and comparison reviews         |
 /// | io/archive.hpp    | save and load plans: text, XML, binary archives            |
 /// | io/csv.hpp        | spreadsheet (CSV) import and export                        |
@@ -29,6 +30,7 @@
 /// | version.hpp       | the library version                                        |
 
 #include "goaltrack/assessment.hpp"
+#include "goaltrack/chart.hpp"
 #include "goaltrack/document.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/evaluation.hpp"

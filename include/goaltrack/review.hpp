@@ -64,6 +64,9 @@ struct GOALTRACK_API review_options {
   std::optional<collective_id> subject;
   /// The most items a list names (targets, tasks); the rest are counted ("and 12 more").
   std::size_t list_limit = 100;
+  /// The most burn-up charts a review draws (review_writer::burn_ups), for the targets it
+  /// lists first; 0 draws no chart at all (nor the bar charts).
+  std::size_t chart_limit = 12;
 };
 
 /// The period a review of `kind` covers by default as of `as_of`. annual: the last
@@ -154,6 +157,28 @@ class GOALTRACK_API review_writer {
   /// "Name: completed 15/15 tasks and 2 supplementary tasks" (describe_tasks with the
   /// deadline figures) for a collective's or program's tally.
   paragraph tasks(const entity_ref& owner, const task_tally& tally, std::uint8_t list_level = 1);
+
+  /// Burn-ups (chart.hpp) of the numeric and milestone targets among `ids` with check-ins
+  /// in their period by the evaluated day, in the order of `ids`. Each draws the actual
+  /// after each such day (coloured as the target's status), the expected line from the
+  /// start level (the baseline, else 0) to the goal level over the period (through the
+  /// planned levels of a time-phased target; none for a limit or a range), the forecast
+  /// from the last check-in to the period's end when the evaluation has one (coloured as
+  /// the forecast's status), and the goal. One pass over the measurements for them all.
+  std::vector<chart> burn_ups(const std::vector<target_id>& ids);
+  /// The targets `ids` counted by status: a bar for `top`'s own targets and one per child
+  /// of `top` for its subtree's (without `top`: one per root), bars without targets left
+  /// out; a series per status that occurs, in the order of the evaluation's status
+  /// definitions and coloured as they are (a policy status without a colour as its
+  /// category).
+  chart status_bars(const std::vector<target_id>& ids, std::optional<collective_id> top);
+  /// The members rated in `round` by level, bars as status_bars' (members of `top` itself,
+  /// then each child's subtree); a series per level of the round's scale, best first,
+  /// coloured from the achieved status's green to the missed status's red.
+  chart rating_bars(round_id round, std::optional<collective_id> top);
+  /// The tasks of each program's cascade by deadline figure (task_tally.hpp): completed on
+  /// time, completed late, not yet due, overdue; programs without assigned tasks left out.
+  chart task_bars(const std::vector<program_id>& programs);
 
   /// The entities named by their own name so far, in the order first named.
   [[nodiscard]] const std::vector<entity_ref>& fallbacks() const noexcept { return fallbacks_; }

@@ -167,6 +167,7 @@ int run_report(const report_options& o) {
                              ? quarterly_review(p, ev, options)
                              : comparison_review(p, ev, evaluate(p, *with, policy), options);
     out = o.format == output_format::markdown ? render_markdown(doc)
+          : o.format == output_format::html   ? render_html(doc)
           : o.format == output_format::json   ? render_json(doc, p)
                                               : render_text(doc);
   }

@@ -120,8 +120,8 @@ int run(int argc, char** argv) {
   r->add_option("--policy", report.policy,
                 say(lang, "chính sách đánh giá", "an evaluation policy"));
   std::string report_format = "txt";
-  r->add_option("--format", report_format, "txt|md|json")
-      ->check(CLI::IsMember({"txt", "md", "json"}));
+  r->add_option("--format", report_format, "txt|md|html|json")
+      ->check(CLI::IsMember({"txt", "md", "html", "json"}));
   add_io(*r, report, lang);
 
   convert_options convert{{{}, {}, lang, {}}, {}};

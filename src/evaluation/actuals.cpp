@@ -230,6 +230,39 @@ check_in_table period_check_ins(const plan& p, std::int32_t as_of_day) {
   return table;
 }
 
+std::vector<check_ins> actual_histories(const plan& p, std::span<const target_id> wanted,
+                                        std::int32_t as_of_day) {
+  const auto rows = plan_access::targets(p).rows();
+  constexpr std::uint32_t unwanted = UINT32_MAX;
+  std::vector<std::uint32_t> slot(rows.size(), unwanted);
+  for (std::size_t k = 0; k < wanted.size(); ++k)
+    slot[wanted[k].index()] = static_cast<std::uint32_t>(k);
+  const measurement_table& ms = p.measurements();
+  const auto mt = ms.targets();
+  const auto md = ms.days();
+  const auto mv = ms.values();
+  const auto den = ms.denominators();
+  std::vector<std::vector<check_in>> points(wanted.size());
+  for (std::size_t i = 0, n = ms.size(); i < n; ++i) {
+    const std::size_t t = mt[i].index();
+    if (slot[t] == unwanted) continue;
+    const period& span = rows[t].span;
+    if (md[i] < day_number(span.first()) || md[i] > std::min(as_of_day, day_number(span.last())))
+      continue;
+    points[slot[t]].push_back({md[i], mv[i], den.empty() ? 1.0 : den[i]});
+  }
+  std::vector<check_ins> out(wanted.size());
+  for (std::size_t k = 0; k < wanted.size(); ++k) {
+    running_aggregate so_far(p.get(wanted[k]).over_time);  // a copy: few are wanted
+    for (const check_in& c : one_per_day(points[k])) {
+      so_far.add(c);
+      const check_in a = so_far.value();
+      out[k].emplace_back(c.day, a.value / a.denominator);
+    }
+  }
+  return out;
+}
+
 std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day) {
   const auto rows = plan_access::targets(p).rows();
   const measurement_table& ms = p.measurements();

@@ -109,6 +109,13 @@ struct check_in_table {
 /// minimum_points) and forecasts.
 check_in_table period_check_ins(const plan& p, std::int32_t as_of_day);
 
+/// The actual of each target of `wanted` (distinct ids) after each day with check-ins in
+/// its window [S, min(A, E)]: its aggregation over time (target::over_time) of the
+/// check-ins so far, one per day (the one added last), a ratio's as a fraction. The line a
+/// burn-up draws (review_writer::burn_ups); one pass over the measurements for them all.
+std::vector<check_ins> actual_histories(const plan& p, std::span<const target_id> wanted,
+                                        std::int32_t as_of_day);
+
 /// A direction target's check-ins in [S, A], in the order added.
 /// The check-ins of every direction target (empty lists for the others).
 std::vector<check_ins> direction_check_ins(const plan& p, std::int32_t as_of_day);
