@@ -200,5 +200,90 @@ TEST(document, a_row_of_the_wrong_width_is_refused_naming_the_table) {
   EXPECT_TRUE(t.rows.empty());
 }
 
+// The small review with a chart of its figures.
+document charted_review() {
+  document doc = small_review(language::en);
+  chart c;
+  c.title = "Targets by status";
+  c.description = "3 targets: 3 achieved";
+  c.unit = "targets";
+  c.categories = {{"Department <DOET>", collective_id(0)}};
+  c.series = {{"achieved", "#1b5e20", series_style::bar, "status:achieved", {3}, {}}};
+  doc.sections.back().add_chart(c);
+  return doc;
+}
+
+TEST(document, html_is_one_self_contained_page_that_prints) {
+  const std::string html = render_html(charted_review());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">", 0),
+            0U);
+  EXPECT_NE(html.find("<title>Review of 2020</title>"), std::string::npos);
+  EXPECT_NE(html.find("@media print{"), std::string::npos);
+  EXPECT_NE(html.find("@page{size:A4"), std::string::npos);
+  // Nothing to fetch and nothing to run: the one URL is the SVG namespace, a name.
+  for (const char* fetching : {"<script", "src=", "href=", "url(", "@import", "<link"}) {
+    EXPECT_EQ(html.find(fetching), std::string::npos) << fetching;
+  }
+  std::size_t urls = 0;
+  for (std::size_t at = html.find("http"); at != std::string::npos;
+       at = html.find("http", at + 1)) {
+    EXPECT_EQ(html.compare(at, 26, "http://www.w3.org/2000/svg"), 0);
+    ++urls;
+  }
+  EXPECT_EQ(urls, 1U);
+  EXPECT_EQ(html, render_html(charted_review())) << "run after run";
+}
+
+TEST(document, html_nests_lists_traces_figures_and_escapes_text) {
+  document doc = small_review(language::en);
+  doc.sections.front().add_paragraph().add("a < b & \"c\"\nnext line");
+  const std::string html = render_html(doc);
+  EXPECT_NE(html.find("<h2>1. Action programs</h2>\n<ul>\n<li>Program 190: completed <span "
+                      "class=\"figure\" data-entity=\"program:0\" "
+                      "data-value=\"tasks.completed\">7/7</span><ul>\n<li>Supplementary task: "
+                      "advise on closing schools</li>\n</ul>\n</li>\n</ul>\n<p>All programs are "
+                      "on track.</p>\n<p>a &lt; b &amp; &quot;c&quot;<br>next line</p>\n"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<h3>2.1. Next year</h3>"), std::string::npos);
+}
+
+TEST(document, html_tables_keep_their_borders_where_word_reads_them) {
+  const std::string html = render_html(small_review(language::en));
+  // Attributes and inline styles: what survives a paste into Word.
+  EXPECT_NE(html.find("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+                      "style=\"border-collapse:collapse;border:1px solid #9e9e9e\">\n"
+                      "<caption>Targets of 2020</caption>\n<thead><tr><th style=\"border:1px "
+                      "solid #9e9e9e;"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td style=\"border:1px solid #9e9e9e;padding:4px 6px;vertical-align:top\">"
+                      "<span class=\"figure\" data-entity=\"target:2\" "
+                      "data-value=\"actual\">58.1%</span></td>"),
+            std::string::npos);
+}
+
+TEST(document, charts_are_svg_in_html_their_text_elsewhere_and_data_in_json) {
+  const document doc = charted_review();
+  const std::string html = render_html(doc);
+  const std::size_t figure = html.find("<figure class=\"chart\">\n<svg ");
+  ASSERT_NE(figure, std::string::npos);
+  EXPECT_NE(html.find("</svg>\n<figcaption>Targets by status</figcaption>\n</figure>", figure),
+            std::string::npos);
+  EXPECT_NE(render_text(doc).find("Chart: Targets by status. 3 targets: 3 achieved\n"),
+            std::string::npos);
+  EXPECT_NE(render_markdown(doc).find("*Chart: Targets by status. 3 targets: 3 achieved*"),
+            std::string::npos);
+  const auto json = nlohmann::json::parse(render_json(doc, small_plan()));
+  const auto& c = json["sections"][1]["blocks"][1];
+  EXPECT_EQ(c["type"], "chart");
+  EXPECT_EQ(c["kind"], "bars");
+  EXPECT_EQ(c["categories"][0]["label"], "Department <DOET>");
+  EXPECT_EQ(c["series"][0]["values"], nlohmann::json::parse("[3.0]"));
+  EXPECT_EQ(c["series"][0]["colour"], "#1b5e20");
+  EXPECT_TRUE(c["span"].is_null());
+  EXPECT_EQ(doc.figures().size(), small_review(language::en).figures().size());
+}
+
 }  // namespace
 }  // namespace goaltrack

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -230,6 +231,97 @@ TEST_F(review_test, a_target_without_a_title_is_named_by_its_code) {
 TEST_F(review_test, an_evaluation_of_another_plan_is_refused) {
   plan other;
   EXPECT_THROW((void)annual_review(p, evaluate(other, d(2021, 6, 30))), invalid_argument);
+}
+
+// The charts of a document, in reading order.
+std::vector<chart> charts_of(const document& doc) {
+  std::vector<chart> out;
+  const auto walk = [&](const section& s, const auto& self) -> void {
+    for (const block& b : s.blocks) {
+      if (const auto* c = std::get_if<chart>(&b)) out.push_back(*c);
+    }
+    for (const section& sub : s.sections) self(sub, self);
+  };
+  for (const section& s : doc.sections) walk(s, walk);
+  return out;
+}
+
+TEST_F(review_test, a_midyear_review_draws_tasks_statuses_per_unit_and_burn_ups) {
+  const evaluation ev = evaluate(p, d(2021, 6, 30));
+  const std::vector<chart> charts = charts_of(midyear_review(p, ev));
+  ASSERT_EQ(charts.size(), 1U + 1U + 5U);  // tasks per program, statuses per unit, 5 burn-ups
+  const chart& tasks = charts[0];
+  ASSERT_EQ(tasks.categories.size(), 1U);
+  EXPECT_EQ(tasks.categories[0].entity, entity_ref(plan_2021));
+  ASSERT_EQ(tasks.series.size(), 2U);  // completed on time, overdue: the empty ones left out
+  EXPECT_EQ(tasks.series[0].value, "tasks.completed_on_time");
+  EXPECT_EQ(tasks.series[1].value, "tasks.overdue");
+  EXPECT_EQ(tasks.series[1].colour, builtin_status(target_status::missed).colour);
+  // The province's own target (the fund), then each district's subtree.
+  const chart& units = charts[1];
+  ASSERT_EQ(units.categories.size(), 3U);
+  EXPECT_EQ(units.categories[0].label, "Tỉnh (trực tiếp)");
+  EXPECT_EQ(units.categories[1].label, "Huyện Bắc");
+  double counted = 0;
+  for (const chart_series& s : units.series) {
+    for (const double v : s.values) counted += v;
+  }
+  EXPECT_EQ(counted, 5.0);  // the five targets of 2021 (2020's do not overlap the half)
+  EXPECT_EQ(units.description.rfind("5 chỉ tiêu: ", 0), 0U) << units.description;
+  // The vaccination ratio: a share, its one check-in, expected 0 to 95% over the year.
+  const auto ratio = std::find_if(charts.begin(), charts.end(),
+                                  [&](const chart& c) { return c.entity == entity_ref(coverage); });
+  ASSERT_NE(ratio, charts.end());
+  EXPECT_EQ(ratio->kind, chart_kind::burn_up);
+  EXPECT_EQ(ratio->unit, "%");
+  EXPECT_EQ(ratio->span, period::year(2021));
+  ASSERT_EQ(ratio->series[0].points.size(), 1U);
+  EXPECT_DOUBLE_EQ(ratio->series[0].points[0].value, 0.3);
+  EXPECT_EQ(ratio->series[1].value, "expected");
+  EXPECT_EQ(ratio->series[1].points.back(), (chart_point{d(2021, 12, 31), 0.95}));
+  EXPECT_EQ(ratio->goal, 0.95);
+  EXPECT_TRUE(has(ratio->description, "1 lần cập nhật ngày 30/06/2021; giá trị cuối 30%"))
+      << ratio->description;
+}
+
+TEST_F(review_test, a_sum_burns_up_as_its_running_total_and_a_checklist_in_steps) {
+  p.add_measurement({steps, d(2021, 5, 1), 2, 1, "", ""});
+  const target_id flow =
+      p.add_target(target::quantity("FLOW", "Học sinh đỗ", north, period::year(2021))
+                       .at_least(100)
+                       .aggregated_by(aggregation::sum));
+  for (const auto& [day, n] : {std::pair{d(2021, 2, 1), 30.0}, std::pair{d(2021, 3, 1), 25.0},
+                               std::pair{d(2021, 3, 1), 20.0}, std::pair{d(2021, 7, 1), 9.0}}) {
+    p.add_measurement({flow, day, n, 1, "", ""});
+  }
+  const evaluation ev = evaluate(p, d(2021, 6, 30));
+  review_writer w(p, ev, language::en);
+  const std::vector<chart> charts = w.burn_ups({flow, steps, fund});
+  ASSERT_EQ(charts.size(), 3U);
+  // 30, then 30 + 20 (the day's last check-in corrects its first); July is after the date.
+  EXPECT_EQ(charts[0].series[0].points,
+            (std::vector<chart_point>{{d(2021, 2, 1), 30}, {d(2021, 3, 1), 50}}));
+  EXPECT_EQ(charts[1].unit, "steps");
+  EXPECT_EQ(charts[1].series[1].points.back().value, 3.0);  // three items
+  EXPECT_EQ(charts[2].description,
+            "1 check-in on 01/05/2021; last value nearly 49 billion VND (achieved); goal 500 "
+            "million VND");
+}
+
+TEST_F(review_test, no_chart_without_a_chart_limit_and_every_chart_in_the_html) {
+  const evaluation ev = evaluate(p, d(2021, 6, 30));
+  review_options options;
+  options.chart_limit = 0;
+  EXPECT_TRUE(charts_of(midyear_review(p, ev, options)).empty());
+  options.chart_limit = 2;
+  const document doc = midyear_review(p, ev, options);
+  EXPECT_EQ(charts_of(doc).size(), 1U + 1U + 2U);
+  const std::string html = render_html(doc);
+  std::size_t svgs = 0;
+  for (std::size_t at = html.find("<svg "); at != std::string::npos;
+       at = html.find("<svg ", at + 1))
+    ++svgs;
+  EXPECT_EQ(svgs, 4U);
 }
 
 }  // namespace

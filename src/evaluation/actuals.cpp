@@ -253,11 +253,13 @@ std::vector<check_ins> actual_histories(const plan& p, std::span<const target_id
   }
   std::vector<check_ins> out(wanted.size());
   for (std::size_t k = 0; k < wanted.size(); ++k) {
-    running_aggregate so_far(p.get(wanted[k]).over_time);  // a copy: few are wanted
+    const target t = p.get(wanted[k]);  // a copy: few are wanted
+    running_aggregate so_far(t.over_time);
     for (const check_in& c : one_per_day(points[k])) {
       so_far.add(c);
       const check_in a = so_far.value();
-      out[k].emplace_back(c.day, a.value / a.denominator);
+      // Only a ratio's denominators mean anything (a sum of counts adds up 1s).
+      out[k].emplace_back(c.day, t.kind == target_kind::ratio ? a.value / a.denominator : a.value);
     }
   }
   return out;
