@@ -12,9 +12,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# chromium and python3-pil: the tests render the HTML reports and look at the screenshots.
 packages=(cmake ninja-build g++ libboost-date-time-dev libboost-serialization-dev libeigen3-dev
           libgtest-dev libgmock-dev libbenchmark-dev pybind11-dev python3-dev python3-numpy
-          python3-pytest nlohmann-json3-dev python3-jsonschema libcli11-dev)
+          python3-pytest nlohmann-json3-dev python3-jsonschema libcli11-dev chromium python3-pil)
 
 install_missing_packages() {
   local missing=()
@@ -39,12 +40,16 @@ command=${1:-}
 case "$command" in
   example)
     # The main job through the command line, as a planning office runs it: the origin
-    # review's CSV folder reported in Vietnamese and English; then the example programs.
+    # review's CSV folder reported in Vietnamese and English, as text and as HTML pages
+    # with charts (build/dev/report_vi.html, report_en.html); then the example programs.
     install_missing_packages
     build dev --target goaltrack_cli annual_review okr_quarterly
     for lang in vi en; do
       ./build/dev/bin/goaltrack report examples/annual_review/data --as-of 21/01/2021 \
         --policy review --lang "$lang"
+      ./build/dev/bin/goaltrack report examples/annual_review/data --as-of 21/01/2021 \
+        --policy review --lang "$lang" --format html -o "build/dev/report_$lang.html"
+      echo "written: build/dev/report_$lang.html"
       echo
     done
     ./build/dev/examples/annual_review
