@@ -1,13 +1,15 @@
 // document.hpp: reports as documents. The parts are Python classes with keyword
 // constructors and the C++ fields as attributes; a text_run (str | figure) and a block
-// (paragraph | table) are those Python objects themselves (pybind11's std::variant caster).
-// render_json reads its plan under the plan's lock (plan_handle.hpp).
+// (paragraph | table | chart, bind_chart.cpp) are those Python objects themselves
+// (pybind11's std::variant caster). render_json reads its plan under the plan's lock
+// (plan_handle.hpp).
 //
-// As in C++, add_paragraph, add_table and add_section return the part they appended, inside
-// its parent (reference_internal keeps the parent alive). Blocks and sections are kept in
-// containers that never move what they hold and that Python reads but cannot reassign;
-// every other list attribute (runs, rows, preface, fallbacks) is read as a copy and
-// written whole. So nothing can free a part a Python object still refers to.
+// As in C++, add_paragraph, add_table, add_chart and add_section return the part they
+// appended, inside its parent (reference_internal keeps the parent alive). Blocks and
+// sections are kept in containers that never move what they hold and that Python reads but
+// cannot reassign; every other list attribute (runs, rows, preface, fallbacks, and a chart's
+// lists) is read as a copy and written whole. So nothing can free a part a Python object
+// still refers to.
 
 #include <deque>
 #include <list>
@@ -21,24 +23,6 @@
 
 namespace goaltrack::python {
 namespace {
-
-// A list attribute read as a copy and written whole: Python never holds a reference into a
-// vector that growing or reassigning it would free.
-template <class C, class T>
-auto copy_of(std::vector<T> C::*member) {
-  return [member](const C& c) { return c.*member; };
-}
-template <class C, class T>
-auto assign(std::vector<T> C::*member) {
-  return [member](C& c, std::vector<T> value) { c.*member = std::move(value); };
-}
-
-}  // namespace
-namespace {
-
-std::string list_repr(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 void wrap_figure(py::module_& m) {
   py::class_<figure>(m, "figure", "A figure of a report as written, with where it came from.")
@@ -134,19 +118,22 @@ void wrap_section(py::module_& m) {
   py::class_<section>(m, "section", "A section: a heading, its blocks, then its subsections.")
       .def(py::init(
                [](std::string heading, std::vector<block> blocks, std::vector<section> sections) {
-                 return section{std::move(heading),
-                                {blocks.begin(), blocks.end()},
-                                {sections.begin(), sections.end()}};
+                 section s{std::move(heading), {}, {sections.begin(), sections.end()}};
+                 for (block& b : blocks) s.add(std::move(b));
+                 return s;
                }),
            py::arg("heading") = std::string(), py::arg("blocks") = std::vector<block>{},
-           py::arg("sections") = std::vector<section>{})
+           py::arg("sections") = std::vector<section>{},
+           "The blocks are added by add: raises InvalidArgument for a chart that chart.validate\n"
+           "refuses.")
       .def_readwrite("heading", &section::heading)
       // The parts themselves, read-only: blocks and sections are only ever added, into
       // containers that never move them, so no Python object can outlive its part.
       .def_property_readonly(
           "blocks", [](section& s) -> std::deque<block>& { return s.blocks; },
           py::return_value_policy::reference_internal,
-          "the blocks, each a paragraph or a table (add them with add_paragraph and add_table)")
+          "the blocks, each a paragraph, a table or a chart (add them with add_paragraph,\n"
+          "add_table and add_chart)")
       .def_property_readonly(
           "sections", [](section& s) -> std::list<section>& { return s.sections; },
           py::return_value_policy::reference_internal,
@@ -159,9 +146,15 @@ void wrap_section(py::module_& m) {
            py::return_value_policy::reference_internal,
            "Appends a table with this header and returns it (inside this section), to add\n"
            "rows to. It stays valid as more is added.")
+      .def("add_chart", &section::add_chart, py::arg("chart"),
+           py::return_value_policy::reference_internal,
+           "Appends a chart (a copy of it) and returns it (inside this section). It stays valid\n"
+           "as more is added. Raises InvalidArgument as chart.validate, leaving the section as\n"
+           "it was.")
       .def("add", &section::add, py::arg("block"), py::return_value_policy::reference,
-           "Appends a block made elsewhere (a paragraph or a table: a copy of it); returns this\n"
-           "section.")
+           "Appends a block made elsewhere (a paragraph, a table or a chart: a copy of it);\n"
+           "returns this section. Raises InvalidArgument for a chart that chart.validate\n"
+           "refuses.")
       .def("add_section", &section::add_section, py::arg("title"),
            py::return_value_policy::reference_internal,
            "Appends a subsection and returns it (inside this section). It stays valid as\n"
@@ -236,11 +229,12 @@ void wrap_document(py::module_& m) {
         "The document as plain text: the title, the preface, then \"1. Heading\" per section\n"
         "(\"1.2. Heading\" for a subsection), paragraphs as lines (\"- \" and \"  + \" for list\n"
         "items), tables with columns padded to their widest cell (in code points) under a rule\n"
-        "of dashes. Lines end with \"\\n\"; a blank line parts sections.");
+        "of dashes, charts as their text alternative (\"Biểu đồ: title. description\" / \"Chart:\n"
+        "...\"). Lines end with \"\\n\"; a blank line parts sections.");
   m.def("render_markdown", &render_markdown, py::arg("doc"),
         "The document as CommonMark (GitHub tables): \"# Title\", \"## 1. Heading\", list items,\n"
-        "pipe tables; characters Markdown would read as markup are escaped, so every text is\n"
-        "shown as written.");
+        "pipe tables, charts as their text alternative in italics; characters Markdown would\n"
+        "read as markup are escaped, so every text is shown as written.");
   m.def(
       "render_json",
       [](const document& doc, const plan_handle& p) {
@@ -251,10 +245,26 @@ void wrap_document(py::module_& m) {
       "(installed as share/goaltrack/document.schema.json; draft 2020-12): {\"format\":\n"
       "\"goaltrack-document\", \"version\": 1, \"lang\", \"title\", \"as_of\" (ISO), \"preface\",\n"
       "\"sections\" (each with its \"number\" \"1.2\", \"heading\", \"blocks\", \"sections\"),\n"
-      "\"fallbacks\"}; a run is {\"text\"} or {\"text\", \"figure\": {\"entity\", \"value\",\n"
+      "\"fallbacks\"}. A block is {\"type\": \"paragraph\", \"list_level\", \"text\", \"runs\"},\n"
+      "{\"type\": \"table\", \"caption\", \"header\", \"rows\" of paragraphs} or {\"type\":\n"
+      "\"chart\", \"kind\", \"title\", \"description\", \"unit\", \"entity\", \"categories\"\n"
+      "[{\"label\", \"entity\"}], \"series\" [{\"name\", \"colour\", \"style\", \"value\",\n"
+      "\"values\", \"points\" [{\"day\", \"value\"}]}], \"span\" ({\"first\", \"last\"} or null),\n"
+      "\"goal\" (or null)}; a run is {\"text\"} or {\"text\", \"figure\": {\"entity\", \"value\",\n"
       "\"number\"}}, an entity {\"kind\", \"id\", \"code\"} as `plan` names it (null for the plan\n"
       "as a whole). Keys in that order, two-space indents, UTF-8 as is. Raises NotFound for\n"
-      "an entity the plan does not have.");
+      "an entity the plan does not have; InvalidArgument for text that is not UTF-8.");
+  m.def("render_html", &render_html, py::arg("doc"),
+        "The document as one self-contained HTML5 page: UTF-8, an inline style sheet with print\n"
+        "rules (A4 margins, no break inside a table row or a chart, table headers repeated on\n"
+        "each page), no script and no external reference, so it opens offline and prints as\n"
+        "shown. The title as <h1>, sections as <h2>/<h3> \"1.2. Heading\", prose as <p>, list\n"
+        "items as nested <ul>, tables as <table> with border, cellpadding and inline cell\n"
+        "styles (what Word keeps when the page is pasted into it), charts as inline SVG\n"
+        "(render_svg) in a <figure> captioned by the chart's title. A figure is a <span\n"
+        "class=\"figure\"> with data-entity (\"target:3\") and data-value, so a script can trace\n"
+        "it. Deterministic, like the other renderers. Raises InvalidArgument for a chart that\n"
+        "chart.validate refuses.");
 }
 
 }  // namespace goaltrack::python

@@ -78,18 +78,21 @@ void wrap_options(py::module_& m) {
 
   py::class_<review_options>(m, "review_options", "What a review covers and how it is written.")
       .def(py::init([](language lang, language names_language, std::optional<period> span,
-                       std::optional<collective_id> subject, std::size_t list_limit) {
+                       std::optional<collective_id> subject, std::size_t list_limit,
+                       std::size_t chart_limit) {
              review_options o;
              o.lang = lang;
              o.names_language = names_language;
              o.span = std::move(span);
              o.subject = subject;
              o.list_limit = list_limit;
+             o.chart_limit = chart_limit;
              return o;
            }),
            py::kw_only(), py::arg("lang") = language::vi, py::arg("names_language") = language::vi,
            py::arg("span") = py::none(), py::arg("subject") = py::none(),
-           py::arg("list_limit") = review_options{}.list_limit)
+           py::arg("list_limit") = review_options{}.list_limit,
+           py::arg("chart_limit") = review_options{}.chart_limit)
       .def_readwrite("lang", &review_options::lang, "the language it is written in")
       .def_readwrite("names_language", &review_options::names_language,
                      "The language of the plan's own names and titles: an entity without a "
@@ -103,12 +106,16 @@ void wrap_options(py::module_& m) {
       .def_readwrite("list_limit", &review_options::list_limit,
                      "The most items a list names (targets, tasks); the rest are counted (\"and "
                      "12 more\").")
+      .def_readwrite("chart_limit", &review_options::chart_limit,
+                     "The most burn-up charts a review draws (review_writer.burn_ups), for the "
+                     "targets it\nlists first; 0 draws no chart at all (nor the bar charts).")
       .def("__repr__", [](const review_options& o) {
         return "review_options(lang=" + py_repr(py::cast(o.lang)) +
                ", names_language=" + py_repr(py::cast(o.names_language)) +
                ", span=" + (o.span ? py_repr(py::cast(*o.span)) : std::string("None")) +
                ", subject=" + (o.subject ? py_repr(py::cast(*o.subject)) : std::string("None")) +
-               ", list_limit=" + std::to_string(o.list_limit) + ")";
+               ", list_limit=" + std::to_string(o.list_limit) +
+               ", chart_limit=" + std::to_string(o.chart_limit) + ")";
       });
 
   m.def("review_span", &review_span, py::arg("kind"), py::arg("as_of"),
@@ -258,6 +265,49 @@ void wrap_writer(py::module_& m) {
           py::arg("owner"), py::arg("tally"), py::arg("list_level") = 1,
           "\"Name: completed 15/15 tasks and 2 supplementary tasks\" (describe_tasks with the\n"
           "deadline figures) for a collective's or program's tally.")
+      .def(
+          "burn_ups",
+          [](w& self, const std::vector<target_id>& ids) {
+            return self.read([&](review_writer& rw) { return rw.burn_ups(ids); });
+          },
+          py::arg("ids"),
+          "Burn-ups (chart) of the numeric and milestone targets among `ids` with check-ins in\n"
+          "their period by the evaluated day, in the order of `ids`. Each draws the actual after\n"
+          "each such day (coloured as the target's status), the expected line from the start\n"
+          "level (the baseline, else 0) to the goal level over the period (through the planned\n"
+          "levels of a time-phased target; none for a limit or a range), the forecast from the\n"
+          "last check-in to the period's end when the evaluation has one (coloured as the\n"
+          "forecast's status), and the goal. Raises NotFound for an unknown target.")
+      .def(
+          "status_bars",
+          [](w& self, const std::vector<target_id>& ids, std::optional<collective_id> top) {
+            return self.read([&](review_writer& rw) { return rw.status_bars(ids, top); });
+          },
+          py::arg("ids"), py::arg("top") = py::none(),
+          "The targets `ids` counted by status: a bar for `top`'s own targets and one per child\n"
+          "of `top` for its subtree's (without `top`: one per root), bars without targets left\n"
+          "out; a series per status that occurs, in the order of the evaluation's status\n"
+          "definitions and coloured as they are (a policy status without a colour as its\n"
+          "category). Raises NotFound for an unknown target or collective.")
+      .def(
+          "rating_bars",
+          [](w& self, round_id round, std::optional<collective_id> top) {
+            return self.read([&](review_writer& rw) { return rw.rating_bars(round, top); });
+          },
+          py::arg("round"), py::arg("top") = py::none(),
+          "The members rated in `round` by level, bars as status_bars' (members of `top`\n"
+          "itself, then each child's subtree); a series per level of the round's scale, best\n"
+          "first, coloured from the achieved status's green to the missed status's red. Raises\n"
+          "NotFound for an unknown round or collective.")
+      .def(
+          "task_bars",
+          [](w& self, const std::vector<program_id>& programs) {
+            return self.read([&](review_writer& rw) { return rw.task_bars(programs); });
+          },
+          py::arg("programs"),
+          "The tasks of each program's cascade by deadline figure (task_tally): completed on\n"
+          "time, completed late, not yet due, overdue; programs without assigned tasks left\n"
+          "out. Raises NotFound for an unknown program.")
       .def(
           "fallbacks", [](const w& self) { return self.writer().fallbacks(); },
           "The entities named by their own name so far, in the order first named.")

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "date_caster.hpp"
 #include "schema.hpp"
@@ -41,6 +42,7 @@ void wrap_organization(py::module_& m);
 void wrap_plan(py::module_& m);
 void wrap_evaluation(py::module_& m);
 void wrap_report(py::module_& m);
+void wrap_chart(py::module_& m);
 void wrap_document(py::module_& m);
 void wrap_review(py::module_& m);
 void wrap_archive(py::module_& m);
@@ -94,6 +96,23 @@ py::array_t<T> column_copy(std::span<const T> values) {
 
 /// `repr(value)` of a Python object, for __repr__ of composite values.
 inline std::string py_repr(const py::handle& value) { return py::repr(value).cast<std::string>(); }
+
+/// "1 row", "3 rows": a count of a list, for __repr__ of composite values.
+inline std::string list_repr(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+/// A list attribute read as a copy and written whole (def_property(name, copy_of(&C::m),
+/// assign(&C::m))): Python never holds a reference into a vector that growing or
+/// reassigning it would free.
+template <class C, class T>
+auto copy_of(std::vector<T> C::*member) {
+  return [member](const C& c) { return c.*member; };
+}
+template <class C, class T>
+auto assign(std::vector<T> C::*member) {
+  return [member](C& c, std::vector<T> value) { c.*member = std::move(value); };
+}
 
 /// Python index -> size_t, negative from the end. Raises IndexOutOfRange past the end.
 inline std::size_t checked_index(py::ssize_t i, std::size_t size) {

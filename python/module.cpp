@@ -31,6 +31,7 @@ PYBIND11_MODULE(_goaltrack, m) {
   wrap_plan(m);
   wrap_evaluation(m);
   wrap_report(m);
+  wrap_chart(m);
   wrap_document(m);
   wrap_review(m);
   wrap_archive(m);

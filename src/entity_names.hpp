@@ -21,7 +21,7 @@ inline std::string_view entity_kind_name(const entity_ref& e) noexcept {
 }
 
 /// The id's value; 0 for the plan as a whole.
-inline std::uint32_t entity_id_value(const entity_ref& e) noexcept {
+inline std::uint32_t entity_id_value(const entity_ref& e) {
   return std::visit(
       [](const auto& x) -> std::uint32_t {
         if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>) {

@@ -171,9 +171,10 @@ std::vector<chart> review_writer::burn_ups(const std::vector<target_id>& ids) {
     const bool fraction = review_detail::is_fraction(t);
     chart& c = out.emplace_back();
     c.kind = chart_kind::burn_up;
-    c.title = name(id) + " (" + format_period(t.span, lang_) + ")";
+    c.title = name(id);  // its period is the time axis
     c.unit = fraction                           ? "%"
              : t.kind == target_kind::milestone ? say(lang_, "bước", "steps")
+             : t.kind == target_kind::money     ? t.currency  // its code, as the plan keeps it
                                                 : unit(id);
     c.entity = id;
     c.span = t.span;

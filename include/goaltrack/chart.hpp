@@ -85,18 +85,20 @@ struct GOALTRACK_API chart {
   std::optional<period> span;              ///< burn_up: the time axis (the target's period)
   std::optional<double> goal;              ///< burn_up: the goal level, drawn across
 
-  /// Checks what render_svg needs: a title; a colour "#rrggbb" per series; bars: no span,
-  /// series of style bar with one finite value >= 0 per category; burn_up: a span, series
-  /// of style line or dashed with finite values, in date order, within the span; a finite
-  /// goal. @throws invalid_argument naming the chart's title, the series and the field.
+  /// Checks what render_svg needs: a title; a colour "#rrggbb" per series; bars: neither
+  /// a span nor a goal, series of style bar with one finite value >= 0 per category;
+  /// burn_up: a span, series of style line or dashed with finite values, in date order,
+  /// within the span; a finite goal. @throws invalid_argument naming the chart's title,
+  /// the series and the field.
   void validate() const;
   friend bool operator==(const chart&, const chart&) = default;
 };
 
 /// The chart as a self-contained SVG element (no script, no external reference, no font
-/// file: the reader's sans-serif), 640 wide in user units and scaled to its container
-/// (width 100%): a <title> and a <desc> first (the text alternative, and
-/// aria-labelledby naming them); bars with their category labels (shortened with "…"
+/// file: the reader's sans-serif), 640 wide in user units, shrinking to a narrower
+/// container (max-width 100%, its height in proportion), role "img": a <title> and a
+/// <desc> first (the text alternative, which is its accessible name and description);
+/// bars with their category labels (shortened with "…"
 /// past 28 characters, the whole label in the bar's <title>), their totals and a legend;
 /// a burn-up with dated axes (dd/mm/yyyy), the goal, the series and a legend. Numbers as
 /// `lang` writes them. Deterministic: coordinates with one decimal, elements in the data's
