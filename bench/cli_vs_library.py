@@ -4,12 +4,12 @@ on the national plan within 1.2x the library call plus the load).
 
     /usr/bin/python3 bench/cli_vs_library.py --build build/release \
         --archive /tmp/goaltrack_peer_1.0.bin.gtk [--runs 7] [--as-of 2021-09-30] \
-        [--report-subject 35107 --report-period 2021]
+        [--format csv] [--report-subject 35107 --report-period 2021]
 
 Times three whole processes in turn, run after run (A B C A B C ...; one warm-up round
 first, not counted, which also brings the archive into the page cache):
 
-  command   goaltrack evaluate ARCHIVE --as-of D --format csv -o OUT.csv
+  command   goaltrack evaluate ARCHIVE --as-of D --format F -o OUT.F  (F: --format, csv)
   library   goaltrack_evaluate_library ARCHIVE D            (load + evaluate)
   lib+csv   goaltrack_evaluate_library ARCHIVE D OUT2.csv   (+ the command's CSV, written)
 
@@ -20,8 +20,8 @@ and, with --report-subject CODE, a fourth in the same turn (issue 11's report fo
 It prints each one's wall, user+sys and peak RSS (median, min, max), then the ratios
 command/library, command/lib+csv (and report/library) taken run by run (the same round) with their median:
 the machine is shared, so only ratios from one run mean anything. The in-process phases
-of the library program (load, evaluate, format, write) are printed from its last run, and
-the two CSV files are compared byte for byte.
+of the library program (load, evaluate, output: formatted and written) are printed from its
+last run, and the two CSV files are compared byte for byte (with --format csv).
 """
 
 import argparse
@@ -57,16 +57,19 @@ def main():
     ap.add_argument("--archive", default="/tmp/goaltrack_peer_1.0.bin.gtk")
     ap.add_argument("--as-of", default="2021-09-30")
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--format", default="csv", choices=("csv", "json", "text"),
+                    help="the command's output format (lib+csv writes CSV whatever it is)")
     ap.add_argument("--report-subject", default="",
                     help="also time `goaltrack report` of this collective (a province's code)")
     ap.add_argument("--report-period", default="", help="the report's --period (e.g. 2021)")
     args = ap.parse_args()
 
     out = tempfile.mkdtemp(prefix="gt-cli-vs-lib-")
-    cli_csv, lib_csv = os.path.join(out, "command.csv"), os.path.join(out, "library.csv")
+    cli_csv = os.path.join(out, "command." + args.format)
+    lib_csv = os.path.join(out, "library.csv")
     commands = {
         "command": [os.path.join(args.build, "bin", "goaltrack"), "evaluate", args.archive,
-                    "--as-of", args.as_of, "--format", "csv", "-o", cli_csv],
+                    "--as-of", args.as_of, "--format", args.format, "-o", cli_csv],
         "library": [os.path.join(args.build, "bench", "goaltrack_evaluate_library"),
                     args.archive, args.as_of],
         "lib+csv": [os.path.join(args.build, "bench", "goaltrack_evaluate_library"),
@@ -103,9 +106,12 @@ def main():
         print(f"wall {top} / {base}: median {statistics.median(ratios):.3f} "
               f"(min {min(ratios):.3f}, max {max(ratios):.3f}; run by run)")
     print(f"library phases, last run of lib+csv: {phases}")
-    same = filecmp.cmp(cli_csv, lib_csv, shallow=False)
-    print(f"CSV of the command and of the library program identical: {same} "
-          f"({os.path.getsize(cli_csv) / 1e6:.1f} MB)")
+    if args.format == "csv":
+        same = filecmp.cmp(cli_csv, lib_csv, shallow=False)
+        print(f"CSV of the command and of the library program identical: {same} "
+              f"({os.path.getsize(cli_csv) / 1e6:.1f} MB)")
+    else:
+        print(f"the command's {args.format}: {os.path.getsize(cli_csv) / 1e6:.1f} MB")
     for f in (cli_csv, lib_csv, report_txt):
         if os.path.exists(f):
             os.remove(f)

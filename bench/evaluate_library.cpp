@@ -9,18 +9,21 @@
 /// The first form is the library call the goal is stated against: goaltrack::load(ARCHIVE)
 /// then goaltrack::evaluate(plan, ASOF) with the default policy (the command's, without
 /// --policy). The second adds the output the command writes with `--format csv -o OUT.csv`,
-/// made by the command's own code (src/cli/cli_evaluate.cpp, compiled in) and written with
-/// goaltrack::write_file as the command does: the command's time less this one's is what
-/// the command itself costs (parsing its arguments, the start-up of a larger program).
+/// made by the command's own code (src/cli/cli_evaluate.cpp, compiled in) and written as
+/// it is made with goaltrack::file_writer as the command does: the command's time less
+/// this one's is what the command itself costs (parsing its arguments, the start-up of a
+/// larger program).
 ///
 /// Nothing is tuned here that the command does not do (no huge pages, no kept memory), so
 /// the two processes differ only in the command's own work. The phases' wall times go to
-/// stderr: `PHASES load=S evaluate=S format=S write=S`.
+/// stderr: `PHASES load=S evaluate=S output=S` (output: formatted and written, as
+/// the command does both at once).
 
 #include <chrono>
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "cli_commands.hpp"
 #include "goaltrack/goaltrack.hpp"
@@ -58,17 +61,15 @@ int main(int argc, char** argv) {
     const double load = clock.lap();
     const gt::evaluation ev = gt::evaluate(p, as_of);
     const double evaluate = clock.lap();
-    double format = 0;
-    double write = 0;
+    double output = 0;
     if (argc == 4) {
-      const std::string out =
-          gt::cli::evaluation_output(p, ev, gt::cli::output_format::csv, gt::language::en);
-      format = clock.lap();
-      gt::write_file(argv[3], out);
-      write = clock.lap();
+      gt::file_writer out(argv[3]);
+      gt::cli::write_evaluation(p, ev, gt::cli::output_format::csv, gt::language::en,
+                                [&](std::string_view piece) { out.write(piece); });
+      out.commit();
+      output = clock.lap();
     }
-    std::fprintf(stderr, "PHASES load=%.3f evaluate=%.3f format=%.3f write=%.3f\n", load, evaluate,
-                 format, write);
+    std::fprintf(stderr, "PHASES load=%.3f evaluate=%.3f output=%.3f\n", load, evaluate, output);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "goaltrack_evaluate_library: %s\n", e.what());

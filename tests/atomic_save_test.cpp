@@ -1,9 +1,9 @@
-// Atomic save (goaltrack::save to a path): an injected failure at each step leaves the
-// old file untouched and no temporary behind; a child killed (SIGKILL) at random points
-// of a large save leaves a file that loads to either the old or the new plan.
+// Atomic save (goaltrack::save to a path, write_file, file_writer): an injected failure at
+// each step leaves the old file untouched and no temporary behind; a child killed (SIGKILL) at
+// random points of a large save leaves a file that loads to either the old or the new plan.
 
 #include <gtest/gtest.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): kill() is POSIX
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "fresh_dir.hpp"
@@ -122,6 +124,77 @@ TEST(atomic_save, write_file_replaces_a_file_whole_or_not_at_all) {
   EXPECT_EQ(goaltrack_test::read_text(path), "new");
   EXPECT_THROW(gt::write_file(dir, "x"), gt::io_error);  // a directory is never replaced
   EXPECT_THROW(gt::write_file(dir / "no" / "report.html", "x"), gt::io_error);
+  fs::remove_all(dir);
+}
+
+// file_writer: the same guarantee for a file written in pieces, whatever stops it.
+TEST(atomic_save, file_writer_puts_its_pieces_in_place_whole_or_not_at_all) {
+  using gt::detail::save_step;
+  const fs::path dir = fresh_dir("atomic-file-writer");
+  const fs::path path = dir / "out.csv";
+  gt::write_file(path, "old");
+  const std::string piece(700'000, 'x');  // three pieces, a write each (under 1 MiB)
+  const auto write_pieces = [&] {
+    gt::file_writer out(path);
+    out.write(piece);
+    out.write("|");
+    out.write(piece);
+    out.commit();
+  };
+  for (const save_step step :
+       {save_step::create, save_step::write, save_step::sync, save_step::rename}) {
+    for (const int nth : {0, 2}) {
+      if (nth == 2 && step != save_step::write) continue;  // the last piece's write fails
+      failing_step = step;
+      calls_before_failure = nth;
+      hook_guard guard(&fail_at_step);
+      EXPECT_THROW(write_pieces(), gt::io_error) << "step " << static_cast<int>(step);
+      EXPECT_EQ(goaltrack_test::read_text(path), "old") << "step " << static_cast<int>(step);
+      EXPECT_EQ(entries(dir), 1U) << "a temporary was left behind at step "
+                                  << static_cast<int>(step);
+    }
+  }
+  {  // abandoned: an exception while the content is made, before commit()
+    gt::file_writer out(path);
+    out.write(piece);
+    EXPECT_EQ(entries(dir), 2U);  // the temporary, beside the old file
+  }
+  EXPECT_EQ(goaltrack_test::read_text(path), "old");
+  EXPECT_EQ(entries(dir), 1U) << "an abandoned writer left its temporary behind";
+  write_pieces();
+  EXPECT_EQ(goaltrack_test::read_text(path), piece + "|" + piece);
+  EXPECT_EQ(entries(dir), 1U);
+  fs::remove_all(dir);
+}
+
+TEST(atomic_save, a_finished_file_writer_refuses_more) {
+  using gt::detail::save_step;
+  const fs::path dir = fresh_dir("atomic-file-writer-done");
+  const fs::path path = dir / "out.txt";
+  gt::file_writer done(path);
+  done.write("new");
+  done.commit();
+  EXPECT_THROW(done.write("more"), std::logic_error);
+  EXPECT_THROW(done.commit(), std::logic_error);
+  EXPECT_EQ(goaltrack_test::read_text(path), "new");
+  gt::file_writer failed(path);
+  failing_step = save_step::write;
+  calls_before_failure = 0;
+  {
+    hook_guard guard(&fail_at_step);
+    EXPECT_THROW(failed.write("x"), gt::io_error);
+  }
+  EXPECT_THROW(failed.write("x"), std::logic_error);
+  EXPECT_THROW(failed.commit(), std::logic_error);
+  gt::file_writer moved(path);
+  moved.write("moved");
+  gt::file_writer taker(std::move(moved));
+  // NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): documented
+  EXPECT_THROW(moved.write("x"), std::logic_error);
+  taker.commit();
+  EXPECT_EQ(goaltrack_test::read_text(path), "moved");
+  EXPECT_THROW(gt::file_writer{dir}, gt::io_error);  // a directory is never replaced
+  EXPECT_EQ(entries(dir), 1U);
   fs::remove_all(dir);
 }
 

@@ -58,8 +58,23 @@ plan open_plan(const std::filesystem::path& path, language lang);
 /// policy when empty. @throws cli_failure(exit_usage) listing the codes known.
 evaluation_policy find_policy(const plan& p, const std::string& code, language lang);
 
+/// A command's output as it is made: written in pieces to the file at `path`, which
+/// commit() replaces whole (file_writer: nothing of it shows before, nor after a failure),
+/// or to standard output when there is no path. Each member throws
+/// cli_failure(exit_no_output) naming the path.
+class output_stream {
+ public:
+  output_stream(const std::optional<std::filesystem::path>& path, language lang);
+  void write(std::string_view bytes);
+  void commit();
+
+ private:
+  std::optional<file_writer> file_;  ///< none: standard output
+  language lang_;
+};
+
 /// Writes `content` to `path` atomically (write_file), or to standard output when there is
-/// no path. @throws cli_failure(exit_no_output) naming the path.
+/// no path: an output_stream written at once. @throws cli_failure(exit_no_output).
 void emit(const std::string& content, const std::optional<std::filesystem::path>& path,
           language lang);
 

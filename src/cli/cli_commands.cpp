@@ -118,12 +118,17 @@ int run_evaluate(const evaluate_options& o) {
   const date as_of = parse_date_argument(o.as_of, "--as-of", o.lang);
   const plan p = open_plan(o.input, o.lang);
   const evaluation_policy policy = find_policy(p, o.policy, o.lang);
-  std::string out;
-  {
-    const activity working(o.lang, say(o.lang, "Đang đánh giá", "Evaluating"));
-    out = evaluation_output(p, evaluate(p, as_of, policy), o.format, o.lang);
-  }
-  emit(out, o.output, o.lang);
+  std::optional<activity> working(std::in_place, o.lang,
+                                  say(o.lang, "Đang đánh giá", "Evaluating"));
+  const evaluation ev = evaluate(p, as_of, policy);
+  // Written as it is made: a national plan's output is too large to hold whole first.
+  output_stream out(o.output, o.lang);
+  write_evaluation(p, ev, o.format, o.lang, [&](std::string_view piece) {
+    if (!o.output) working.reset();  // the progress line ends before the output takes the screen
+    out.write(piece);
+  });
+  working.reset();
+  out.commit();
   return exit_ok;
 }
 

@@ -2,8 +2,10 @@
 // Private to the `goaltrack` command: its subcommands, each given its parsed options.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "cli.hpp"
 
@@ -47,8 +49,12 @@ int run_report(const report_options& o);
 int run_convert(const convert_options& o);
 int run_init(const io_options& o);
 
-/// The evaluation of every target as text, CSV or JSON (cli_evaluate.cpp).
-std::string evaluation_output(const plan& p, const evaluation& ev, output_format format,
-                              language lang);
+/// Receives an output in pieces, in order (output_stream::write, file_writer::write).
+using output_sink = std::function<void(std::string_view)>;
+
+/// The evaluation of every target as text, CSV or JSON, given to `sink` in pieces
+/// (cli_evaluate.cpp).
+void write_evaluation(const plan& p, const evaluation& ev, output_format format, language lang,
+                      const output_sink& sink);
 
 }  // namespace goaltrack::cli

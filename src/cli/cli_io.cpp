@@ -117,20 +117,41 @@ evaluation_policy find_policy(const plan& p, const std::string& code, language l
                         say(lang, "'; có: ", "'; known: ") + known);
 }
 
-void emit(const std::string& content, const std::optional<fs::path>& path, language lang) {
-  if (!path) {
-    std::cout << content;
-    std::cout.flush();
-    if (!std::cout)
-      throw cli_failure(exit_no_output,
-                        say(lang, "không ghi được ra màn hình", "cannot write to standard output"));
-    return;
-  }
+namespace {
+
+// Runs `step` of writing the output, an io_error reported as such.
+template <class Step>
+void writing(Step step) {
   try {
-    write_file(*path, content);
+    step();
   } catch (const io_error& e) {
     throw cli_failure(exit_no_output, e.what());
   }
+}
+
+}  // namespace
+
+output_stream::output_stream(const std::optional<fs::path>& path, language lang) : lang_(lang) {
+  if (path) writing([&] { file_.emplace(*path); });
+}
+
+void output_stream::write(std::string_view bytes) {
+  if (file_) return writing([&] { file_->write(bytes); });
+  std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+void output_stream::commit() {
+  if (file_) return writing([&] { file_->commit(); });
+  std::cout.flush();
+  if (!std::cout)
+    throw cli_failure(exit_no_output,
+                      say(lang_, "không ghi được ra màn hình", "cannot write to standard output"));
+}
+
+void emit(const std::string& content, const std::optional<fs::path>& path, language lang) {
+  output_stream out(path, lang);
+  out.write(content);
+  out.commit();
 }
 
 }  // namespace goaltrack::cli

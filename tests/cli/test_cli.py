@@ -175,6 +175,37 @@ def test_evaluate_writes_every_target_as_csv_json_or_text():
     assert "Đánh giá ngày 21 tháng 01 năm 2021" in text and "đạt" in text
 
 
+def test_evaluate_writes_each_number_as_its_shortest_text(data):
+    """CSV cells are the shortest text that reads back as the number (two decimals by a
+    quicker way than the rest); JSON has the same numbers."""
+    for value, text in [(680.38, "680.38"), (-12.5, "-12.5"), (0.05, "0.05"),
+                        (1234567.89, "1234567.89"), (0.1 + 0.2, "0.30000000000000004"),
+                        (1 / 3, "0.3333333333333333"), (1e-05, "1e-05"), (1e6, "1000000")]:
+        with open(data / "measurements.csv", "a", encoding="utf-8") as f:
+            f.write(f"bo-hoc-vung-cao-2021,2021-01-16,{value!r},,,\n")
+        args = ("evaluate", data, "--as-of", "16/01/2021", "--format")
+        rows = csv.DictReader(io.StringIO(run(*args, "csv").stdout))
+        assert next(r for r in rows if r["target"] == "bo-hoc-vung-cao-2021")["actual"] == text
+        targets = json.loads(run(*args, "json").stdout)["targets"]
+        assert next(t for t in targets if t["target"] == "bo-hoc-vung-cao-2021")["actual"] == value
+        lines = (data / "measurements.csv").read_text(encoding="utf-8-sig").splitlines()
+        (data / "measurements.csv").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+
+def test_evaluate_writes_its_file_whole_as_it_goes(tmp_path):
+    """An output written in pieces as it is made (file_writer) is the one on standard output,
+    in place whole, with no temporary left; an output that cannot be written fails cleanly."""
+    for fmt in ("csv", "json", "text"):
+        args = ("evaluate", DATA, "--as-of", "21/01/2021", "--format", fmt)
+        out = tmp_path / f"evaluation.{fmt}"
+        assert run(*args, "-o", out).returncode == 0
+        assert out.read_text(encoding="utf-8") == run(*args).stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["evaluation.csv", "evaluation.json",
+                                                          "evaluation.text"]
+    one_line_error(run("evaluate", DATA, "--as-of", "21/01/2021", "-o", tmp_path / "no" / "x.csv"), 4)
+    one_line_error(run("evaluate", DATA, "--as-of", "21/01/2021", "-o", tmp_path), 4)
+
+
 def test_convert_round_trips_through_every_archive(tmp_path):
     expected = run("evaluate", DATA, "--as-of", "31/12/2021", "--format", "csv").stdout
     for name in ("plan.bin.gtk", "plan.txt.gtk", "plan.xml.gtk"):
