@@ -17,9 +17,10 @@
 ///                                           entity named is a fallback, listed once)
 ///   review_render_text/kit_province/span:Y  render_text of that document
 ///   review_render_json/kit_province/span:Y  render_json of that document
+///   review_render_html/kit_province/span:Y  render_html of that document (its charts' SVG)
 ///   review_annual/synthetic_whole:S/span:Y  annual_review of the whole synthetic plan at
 ///                                           scale S (0.032: 9,945 collectives, a province's
-///                                           size), no subject; and its render_text/json
+///                                           size), no subject; and its render_text/json/html
 ///
 /// The national plan is the peer kit's, read from the binary archive
 /// $GOALTRACK_PEER_ARCHIVE (default /tmp/goaltrack_peer_1.0.bin.gtk), which
@@ -148,7 +149,13 @@ void count(benchmark::State& state, const review_case& c) {
   state.counters["targets"] = static_cast<double>(c.targets);
 }
 
-enum class step { compose, text, json };
+enum class step { compose, text, json, html };
+
+std::string rendered(step what, const gt::document& doc, const gt::plan& p) {
+  if (what == step::text) return gt::render_text(doc);
+  if (what == step::html) return gt::render_html(doc);
+  return gt::render_json(doc, p);
+}
 
 void bm_review(benchmark::State& state, review_case& (*get)(), int year, gt::language lang,
                step what) {
@@ -167,7 +174,7 @@ void bm_review(benchmark::State& state, review_case& (*get)(), int year, gt::lan
     const gt::document doc = gt::annual_review(*c.p, *c.ev, options);
     std::size_t bytes = 0;
     for (auto _ : state) {
-      std::string out = what == step::text ? gt::render_text(doc) : gt::render_json(doc, *c.p);
+      std::string out = rendered(what, doc, *c.p);
       bytes = out.size();
       benchmark::DoNotOptimize(out);
     }
@@ -200,7 +207,8 @@ const bool registered = [] {
   };
   for (const named_step s :
        {named_step{"review_annual", step::compose}, named_step{"review_render_text", step::text},
-        named_step{"review_render_json", step::json}}) {
+        named_step{"review_render_json", step::json},
+        named_step{"review_render_html", step::html}}) {
     for (const int year : {2020, 2021}) {
       for (const gt::language lang : {gt::language::vi, gt::language::en}) {
         const std::string tail =

@@ -93,7 +93,7 @@ std::string scaled_digits(double value, int shift, int decimals) {
   }
   // Zero has the point after its one digit (0e+00): shifted, it would keep its place as
   // leading zeros ("000%" for 0 as a percentage).
-  out.erase(0, std::min(out.find_first_not_of('0'), out.size() == 0 ? 0 : out.size() - 1));
+  if (!out.empty()) out.erase(0, std::min(out.find_first_not_of('0'), out.size() - 1));
   return out.empty() ? "0" : out;
 }
 
