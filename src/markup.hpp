@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.hpp"
+
 namespace goaltrack::markup {
 
 /// `s` with the five characters XML and HTML give meaning to as entities, so that text
@@ -50,20 +52,13 @@ inline std::string coord(double v) {
   return {buffer.data(), r.ptr};
 }
 
-/// The number of code points of UTF-8 text (the bytes that do not continue a sequence).
-inline std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
-  return n;
-}
-
 /// `s` cut to at most `most` code points, the last of them "…" when it was cut.
 inline std::string shorten(std::string_view s, std::size_t most) {
-  if (code_points(s) <= most) return std::string(s);
+  if (detail::code_points(s) <= most) return std::string(s);
   std::size_t kept = 0;
   std::size_t i = 0;
   for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0U) == 0x80U) continue;
+    if (detail::continues_utf8(s[i])) continue;
     if (kept == most - 1) break;
     ++kept;
   }

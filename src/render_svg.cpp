@@ -65,7 +65,7 @@ double write_legend(std::string& out, const std::vector<legend_item>& items, dou
   out += "<g class=\"legend\">\n";
   for (const legend_item& item : items) {
     const std::string name = markup::shorten(item.name, label_chars);
-    const double w = 22 + static_cast<double>(markup::code_points(name)) * char_width;
+    const double w = 22 + static_cast<double>(detail::code_points(name)) * char_width;
     if (x > margin && x + w > canvas_width - margin) {
       x = margin;
       y += row_height;

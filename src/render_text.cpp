@@ -6,16 +6,13 @@
 #include <vector>
 
 #include "goaltrack/document.hpp"
+#include "utf8.hpp"
 
 namespace goaltrack {
 namespace {
 
-// The width of a text in code points (the bytes that do not continue a UTF-8 sequence):
-// a plan's text is NFC, in which each Vietnamese letter is one code point.
-std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
-}
+// A table cell's width: its code points (a plan's text is NFC, one per Vietnamese letter).
+std::size_t width(std::string_view s) { return detail::code_points(s); }
 
 // `s` with its line breaks as spaces (a table cell is one line).
 std::string one_line(std::string s) {

@@ -266,10 +266,12 @@ chart review_writer::rating_bars(round_id round, std::optional<collective_id> to
                                       target_status::at_risk, target_status::off_track,
                                       target_status::missed};
   for (std::size_t level = 0; level < scale.size(); ++level) {
+    // The level's place on the palette, rounded: best is the first colour, worst the last.
     const std::size_t shade =
-        scale.size() == 1
-            ? 0
-            : (level * (palette.size() - 1) * 2 + scale.size() - 1) / (2 * (scale.size() - 1));
+        scale.size() == 1 ? 0
+                          : static_cast<std::size_t>(
+                                std::lround(static_cast<double>(level * (palette.size() - 1)) /
+                                            static_cast<double>(scale.size() - 1)));
     c.series.push_back({scale.label(rating_level(static_cast<std::uint8_t>(level)), lang_),
                         builtin_colour(palette[shade]),
                         series_style::bar,

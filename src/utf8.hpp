@@ -23,6 +23,19 @@ namespace goaltrack::detail {
   return !first_invalid_utf8(s).has_value();
 }
 
+/// True for a byte that continues a UTF-8 sequence (10xxxxxx) rather than starting one.
+[[nodiscard]] constexpr bool continues_utf8(char c) noexcept {
+  return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
+
+/// The number of code points of UTF-8 text (its bytes that start a sequence): the width
+/// of a plan's text in NFC, in which each Vietnamese letter is one code point.
+[[nodiscard]] inline std::size_t code_points(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s) n += continues_utf8(c) ? 0U : 1U;
+  return n;
+}
+
 /// `s` with every byte that is not part of well-formed UTF-8 written as `\xNN`, so that
 /// a message quoting hostile input is itself valid UTF-8 (and shows what was there).
 [[nodiscard]] std::string printable_utf8(std::string_view s);
