@@ -49,20 +49,24 @@ void wrap_csv(py::module_& m) {
   py::enum_<csv_date_format>(m, "csv_date_format", "How dates are written in CSV files.")
       .value("iso", csv_date_format::iso, "2021-01-21 (ISO 8601)")
       .value("day_month_year", csv_date_format::day_month_year,
-             "21/01/2021 (day and month of one or two digits, four-digit year)");
+             "21/01/2021 (day and month of one or two digits; a four-digit year, or two digits:\n"
+             "00..29 are 2000..2029, 30..99 are 1930..1999, as Excel reads them)");
 
   py::class_<csv_dialect>(m, "csv_dialect",
                           "The conventions of a set of CSV files. Nothing is guessed: files "
                           "written with ';' and\n'58,1' are read with a dialect that says so, "
                           "and any other text is an error.")
       .def(py::init([](char delimiter, char decimal_separator, csv_date_format dates,
-                       period_format periods, bool byte_order_mark, bool crlf) {
-             return csv_dialect{delimiter, decimal_separator, dates,
-                                periods,   byte_order_mark,   crlf};
+                       period_format periods, bool byte_order_mark, bool crlf, language names,
+                       std::vector<std::string> notes_columns) {
+             return csv_dialect{delimiter, decimal_separator,       dates,
+                                periods,   byte_order_mark,         crlf,
+                                names,     std::move(notes_columns)};
            }),
            py::arg("delimiter") = ',', py::arg("decimal_separator") = '.',
            py::arg("dates") = csv_date_format::iso, py::arg("periods") = period_format{},
-           py::arg("byte_order_mark") = true, py::arg("crlf") = false)
+           py::arg("byte_order_mark") = true, py::arg("crlf") = false,
+           py::arg("names") = language::en, py::arg("notes_columns") = std::vector<std::string>{})
       .def_readwrite("delimiter", &csv_dialect::delimiter, "Separates fields: ',' or ';'.")
       .def_readwrite("decimal_separator", &csv_dialect::decimal_separator,
                      "Separates the integer part of a number from its fraction: '.' or ','.")
@@ -72,6 +76,12 @@ void wrap_csv(py::module_& m) {
       .def_readwrite("byte_order_mark", &csv_dialect::byte_order_mark,
                      "export_csv: start each file with a UTF-8 byte order mark (Excel needs it).")
       .def_readwrite("crlf", &csv_dialect::crlf, "export_csv: end rows with CR LF instead of LF.")
+      .def_readwrite("names", &csv_dialect::names,
+                     "export_csv: the language of the column names and enum values written:\n"
+                     "English codes or Vietnamese names. import_csv reads either.")
+      .def_readwrite("notes_columns", &csv_dialect::notes_columns,
+                     "import_csv: the names of columns that hold notes for people (\"ghi_chu\"):\n"
+                     "not read. Any other column that is not the layout's is an error.")
       .def("validate", &csv_dialect::validate,
            "Raises InvalidArgument naming the field: a delimiter other than ',' or ';', a\n"
            "decimal separator other than '.' or ','.")
@@ -90,6 +100,8 @@ void wrap_csv(py::module_& m) {
                     "1-based field position in the row (A = 1); 0: the whole row")
       .def_readonly("message", &csv_issue::message,
                     "what is wrong, naming the column and the value")
+      .def_readonly("sheet", &csv_issue::sheet,
+                    "True when file is a sheet of a workbook (import_xlsx): str() names the cell")
       .def("__str__", [](const csv_issue& i) { return to_string(i); })
       .def("__repr__",
            [](const csv_issue& i) { return "<goaltrack.csv_issue " + to_string(i) + ">"; });

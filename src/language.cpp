@@ -5,7 +5,7 @@
 namespace goaltrack {
 namespace {
 constexpr detail::code_list<language, 2> language_codes{
-    {{language::vi, "vi"}, {language::en, "en"}}};
+    {{language::vi, "vi", "tiếng việt"}, {language::en, "en", "tiếng anh"}}};
 }  // namespace
 
 std::string_view to_string(language lang) noexcept { return detail::code_of(language_codes, lang); }

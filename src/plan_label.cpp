@@ -16,7 +16,7 @@ using detail::quoted;
 
 namespace {
 constexpr detail::code_list<label_part, 2> part_codes{
-    {{label_part::name, "name"}, {label_part::unit, "unit"}}};
+    {{label_part::name, "name", "tên"}, {label_part::unit, "unit", "đơn vị tính"}}};
 }  // namespace
 
 std::string_view to_string(label_part part) noexcept { return detail::code_of(part_codes, part); }

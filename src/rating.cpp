@@ -1,9 +1,12 @@
 #include "goaltrack/rating.hpp"
 
 #include <algorithm>
+#include <span>
+#include <vector>
 
 #include "goaltrack/error.hpp"
 #include "schema.hpp"
+#include "unicode.hpp"
 
 namespace goaltrack {
 
@@ -42,12 +45,28 @@ rating_scale rating_scale::vietnamese_default() {
                        {"not_completed", "Không hoàn thành nhiệm vụ", "Did not complete tasks"}});
 }
 
-std::optional<rating_level> rating_scale::find(std::string_view code_or_label) const noexcept {
+namespace {
+// The codes and labels of `levels`, three names a level, in level order.
+std::vector<std::string_view> level_names(std::span<const level_labels> levels) {
+  std::vector<std::string_view> names;
+  names.reserve(3 * levels.size());
+  for (const auto& l : levels) {
+    names.insert(names.end(), {l.code, l.label_vi, l.label_en});
+  }
+  return names;
+}
+}  // namespace
+
+std::optional<rating_level> rating_scale::find(std::string_view code_or_label) const {
   const auto it = std::find_if(levels_.begin(), levels_.end(), [&](const level_labels& l) {
     return l.code == code_or_label || l.label_vi == code_or_label || l.label_en == code_or_label;
   });
-  if (it == levels_.end()) return std::nullopt;
-  return rating_level(static_cast<std::uint8_t>(it - levels_.begin()));
+  if (it != levels_.end()) return rating_level(static_cast<std::uint8_t>(it - levels_.begin()));
+  const std::vector<std::string_view> names = level_names(levels_);
+  if (const auto i = detail::find_loosely(names, code_or_label)) {
+    return rating_level(static_cast<std::uint8_t>(*i / 3));
+  }
+  return std::nullopt;
 }
 
 rating_level rating_scale::level(std::string_view code_or_label) const {
@@ -55,7 +74,8 @@ rating_level rating_scale::level(std::string_view code_or_label) const {
   std::string known;
   for (const auto& l : levels_) known += (known.empty() ? "" : ", ") + l.code;
   throw parse_error("rating '" + std::string(code_or_label) + "' is not on scale '" + code_ +
-                    "' (levels: " + known + ")");
+                    "' (levels: " + known + ")" +
+                    detail::did_you_mean(level_names(levels_), code_or_label));
 }
 
 void rating_scale::check(rating_level level, std::string_view what) const {

@@ -10,18 +10,18 @@ namespace goaltrack {
 namespace {
 
 constexpr detail::code_list<rollup_method, 7> method_codes{{
-    {rollup_method::weighted_mean, "weighted_mean"},
-    {rollup_method::worst, "worst"},
-    {rollup_method::best, "best"},
-    {rollup_method::all_achieved, "all_achieved"},
-    {rollup_method::share_achieved, "share_achieved"},
-    {rollup_method::count_achieved, "count_achieved"},
-    {rollup_method::latest, "latest"},
+    {rollup_method::weighted_mean, "weighted_mean", "bình quân gia quyền"},
+    {rollup_method::worst, "worst", "kém nhất"},
+    {rollup_method::best, "best", "tốt nhất"},
+    {rollup_method::all_achieved, "all_achieved", "tất cả đạt"},
+    {rollup_method::share_achieved, "share_achieved", "tỷ lệ đạt"},
+    {rollup_method::count_achieved, "count_achieved", "số lượng đạt"},
+    {rollup_method::latest, "latest", "mới nhất"},
 }};
 
 constexpr detail::code_list<rollup_scope, 2> scope_codes{{
-    {rollup_scope::program, "program"},
-    {rollup_scope::collective, "collective"},
+    {rollup_scope::program, "program", "chương trình"},
+    {rollup_scope::collective, "collective", "tập thể|đơn vị"},
 }};
 
 [[noreturn]] void fail(std::string_view name, const std::string& what) {

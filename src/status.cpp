@@ -10,14 +10,14 @@ namespace goaltrack {
 namespace {
 
 constexpr detail::code_list<target_status, target_status_count> status_codes{{
-    {target_status::not_started, "not_started"},
-    {target_status::no_data, "no_data"},
-    {target_status::on_track, "on_track"},
-    {target_status::at_risk, "at_risk"},
-    {target_status::off_track, "off_track"},
-    {target_status::achieved, "achieved"},
-    {target_status::missed, "missed"},
-    {target_status::within_so_far, "within_so_far"},
+    {target_status::not_started, "not_started", "chưa bắt đầu"},
+    {target_status::no_data, "no_data", "chưa có số liệu"},
+    {target_status::on_track, "on_track", "đúng tiến độ"},
+    {target_status::at_risk, "at_risk", "có nguy cơ"},
+    {target_status::off_track, "off_track", "chậm tiến độ"},
+    {target_status::achieved, "achieved", "đạt|hoàn thành"},
+    {target_status::missed, "missed", "không đạt|không hoàn thành"},
+    {target_status::within_so_far, "within_so_far", "trong giới hạn"},
 }};
 
 // The colours of the built-in statuses: greens for what is met, amber for at risk, reds
@@ -35,13 +35,13 @@ constexpr std::array<std::string_view, target_status_count> builtin_colours{
 };
 
 constexpr detail::code_list<band_basis, 2> basis_codes{{
-    {band_basis::pace, "pace"},
-    {band_basis::progress, "progress"},
+    {band_basis::pace, "pace", "nhịp độ"},
+    {band_basis::progress, "progress", "tiến độ"},
 }};
 
 constexpr detail::code_list<band_phase, 2> phase_codes{{
-    {band_phase::open, "open"},
-    {band_phase::closed, "closed"},
+    {band_phase::open, "open", "đang diễn ra"},
+    {band_phase::closed, "closed", "đã kết thúc"},
 }};
 
 }  // namespace

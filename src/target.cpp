@@ -11,73 +11,73 @@ namespace goaltrack {
 namespace {
 
 constexpr detail::code_list<target_kind, 7> kind_codes{{
-    {target_kind::quantity, "quantity"},
-    {target_kind::ratio, "ratio"},
-    {target_kind::money, "money"},
-    {target_kind::milestone, "milestone"},
-    {target_kind::direction, "direction"},
-    {target_kind::member_share, "member_share"},
-    {target_kind::collective_count, "collective_count"},
+    {target_kind::quantity, "quantity", "số lượng"},
+    {target_kind::ratio, "ratio", "tỷ lệ|tỉ lệ"},
+    {target_kind::money, "money", "số tiền|tiền"},
+    {target_kind::milestone, "milestone", "mốc|cột mốc"},
+    {target_kind::direction, "direction", "định hướng"},
+    {target_kind::member_share, "member_share", "tỷ lệ thành viên|tỷ lệ đảng viên"},
+    {target_kind::collective_count, "collective_count", "số tập thể|số đơn vị"},
 }};
 constexpr detail::code_list<goal_kind, 7> goal_codes{{
-    {goal_kind::increase_to, "increase_to"},
-    {goal_kind::decrease_to, "decrease_to"},
-    {goal_kind::increase_by, "increase_by"},
-    {goal_kind::decrease_by, "decrease_by"},
-    {goal_kind::at_least, "at_least"},
-    {goal_kind::at_most, "at_most"},
-    {goal_kind::within, "within"},
+    {goal_kind::increase_to, "increase_to", "tăng lên"},
+    {goal_kind::decrease_to, "decrease_to", "giảm xuống|giảm còn"},
+    {goal_kind::increase_by, "increase_by", "tăng thêm"},
+    {goal_kind::decrease_by, "decrease_by", "giảm bớt"},
+    {goal_kind::at_least, "at_least", "ít nhất|tối thiểu"},
+    {goal_kind::at_most, "at_most", "nhiều nhất|tối đa"},
+    {goal_kind::within, "within", "trong khoảng"},
 }};
 constexpr detail::code_list<trend, 2> trend_codes{{
-    {trend::increase, "increase"},
-    {trend::decrease, "decrease"},
+    {trend::increase, "increase", "tăng"},
+    {trend::decrease, "decrease", "giảm"},
 }};
 constexpr detail::code_list<rating_scope, 2> scope_codes{{
-    {rating_scope::direct, "direct"},
-    {rating_scope::subtree, "subtree"},
+    {rating_scope::direct, "direct", "trực tiếp"},
+    {rating_scope::subtree, "subtree", "cả cây|toàn hệ thống"},
 }};
 constexpr detail::code_list<collective_criterion, 2> criterion_codes{{
-    {collective_criterion::own_rating, "own_rating"},
-    {collective_criterion::member_share, "member_share"},
+    {collective_criterion::own_rating, "own_rating", "xếp loại tập thể"},
+    {collective_criterion::member_share, "member_share", "tỷ lệ thành viên"},
 }};
 
 constexpr detail::code_list<aggregation, 8> aggregation_codes{{
-    {aggregation::latest, "latest"},
-    {aggregation::latest_in_period, "latest_in_period"},
-    {aggregation::sum, "sum"},
-    {aggregation::mean, "mean"},
-    {aggregation::minimum, "minimum"},
-    {aggregation::maximum, "maximum"},
-    {aggregation::first, "first"},
-    {aggregation::count, "count"},
+    {aggregation::latest, "latest", "mới nhất"},
+    {aggregation::latest_in_period, "latest_in_period", "mới nhất trong kỳ"},
+    {aggregation::sum, "sum", "tổng|cộng dồn"},
+    {aggregation::mean, "mean", "trung bình"},
+    {aggregation::minimum, "minimum", "nhỏ nhất"},
+    {aggregation::maximum, "maximum", "lớn nhất"},
+    {aggregation::first, "first", "đầu tiên"},
+    {aggregation::count, "count", "số lần"},
 }};
 
 constexpr detail::code_list<scoring_method, 5> scoring_codes{{
-    {scoring_method::by_goal, "by_goal"},
-    {scoring_method::percent_of_target, "percent_of_target"},
-    {scoring_method::distance_to_target, "distance_to_target"},
+    {scoring_method::by_goal, "by_goal", "theo mục tiêu"},
+    {scoring_method::percent_of_target, "percent_of_target", "phần trăm mục tiêu"},
+    {scoring_method::distance_to_target, "distance_to_target", "khoảng cách mục tiêu"},
     {scoring_method::open_sdg, "open_sdg"},
-    {scoring_method::compliance, "compliance"},
+    {scoring_method::compliance, "compliance", "tuân thủ"},
 }};
 
 constexpr detail::code_list<expectation, 4> expectation_codes{{
-    {expectation::days, "days"},
-    {expectation::sub_periods, "sub_periods"},
-    {expectation::plan, "plan"},
-    {expectation::at_end, "at_end"},
+    {expectation::days, "days", "theo ngày"},
+    {expectation::sub_periods, "sub_periods", "theo kỳ"},
+    {expectation::plan, "plan", "theo kế hoạch"},
+    {expectation::at_end, "at_end", "cuối kỳ"},
 }};
 
 constexpr detail::code_list<plan_basis, 2> plan_basis_codes{{
-    {plan_basis::cumulative, "cumulative"},
-    {plan_basis::per_sub_period, "per_sub_period"},
+    {plan_basis::cumulative, "cumulative", "lũy kế|luỹ kế"},
+    {plan_basis::per_sub_period, "per_sub_period", "từng kỳ"},
 }};
 
 constexpr detail::code_list<tree_aggregation, 5> tree_aggregation_codes{{
-    {tree_aggregation::none, "none"},
-    {tree_aggregation::sum, "sum"},
-    {tree_aggregation::mean, "mean"},
-    {tree_aggregation::minimum, "minimum"},
-    {tree_aggregation::maximum, "maximum"},
+    {tree_aggregation::none, "none", "không"},
+    {tree_aggregation::sum, "sum", "tổng"},
+    {tree_aggregation::mean, "mean", "trung bình"},
+    {tree_aggregation::minimum, "minimum", "nhỏ nhất"},
+    {tree_aggregation::maximum, "maximum", "lớn nhất"},
 }};
 
 // Largest magnitude at which every whole number is exactly a double.

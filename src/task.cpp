@@ -8,15 +8,15 @@ namespace goaltrack {
 namespace {
 
 constexpr detail::code_list<task_status, 4> status_codes{{
-    {task_status::not_started, "not_started"},
-    {task_status::in_progress, "in_progress"},
-    {task_status::completed, "completed"},
-    {task_status::cancelled, "cancelled"},
+    {task_status::not_started, "not_started", "chưa thực hiện|chưa bắt đầu"},
+    {task_status::in_progress, "in_progress", "đang thực hiện"},
+    {task_status::completed, "completed", "hoàn thành|đã hoàn thành"},
+    {task_status::cancelled, "cancelled", "hủy|huỷ|đã hủy"},
 }};
 
 constexpr detail::code_list<task_kind, 2> kind_codes{{
-    {task_kind::planned, "planned"},
-    {task_kind::supplementary, "supplementary"},
+    {task_kind::planned, "planned", "kế hoạch|theo kế hoạch"},
+    {task_kind::supplementary, "supplementary", "bổ sung|phát sinh"},
 }};
 
 }  // namespace

@@ -23,7 +23,7 @@ namespace goaltrack::detail {
   return !first_invalid_utf8(s).has_value();
 }
 
-/// True for a byte that continues a UTF-8 sequence (10xxxxxx) rather than starting one.
+/// True for a byte that continues a UTF-8 sequence (top bits 10) rather than starting one.
 [[nodiscard]] constexpr bool continues_utf8(char c) noexcept {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }

@@ -25,7 +25,12 @@ TEST(task, codes_round_trip) {
   EXPECT_EQ(parse_task_kind("supplementary"), task_kind::supplementary);
   EXPECT_EQ(to_string(task_kind::planned), "planned");
   EXPECT_THROW(parse_task_status("done"), parse_error);
-  EXPECT_THROW(parse_task_kind("bổ sung"), parse_error);
+  // Vietnamese names, and codes and names as people type them.
+  EXPECT_EQ(parse_task_kind("bổ sung"), task_kind::supplementary);
+  EXPECT_EQ(parse_task_kind("Bo sung"), task_kind::supplementary);
+  EXPECT_EQ(parse_task_status("HOÀN THÀNH"), task_status::completed);
+  EXPECT_EQ(parse_task_status("In_Progress"), task_status::in_progress);
+  EXPECT_THROW(parse_task_kind("extra"), parse_error);
 }
 
 }  // namespace

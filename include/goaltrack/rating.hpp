@@ -79,9 +79,13 @@ class GOALTRACK_API rating_scale {
   [[nodiscard]] std::span<const level_labels> levels() const noexcept { return levels_; }
   /// True when `level` is on this scale.
   [[nodiscard]] bool contains(rating_level level) const noexcept { return level.rank() < size(); }
-  /// The level with this code, or with this Vietnamese or English label.
-  [[nodiscard]] std::optional<rating_level> find(std::string_view code_or_label) const noexcept;
-  /// The level with this code or label. @throws parse_error naming the text and scale.
+  /// The level with this code, or with this Vietnamese or English label: exactly, else
+  /// ignoring case ("hoàn thành tốt nhiệm vụ"), else ignoring case and diacritics
+  /// ("hoan thanh tot nhiem vu") when only one level matches so; either Unicode form of
+  /// a letter matches (NFC, or decomposed as some keyboards type it).
+  [[nodiscard]] std::optional<rating_level> find(std::string_view code_or_label) const;
+  /// The level with this code or label, matched as find() does. @throws parse_error
+  /// naming the text and the scale, and the nearest level when it looks like a slip.
   [[nodiscard]] rating_level level(std::string_view code_or_label) const;
   /// The names of a level. @throws invalid_argument when the level is not on the scale.
   [[nodiscard]] const level_labels& labels(rating_level level) const;

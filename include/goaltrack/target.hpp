@@ -224,7 +224,10 @@ enum class collective_criterion : std::uint8_t {
 };
 
 /// Stable text codes of the enums above ("quantity", "increase_to", ...), for files,
-/// reports and bindings, and their parsers (@throws parse_error naming the text).
+/// reports and bindings, and their parsers. A parser reads a code or a Vietnamese name
+/// ("số lượng", "tăng lên"), exactly, else ignoring case, else ignoring case and
+/// diacritics where only one value matches so ("so luong"). @throws parse_error naming
+/// the text, the codes, and the nearest one when the text looks like a typing slip.
 GOALTRACK_API std::string_view to_string(target_kind k) noexcept;
 GOALTRACK_API std::string_view to_string(goal_kind g) noexcept;
 GOALTRACK_API std::string_view to_string(trend t) noexcept;

@@ -33,11 +33,13 @@ enum class task_status : std::uint8_t {
 
 /// The stable code of a status: "not_started", "in_progress", "completed", "cancelled".
 GOALTRACK_API std::string_view to_string(task_status s) noexcept;
-/// The status with this code. @throws parse_error naming the text.
+/// The status with this code or Vietnamese name ("hoàn thành"), matched as
+/// parse_target_kind does. @throws parse_error naming the text.
 GOALTRACK_API task_status parse_task_status(std::string_view code);
 /// The stable code of a kind: "planned" or "supplementary".
 GOALTRACK_API std::string_view to_string(task_kind k) noexcept;
-/// The kind with this code. @throws parse_error naming the text.
+/// The kind with this code or Vietnamese name ("bổ sung"), matched as parse_target_kind
+/// does. @throws parse_error naming the text.
 GOALTRACK_API task_kind parse_task_kind(std::string_view code);
 
 /// A status and the day it took effect.

@@ -3,6 +3,7 @@
 #include "goaltrack/io/csv.hpp"
 
 #include "io/csv_layout.hpp"
+#include "utf8.hpp"
 
 namespace goaltrack {
 
@@ -15,11 +16,30 @@ void csv_dialect::validate() const {
     throw invalid_argument("csv_dialect: decimal separator must be '.' or ',', not '" +
                            std::string(1, decimal_separator) + "'");
   }
+  for (const std::string& name : notes_columns) {
+    if (name.empty() || !detail::valid_utf8(name)) {
+      throw invalid_argument("csv_dialect: a notes column needs a name in UTF-8, not '" +
+                             detail::printable_utf8(name) + "'");
+    }
+  }
 }
+
+namespace {
+// A column's letters, as Excel names it: 1 is A, 27 is AA.
+std::string column_letters(std::uint32_t column) {
+  std::string letters;
+  for (; column > 0; column = (column - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+  }
+  return letters;
+}
+}  // namespace
 
 std::string to_string(const csv_issue& issue) {
   std::string s = issue.file;
-  if (issue.line != 0) {
+  if (issue.sheet) {
+    if (issue.line != 0) s += '!' + column_letters(issue.column) + std::to_string(issue.line);
+  } else if (issue.line != 0) {
     s += ':' + std::to_string(issue.line);
     if (issue.column != 0) s += ':' + std::to_string(issue.column);
   }
@@ -30,7 +50,9 @@ namespace {
 
 std::string issues_message(const std::vector<csv_issue>& issues, std::uint64_t total) {
   constexpr std::size_t shown = 20;
-  std::string s = "CSV import failed, nothing was imported: " + std::to_string(total) +
+  const bool workbook = !issues.empty() && issues.front().sheet;
+  std::string s = std::string(workbook ? "Workbook" : "CSV") +
+                  " import failed, nothing was imported: " + std::to_string(total) +
                   (total == 1 ? " problem" : " problems");
   for (std::size_t i = 0; i < issues.size() && i < shown; ++i) s += "\n" + to_string(issues[i]);
   if (total > shown) s += "\n... and " + std::to_string(total - shown) + " more";

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "io/file_kind.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace goaltrack {
@@ -240,51 +241,114 @@ void table::fail_required(std::size_t col) {
   fail(col, std::string(layout_.columns[col].name) + " is required");
 }
 
-void table::fail_number(std::size_t col, std::string_view v) {
-  fail(col, describe(col, v) + " is not a number (decimal separator '" + std::string(1, decimal_) +
-                "', no thousands separators)");
+std::optional<double> table::percent_or_fail(std::size_t col, std::string_view v) {
+  double out = 0;
+  const bool percent = parse_percent(v, decimal_, out);
+  if (percent && ((percent_ok_ >> col) & 1U) != 0) {
+    percents_ |= std::uint64_t{1} << col;
+    return out;
+  }
+  fail(col, describe(col, v) +
+                (percent ? " is a percentage, which this column does not take (only the values "
+                           "of ratio targets and a policy's margins do)"
+                         : " is not a number (decimal separator '" + std::string(1, decimal_) +
+                               "', thousands grouped by '" + (decimal_ == ',' ? "." : ",") +
+                               "' or a space)"));
+  return std::nullopt;
 }
 
 void table::fail_day(std::size_t col, std::string_view v) {
   fail(col, describe(col, v) + " is not a date " +
-                (dates_ == csv_date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY") +
-                " (a real day of the years 1400..9999)");
+                (dates_ == csv_date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY or DD/MM/YY") +
+                " (a real day of the years 1400..9999; a time of day, if any, 00:00)");
 }
 
 // --- references --------------------------------------------------------------------------
 
+std::vector<std::string_view> importer::codes_in(const layout& file) const {
+  std::vector<std::string_view> codes;
+  if (&file == &collectives_file) {
+    for (std::size_t i = 0; i < p_.org().collective_count(); ++i) {
+      codes.push_back(p_.org().code(collective_id(static_cast<collective_id::value_type>(i))));
+    }
+  } else if (&file == &members_file) {
+    for (std::size_t i = 0; i < p_.org().member_count(); ++i) {
+      codes.push_back(p_.org().code(member_id(static_cast<member_id::value_type>(i))));
+    }
+  } else if (&file == &targets_file) {
+    for (std::size_t i = 0; i < p_.target_count(); ++i) {
+      codes.push_back(p_.brief(target_id(static_cast<target_id::value_type>(i))).code);
+    }
+  } else if (&file == &scales_file) {
+    for (const rating_scale& sc : p_.scales()) codes.push_back(sc.code());
+  } else if (&file == &programs_file) {
+    for (const program& pr : p_.programs()) codes.push_back(pr.code);
+  } else if (&file == &tasks_file) {
+    for (const task& tk : p_.tasks()) codes.push_back(tk.code);
+  }
+  return codes;
+}
+
+void importer::reject(const layout& file, std::string_view code, std::uint64_t line) {
+  rejected_[file_index(file)].emplace(std::string(code), line);
+}
+
+void importer::report_missing(table& t, std::size_t col, const layout& file, std::string_view what,
+                              std::string_view code, std::uint64_t line) {
+  const std::uint64_t at = line == 0 ? t.line() : line;
+  if (line == 0) t.mark_bad();
+  const auto& rejected = rejected_[file_index(file)];
+  const auto it = rejected.find(std::string(code));
+  if (it == rejected.end()) {
+    std::string hint;
+    if (suggestions_left_[file_index(t.file())] > 0) {
+      --suggestions_left_[file_index(t.file())];
+      hint = did_you_mean(codes_in(file), code);
+    }
+    t.fail_at(
+        at, col,
+        std::string(what) + " " + in_quotes(code) + " is not in " + std::string(file.file) + hint);
+    return;
+  }
+  if (!reported_missing_[file_index(t.file())].insert(std::string(code)).second) return;
+  t.fail_at(at, col,
+            std::string(what) + " " + in_quotes(code) + " refers to row " +
+                std::to_string(it->second) + " of " + std::string(file.file) +
+                ", which was rejected (later rows of this file that refer to it are not reported)");
+}
+
 std::optional<collective_id> importer::collective(table& t, std::size_t col) {
   const std::string_view code = t.text(col);
   if (auto id = p_.org().find_collective(code)) return id;
-  t.fail(col, "collective " + in_quotes(code) + " is not in collectives.csv");
+  report_missing(t, col, collectives_file, "collective", code);
   return std::nullopt;
 }
 
 std::optional<scale_id> importer::scale(table& t, std::size_t col) {
   const std::string_view code = t.text(col);
   if (auto id = p_.find_scale(code)) return id;
-  t.fail(col, "rating scale " + in_quotes(code) + " is not in rating_scales.csv");
+  report_missing(t, col, scales_file, "rating scale", code);
   return std::nullopt;
 }
 
 std::optional<program_id> importer::program_ref(table& t, std::size_t col) {
   const std::string_view code = t.text(col);
   if (auto id = p_.find_program(code)) return id;
-  t.fail(col, "program " + in_quotes(code) + " is not in programs.csv");
+  report_missing(t, col, programs_file, "program", code);
   return std::nullopt;
 }
 
 std::optional<task_id> importer::task_ref(table& t, std::size_t col) {
   const std::string_view code = t.text(col);
   if (auto id = p_.find_task(code)) return id;
-  t.fail(col, "task " + in_quotes(code) + " is not in tasks.csv");
+  report_missing(t, col, tasks_file, "task", code);
   return std::nullopt;
 }
 
 std::optional<target_id> importer::target_ref(table& t, std::size_t col) {
   const std::string_view code = t.text(col);
   if (auto id = p_.find_target(code)) return id;
-  t.fail(col, "target " + in_quotes(code) + " is not in targets.csv");
+  report_missing(t, col, targets_file, "target", code);
   return std::nullopt;
 }
 
@@ -323,6 +387,41 @@ std::optional<round_id> importer::round(table& t, std::size_t scale_col, std::si
   return r;
 }
 
+// --- column names --------------------------------------------------------------------------
+
+column_names::column_names(const layout& l, std::span<const std::string> notes_columns) {
+  for (std::size_t k = 0; k < l.columns.size(); ++k) {
+    names_.push_back(l.columns[k].name);
+    columns_.push_back(k);
+  }
+  for (std::size_t k = 0; k < l.columns.size(); ++k) {
+    for (std::string_view rest = vi_names_of(l.columns[k].name); !rest.empty();) {
+      const std::size_t bar = rest.find('|');
+      names_.push_back(rest.substr(0, bar));
+      columns_.push_back(k);
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+  }
+  layout_names_ = names_.size();
+  for (const std::string& n : notes_columns) {
+    names_.emplace_back(n);
+    columns_.push_back(notes);
+  }
+}
+
+std::optional<std::size_t> column_names::find(std::string_view header) const {
+  // The layout's names first: a notes column that a layout column's name also matches
+  // ("ghi chú", measurements.csv's note) is that column in that file.
+  const std::span<const std::string_view> all(names_);
+  if (const auto i = find_loosely(all.first(layout_names_), header)) return columns_[*i];
+  if (const auto i = find_loosely(all.subspan(layout_names_), header)) return notes;
+  return std::nullopt;
+}
+
+std::string column_names::did_you_mean(std::string_view header) const {
+  return detail::did_you_mean(names_, header);
+}
+
 // --- table -------------------------------------------------------------------------------
 
 table::table(importer& im, const layout& layout, std::string& text)
@@ -333,12 +432,25 @@ table::table(importer& im, const layout& layout, std::string& text)
       slot_(layout.columns.size(), absent),
       decimal_(im.dialect().decimal_separator),
       dates_(im.dialect().dates) {
+  for (std::size_t k = 0; k < layout.columns.size(); ++k) {
+    if (layout.columns[k].name == (&layout == &scales_file ? "scale" : "code")) key_ = k;
+  }
+  for (const percent_column& pc : percent_columns) {
+    if (pc.file != layout.file) continue;
+    for (std::size_t k = 0; k < layout.columns.size(); ++k) {
+      if (layout.columns[k].name == pc.column) percent_ok_ |= std::uint64_t{1} << k;
+    }
+  }
   std::size_t bom = 0;
   if (auto problem = check_encoding(text, bom)) {
     im_.issue(name_, problem->line, 0, problem->message);
     ok_ = false;
     return;
   }
+  // Text typed in decomposed Unicode (some keyboards write "ệ" as e and two marks) is
+  // put in NFC once, whole: the delimiters, quotes and line ends are ASCII, which NFC
+  // leaves alone, so every field becomes the NFC of its text.
+  if (maybe_not_nfc(std::string_view(text).substr(bom))) text = to_nfc(text);
   reader_ = record_reader(text, bom, im.dialect().delimiter);
   const auto s = reader_.next();
   if (s == record_reader::status::end) {
@@ -351,36 +463,7 @@ table::table(importer& im, const layout& layout, std::string& text)
     ok_ = false;
     return;
   }
-  const auto fields = reader_.fields();
-  width_ = fields.size();
-  for (std::size_t f = 0; f < fields.size(); ++f) {
-    const std::string_view name = trim(fields[f]);
-    const auto col = std::find_if(layout.columns.begin(), layout.columns.end(),
-                                  [&](const column& k) { return k.name == name; });
-    const auto column = static_cast<std::uint32_t>(f + 1);
-    if (col == layout.columns.end()) {
-      std::string known;
-      for (const auto& k : layout.columns)
-        known += (known.empty() ? "" : ", ") + std::string(k.name);
-      const std::string hint =
-          fields.size() == 1 &&
-                  name.find(im.dialect().delimiter == ',' ? ';' : ',') != std::string_view::npos
-              ? " (is the delimiter right? the dialect says '" +
-                    std::string(1, im.dialect().delimiter) + "')"
-              : "";
-      im_.issue(name_, 1, column,
-                "unknown column " + in_quotes(name) + hint + "; columns: " + known);
-      ok_ = false;
-      continue;
-    }
-    const auto k = static_cast<std::size_t>(col - layout.columns.begin());
-    if (slot_[k] != absent) {
-      im_.issue(name_, 1, column, "column " + in_quotes(name) + " appears twice");
-      ok_ = false;
-      continue;
-    }
-    slot_[k] = f;
-  }
+  map_header(reader_.fields());
   for (std::size_t k = 0; k < layout.columns.size(); ++k) {
     if (layout.columns[k].required && slot_[k] == absent) {
       im_.issue(name_, 1, 0, "the header has no column " + in_quotes(layout.columns[k].name));
@@ -395,18 +478,63 @@ table::table(importer& im, const layout& layout, std::string& text)
   }
 }
 
+void table::map_header(std::span<const std::string_view> fields) {
+  // Empty columns after the last named one are what a spreadsheet leaves (";;;").
+  width_ = fields.size();
+  while (width_ > 0 && trim(fields[width_ - 1]).empty()) --width_;
+  const column_names names(layout_, im_.dialect().notes_columns);
+  for (std::size_t f = 0; f < width_; ++f) {
+    const std::string_view name = trim(fields[f]);
+    const auto column = static_cast<std::uint32_t>(f + 1);
+    const auto k = names.find(name);
+    if (!k) {
+      report_unknown_column(name, column, names, fields.size());
+      ok_ = false;
+    } else if (*k == column_names::notes) {
+      continue;  // the dialect's notes: not read
+    } else if (slot_[*k] != absent) {
+      im_.issue(name_, 1, column, "column " + in_quotes(name) + " appears twice");
+      ok_ = false;
+    } else {
+      slot_[*k] = f;
+    }
+  }
+}
+
+void table::report_unknown_column(std::string_view name, std::uint32_t column,
+                                  const column_names& names, std::size_t fields) {
+  if (name.empty()) {
+    im_.issue(name_, 1, column,
+              "the column has no name (only empty columns may follow the last named one)");
+    return;
+  }
+  std::string known;
+  for (const auto& k : layout_.columns) known += (known.empty() ? "" : ", ") + std::string(k.name);
+  const char other = im_.dialect().delimiter == ',' ? ';' : ',';
+  const std::string hint = fields == 1 && name.find(other) != std::string_view::npos
+                               ? " (is the delimiter right? the dialect says '" +
+                                     std::string(1, im_.dialect().delimiter) + "')"
+                               : names.did_you_mean(name);
+  im_.issue(name_, 1, column,
+            "unknown column " + in_quotes(name) + hint + "; columns: " + known +
+                " (or their Vietnamese names; a notes column must be named by the dialect's "
+                "notes_columns)");
+}
+
 bool table::next() {
   for (;;) {
     bad_ = false;
+    percents_ = 0;
     const auto s = reader_.next();
     if (s == record_reader::status::end) return false;
     if (s == record_reader::status::bad) {
       im_.issue(name_, reader_.line(), reader_.error_column(), reader_.error());
       continue;
     }
-    if (reader_.fields().size() != width_) {
+    if (const auto fields = reader_.fields();
+        fields.size() != width_ && !only_blanks_after(fields)) {
       im_.issue(name_, reader_.line(), 0,
-                "the row has " + std::to_string(reader_.fields().size()) + " fields, the header " +
+                "the row has " + std::to_string(fields.size()) + " fields, the header " +
                     std::to_string(width_) + " (a missing delimiter, or an unquoted '" +
                     std::string(1, im_.dialect().delimiter) + "' in a field?)");
       continue;
@@ -415,15 +543,34 @@ bool table::next() {
   }
 }
 
-void table::fail_at(std::uint64_t line, std::size_t col, const std::string& what) {
+void table::fail_percents(const std::string& why) {
+  for (std::size_t col = 0; col < layout_.columns.size(); ++col) {
+    if (percent(col)) fail(col, describe(col, value(col)) + ": " + why);
+  }
+}
+
+bool table::only_blanks_after(std::span<const std::string_view> fields) const noexcept {
+  if (fields.size() < width_) return false;
+  return std::all_of(fields.begin() + static_cast<std::ptrdiff_t>(width_), fields.end(),
+                     [](std::string_view f) { return trim(f).empty(); });
+}
+
+void table::fail_at(std::uint64_t line, std::size_t col, const std::string& what,
+                    std::string_view code) {
   const std::size_t k = col == absent ? first_column_ : col;
   const auto column = slot_[k] == absent ? 0U : static_cast<std::uint32_t>(slot_[k] + 1);
   im_.issue(name_, line, column, what);
+  if (!code.empty()) im_.reject(layout_, code, line);
+}
+
+void table::mark_bad() {
+  bad_ = true;
+  if (key_ != absent && !value(key_).empty()) im_.reject(layout_, value(key_), line());
 }
 
 void table::fail(std::size_t col, const std::string& what) {
   bad_ = true;
-  fail_at(line(), col, what);
+  fail_at(line(), col, what, key_ == absent ? std::string_view() : value(key_));
 }
 
 std::optional<share> table::share_of(std::size_t col) {

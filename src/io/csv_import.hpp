@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "code_table.hpp"
@@ -42,6 +43,12 @@ inline constexpr std::size_t absent = std::numeric_limits<std::size_t>::max();
 inline std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 class importer;
+
+/// The position of `file` in all_files.
+inline std::size_t file_index(const layout& file) noexcept {
+  return static_cast<std::size_t>(std::find(all_files.begin(), all_files.end(), &file) -
+                                  all_files.begin());
+}
 
 /// The ids of entities whose codes are decimal numbers ("1", "63013": digits, no leading
 /// zero), by number. Exports from databases number their entities, and files of millions
@@ -116,6 +123,35 @@ void find_ids(const number_index<Id>& numbers, std::span<const std::string_view>
   for (std::size_t k = 0; k < rest.size(); ++k) ids[where[k]] = found[k];
 }
 
+/// The names a file's header may give its columns: each column's name and Vietnamese
+/// names (csv_layout.hpp), and the dialect's notes columns, matched loosely
+/// (unicode.hpp: "Mã", "MÃ", "ma" are code).
+class column_names {
+ public:
+  /// What find() returns for a notes column.
+  static constexpr std::size_t notes = absent - 1;
+
+  column_names(const layout& l, std::span<const std::string> notes_columns);
+  /// The layout column (or `notes`) a header cell names; none when it names none.
+  [[nodiscard]] std::optional<std::size_t> find(std::string_view header) const;
+  /// " (did you mean 'X'?)" when `header` is a slip of one name, or "".
+  [[nodiscard]] std::string did_you_mean(std::string_view header) const;
+
+ private:
+  std::vector<std::string_view> names_;
+  std::vector<std::size_t> columns_;  // columns_[i]: the column names_[i] names
+  std::size_t layout_names_ = 0;      // names_ before the notes columns'
+};
+
+static_assert(
+    [] {
+      for (const layout* l : all_files) {
+        if (l->columns.size() > 64) return false;
+      }
+      return true;
+    }(),
+    "table keeps a bit per column");
+
 /// One file being read: its header mapped to the layout's columns, then one row at a
 /// time, with typed getters that report what does not parse (and mark the row bad).
 class table {
@@ -153,8 +189,15 @@ class table {
   void fail(std::size_t col, const std::string& what);
   /// Reports `what` at this row (the row as a whole: its first column).
   void fail_row(const std::string& what) { fail(absent, what); }
-  /// Reports a problem at line `line`, column `col` (a row read before).
-  void fail_at(std::uint64_t line, std::size_t col, const std::string& what);
+  /// Reports a problem at line `line`, column `col` (a row read before). `code`, when
+  /// given, is the code of that row, which is thereby rejected (importer::reject).
+  void fail_at(std::uint64_t line, std::size_t col, const std::string& what,
+               std::string_view code = {});
+  /// Marks this row bad, and rejected for the rows that refer to it by its code, without
+  /// an issue of its own (its cause has one).
+  void mark_bad();
+  /// The file's layout.
+  [[nodiscard]] const layout& file() const noexcept { return layout_; }
 
   /// False (and reported) when the field is blank.
   bool required(std::size_t col) {
@@ -162,14 +205,23 @@ class table {
     fail_required(col);
     return false;
   }
+  /// A number, or a percentage ("95%" is 0.95: percent(col) then says so, for the
+  /// loader to refuse where a percentage means nothing).
   std::optional<double> number(std::size_t col) {
     const std::string_view v = value(col);
     double out = 0;
     if (v.empty()) return std::nullopt;
     if (parse_number(v, decimal_, out)) return out;
-    fail_number(col, v);
-    return std::nullopt;
+    return percent_or_fail(col, v);
   }
+  /// True when column `col` of this row held a percentage read by number().
+  [[nodiscard]] bool percent(std::size_t col) const noexcept {
+    return ((percents_ >> col) & 1U) != 0;
+  }
+  /// The columns of this row that held percentages, as bits (1 << col).
+  [[nodiscard]] std::uint64_t percents() const noexcept { return percents_; }
+  /// Reports each column of this row that held a percentage: "<column> '<value>': <why>".
+  void fail_percents(const std::string& why);
   double number_or(std::size_t col, double fallback) { return number(col).value_or(fallback); }
   std::optional<std::int32_t> day(std::size_t col) {
     const std::string_view v = value(col);
@@ -227,7 +279,13 @@ class table {
   // The reports of the getters above, out of line: the getters run for every field of
   // millions of rows, and stay small enough to be inlined into the loaders' loops.
   [[gnu::cold]] void fail_required(std::size_t col);
-  [[gnu::cold]] void fail_number(std::size_t col, std::string_view v);
+  [[gnu::cold]] std::optional<double> percent_or_fail(std::size_t col, std::string_view v);
+  // The layout column of each header cell into slot_; reports what it cannot map.
+  void map_header(std::span<const std::string_view> fields);
+  void report_unknown_column(std::string_view name, std::uint32_t column, const column_names& names,
+                             std::size_t fields);
+  // True when `fields` has the header's columns and only blank fields after them.
+  [[nodiscard]] bool only_blanks_after(std::span<const std::string_view> fields) const noexcept;
   [[gnu::cold]] void fail_day(std::size_t col, std::string_view v);
 
   importer& im_;
@@ -235,10 +293,13 @@ class table {
   std::string name_;
   record_reader reader_;
   std::vector<std::size_t> slot_;  // layout column -> field position, or absent
-  std::size_t width_ = 0;          // fields in the header
+  std::size_t width_ = 0;          // fields in the header up to its last named one
   std::size_t first_column_ = 0;   // layout column of the first required column
   char decimal_;
   csv_date_format dates_;
+  std::uint64_t percents_ = 0;    // columns of this row read as percentages
+  std::uint64_t percent_ok_ = 0;  // columns that may hold one (percent_columns)
+  std::size_t key_ = absent;      // the column other files refer to a row by (its code)
   bool ok_ = true;
   bool bad_ = false;
 };
@@ -286,6 +347,17 @@ class importer {
 
   [[nodiscard]] const csv_dialect& dialect() const noexcept { return d_; }
 
+  /// Records that the row of `file` on `line`, whose code is `code`, was rejected, for
+  /// the rows of other files that refer to it.
+  void reject(const layout& file, std::string_view code, std::uint64_t line);
+  /// Reports, at column `col` of the current row of `t` (or of `line`, a row read
+  /// before), that the `what` of code `code` is not in `file`: "<what> 'X' is not in
+  /// <file>", or, when `file` had it on a row it rejected, "<what> 'X' refers to row N of
+  /// <file>, which was rejected", once for each file and code: later rows that refer to
+  /// it are not reported again (the import fails already). Marks the row bad.
+  void report_missing(table& t, std::size_t col, const layout& file, std::string_view what,
+                      std::string_view code, std::uint64_t line = 0);
+
  private:
   // --- references, shared by several files (csv_import.cpp) ------------------------------
   std::optional<collective_id> collective(table& t, std::size_t col);
@@ -318,7 +390,8 @@ class importer {
       for (auto k = from; k != path.end(); ++k) {
         t.fail_at(rows[*k].line, parent_col,
                   std::string(what) + " " + in_quotes(rows[*k].code) +
-                      " is its own ancestor (the parent links form a cycle)");
+                      " is its own ancestor (the parent links form a cycle)",
+                  rows[*k].code);
         state[*k] = 3;
       }
       path.erase(from, path.end());
@@ -389,15 +462,20 @@ class importer {
       return std::move(it->second.rows);
     }
   };
-  // An issue at the first row of each owner whose rows were not used: "<owner> <code> <why>".
+  // An issue at the first row of each owner whose rows were not used: "<owner> 'X'
+  // <why>", or "refers to row N of <owner_file>, which was rejected".
   template <class Row>
   void report_unused(const pending_rows<Row>& pending, std::string_view owner,
-                     std::string_view why) {
+                     const layout& owner_file, std::string_view why) {
+    const auto& rejected = rejected_[file_index(owner_file)];
     for (const auto& [code, l] : pending.by_owner) {
-      if (!l.used) {
-        issue(pending.file, l.line, 1,
-              std::string(owner) + " " + in_quotes(code) + " " + std::string(why));
-      }
+      if (l.used) continue;
+      const auto it = rejected.find(code);
+      issue(pending.file, l.line, 1,
+            std::string(owner) + " " + in_quotes(code) +
+                (it == rejected.end() ? " " + std::string(why)
+                                      : " refers to row " + std::to_string(it->second) + " of " +
+                                            std::string(owner_file.file) + ", which was rejected"));
     }
   }
   void items(table& t);
@@ -414,6 +492,22 @@ class importer {
   void labels(table& t);
   void report_unused_policy_rows();
   void policies(table& t);
+
+  // Rows rejected in each file (by position in all_files), by code: their lines. A file's
+  // map is written by its loader and read by the later files of the same thread, or
+  // after the join (see run()).
+  std::array<std::unordered_map<std::string, std::uint64_t>, all_files.size()> rejected_;
+  // Codes of rejected rows that each file (by position) has reported a reference to.
+  std::array<std::unordered_set<std::string>, all_files.size()> reported_missing_;
+  // Missing codes each file may still suggest a near code for: a search reads every code
+  // of the file referred to, so a file of many bad rows searches a few times only.
+  std::array<std::size_t, all_files.size()> suggestions_left_ = [] {
+    std::array<std::size_t, all_files.size()> a{};
+    a.fill(20);
+    return a;
+  }();
+  // The codes of the entities added from `file` so far.
+  [[nodiscard]] std::vector<std::string_view> codes_in(const layout& file) const;
 
   const csv_dialect& d_;
   plan p_;

@@ -1,12 +1,14 @@
 // import_csv: the organisation's files (rating_scales, collectives, members,
 // rating_rounds, ratings). See csv_import.hpp.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "io/csv_import.hpp"
+#include "unicode.hpp"
 
 namespace goaltrack::detail::csv {
 
@@ -31,10 +33,24 @@ void importer::scales(table& t) {
     try {
       p_.add_scale(rating_scale(s.code, std::move(s.levels)));
     } catch (const error& e) {
-      t.fail_at(s.line, scales_col::scale, e.what());
+      t.fail_at(s.line, scales_col::scale, e.what(), s.code);
     }
   }
 }
+
+namespace {
+// "member" or "collective" for what the rated column says, in English or Vietnamese, as
+// people type it; "" for anything else. The exact codes are checked first: they are
+// what millions of rows hold.
+std::string_view rated_kind(std::string_view text) {
+  if (text == "member" || text == "collective") return text;
+  static constexpr std::array<std::string_view, 7> names{
+      "member", "thành viên", "đảng viên", "cá nhân", "collective", "tập thể", "đơn vị"};
+  const auto i = find_loosely(names, text);
+  if (!i) return {};
+  return *i < 4 ? names[0] : names[4];
+}
+}  // namespace
 
 void importer::collectives(table& t) {
   struct row {
@@ -61,16 +77,20 @@ void importer::collectives(table& t) {
     if (!r.parent.empty()) {
       parent = p_.org().find_collective(r.parent);
       if (!parent) {
-        t.fail_at(r.line, collectives_col::parent,
-                  "parent " + in_quotes(r.parent) +
-                      (codes.find(r.parent) ? " is on a bad row" : " is not in collectives.csv"));
+        if (codes.find(r.parent)) {
+          report_missing(t, collectives_col::parent, collectives_file, "parent", r.parent, r.line);
+        } else {
+          t.fail_at(r.line, collectives_col::parent,
+                    "parent " + in_quotes(r.parent) + " is not in collectives.csv", r.code);
+        }
+        reject(collectives_file, r.code, r.line);
         continue;
       }
     }
     try {
       collective_numbers_.add(r.code, p_.org().add_collective(r.code, r.name, r.kind, parent));
     } catch (const error& e) {
-      t.fail_at(r.line, collectives_col::code, e.what());
+      t.fail_at(r.line, collectives_col::code, e.what(), r.code);
     }
   }
 }
@@ -99,8 +119,9 @@ void importer::members(table& t) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {
-        t.fail_at(r.line, members_col::collective,
-                  "collective " + in_quotes(r.collective) + " is not in collectives.csv");
+        report_missing(t, members_col::collective, collectives_file, "collective", r.collective,
+                       r.line);
+        if (r.has_code) reject(members_file, r.code, r.line);
         continue;
       }
       if (!r.has_code) continue;
@@ -115,7 +136,7 @@ void importer::members(table& t) {
           try {
             p_.org().add_member(specs[i].code, specs[i].name, specs[i].collective);
           } catch (const error& e) {
-            t.fail_at(lines[i], members_col::code, e.what());
+            t.fail_at(lines[i], members_col::code, e.what(), specs[i].code);
           }
         }
       }
@@ -192,11 +213,11 @@ void importer::ratings(table& t) {
                         int{t.required(ratings_col::level)};
     if (present != 5) continue;
     const auto r = round(t, ratings_col::scale, ratings_col::period);
-    const std::string_view rated = t.value(ratings_col::rated);
+    const std::string_view rated = rated_kind(t.value(ratings_col::rated));
     const std::string_view code = t.text(ratings_col::code);
-    if (rated != "member" && rated != "collective") {
-      t.fail(ratings_col::rated,
-             t.describe(ratings_col::rated, rated) + " is not member or collective");
+    if (rated.empty()) {
+      t.fail(ratings_col::rated, t.describe(ratings_col::rated, t.value(ratings_col::rated)) +
+                                     " is not member or collective (thành viên, tập thể)");
     }
     if (!r || t.bad()) continue;
     const auto l = level(t, ratings_col::level, p_.get(*r).scale());
@@ -211,7 +232,7 @@ void importer::ratings(table& t) {
         m = p_.org().find_member(code);
       }
       if (m) next_member = m->value() + 1;
-      if (!m) t.fail(ratings_col::code, "member " + in_quotes(code) + " is not in members.csv");
+      if (!m) report_missing(t, ratings_col::code, members_file, "member", code);
       if (!m || !l) continue;
       std::vector<bool>& seen = rated_members[r->value()];
       if (seen.size() <= m->index()) seen.resize(p_.org().member_count(), false);

@@ -45,16 +45,20 @@ void importer::programs(table& t) {
     if (!r.parent.empty()) {
       r.value.parent = p_.find_program(r.parent);
       if (!r.value.parent) {
-        t.fail_at(r.line, programs_col::parent,
-                  "parent " + in_quotes(r.parent) +
-                      (codes.find(r.parent) ? " is on a bad row" : " is not in programs.csv"));
+        if (codes.find(r.parent)) {
+          report_missing(t, programs_col::parent, programs_file, "parent", r.parent, r.line);
+        } else {
+          t.fail_at(r.line, programs_col::parent,
+                    "parent " + in_quotes(r.parent) + " is not in programs.csv", r.code);
+        }
+        reject(programs_file, r.code, r.line);
         continue;
       }
     }
     try {
       p_.add_program(r.value);
     } catch (const error& e) {
-      t.fail_at(r.line, programs_col::code, e.what());
+      t.fail_at(r.line, programs_col::code, e.what(), r.code);
     }
   }
 }
@@ -126,8 +130,9 @@ void importer::phases(table& t) {
 }
 
 void importer::report_unused_items() {
-  report_unused(items_, "target", "is not a milestone target of targets.csv");
-  report_unused(phases_, "target", "is not a numeric or milestone target of targets.csv");
+  report_unused(items_, "target", targets_file, "is not a milestone target of targets.csv");
+  report_unused(phases_, "target", targets_file,
+                "is not a numeric or milestone target of targets.csv");
 }
 
 void importer::targets(table& t) {
@@ -135,7 +140,7 @@ void importer::targets(table& t) {
   // The rows of a batch wait here for their owners, which are looked up together
   // (organization::find_collectives), and are then added one by one.
   struct row {
-    std::string_view owner;
+    std::string_view owner, code;
     std::uint64_t line;
     bool ok;  // false: only the owner remains to be checked
   };
@@ -157,8 +162,8 @@ void importer::targets(table& t) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {
-        t.fail_at(r.line, k::owner,
-                  "collective " + in_quotes(r.owner) + " is not in collectives.csv");
+        report_missing(t, k::owner, collectives_file, "collective", r.owner, r.line);
+        reject(targets_file, r.code, r.line);
         all_ok = false;
         continue;
       }
@@ -201,7 +206,7 @@ void importer::targets(table& t) {
       try {
         target_numbers_.add(values[i].code, p_.add_target(values[i]));
       } catch (const error& e) {
-        t.fail_at(rows[i].line, k::code, e.what());
+        t.fail_at(rows[i].line, k::code, e.what(), values[i].code);
       }
     }
     rows.clear();
@@ -241,14 +246,18 @@ void importer::targets(table& t) {
         },
     };
     const bool complete = read_columns(t, x, special);
+    if (t.percents() != 0 && x.kind != target_kind::ratio) {
+      t.fail_percents("a percentage is a value of a ratio target only; this target is " +
+                      std::string(to_string(x.kind)));
+    }
     if (!has_owner) continue;
     if (!complete || t.bad() || !span) {
-      rows.push_back({t.text(k::owner), t.line(), false});
+      rows.push_back({t.text(k::owner), t.text(k::code), t.line(), false});
       values.emplace_back();
       continue;
     }
     x.span = *span;
-    rows.push_back({t.text(k::owner), t.line(), true});
+    rows.push_back({t.text(k::owner), t.text(k::code), t.line(), true});
     values.push_back(std::move(x));
   }
   flush();
@@ -264,6 +273,7 @@ void importer::measurements(table& t) {
     std::uint64_t line;
     double value, den;
     std::int32_t day;
+    bool percent;  // the value was written as a percentage
   };
   std::vector<row> rows;
   std::vector<std::string_view> codes;
@@ -290,7 +300,7 @@ void importer::measurements(table& t) {
       p_.add_measurements(targets, days, values, dens);
     } catch (const error&) {
       for (std::size_t i = 0; i < targets.size(); ++i) {
-        one(targets[i], {{}, {}, {}, lines[i], values[i], dens[i], days[i]});
+        one(targets[i], {{}, {}, {}, lines[i], values[i], dens[i], days[i], false});
       }
     }
     targets.clear();
@@ -307,7 +317,12 @@ void importer::measurements(table& t) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {
-        t.fail_at(r.line, k::target, "target " + in_quotes(r.target) + " is not in targets.csv");
+        report_missing(t, k::target, targets_file, "target", r.target, r.line);
+      } else if (const target_kind kind = r.percent ? p_.brief(*ids[i]).kind : target_kind::ratio;
+                 kind != target_kind::ratio) {
+        t.fail_at(r.line, k::value,
+                  "value: a percentage is a value of a ratio target only; target " +
+                      in_quotes(r.target) + " is " + std::string(to_string(kind)));
       } else if (!r.source.empty() || !r.note.empty()) {
         // Annotated: the rows before it, then this row alone (add_measurements takes no text).
         add();
@@ -337,8 +352,8 @@ void importer::measurements(table& t) {
     if (!value) t.required(k::value);
     const double den = t.number_or(k::denominator, 1.0);
     if (!has_target || t.bad()) continue;
-    rows.push_back(
-        {t.text(k::target), t.text(k::source), t.text(k::note), t.line(), *value, den, *day});
+    rows.push_back({t.text(k::target), t.text(k::source), t.text(k::note), t.line(), *value, den,
+                    *day, t.percent(k::value)});
   }
   flush();
 }
@@ -533,11 +548,11 @@ void importer::alignments(table& t) {
 }
 
 void importer::report_unused_policy_rows() {
-  report_unused(summaries_, "policy", "is not in policies.csv");
-  report_unused(statuses_, "policy", "is not in policies.csv");
-  report_unused(bands_, "policy", "is not in policies.csv");
-  report_unused(rollup_rules_, "policy", "is not in policies.csv");
-  report_unused(rollup_overrides_, "policy", "is not in policies.csv");
+  report_unused(summaries_, "policy", policies_file, "is not in policies.csv");
+  report_unused(statuses_, "policy", policies_file, "is not in policies.csv");
+  report_unused(bands_, "policy", policies_file, "is not in policies.csv");
+  report_unused(rollup_rules_, "policy", policies_file, "is not in policies.csv");
+  report_unused(rollup_overrides_, "policy", policies_file, "is not in policies.csv");
 }
 
 void importer::policies(table& t) {

@@ -232,6 +232,122 @@ inline constexpr layout overrides_file{"policy_rollup_overrides.csv", overrides_
 inline constexpr layout alignments_file{"alignments.csv", alignments_columns};
 inline constexpr layout labels_file{"labels.csv", labels_columns};
 
+/// A column's Vietnamese names, separated by '|': a file's header may use any of them for
+/// the column, and export writes the first for Vietnamese readers. Keyed by the column's
+/// name, which means the same in every file that has it. tests/csv_habits_test.cpp
+/// checks that every column of every file has one and that no two columns of a file
+/// share a name, exactly or without diacritics; README.md lists them.
+struct column_alias {
+  std::string_view column;
+  std::string_view vi;
+};
+inline constexpr column_alias column_aliases[] = {
+    {"scale", "thang xếp loại|thang đánh giá"},
+    {"level", "mức xếp loại|xếp loại|mức"},
+    {"label_vi", "tên tiếng việt|nhãn tiếng việt"},
+    {"label_en", "tên tiếng anh|nhãn tiếng anh"},
+    {"code", "mã|mã số"},
+    {"name", "tên|họ và tên|họ tên|tên đơn vị"},
+    {"kind", "loại"},
+    {"parent", "cấp trên|trực thuộc"},
+    {"collective", "đơn vị|tập thể"},
+    {"period", "kỳ|năm|thời gian"},
+    {"decided_on", "ngày quyết định"},
+    {"rated", "đối tượng"},
+    {"number", "số hiệu|số văn bản"},
+    {"issuer", "cơ quan ban hành|nơi ban hành"},
+    {"title", "tiêu đề|trích yếu|nội dung"},
+    {"owner", "đơn vị chủ trì|chủ trì|đơn vị thực hiện"},
+    {"program", "chương trình"},
+    {"deadline", "thời hạn|hạn hoàn thành|hạn"},
+    {"weight", "trọng số"},
+    {"added_on", "ngày bổ sung|ngày giao"},
+    {"task", "nhiệm vụ"},
+    {"date", "ngày"},
+    {"status", "trạng thái|tình trạng"},
+    {"target", "chỉ tiêu"},
+    {"item", "hạng mục|công việc"},
+    {"sub_period", "kỳ con|giai đoạn con"},
+    {"planned", "kế hoạch|số kế hoạch"},
+    {"unit", "đơn vị tính|đvt"},
+    {"goal", "loại mục tiêu"},
+    {"goal_value", "mục tiêu|giá trị mục tiêu"},
+    {"goal_high", "mục tiêu trên|cận trên mục tiêu"},
+    {"baseline", "giá trị gốc|số liệu gốc"},
+    {"whole_numbers", "số nguyên"},
+    {"currency", "tiền tệ"},
+    {"limit", "giới hạn"},
+    {"trend", "xu hướng"},
+    {"required_share", "tỷ lệ yêu cầu"},
+    {"count", "số lượng yêu cầu"},
+    {"all", "tất cả"},
+    {"scope", "phạm vi"},
+    {"counted_kind", "loại được đếm"},
+    {"criterion", "tiêu chí"},
+    {"over_time", "tổng hợp theo thời gian"},
+    {"scoring", "cách chấm"},
+    {"planned_as", "kế hoạch theo"},
+    {"expected_by", "kỳ vọng theo"},
+    {"indicator", "chỉ số"},
+    {"over_tree", "tổng hợp theo cây"},
+    {"value", "giá trị|số liệu|kết quả"},
+    {"denominator", "mẫu số"},
+    {"source", "nguồn"},
+    {"note", "ghi chú"},
+    {"score", "điểm"},
+    {"by", "người đánh giá"},
+    {"reason", "lý do|lí do"},
+    {"policy", "quy tắc đánh giá"},
+    {"language", "ngôn ngữ"},
+    {"text", "văn bản"},
+    {"part", "phần"},
+    {"on_track_margin", "biên đúng tiến độ"},
+    {"at_risk_margin", "biên có nguy cơ"},
+    {"not_started_before_start", "chưa bắt đầu trước kỳ"},
+    {"missed_after_end", "không đạt sau kỳ"},
+    {"trend_tolerance", "dung sai xu hướng"},
+    {"close_at_period_end", "khép lại cuối kỳ"},
+    {"basis", "cơ sở"},
+    {"reached_is_achieved", "chạm là đạt"},
+    {"minimum_points", "số điểm tối thiểu"},
+    {"forecast_min_points", "số điểm dự báo tối thiểu"},
+    {"rollup", "cách tổng hợp"},
+    {"colour", "màu"},
+    {"category", "nhóm"},
+    {"lower", "cận dưới"},
+    {"upper", "cận trên"},
+    {"lower_inclusive", "gồm cận dưới"},
+    {"upper_inclusive", "gồm cận trên"},
+    {"phase", "giai đoạn"},
+    {"method", "phương pháp"},
+    {"exclude_not_started", "bỏ chưa bắt đầu"},
+    {"exclude_no_data", "bỏ chưa có số liệu"},
+    {"required_count", "số lượng cần đạt"},
+    {"rule", "quy tắc"},
+};
+
+/// The Vietnamese names of `column` ('|'-separated), or "".
+constexpr std::string_view vi_names_of(std::string_view column) {
+  for (const auto& a : column_aliases) {
+    if (a.column == column) return a.vi;
+  }
+  return {};
+}
+
+/// The columns in which a number may be written as a percentage ("95%", read as 0.95):
+/// values of ratio targets (the loaders refuse one for a target of another kind) and
+/// the fractions of policies. Anywhere else a percentage is an error.
+struct percent_column {
+  std::string_view file;
+  std::string_view column;
+};
+inline constexpr percent_column percent_columns[] = {
+    {"targets.csv", "goal_value"},      {"targets.csv", "goal_high"},
+    {"targets.csv", "baseline"},        {"targets.csv", "limit"},
+    {"measurements.csv", "value"},      {"policies.csv", "on_track_margin"},
+    {"policies.csv", "at_risk_margin"}, {"policies.csv", "trend_tolerance"},
+};
+
 /// Every file, in the order import reads them.
 inline constexpr std::array<const layout*, 21> all_files{
     &scales_file,   &collectives_file,  &members_file,     &rounds_file,     &ratings_file,

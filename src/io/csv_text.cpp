@@ -7,10 +7,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <span>
 #include <system_error>
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/period.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace goaltrack::detail::csv {
@@ -270,31 +272,101 @@ bool parse_plain_decimal(std::string_view s, char decimal, double& out) noexcept
 
 }  // namespace
 
-bool parse_number(std::string_view s, char decimal, double& out) noexcept {
-  s = trim(s);
-  if (s.empty() || s.front() == '+') return false;
-  if (parse_plain_decimal(s, decimal, out)) return true;
-  // Only digits, sign, the dialect's separator and exponent: the other separator is an
-  // error (no thousands separators), and from_chars would also take "inf" and "nan".
-  for (const char c : s) {
-    if (!((c >= '0' && c <= '9') || c == decimal || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+namespace {
+
+// The thousands separators a number may have: the one the dialect's decimal separator
+// does not use ('.' with ',', ',' with '.'), a space, a no-break space (U+00A0, which
+// Excel writes in "48 500 000") or a narrow no-break space (U+202F).
+std::size_t group_separator_at(std::string_view s, std::size_t i, char group) noexcept {
+  if (s[i] == group || s[i] == ' ') return 1;
+  if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  if (s.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
+  return 0;
+}
+
+// `s` as from_chars reads it, into `buffer`: the decimal separator made '.', and the
+// thousands separators of the integer part removed where they group it by three digits
+// ("48.500.000.000" with decimal ','; "1 234,5"; never "1.23.4"). False for anything
+// else, or when it does not fit.
+bool plain_digits(std::string_view s, char decimal, std::span<char> buffer,
+                  std::string_view& out) noexcept {
+  const char group = decimal == ',' ? '.' : ',';
+  std::size_t n = 0;
+  std::size_t run = 0;     // digits since the last separator
+  std::size_t groups = 0;  // separators seen
+  bool integer_part = true;
+  std::size_t i = 0;
+  if (!s.empty() && s.front() == '-') buffer[n++] = s[i++];
+  while (i < s.size()) {
+    const char c = s[i];
+    const std::size_t sep = integer_part ? group_separator_at(s, i, group) : 0;
+    if (sep > 0) {
+      if (run == 0 || (groups > 0 && run != 3) || (groups == 0 && run > 3)) return false;
+      ++groups;
+      run = 0;
+      i += sep;
+      continue;
+    }
+    if (n == buffer.size()) return false;
+    if (c >= '0' && c <= '9') {
+      ++run;
+    } else if (c == decimal && integer_part) {
+      if (groups > 0 && run != 3) return false;
+      integer_part = false;
+      buffer[n++] = '.';
+      ++i;
+      continue;
+    } else if (c == '-' || c == 'e' || c == 'E') {  // in or after the exponent
+      if (integer_part && groups > 0 && run != 3) return false;
+      integer_part = false;
+    } else {
       return false;
     }
+    buffer[n++] = c;
+    ++i;
   }
-  char buffer[64];
-  std::string_view digits = s;
-  if (decimal != '.') {
-    if (s.size() > sizeof buffer) return false;
-    std::memcpy(buffer, s.data(), s.size());
-    std::replace(buffer, buffer + s.size(), decimal, '.');
-    digits = std::string_view(buffer, s.size());
-  }
+  if (integer_part && groups > 0 && run != 3) return false;
+  out = std::string_view(buffer.data(), n);
+  return true;
+}
+
+// from_chars over all of `digits`, finite only.
+bool read_double(std::string_view digits, double& out) noexcept {
   double v = 0;
   const char* end = digits.data() + digits.size();
   const auto [p, ec] = std::from_chars(digits.data(), end, v, std::chars_format::general);
   if (ec != std::errc() || p != end || !std::isfinite(v)) return false;
   out = v;
   return true;
+}
+
+}  // namespace
+
+bool parse_number(std::string_view s, char decimal, double& out) noexcept {
+  s = trim(s);
+  if (s.empty() || s.front() == '+') return false;
+  if (parse_plain_decimal(s, decimal, out)) return true;
+  // from_chars would also take "inf" and "nan", and knows only '.'.
+  char buffer[64];
+  std::string_view digits;
+  return plain_digits(s, decimal, buffer, digits) && read_double(digits, out);
+}
+
+bool parse_percent(std::string_view s, char decimal, double& out) noexcept {
+  s = trim(s);
+  if (s.empty() || s.back() != '%') return false;
+  s = trim(s.substr(0, s.size() - 1));
+  if (s.empty() || s.front() == '+') return false;
+  // p% is p * 10^-2 as one decimal text, so that the result is the double nearest to the
+  // fraction written ("58,1%" is exactly the double of 0.581), not p / 100 rounded twice.
+  char buffer[64];
+  std::string_view digits;
+  if (!plain_digits(s, decimal, std::span<char>(buffer, sizeof buffer - 3), digits) ||
+      digits.find_first_of("eE") != std::string_view::npos) {
+    return false;
+  }
+  std::memcpy(buffer + digits.size(), "e-2", 3);
+  return read_double(std::string_view(buffer, digits.size() + 3), out);
 }
 
 bool parse_count(std::string_view s, std::uint32_t& out) noexcept {
@@ -329,11 +401,31 @@ bool make_day(int y, int m, int d, std::int32_t& out) noexcept {
 
 }  // namespace
 
+namespace {
+
+// `s` without a time of day at midnight after the date (" 00:00", " 00:00:00", and in
+// ISO also "T00:00:00"), as spreadsheets write a date cell as text. False when there is
+// another time: a date with a time of day is not a day.
+bool drop_midnight(std::string_view& s, bool iso) noexcept {
+  std::size_t cut = s.find(' ');
+  if (iso && cut == std::string_view::npos) cut = s.find('T');
+  if (cut == std::string_view::npos) return true;
+  const std::string_view time = trim(s.substr(cut + 1));
+  if (time != "00:00" && time != "00:00:00" && time != "0:00" && time != "0:00:00") return false;
+  s = s.substr(0, cut);
+  return true;
+}
+
+}  // namespace
+
+int two_digit_year(int yy) noexcept { return yy < 30 ? 2000 + yy : 1900 + yy; }
+
 bool parse_day(std::string_view s, csv_date_format format, std::int32_t& out) noexcept {
   s = trim(s);
   int y = 0;
   int m = 0;
   int d = 0;
+  if (!drop_midnight(s, format == csv_date_format::iso)) return false;
   if (format == csv_date_format::iso) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     if (!digits_to_int(s.substr(0, 4), y) || !digits_to_int(s.substr(5, 2), m) ||
@@ -348,13 +440,14 @@ bool parse_day(std::string_view s, csv_date_format format, std::int32_t& out) no
     const std::string_view ds = s.substr(0, a);
     const std::string_view ms = s.substr(a + 1, b - a - 1);
     const std::string_view ys = s.substr(b + 1);
-    if (ds.size() > 2 || ms.size() > 2 || ys.size() != 4) return false;
+    if (ds.size() > 2 || ms.size() > 2 || (ys.size() != 4 && ys.size() != 2)) return false;
     if (!digits_to_int(ds, d) || !digits_to_int(ms, m) || !digits_to_int(ys, y)) return false;
+    if (ys.size() == 2) y = two_digit_year(y);
   }
   return make_day(y, m, d, out);
 }
 
-bool parse_bool(std::string_view s, bool& out) noexcept {
+bool parse_bool(std::string_view s, bool& out) {
   s = trim(s);
   const auto equal = [](std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -366,6 +459,17 @@ bool parse_bool(std::string_view s, bool& out) noexcept {
     return true;
   }
   if (equal(s, "false")) {
+    out = false;
+    return true;
+  }
+  // Vietnamese: đúng/sai, có/không, in any case, with or without diacritics.
+  if (s.empty() || s.size() > 16) return false;
+  const std::string key = match_key(s, true);
+  if (key == "dung" || key == "co") {
+    out = true;
+    return true;
+  }
+  if (key == "sai" || key == "khong") {
     out = false;
     return true;
   }

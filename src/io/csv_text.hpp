@@ -104,14 +104,28 @@ inline std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 /// A finite number written with `decimal` as its separator ("58,1" or "58.1"), with an
-/// optional exponent; nothing else (no thousands separators, no '+', no inf or nan).
+/// optional exponent and thousands separators grouping its integer part by three digits:
+/// the other one of '.' and ',' ("48.500.000.000" with decimal ','; "48,500,000,000"
+/// with '.'), a space or a no-break space. Nothing else: no '+', no inf or nan, no
+/// separator that does not group by three ("1.23.4"); a separator is never guessed
+/// against the dialect ("14.200" is 14200 with decimal ',' and 14.2 with '.').
 bool parse_number(std::string_view s, char decimal, double& out) noexcept;
+/// A percentage as parse_number reads its number, followed by '%' ("95%", "48,0 %"), as
+/// the fraction it means (0.95, 0.48): the double nearest to the decimal fraction.
+bool parse_percent(std::string_view s, char decimal, double& out) noexcept;
+/// The year of a two-digit year, as Excel reads one typed in a date: 00..29 are
+/// 2000..2029, 30..99 are 1930..1999.
+int two_digit_year(int yy) noexcept;
 /// A whole number 0..2^32-1.
 bool parse_count(std::string_view s, std::uint32_t& out) noexcept;
-/// A date in `format` as a day number (goaltrack::day_number), years 1400..9999.
+/// A date in `format` as a day number (goaltrack::day_number), years 1400..9999. In
+/// day_month_year, the year may have two digits (two_digit_year). A time of day at
+/// midnight may follow ("30/06/2025 00:00", as a spreadsheet writes a date cell); any
+/// other time is refused.
 bool parse_day(std::string_view s, csv_date_format format, std::int32_t& out) noexcept;
-/// "true" or "false", in any case.
-bool parse_bool(std::string_view s, bool& out) noexcept;
+/// "true" or "false", or in Vietnamese "đúng" or "sai", "có" or "không"; in any case,
+/// the Vietnamese with or without diacritics.
+bool parse_bool(std::string_view s, bool& out);
 
 /// True when a spreadsheet would run `s` as a formula once one apostrophe is removed
 /// from its front, i.e. `s` begins, after any apostrophes, with = + - @ tab or CR.

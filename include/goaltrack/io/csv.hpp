@@ -39,16 +39,26 @@
 /// the folder is an error, so that a misspelt name is not silently ignored. Entities
 /// refer to each other by code. Ids follow the order of the rows (collectives and
 /// programs whose parent comes later are placed after it). Values: enums by their codes
-/// (target.hpp, task.hpp: "quantity", "increase_to", ...); periods as period::parse
-/// reads them ("2021", "2021-Q1", "2019-2020", "2021-01-05/2021-02-01"; a school year
-/// on another calendar than the dialect's: "2019-2020@2019-08-15/2020-06-30"); shares as
-/// "numerator/denominator" ("191/200") or a percentage ("95.5%"); booleans "true" or
-/// "false" in any case; rating levels by code or by either label.
+/// (target.hpp, task.hpp: "quantity", "increase_to", ...) or Vietnamese names ("số
+/// lượng", "hoàn thành"); periods as period::parse reads them ("2021", "2021-Q1",
+/// "2019-2020", "2021-01-05/2021-02-01"; a school year on another calendar than the
+/// dialect's: "2019-2020@2019-08-15/2020-06-30"); shares as "numerator/denominator"
+/// ("191/200") or a percentage ("95.5%"); booleans "true" or "false", "đúng" or "sai",
+/// "có" or "không"; the values of ratio targets and a policy's margins as fractions
+/// ("0.581") or percentages ("58.1%"); rating levels by code or by either label.
+///
+/// As people type it: every text is put in NFC. Codes of enums, rating levels and column
+/// names match exactly, else ignoring case, else ignoring case and diacritics where only
+/// one name matches so; columns may be named in Vietnamese ("Mã;Họ và tên;Đơn vị"). A
+/// near miss of a code or name is reported with "did you mean ...". Empty columns after
+/// the last named one are ignored; a column that is not the layout's is an error unless
+/// the dialect names it as notes (csv_dialect::notes_columns).
 ///
 /// Text: UTF-8, with or without a byte order mark; rows end with LF or CRLF; a field
 /// that holds the delimiter, a quote or a line break is double-quoted, with "" for a
 /// quote. Rows in which every field is empty are skipped. Text fields are kept exactly
-/// (spaces included); numbers, dates and codes of enums may have spaces around them.
+/// (spaces included, in NFC); numbers, dates and codes of enums may have spaces around
+/// them.
 ///
 /// Formulas: a spreadsheet runs a cell that begins with =, +, -, @, a tab or a carriage
 /// return as a formula. export_csv therefore writes any text field that begins with
@@ -64,6 +74,7 @@
 
 #include "goaltrack/error.hpp"
 #include "goaltrack/export.hpp"
+#include "goaltrack/language.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/plan.hpp"
 
@@ -72,7 +83,8 @@ namespace goaltrack {
 /// How dates are written in CSV files.
 enum class csv_date_format : std::uint8_t {
   iso,             ///< 2021-01-21 (ISO 8601)
-  day_month_year,  ///< 21/01/2021 (day and month of one or two digits, four-digit year)
+  day_month_year,  ///< 21/01/2021 (day and month of one or two digits; year of four digits,
+                   ///< or of two as Excel reads them: 00..29 are 2000..2029, 30..99 1930..1999)
 };
 
 /// The conventions of a set of CSV files. Nothing is guessed: files written with ';' and
@@ -81,9 +93,13 @@ struct GOALTRACK_API csv_dialect {
   /// Separates fields: ',' or ';'.
   char delimiter = ',';
   /// Separates the integer part of a number from its fraction: '.' or ','. The other
-  /// character in a number is an error (no thousands separators).
+  /// one, a space or a no-break space may group the integer part's digits by three
+  /// ("48.500.000.000" with ','); anywhere else it is an error ("1.23.4"), and it is
+  /// never taken for the decimal separator ("14.200" is 14200 with ',', 14.2 with '.').
   char decimal_separator = '.';
-  /// How dates are written. Periods always use period::parse's syntax.
+  /// How dates are written. A date may be followed by a time of day at midnight
+  /// ("30/06/2025 00:00", as spreadsheets write date cells). Periods always use
+  /// period::parse's syntax.
   csv_date_format dates = csv_date_format::iso;
   /// How school-year periods ("2019-2020") are read. A school year on another calendar
   /// is written with its days: "2019-2020@2019-08-15/2020-06-30".
@@ -93,6 +109,13 @@ struct GOALTRACK_API csv_dialect {
   bool byte_order_mark = true;
   /// export_csv: end rows with CR LF (as Excel does) instead of LF.
   bool crlf = false;
+  /// export_csv: the language of the column names and enum values written: English, the
+  /// codes (`code`, `quantity`), or Vietnamese (`mã`, `số lượng`). import_csv reads either.
+  language names = language::en;
+  /// import_csv: the names of columns that hold notes for people, in any file ("ghi_chu",
+  /// "Ghi chú"): they are not read. Any other column that is not the layout's is an
+  /// error, so that a misspelt column is never ignored.
+  std::vector<std::string> notes_columns;
 
   /// @throws invalid_argument naming the field: a delimiter other than ',' or ';', a
   ///         decimal separator other than '.' or ','.
@@ -101,16 +124,19 @@ struct GOALTRACK_API csv_dialect {
 
 /// One problem found while importing: where it is and what is wrong.
 struct GOALTRACK_API csv_issue {
-  std::string file;  ///< the file's name, e.g. "targets.csv"
+  std::string file;  ///< the file's name, e.g. "targets.csv"; in a workbook, the sheet's
   std::uint64_t line =
       0;  ///< 1-based line where the row starts (the header is line 1); 0: the whole file
   std::uint32_t column = 0;  ///< 1-based field position in the row (A = 1); 0: the whole row
   std::string message;       ///< what is wrong, naming the column and the value
+  /// True when `file` is a sheet of a workbook (import_xlsx): to_string names the cell.
+  bool sheet = false;
 
   friend bool operator==(const csv_issue&, const csv_issue&) = default;
 };
 
-/// "file:line:column: message" (line and column left out where 0).
+/// "file:line:column: message" (line and column left out where 0); in a workbook
+/// "sheet!C12: message" ("sheet!12: " for a whole row, "sheet: " for the whole sheet).
 GOALTRACK_API std::string to_string(const csv_issue& issue);
 
 /// A CSV import found bad rows. Nothing was imported. issues() lists them in file and
@@ -147,8 +173,10 @@ GOALTRACK_API std::vector<std::string> csv_file_names();
 ///         the folder or a file cannot be read, or a *.csv entry is not a regular file (a
 ///         FIFO, a directory, a device, a dangling link: each named); csv_error listing every bad
 ///         row (text that is not UTF-8 — with advice for Windows-1258 files saved by Excel —, a bad
-///         header, a value that does not parse, an unknown or repeated code, a rating not
-///         on its scale, anything the plan refuses) when any row is bad.
+///         header, a value that does not parse, a percentage where none is taken, an unknown
+///         or repeated code, a rating not on its scale, anything the plan refuses) when any
+///         row is bad. A row that refers to a rejected row is reported once per file and code
+///         ("refers to row N of targets.csv, which was rejected").
 [[nodiscard]] GOALTRACK_API plan import_csv(const std::filesystem::path& directory,
                                             const csv_dialect& dialect = {});
 
