@@ -45,6 +45,10 @@ zip_archive::zip_archive(std::string bytes, const limits& caps, std::string wher
                                 "read: save as .xlsx without a password"),
                        where_);
   }
+  // libzip opens an empty buffer as an empty archive; a workbook starts with a local header.
+  if (!bytes_.starts_with("PK")) {
+    throw format_error(prefixed(where_, "not an Excel workbook (.xlsx): not a zip file"), where_);
+  }
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes_.data(), bytes_.size(), 0, &error);
@@ -55,7 +59,7 @@ zip_archive::zip_archive(std::string bytes, const limits& caps, std::string wher
     zip_source_free(source);
     const int code = zip_error_code_zip(&error);
     const std::string m = zip_message(error);
-    if (code == ZIP_ER_NOZIP || bytes_.size() < 4 || !bytes_.starts_with("PK")) {
+    if (code == ZIP_ER_NOZIP) {
       throw format_error(prefixed(where_, "not an Excel workbook (.xlsx): not a zip file"), where_);
     }
     throw_corrupt(where_, "not a readable zip archive: " + m);
