@@ -602,4 +602,25 @@ TEST(xlsx_write, close_in_a_missing_directory_is_an_io_error) {
       io_error);
 }
 
+TEST(xlsx_write, text_that_looks_like_an_escape_and_control_characters_round_trip) {
+  const fs::path file = goaltrack_test::fresh_dir("xlsx_escapes") / "e.xlsx";
+  const std::vector<std::string> texts = {"a_x0041_b", "_x005F_",  "tab\there",
+                                          "bell\x07",  "cr\r\nlf", "_x00_"};
+  {
+    workbook_writer w(file);
+    const std::vector<column_spec> columns = {{"t", {}}};
+    sheet_writer& s = w.add_sheet("S", columns);
+    for (const std::string& t : texts) {
+      s.text(t);
+      s.end_row();
+    }
+    w.close();
+  }
+  const std::vector<read_row> rows = rows_of(workbook::open(file).sheet(0));
+  ASSERT_EQ(rows.size(), texts.size() + 1);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(rows[i + 1].cells, (std::vector<std::string>{"t:" + texts[i]}));
+  }
+}
+
 }  // namespace

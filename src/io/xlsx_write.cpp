@@ -50,6 +50,21 @@ bool fits_inline(const std::vector<std::string>& choices) {
   return length - 1 <= inline_list_max;
 }
 
+// `s` with every '_' that starts an Office escape "_xHHHH_" escaped itself ("_x005F_"), so
+// that Excel, and our reader, show the text as written rather than the escaped character.
+std::string protect_escapes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::string_view rest = s.substr(i);
+    const bool escape =
+        rest.size() >= 7 && rest.starts_with("_x") && rest[6] == '_' &&
+        rest.substr(2, 4).find_first_not_of("0123456789ABCDEFabcdef") == std::string_view::npos;
+    out += escape ? std::string_view("_x005F_") : rest.substr(0, 1);
+  }
+  return out;
+}
+
 std::string no_nul(std::string_view s) { return std::string(s.substr(0, s.find('\0'))); }
 
 // Flushes `path` to disk, so that the rename never exposes a file the disk lacks.
@@ -99,7 +114,7 @@ void sheet_writer::text(std::string_view s) {
     if (s.find('\0') != std::string_view::npos) {
       throw invalid_argument(here() + ": text with a NUL byte cannot be written to a workbook");
     }
-    const std::string z(s);
+    const std::string z = protect_escapes(s);
     const lxw_error e = worksheet_write_string(sheet_, row_, column_, z.c_str(), nullptr);
     if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
       throw invalid_argument(here() + ": text longer than Excel's 32767 characters");
@@ -199,7 +214,7 @@ sheet_writer& workbook_writer::add_sheet(std::string_view name,
   sheets_.push_back(std::unique_ptr<sheet_writer>(new sheet_writer(*this, ws, z)));
   sheet_writer& s = *sheets_.back();
   for (const column_spec& c : columns) {
-    const std::string header = no_nul(c.header);
+    const std::string header = protect_escapes(no_nul(c.header));
     if (!header.empty()) {
       s.check(worksheet_write_string(ws, 0, s.column_, header.c_str(), bold_),
               "cannot write the header");
@@ -259,7 +274,7 @@ void workbook_writer::write_lists() {
   for (std::size_t r = 0; r < rows; ++r) {
     for (std::size_t c = 0; c < lists_.size(); ++c) {
       if (r >= lists_[c].size()) continue;
-      const std::string z = no_nul(lists_[c][r]);
+      const std::string z = protect_escapes(no_nul(lists_[c][r]));
       const lxw_error e = worksheet_write_string(ws, static_cast<lxw_row_t>(r),
                                                  static_cast<lxw_col_t>(c), z.c_str(), nullptr);
       if (e != LXW_NO_ERROR) {
