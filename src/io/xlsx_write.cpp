@@ -251,7 +251,9 @@ void workbook_writer::validate(lxw_worksheet* sheet, std::uint16_t column,
     throw invalid_argument("column " + cell_name(1, std::uint32_t{column} + 1U) +
                            ": cannot add its list of choices: " + lxw_strerror(e));
   }
-  if (!formula.empty()) last_validation(sheet)->validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+  if (lxw_data_val_obj* stored = last_validation(sheet); stored != nullptr && !formula.empty()) {
+    stored->validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+  }
 }
 
 std::string workbook_writer::list_range(const std::vector<std::string>& choices) {
