@@ -5,4 +5,5 @@ target_sources(goaltrack_objects PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/csv_import.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import_org.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import_work.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/csv_text.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/csv_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/xlsx_import.cpp)

@@ -82,9 +82,9 @@ void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t 
   // import_csv(files) is not: an issue quotes both, and stays valid UTF-8.
   if (!valid_utf8(what)) what = printable_utf8(what);
   if (log.holding) {
-    log.held.push_back({printable_utf8(file), line, column, std::move(what)});
+    log.held.push_back({printable_utf8(file), line, column, std::move(what), sheets_});
   } else if (log.issues.size() < csv_error::max_kept_issues) {
-    log.issues.push_back({printable_utf8(file), line, column, std::move(what)});
+    log.issues.push_back({printable_utf8(file), line, column, std::move(what), sheets_});
   }
 }
 
@@ -153,16 +153,69 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
     if (threaded)
       second_buffer.reserve(static_cast<std::size_t>(std::max(members_bytes, ratings_bytes)));
   }
-  const auto with = [&](step k, const layout& l, auto handler, std::string& into) {
-    const log_scope scope(logs[k]);
+  const auto open = [&](const layout& l, std::string& into, const table_reader& read) {
     const auto it = by_name.find(l.file);
     if (it == by_name.end()) return;
     std::string& text = text_of(it->second, into);
     table t(*this, l, text);
-    if (t.ok()) (this->*handler)(t);
-    release_issues();
+    read(t);
     // A text given in memory is no longer needed: free it before the next file.
     if (paths.empty()) std::string().swap(text);
+  };
+  return run_steps(logs, open, threaded, buffer, second_buffer);
+}
+
+plan importer::run(const xlsx::workbook& book) {
+  sheets_ = true;
+  std::vector<issue_log> logs(step_count);
+  // The sheet of each file of the layout (by its position in all_files).
+  std::vector<std::optional<std::size_t>> sheet_of(all_files.size());
+  {
+    const log_scope scope(logs[names]);
+    std::vector<std::string_view> stems;  // "targets" for targets.csv
+    std::string expected;
+    for (const layout* l : all_files) {
+      stems.push_back(l->file.substr(0, l->file.size() - 4));
+      expected += (expected.empty() ? "" : ", ") + std::string(stems.back());
+    }
+    const std::vector<std::string>& sheets = book.sheet_names();
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+      // Hidden sheets hold lists of choices (export_xlsx's "lists") and the like.
+      if (book.hidden(i)) continue;
+      const auto k = find_loosely(stems, sheets[i]);
+      if (!k) {
+        issue(sheets[i], 0, 0,
+              "not a sheet of the layout (a misspelt name?)" + did_you_mean(stems, sheets[i]) +
+                  "; expected: " + expected);
+      } else if (sheet_of[*k]) {
+        issue(sheets[i], 0, 0,
+              "the sheet is given twice (also as '" + sheets[*sheet_of[*k]] + "')");
+      } else {
+        sheet_of[*k] = i;
+      }
+    }
+  }
+  const auto open = [&](const layout& l, std::string&, const table_reader& read) {
+    const auto i = sheet_of[file_index(l)];
+    if (!i) return;
+    xlsx::sheet_reader sheet = book.sheet(*i);
+    table t(*this, l, sheet, book.sheet_names()[*i], book.date1904());
+    read(t);
+  };
+  // One reader of the workbook at a time: its zip archive is not shared between threads.
+  std::string unused;
+  std::string unused_second;
+  return run_steps(logs, open, false, unused, unused_second);
+}
+
+plan importer::run_steps(std::vector<issue_log>& logs, const file_opener& open, bool threaded,
+                         std::string& buffer, std::string& second_buffer) {
+  const auto with = [&](step k, const layout& l, auto handler, std::string& into) {
+    const log_scope scope(logs[k]);
+    open(l, into, [&](table& t) {
+      if (t.ok()) (this->*handler)(t);
+    });
+    release_issues();
   };
   with(scales_step, scales_file, &importer::scales, buffer);
   with(collectives_step, collectives_file, &importer::collectives, buffer);
@@ -432,15 +485,7 @@ table::table(importer& im, const layout& layout, std::string& text)
       slot_(layout.columns.size(), absent),
       decimal_(im.dialect().decimal_separator),
       dates_(im.dialect().dates) {
-  for (std::size_t k = 0; k < layout.columns.size(); ++k) {
-    if (layout.columns[k].name == (&layout == &scales_file ? "scale" : "code")) key_ = k;
-  }
-  for (const percent_column& pc : percent_columns) {
-    if (pc.file != layout.file) continue;
-    for (std::size_t k = 0; k < layout.columns.size(); ++k) {
-      if (layout.columns[k].name == pc.column) percent_ok_ |= std::uint64_t{1} << k;
-    }
-  }
+  mark_columns();
   std::size_t bom = 0;
   if (auto problem = check_encoding(text, bom)) {
     im_.issue(name_, problem->line, 0, problem->message);
@@ -463,19 +508,8 @@ table::table(importer& im, const layout& layout, std::string& text)
     ok_ = false;
     return;
   }
-  map_header(reader_.fields());
-  for (std::size_t k = 0; k < layout.columns.size(); ++k) {
-    if (layout.columns[k].required && slot_[k] == absent) {
-      im_.issue(name_, 1, 0, "the header has no column " + in_quotes(layout.columns[k].name));
-      ok_ = false;
-    }
-  }
-  for (std::size_t k = 0; k < layout.columns.size(); ++k) {
-    if (layout.columns[k].required) {
-      first_column_ = k;
-      break;
-    }
-  }
+  fields_ = reader_.fields();
+  map_header(fields_);
 }
 
 void table::map_header(std::span<const std::string_view> fields) {
@@ -493,18 +527,30 @@ void table::map_header(std::span<const std::string_view> fields) {
     } else if (*k == column_names::notes) {
       continue;  // the dialect's notes: not read
     } else if (slot_[*k] != absent) {
-      im_.issue(name_, 1, column, "column " + in_quotes(name) + " appears twice");
+      im_.issue(name_, line(), column, "column " + in_quotes(name) + " appears twice");
       ok_ = false;
     } else {
       slot_[*k] = f;
     }
   }
+  const auto& columns = layout_.columns;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    if (columns[k].required && slot_[k] == absent) {
+      im_.issue(name_, line(), 0, "the header has no column " + in_quotes(columns[k].name));
+      ok_ = false;
+    }
+  }
+  const auto first_required =
+      std::find_if(columns.begin(), columns.end(), [](const column& c) { return c.required; });
+  first_column_ = first_required == columns.end()
+                      ? 0
+                      : static_cast<std::size_t>(first_required - columns.begin());
 }
 
 void table::report_unknown_column(std::string_view name, std::uint32_t column,
                                   const column_names& names, std::size_t fields) {
   if (name.empty()) {
-    im_.issue(name_, 1, column,
+    im_.issue(name_, line(), column,
               "the column has no name (only empty columns may follow the last named one)");
     return;
   }
@@ -515,28 +561,44 @@ void table::report_unknown_column(std::string_view name, std::uint32_t column,
                                ? " (is the delimiter right? the dialect says '" +
                                      std::string(1, im_.dialect().delimiter) + "')"
                                : names.did_you_mean(name);
-  im_.issue(name_, 1, column,
+  im_.issue(name_, line(), column,
             "unknown column " + in_quotes(name) + hint + "; columns: " + known +
                 " (or their Vietnamese names; a notes column must be named by the dialect's "
                 "notes_columns)");
+}
+
+void table::mark_columns() {
+  const auto& columns = layout_.columns;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    if (columns[k].name == (&layout_ == &scales_file ? "scale" : "code")) key_ = k;
+  }
+  for (const percent_column& pc : percent_columns) {
+    if (pc.file != layout_.file) continue;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (columns[k].name == pc.column) percent_ok_ |= std::uint64_t{1} << k;
+    }
+  }
+}
+
+record_reader::status table::read_row() {
+  if (sheet_ != nullptr) return read_sheet_row();
+  const auto s = reader_.next();
+  fields_ = reader_.fields();
+  return s;
 }
 
 bool table::next() {
   for (;;) {
     bad_ = false;
     percents_ = 0;
-    const auto s = reader_.next();
+    const auto s = read_row();
     if (s == record_reader::status::end) return false;
     if (s == record_reader::status::bad) {
       im_.issue(name_, reader_.line(), reader_.error_column(), reader_.error());
       continue;
     }
-    if (const auto fields = reader_.fields();
-        fields.size() != width_ && !only_blanks_after(fields)) {
-      im_.issue(name_, reader_.line(), 0,
-                "the row has " + std::to_string(fields.size()) + " fields, the header " +
-                    std::to_string(width_) + " (a missing delimiter, or an unquoted '" +
-                    std::string(1, im_.dialect().delimiter) + "' in a field?)");
+    if (fields_.size() != width_ && !only_blanks_after(fields_)) {
+      report_width();
       continue;
     }
     return true;
@@ -547,6 +609,18 @@ void table::fail_percents(const std::string& why) {
   for (std::size_t col = 0; col < layout_.columns.size(); ++col) {
     if (percent(col)) fail(col, describe(col, value(col)) + ": " + why);
   }
+}
+
+void table::report_width() {
+  if (sheet_ != nullptr) {
+    im_.issue(name_, line(), static_cast<std::uint32_t>(width_ + 1),
+              "the row has a value to the right of the last column with a header");
+    return;
+  }
+  im_.issue(name_, line(), 0,
+            "the row has " + std::to_string(fields_.size()) + " fields, the header " +
+                std::to_string(width_) + " (a missing delimiter, or an unquoted '" +
+                std::string(1, im_.dialect().delimiter) + "' in a field?)");
 }
 
 bool table::only_blanks_after(std::span<const std::string_view> fields) const noexcept {
@@ -576,6 +650,7 @@ void table::fail(std::size_t col, const std::string& what) {
 std::optional<share> table::share_of(std::size_t col) {
   const std::string_view v = value(col);
   if (v.empty()) return std::nullopt;
+  if (sheet_ != nullptr && typed(col)) return sheet_share(col, v);
   const std::size_t slash = v.find('/');
   if (slash != std::string_view::npos) {
     std::uint32_t n = 0;

@@ -19,7 +19,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -32,6 +34,7 @@
 #include "goaltrack/io/csv.hpp"
 #include "io/csv_layout.hpp"
 #include "io/csv_text.hpp"
+#include "io/xlsx_read.hpp"
 
 namespace goaltrack::detail::csv {
 
@@ -152,11 +155,31 @@ static_assert(
     }(),
     "table keeps a bit per column");
 
+/// Texts kept for as long as a table lives: a sheet's cells, copied out of the sheet
+/// reader's row (which the next row overwrites), so that views into them stay valid as
+/// a CSV file's fields do (loaders keep them across rows and batches).
+class text_arena {
+ public:
+  /// A copy of `s` that lives as long as the arena.
+  std::string_view keep(std::string_view s);
+
+ private:
+  static constexpr std::size_t block_bytes = std::size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;  // bytes used in the last block
+  std::size_t size_ = 0;  // its size
+};
+
 /// One file being read: its header mapped to the layout's columns, then one row at a
 /// time, with typed getters that report what does not parse (and mark the row bad).
 class table {
  public:
+  /// A CSV file's text (put in NFC and split in place).
   table(importer& im, const layout& layout, std::string& text);
+  /// A workbook's sheet named `sheet_name` (xlsx_import.cpp): cells typed as Excel types
+  /// them, 1900 or 1904 date system.
+  table(importer& im, const layout& layout, xlsx::sheet_reader& sheet, std::string sheet_name,
+        bool date1904);
 
   /// False when the file cannot be read at all (encoding, header).
   [[nodiscard]] bool ok() const noexcept { return ok_; }
@@ -164,26 +187,34 @@ class table {
   bool next();
   /// True when a getter has reported a problem in this row.
   [[nodiscard]] bool bad() const noexcept { return bad_; }
-  [[nodiscard]] std::uint64_t line() const noexcept { return reader_.line(); }
+  /// The row's line in the file (its row number in a sheet).
+  [[nodiscard]] std::uint64_t line() const noexcept {
+    return sheet_ == nullptr ? reader_.line() : sheet_row_;
+  }
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
-  /// At least the number of rows left (line ends, for reserving room; may be more).
-  [[nodiscard]] std::size_t rows_left() const noexcept { return reader_.lines_left(); }
+  /// At least the number of rows left (line ends, for reserving room; may be more; in a
+  /// sheet, whose rows are not counted before they are read, a guess).
+  [[nodiscard]] std::size_t rows_left() const noexcept {
+    return sheet_ == nullptr ? reader_.lines_left() : sheet_rows_guess;
+  }
   /// Room to reserve for the rows left, each at least `min_row_bytes` long with its line
   /// end: rows_left(), but never more rows than the bytes left can hold, so that a file
   /// of blank lines cannot make a loader reserve without bound.
   [[nodiscard]] std::size_t rows_to_reserve(std::size_t min_row_bytes) const noexcept {
+    if (sheet_ != nullptr) return 0;
     return std::min(rows_left(), reader_.bytes_left() / min_row_bytes + 1);
   }
 
-  /// The field as text (a formula escaped by export loses its apostrophe); "" when the
-  /// file has no such column.
+  /// The field as text (in a CSV file, a formula escaped by export loses its
+  /// apostrophe; a sheet's text cells are text already); "" when the file has no such
+  /// column.
   [[nodiscard]] std::string_view text(std::size_t col) const noexcept {
-    return slot_[col] == absent ? std::string_view()
-                                : unescape_formula(reader_.fields()[slot_[col]]);
+    if (slot_[col] == absent) return {};
+    return sheet_ == nullptr ? unescape_formula(fields_[slot_[col]]) : fields_[slot_[col]];
   }
   /// The field without surrounding spaces, for values and codes of enums.
   [[nodiscard]] std::string_view value(std::size_t col) const noexcept {
-    return slot_[col] == absent ? std::string_view() : trim(reader_.fields()[slot_[col]]);
+    return slot_[col] == absent ? std::string_view() : trim(fields_[slot_[col]]);
   }
   /// Reports `what` at this row and the column.
   void fail(std::size_t col, const std::string& what);
@@ -211,6 +242,7 @@ class table {
     const std::string_view v = value(col);
     double out = 0;
     if (v.empty()) return std::nullopt;
+    if (sheet_ != nullptr && typed(col)) return sheet_number(col, v);
     if (parse_number(v, decimal_, out)) return out;
     return percent_or_fail(col, v);
   }
@@ -227,6 +259,7 @@ class table {
     const std::string_view v = value(col);
     std::int32_t out = 0;
     if (v.empty()) return std::nullopt;
+    if (sheet_ != nullptr && typed(col)) return sheet_day(col, v);
     if (parse_day(v, dates_, out)) return out;
     fail_day(col, v);
     return std::nullopt;
@@ -235,6 +268,7 @@ class table {
     const std::string_view v = value(col);
     bool out = false;
     if (v.empty()) return std::nullopt;
+    if (sheet_ != nullptr && typed(col)) return sheet_boolean(col, v);
     if (parse_bool(v, out)) return out;
     fail(col, describe(col, v) + " is not true or false");
     return std::nullopt;
@@ -284,14 +318,42 @@ class table {
   void map_header(std::span<const std::string_view> fields);
   void report_unknown_column(std::string_view name, std::uint32_t column, const column_names& names,
                              std::size_t fields);
+  // Reports a row of another width than the header's.
+  [[gnu::cold]] void report_width();
   // True when `fields` has the header's columns and only blank fields after them.
   [[nodiscard]] bool only_blanks_after(std::span<const std::string_view> fields) const noexcept;
   [[gnu::cold]] void fail_day(std::size_t col, std::string_view v);
+  // Finds the key column (key_) and the columns that take percentages (percent_ok_).
+  void mark_columns();
+  // Reads the next CSV record, or sheet row, into fields_.
+  record_reader::status read_row();
+  // --- sheets (xlsx_import.cpp) ---
+  // Rows a sheet is taken to have left, for sizing indexes (see rows_left()).
+  static constexpr std::size_t sheet_rows_guess = std::size_t{1} << 20;
+  record_reader::status read_sheet_row();
+  // True when the cell of column `col` is typed (a number, date or boolean cell), not text.
+  [[nodiscard]] bool typed(std::size_t col) const noexcept {
+    return types_[slot_[col]] != xlsx::cell_type::text;
+  }
+  std::optional<double> sheet_number(std::size_t col, std::string_view v);
+  std::optional<std::int32_t> sheet_day(std::size_t col, std::string_view v);
+  std::optional<bool> sheet_boolean(std::size_t col, std::string_view v);
+  std::optional<share> sheet_share(std::size_t col, std::string_view v);
 
   importer& im_;
   const layout& layout_;
   std::string name_;
   record_reader reader_;
+  std::span<const std::string_view> fields_;  // the current row's fields
+  // A sheet's rows: the reader, the workbook's date system, and the current row's cells
+  // as texts (kept in texts_: a date cell as its ISO date, text in NFC) and types.
+  xlsx::sheet_reader* sheet_ = nullptr;
+  bool date1904_ = false;
+  std::uint64_t sheet_row_ = 0;
+  std::vector<std::string_view> cells_;
+  std::vector<xlsx::cell_type> types_;
+  std::vector<std::string_view> raw_;  // numbers' texts as written, for the typed getters
+  text_arena texts_;
   std::vector<std::size_t> slot_;  // layout column -> field position, or absent
   std::size_t width_ = 0;          // fields in the header up to its last named one
   std::size_t first_column_ = 0;   // layout column of the first required column
@@ -344,8 +406,14 @@ class importer {
   /// the files paths[i] (files[i] gives the name). @throws csv_error listing every issue;
   /// io_error when a file cannot be read.
   plan run(std::vector<csv_source>& files, std::span<const std::filesystem::path> paths = {});
+  /// Reads the sheets of a workbook, one per file (xlsx_import.cpp). @throws csv_error
+  /// listing every issue, each naming its sheet and cell; corrupt_error when the
+  /// workbook is damaged.
+  plan run(const xlsx::workbook& book);
 
   [[nodiscard]] const csv_dialect& dialect() const noexcept { return d_; }
+  /// True when the files are a workbook's sheets.
+  [[nodiscard]] bool sheets() const noexcept { return sheets_; }
 
   /// Records that the row of `file` on `line`, whose code is `code`, was rejected, for
   /// the rows of other files that refer to it.
@@ -359,6 +427,16 @@ class importer {
                       std::string_view code, std::uint64_t line = 0);
 
  private:
+  // Calls its argument with a table over a file's rows, when the source has the file.
+  using table_reader = std::function<void(table&)>;
+  // Opens `file` of the source (into `buffer` when it reads a file) for a table_reader.
+  using file_opener =
+      std::function<void(const layout& file, std::string& buffer, const table_reader&)>;
+  // Reads the files in the layout's order from `open`, the members and ratings on a second
+  // thread when `threaded`; joins the steps' issue logs (logs[0] holds the names' issues).
+  plan run_steps(std::vector<issue_log>& logs, const file_opener& open, bool threaded,
+                 std::string& buffer, std::string& second_buffer);
+
   // --- references, shared by several files (csv_import.cpp) ------------------------------
   std::optional<collective_id> collective(table& t, std::size_t col);
   std::optional<scale_id> scale(table& t, std::size_t col);
@@ -510,6 +588,7 @@ class importer {
   [[nodiscard]] std::vector<std::string_view> codes_in(const layout& file) const;
 
   const csv_dialect& d_;
+  bool sheets_ = false;  // the issues name a workbook's sheets and cells
   plan p_;
   std::optional<round_id> last_round_;
   std::string last_round_scale_;
