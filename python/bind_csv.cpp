@@ -17,6 +17,17 @@ namespace {
 
 PyObject* csv_error_class = nullptr;
 
+}  // namespace
+
+void add_warnings(const py::object& into, const std::vector<csv_issue>& warnings) {
+  if (into.is_none()) return;
+  if (!py::isinstance<py::list>(into)) throw py::type_error("warnings must be a list or None");
+  py::list list = into.cast<py::list>();
+  for (const csv_issue& w : warnings) list.append(py::cast(w));
+}
+
+namespace {
+
 void translate_csv(std::exception_ptr p) {
   try {
     if (p) std::rethrow_exception(p);
@@ -24,6 +35,7 @@ void translate_csv(std::exception_ptr p) {
     py::object instance = py::reinterpret_borrow<py::object>(csv_error_class)(e.what());
     instance.attr("issues") = py::cast(e.issues());
     instance.attr("issue_count") = e.issue_count();
+    instance.attr("warnings") = py::cast(e.warnings());
     PyErr_SetObject(csv_error_class, instance.ptr());
   }
 }
@@ -58,15 +70,22 @@ void wrap_csv(py::module_& m) {
                           "and any other text is an error.")
       .def(py::init([](char delimiter, char decimal_separator, csv_date_format dates,
                        period_format periods, bool byte_order_mark, bool crlf, language names,
-                       std::vector<std::string> notes_columns) {
-             return csv_dialect{delimiter, decimal_separator,       dates,
-                                periods,   byte_order_mark,         crlf,
-                                names,     std::move(notes_columns)};
+                       bool measurements_outside_period, std::vector<std::string> notes_columns) {
+             return csv_dialect{delimiter,
+                                decimal_separator,
+                                dates,
+                                periods,
+                                byte_order_mark,
+                                crlf,
+                                names,
+                                measurements_outside_period,
+                                std::move(notes_columns)};
            }),
            py::arg("delimiter") = ',', py::arg("decimal_separator") = '.',
            py::arg("dates") = csv_date_format::iso, py::arg("periods") = period_format{},
            py::arg("byte_order_mark") = true, py::arg("crlf") = false,
-           py::arg("names") = language::en, py::arg("notes_columns") = std::vector<std::string>{})
+           py::arg("names") = language::en, py::arg("measurements_outside_period") = false,
+           py::arg("notes_columns") = std::vector<std::string>{})
       .def_readwrite("delimiter", &csv_dialect::delimiter, "Separates fields: ',' or ';'.")
       .def_readwrite("decimal_separator", &csv_dialect::decimal_separator,
                      "Separates the integer part of a number from its fraction: '.' or ','.")
@@ -79,6 +98,9 @@ void wrap_csv(py::module_& m) {
       .def_readwrite("names", &csv_dialect::names,
                      "export_csv: the language of the column names and enum values written:\n"
                      "English codes or Vietnamese names. import_csv reads either.")
+      .def_readwrite("measurements_outside_period", &csv_dialect::measurements_outside_period,
+                     "import_csv: a measurement dated more than a year outside its target's\n"
+                     "period is an error; True allows it, as a warning.")
       .def_readwrite("notes_columns", &csv_dialect::notes_columns,
                      "import_csv: the names of columns that hold notes for people (\"ghi_chu\"):\n"
                      "not read. Any other column that is not the layout's is an error.")
@@ -110,25 +132,31 @@ void wrap_csv(py::module_& m) {
         "The names of the layout's files, in the order they are read.");
   m.def(
       "import_csv",
-      [](const py::object& source, const csv_dialect& dialect) {
-        if (py::isinstance<py::dict>(source)) {
-          std::vector<csv_source> files;
-          for (const auto& [name, text] : source.cast<py::dict>()) {
-            files.push_back({name.cast<std::string>(), text.cast<std::string>()});
+      [](const py::object& source, const csv_dialect& dialect, const py::object& warnings) {
+        std::vector<csv_issue> found;
+        plan_handle result = [&] {
+          if (py::isinstance<py::dict>(source)) {
+            std::vector<csv_source> files;
+            for (const auto& [name, text] : source.cast<py::dict>()) {
+              files.push_back({name.cast<std::string>(), text.cast<std::string>()});
+            }
+            py::gil_scoped_release release;
+            return plan_handle(import_csv(std::move(files), dialect, found));
           }
+          const auto directory = source.cast<std::filesystem::path>();
           py::gil_scoped_release release;
-          return plan_handle(import_csv(std::move(files), dialect));
-        }
-        const auto directory = source.cast<std::filesystem::path>();
-        py::gil_scoped_release release;
-        return plan_handle(import_csv(directory, dialect));
+          return plan_handle(import_csv(directory, dialect, found));
+        }();
+        add_warnings(warnings, found);
+        return result;
       },
-      py::arg("source"), py::arg("dialect") = csv_dialect{},
+      py::arg("source"), py::arg("dialect") = csv_dialect{}, py::arg("warnings") = py::none(),
       "Builds a plan from the CSV files in the folder `source` (a path), or from files held\n"
-      "in memory (`source` a dict of file name -> text). Releases the GIL.\n"
+      "in memory (`source` a dict of file name -> text). Releases the GIL. `warnings`, a\n"
+      "list, gets what was suspicious but valid (csv_issue values).\n"
       "Raises InvalidArgument when the dialect is invalid; IoError naming the path when\n"
       "the folder or a file cannot be read; CsvError listing every bad row when any row is\n"
-      "bad.");
+      "bad (its .warnings apart).");
   m.def(
       "export_csv",
       [](const plan_handle& p, const std::optional<std::filesystem::path>& directory,

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "date_caster.hpp"
+#include "goaltrack/io/csv.hpp"
 #include "schema.hpp"
 
 namespace goaltrack::python {
@@ -47,6 +48,11 @@ void wrap_document(py::module_& m);
 void wrap_review(py::module_& m);
 void wrap_archive(py::module_& m);
 void wrap_csv(py::module_& m);
+void wrap_xlsx(py::module_& m);
+
+/// Appends `warnings` (csv_issue values) to the Python list `into`; nothing when it is
+/// None. Raises TypeError for anything else.
+void add_warnings(const py::object& into, const std::vector<csv_issue>& warnings);
 
 /// Raises goaltrack.ArgumentTypeError (an InvalidArgument and a TypeError).
 [[noreturn]] void raise_argument_type_error(const std::string& message);

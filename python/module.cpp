@@ -36,4 +36,5 @@ PYBIND11_MODULE(_goaltrack, m) {
   wrap_review(m);
   wrap_archive(m);
   wrap_csv(m);
+  wrap_xlsx(m);
 }

@@ -430,8 +430,14 @@ bool measurement_rules(const detail::target_table& targets, target_id t, const d
       return true;
     case target_kind::quantity:
     case target_kind::money:
-      if (whole_numbers && (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
-        return fail([&] { return "value " + std::to_string(value) + " is not a whole number"; });
+      // Money is counted in whole units of its currency (đồng), as its goal is.
+      if ((whole_numbers || kind == target_kind::money) &&
+          (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
+        return fail([&] {
+          return "value " + std::to_string(value) + " is not a whole number" +
+                 (kind == target_kind::money ? " (money is counted in whole units of its currency)"
+                                             : "");
+        });
       }
       return true;
     case target_kind::milestone: {

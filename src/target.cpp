@@ -1,6 +1,7 @@
 #include "goaltrack/target.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "enum_codes.hpp"
@@ -327,6 +328,24 @@ std::string phasing_misfit(const target& t) {
   return "";
 }
 
+// A ratio's goal, range end and baseline are fractions (58.1% is 0.581; its unit, "%",
+// says how it is shown): above 1, the text was most likely a percentage written without
+// its sign ("95" for 95%).
+template <class Fail>
+void check_fraction(const target& t, const Fail& fail) {
+  const auto check = [&](std::string_view what, double v) {
+    if (v <= 1) return;
+    char shown[32];
+    const auto end = std::to_chars(shown, shown + sizeof shown, v).ptr;
+    const std::string text(shown, end);
+    fail(std::string(what) + " " + text + " is above 1: ratio goals are fractions; did you mean " +
+         text + "%?");
+  };
+  check("goal value", t.goal_value);
+  if (t.goal == goal_kind::within) check("range end", t.goal_high);
+  if (t.baseline) check("baseline", *t.baseline);
+}
+
 }  // namespace
 
 void target::validate() const {
@@ -369,6 +388,7 @@ void target::validate() const {
         fail("baseline already lies within the range");
       }
     }
+    if (kind == target_kind::ratio) check_fraction(*this, fail);
     if (whole_numbers || kind == target_kind::money) {
       if (!is_whole(goal_value) || (baseline && !is_whole(*baseline)) ||
           (goal == goal_kind::within && !is_whole(goal_high))) {

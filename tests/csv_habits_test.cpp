@@ -5,8 +5,11 @@
 // message.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -14,12 +17,14 @@
 
 #include "goaltrack/goaltrack.hpp"
 #include "goaltrack/io/csv.hpp"
+#include "goaltrack/io/xlsx.hpp"
 #include "io/csv_layout.hpp"
 #include "unicode.hpp"
 
 namespace {
 
 using namespace goaltrack;
+namespace fs = std::filesystem;
 
 plan import_texts(const std::map<std::string, std::string>& files, const csv_dialect& d) {
   std::vector<csv_source> v;
@@ -361,6 +366,87 @@ TEST(csv_habits, a_rejected_parent_rejects_its_children_once) {
   EXPECT_NE(issues.find("members.csv:3:2: collective 'T2' refers to row 7 of collectives.csv"),
             std::string::npos)
       << issues;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(csv_habits, real_mistakes_are_caught_from_a_file_as_from_the_api) {
+  const std::string issues = issues_of(
+      {{"collectives.csv", collectives},
+       {"targets.csv",
+        "mã;loại;đơn vị chủ trì;kỳ;mục tiêu;tiền tệ\nVND;số tiền;SGD;2020;47.000.000;VND\n"
+        "TL;tỷ lệ;SGD;2020;95;\n"},
+       {"measurements.csv",
+        "chỉ tiêu;ngày;giá trị\nVND;31/12/2020;46.900.000,5\nVND;31/12/2002;1.000\n"}},
+      vietnamese());
+  EXPECT_NE(issues.find("targets.csv:3:1: target 'TL': goal value 95 is above 1: ratio goals are "
+                        "fractions; did you mean 95%?"),
+            std::string::npos)
+      << issues;
+  EXPECT_NE(issues.find("measurements.csv:2:3: measurement (row 0) of target 'VND': value "
+                        "46900000.500000 is not a whole number (money is counted in whole units "
+                        "of its currency)"),
+            std::string::npos)
+      << issues;
+  EXPECT_NE(issues.find("measurements.csv:3:2: date 31/12/2002 is more than a year outside target "
+                        "'VND''s period 2020 (01/01/2020..31/12/2020); a year typed wrong?"),
+            std::string::npos)
+      << issues;
+  // The API refuses the same.
+  plan p;
+  const collective_id sgd = p.org().add_collective("SGD", "Sở", "department");
+  target ratio = target::ratio("TL", "Tỷ lệ", sgd, period::year(2020));
+  ratio.goal_value = 95;
+  EXPECT_THROW((void)p.add_target(ratio), invalid_argument);
+}
+
+TEST(csv_habits, warnings_are_apart_and_an_import_with_warnings_only_succeeds) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("goaltrack-habits-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  };
+  write("collectives.csv", collectives);
+  write("targets.csv", "mã;loại;đơn vị chủ trì;kỳ;mục tiêu\nTL;tỷ lệ;SGD;2020;0,95\n");
+  write("measurements.csv", "chỉ tiêu;ngày;giá trị\nTL;15/01/2022;0,9\nTL;31/12/2020;58,1\n");
+  csv_dialect d = vietnamese();
+  // Outside the period: an error by default...
+  EXPECT_THROW((void)import_csv(dir, d), csv_error);
+  // ... a warning when the dialect allows it; the ratio above 100% is one too.
+  d.measurements_outside_period = true;
+  std::vector<csv_issue> warnings;
+  const plan p = import_csv(dir, d, warnings);
+  EXPECT_EQ(p.measurements().size(), 2U);
+  ASSERT_EQ(warnings.size(), 2U);
+  EXPECT_EQ(to_string(warnings[0]),
+            "measurements.csv:2:2: date 15/01/2022 is more than a year outside target 'TL''s "
+            "period 2020 (01/01/2020..31/12/2020)");
+  EXPECT_EQ(to_string(warnings[1]),
+            "measurements.csv:3:3: value 58.1 is a ratio above 1: ratios are fractions; did you "
+            "mean 58.1%?");
+  fs::remove_all(dir);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(csv_habits, a_clerks_folder_and_workbook_give_the_plan_of_the_strict_folder) {
+  // tests/data/clerk (make_clerk.py): the origin review's folder as a Vietnamese clerk
+  // keeps it, as CSV files and as a workbook from another writer (openpyxl).
+  const fs::path tests_dir = fs::path(__FILE__).parent_path();
+  const plan strict = import_csv(tests_dir.parent_path() / "examples" / "annual_review" / "data");
+  csv_dialect d = vietnamese();
+  d.notes_columns = {"ghi_chu"};
+  std::vector<csv_issue> warnings;
+  EXPECT_EQ(import_csv(tests_dir / "data" / "clerk" / "csv", d, warnings), strict);
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(import_xlsx(tests_dir / "data" / "clerk" / "ke_hoach.xlsx", d, warnings), strict);
+  EXPECT_TRUE(warnings.empty());
 }
 
 }  // namespace

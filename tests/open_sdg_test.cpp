@@ -30,11 +30,12 @@ class open_sdg : public ::testing::Test {
   // "Reduce by 1/2" (GIF 1.2.1): from 12.0 in 2015 down to 6.0 by 2030, measured `y` in
   // 2020, evaluated at the end of 2020 under the open_sdg preset.
   target_result halve_poverty(double y) {
+    // A ratio is a fraction: 12% is 0.12 (the scores depend on growth rates only).
     const target_id id = p.add_target(target::ratio(code(), "", dept, agenda)
-                                          .decrease_to(6.0)
-                                          .from(12.0)
+                                          .decrease_to(0.06)
+                                          .from(0.12)
                                           .scored_by(scoring_method::open_sdg));
-    p.add_measurement({id, d(2020, 6, 30), y, 1, "", ""});
+    p.add_measurement({id, d(2020, 6, 30), y / 100, 1, "", ""});
     return evaluate(p, d(2020, 12, 31), policy_preset("open_sdg")).target(id);
   }
   // An indicator without a target, wanted to rise: 50 in 2015, `y` in 2020.

@@ -441,6 +441,10 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
       case target_kind::ratio:
         t = target::ratio(c, text(), owner, span).in_unit("%");
         detail::random_numeric_goal(r, t, false);
+        // A ratio's goal is a fraction (target::validate): 0..1000.99 scaled into 0..1.
+        t.goal_value /= 2000;
+        t.goal_high /= 2000;
+        if (t.baseline) *t.baseline /= 2000;
         break;
       case target_kind::money:
         t = target::money(c, text(), owner, span, r.chance(70) ? "VND" : "USD");
@@ -520,7 +524,12 @@ inline goaltrack::plan random_plan(std::uint64_t seed, const random_plan_shape& 
     for (std::size_t i = 0; i < n_meas; ++i) {
       const target_id id = measurable[r.below(measurable.size())];
       const target t = p.get(id);
-      measurement m{id, detail::random_date(r), 0, 1, {}, {}};
+      // Within a year of the target's period, as import_csv takes a measurement's date.
+      const std::int32_t first = day_number(t.span.first()) - 365;
+      const std::int32_t days = day_number(t.span.last()) + 365 - first;
+      const auto day =
+          first + static_cast<std::int32_t>(r.below(static_cast<std::size_t>(days) + 1));
+      measurement m{id, from_day_number(day), 0, 1, {}, {}};
       switch (t.kind) {
         case target_kind::ratio:
           m.denominator = static_cast<double>(r.between(1, 5000));

@@ -14,11 +14,13 @@ from ._goaltrack import *  # noqa: F401,F403
 from ._goaltrack import __doc__ as _extension_doc  # noqa: F401
 from ._goaltrack import __version__  # noqa: F401
 from . import _goaltrack as _extension
+from .frames import import_frames  # noqa: F401
 
-__all__ = [name for name in dir(_extension) if not name.startswith("_")]
+_extension_names = [name for name in dir(_extension) if not name.startswith("_")]
+__all__ = _extension_names + ["import_frames"]
 
 # Show the classes as goaltrack.X (their home for users), not goaltrack._goaltrack.X.
-for _name in __all__:
+for _name in _extension_names:
     _value = getattr(_extension, _name)
     if isinstance(_value, type) and getattr(_value, "__module__", "") == "goaltrack._goaltrack":
         try:

@@ -61,8 +61,12 @@ std::string issues_message(const std::vector<csv_issue>& issues, std::uint64_t t
 
 }  // namespace
 
-csv_error::csv_error(std::vector<csv_issue> issues, std::uint64_t total)
-    : invalid_argument(issues_message(issues, total)), issues_(std::move(issues)), total_(total) {}
+csv_error::csv_error(std::vector<csv_issue> issues, std::uint64_t total,
+                     std::vector<csv_issue> warnings)
+    : invalid_argument(issues_message(issues, total)),
+      issues_(std::move(issues)),
+      total_(total),
+      warnings_(std::move(warnings)) {}
 
 std::vector<std::string> csv_file_names() {
   std::vector<std::string> names;

@@ -88,6 +88,13 @@ void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t 
   }
 }
 
+void importer::warn(const std::string& file, std::uint64_t line, std::uint32_t column,
+                    std::string what) {
+  if (warnings_.size() < csv_error::max_kept_issues) {
+    warnings_.push_back({printable_utf8(file), line, column, std::move(what), sheets_});
+  }
+}
+
 void importer::hold_issues() noexcept { current_log->holding = true; }
 
 void importer::release_issues() {
@@ -286,7 +293,7 @@ plan importer::run_steps(std::vector<issue_log>& logs, const file_opener& open, 
       issues.push_back(std::move(i));
     }
   }
-  if (total > 0) throw csv_error(std::move(issues), total);
+  if (total > 0) throw csv_error(std::move(issues), total, std::move(warnings_));
   return std::move(p_);
 }
 
@@ -637,6 +644,11 @@ void table::fail_at(std::uint64_t line, std::size_t col, const std::string& what
   if (!code.empty()) im_.reject(layout_, code, line);
 }
 
+void table::warn_at(std::uint64_t line, std::size_t col, const std::string& what) {
+  const auto column = slot_[col] == absent ? 0U : static_cast<std::uint32_t>(slot_[col] + 1);
+  im_.warn(name_, line, column, what);
+}
+
 void table::mark_bad() {
   bad_ = true;
   if (key_ != absent && !value(key_).empty()) im_.reject(layout_, value(key_), line());
@@ -687,11 +699,26 @@ std::optional<share> table::share_of(std::size_t col) {
 }  // namespace detail::csv
 
 plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect) {
+  std::vector<csv_issue> warnings;
+  return import_csv(std::move(files), dialect, warnings);
+}
+
+plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect,
+                std::vector<csv_issue>& warnings) {
   dialect.validate();
-  return detail::csv::importer(dialect).run(files);
+  detail::csv::importer im(dialect);
+  plan p = im.run(files);
+  warnings = im.take_warnings();
+  return p;
 }
 
 plan import_csv(const std::filesystem::path& directory, const csv_dialect& dialect) {
+  std::vector<csv_issue> warnings;
+  return import_csv(directory, dialect, warnings);
+}
+
+plan import_csv(const std::filesystem::path& directory, const csv_dialect& dialect,
+                std::vector<csv_issue>& warnings) {
   dialect.validate();
   std::error_code ec;
   if (!std::filesystem::is_directory(directory, ec)) {
@@ -716,7 +743,10 @@ plan import_csv(const std::filesystem::path& directory, const csv_dialect& diale
     throw io_error("cannot read the folder " + directory.string() + ": " + ec.message(),
                    directory.string());
   // Read in the layout's order regardless of the folder's.
-  return detail::csv::importer(dialect).run(files, paths);
+  detail::csv::importer im(dialect);
+  plan p = im.run(files, paths);
+  warnings = im.take_warnings();
+  return p;
 }
 
 }  // namespace goaltrack

@@ -224,6 +224,8 @@ class table {
   /// given, is the code of that row, which is thereby rejected (importer::reject).
   void fail_at(std::uint64_t line, std::size_t col, const std::string& what,
                std::string_view code = {});
+  /// Reports a warning at line `line` (a row read before), column `col`.
+  void warn_at(std::uint64_t line, std::size_t col, const std::string& what);
   /// Marks this row bad, and rejected for the rows that refer to it by its code, without
   /// an issue of its own (its cause has one).
   void mark_bad();
@@ -387,6 +389,11 @@ class importer {
 
   /// Reports an issue into the current step's log.
   void issue(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what);
+  /// Reports a warning: valid data that looks like a mistake. Warnings do not fail the
+  /// import; they are kept in file and line order apart from the issues.
+  void warn(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what);
+  /// The warnings of the import run() made.
+  [[nodiscard]] std::vector<csv_issue> take_warnings() { return std::move(warnings_); }
   /// Holds the issues reported from now on until release_issues. The bulk files look
   /// codes up and add rows a batch at a time, so that a batch reports a row's own problems
   /// as it reads the row but those found by a lookup or by the plan at the batch's end;
@@ -561,6 +568,14 @@ class importer {
   void report_unused_items();
   void targets(table& t);
   void measurements(table& t);
+  // The checks of a measurement of target `id` that the plan leaves to the import: a
+  // percentage for a target of another kind, a day outside the target's period (an issue,
+  // or a warning when the dialect allows it), a ratio above 100% (a warning). False when
+  // the row is refused (reported).
+  bool check_measurement(table& t, target_id id, std::string_view code, std::uint64_t line,
+                         std::int32_t day, double ratio, bool percent);
+  // The target of the last measurement checked, and what check_measurement needs of it.
+  std::optional<std::pair<target_id, target_brief>> last_brief_;
   void summaries(table& t);
   void policy_statuses(table& t);
   void policy_bands(table& t);
@@ -587,6 +602,8 @@ class importer {
   // The codes of the entities added from `file` so far.
   [[nodiscard]] std::vector<std::string_view> codes_in(const layout& file) const;
 
+  // Warnings, from the files read on the first thread only (measurements), in order.
+  std::vector<csv_issue> warnings_;
   const csv_dialect& d_;
   bool sheets_ = false;  // the issues name a workbook's sheets and cells
   plan p_;

@@ -2,6 +2,7 @@
 // targets, measurements, policy_rating_summaries, policy_statuses, policy_bands, policies). See
 // csv_import.hpp.
 
+#include <charconv>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -263,6 +264,46 @@ void importer::targets(table& t) {
   flush();
 }
 
+bool importer::check_measurement(table& t, target_id id, std::string_view code, std::uint64_t line,
+                                 std::int32_t day, double ratio, bool percent) {
+  namespace k = measurements_col;
+  if (!last_brief_ || last_brief_->first != id) last_brief_.emplace(id, p_.brief(id));
+  const target_brief& target = last_brief_->second;
+  if (percent && target.kind != target_kind::ratio) {
+    t.fail_at(line, k::value,
+              "value: a percentage is a value of a ratio target only; target " + in_quotes(code) +
+                  " is " + std::string(to_string(target.kind)));
+    return false;
+  }
+  // Figures are reported after their period ends (a year's in January's review), and a
+  // target's history may start before it: a year either side is taken as meant. Further
+  // out, the date is most likely a year typed wrong (2002 for 2020).
+  constexpr std::int32_t year_days = 366;
+  const std::int32_t first = day_number(target.span.first());
+  const std::int32_t last = day_number(target.span.last());
+  if (day < first - year_days || day > last + year_days) {
+    const std::string what = "date " + format_day(day, d_.dates) +
+                             " is more than a year outside target " + in_quotes(code) +
+                             "'s period " + target.span.to_string() + " (" +
+                             format_day(first, d_.dates) + ".." + format_day(last, d_.dates) + ")";
+    if (!d_.measurements_outside_period) {
+      t.fail_at(
+          line, k::date,
+          what + "; a year typed wrong? (csv_dialect::measurements_outside_period allows it)");
+      return false;
+    }
+    t.warn_at(line, k::date, what);
+  }
+  if (target.kind == target_kind::ratio && ratio > 1) {
+    char shown[32];
+    const std::string text(shown, std::to_chars(shown, shown + sizeof shown, ratio).ptr);
+    t.warn_at(
+        line, k::value,
+        "value " + text + " is a ratio above 1: ratios are fractions; did you mean " + text + "%?");
+  }
+  return true;
+}
+
 void importer::measurements(table& t) {
   namespace k = measurements_col;
   // The rows of a batch wait here for their targets, which are looked up together
@@ -318,11 +359,9 @@ void importer::measurements(table& t) {
       const row& r = rows[i];
       if (!ids[i]) {
         report_missing(t, k::target, targets_file, "target", r.target, r.line);
-      } else if (const target_kind kind = r.percent ? p_.brief(*ids[i]).kind : target_kind::ratio;
-                 kind != target_kind::ratio) {
-        t.fail_at(r.line, k::value,
-                  "value: a percentage is a value of a ratio target only; target " +
-                      in_quotes(r.target) + " is " + std::string(to_string(kind)));
+      } else if (!check_measurement(t, *ids[i], r.target, r.line, r.day, r.value / r.den,
+                                    r.percent)) {
+        // reported
       } else if (!r.source.empty() || !r.note.empty()) {
         // Annotated: the rows before it, then this row alone (add_measurements takes no text).
         add();

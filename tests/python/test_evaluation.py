@@ -138,11 +138,12 @@ def test_open_sdg_scores_growth_and_the_minimum_data_rule(small):
     # score of 7.1429 R - 4.2857 = 4.5582, on track.
     p, dept = small["plan"], small["dept"]
     agenda = gt.period.between(dt.date(2015, 1, 1), dt.date(2030, 12, 31))
-    poverty = p.add_target(gt.target.ratio("POV", "", dept, agenda).decrease_to(6.0).from_(12.0)
+    # A ratio is a fraction: 12% is 0.12 (the score depends on growth rates only).
+    poverty = p.add_target(gt.target.ratio("POV", "", dept, agenda).decrease_to(0.06).from_(0.12)
                            .scored_by(gt.scoring_method.open_sdg))
     cover = p.add_target(gt.target.direction("COVER", "", dept, agenda, gt.trend.increase)
                          .scored_by(gt.scoring_method.open_sdg).limited_at(100))
-    p.add_measurement(poverty, dt.date(2020, 6, 30), 9.0)
+    p.add_measurement(poverty, dt.date(2020, 6, 30), 0.09)
     p.add_measurement(cover, dt.date(2015, 6, 30), 100)
     p.add_measurement(cover, dt.date(2020, 6, 30), 100)
     sdg = gt.policy_preset("open_sdg")

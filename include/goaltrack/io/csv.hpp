@@ -112,6 +112,11 @@ struct GOALTRACK_API csv_dialect {
   /// export_csv: the language of the column names and enum values written: English, the
   /// codes (`code`, `quantity`), or Vietnamese (`mã`, `số lượng`). import_csv reads either.
   language names = language::en;
+  /// import_csv: a measurement dated more than a year before its target's period or
+  /// after it is an error (a year typed wrong, most often: 2002 for 2020); true allows
+  /// it, and reports it as a warning. Within a year, it is taken as meant (figures are
+  /// reported after their period; a target's history may start before it).
+  bool measurements_outside_period = false;
   /// import_csv: the names of columns that hold notes for people, in any file ("ghi_chu",
   /// "Ghi chú"): they are not read. Any other column that is not the layout's is an
   /// error, so that a misspelt column is never ignored.
@@ -140,15 +145,20 @@ struct GOALTRACK_API csv_issue {
 GOALTRACK_API std::string to_string(const csv_issue& issue);
 
 /// A CSV import found bad rows. Nothing was imported. issues() lists them in file and
-/// line order; what() shows the first ones, one "file:line:column: message" per line.
+/// line order; what() shows the first ones, one "file:line:column: message" per line;
+/// warnings() lists what was suspicious but valid, apart.
 class GOALTRACK_API csv_error : public invalid_argument {
  public:
   /// At most this many issues are kept (issue_count() still counts them all), so that a
-  /// file of millions of bad rows cannot exhaust memory.
+  /// file of millions of bad rows cannot exhaust memory; as many warnings.
   static constexpr std::size_t max_kept_issues = 100000;
 
-  /// @param issues the issues kept; @param total how many there were in all.
-  csv_error(std::vector<csv_issue> issues, std::uint64_t total);
+  /// @param issues the issues kept; @param total how many there were in all;
+  /// @param warnings what was suspicious but valid.
+  csv_error(std::vector<csv_issue> issues, std::uint64_t total,
+            std::vector<csv_issue> warnings = {});
+  /// The warnings: data that is valid but looks like a mistake.
+  [[nodiscard]] const std::vector<csv_issue>& warnings() const noexcept { return warnings_; }
   /// The issues found (the first max_kept_issues of them).
   [[nodiscard]] const std::vector<csv_issue>& issues() const noexcept { return issues_; }
   /// How many issues were found in all.
@@ -157,6 +167,7 @@ class GOALTRACK_API csv_error : public invalid_argument {
  private:
   std::vector<csv_issue> issues_;
   std::uint64_t total_ = 0;
+  std::vector<csv_issue> warnings_;
 };
 
 /// One file of the layout held in memory, for import_csv without a folder.
@@ -180,11 +191,23 @@ GOALTRACK_API std::vector<std::string> csv_file_names();
 [[nodiscard]] GOALTRACK_API plan import_csv(const std::filesystem::path& directory,
                                             const csv_dialect& dialect = {});
 
+/// As import_csv(directory, dialect), and adds to `warnings` what was suspicious but valid
+/// (a ratio above 100%, a measurement outside its target's period that the dialect
+/// allows), in file and line order: an import with warnings only succeeds.
+[[nodiscard]] GOALTRACK_API plan import_csv(const std::filesystem::path& directory,
+                                            const csv_dialect& dialect,
+                                            std::vector<csv_issue>& warnings);
+
 /// As import_csv(directory), from files held in memory.
 /// @throws invalid_argument for an invalid dialect; csv_error as above (a file of an
 ///         unknown or repeated name is an issue).
 [[nodiscard]] GOALTRACK_API plan import_csv(std::vector<csv_source> files,
                                             const csv_dialect& dialect = {});
+
+/// As import_csv(files, dialect), adding the warnings to `warnings`.
+[[nodiscard]] GOALTRACK_API plan import_csv(std::vector<csv_source> files,
+                                            const csv_dialect& dialect,
+                                            std::vector<csv_issue>& warnings);
 
 /// Writes `p` as CSV files in `directory` (created if missing), one per file of the
 /// layout, each with its header even when it has no rows; files of the same names are

@@ -19,6 +19,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "goaltrack/export.hpp"
 #include "goaltrack/io/csv.hpp"
@@ -36,9 +37,18 @@ namespace goaltrack {
 [[nodiscard]] GOALTRACK_API plan import_xlsx(const std::filesystem::path& path,
                                              const csv_dialect& dialect = {});
 
+/// As import_xlsx(path, dialect), adding to `warnings` what was suspicious but valid
+/// (as import_csv does): an import with warnings only succeeds.
+[[nodiscard]] GOALTRACK_API plan import_xlsx(const std::filesystem::path& path,
+                                             const csv_dialect& dialect,
+                                             std::vector<csv_issue>& warnings);
+
 /// As import_xlsx(path), from the bytes of a workbook held in memory.
 [[nodiscard]] GOALTRACK_API plan import_xlsx_bytes(std::string bytes,
                                                    const csv_dialect& dialect = {});
+/// As import_xlsx_bytes(bytes, dialect), adding the warnings to `warnings`.
+[[nodiscard]] GOALTRACK_API plan import_xlsx_bytes(std::string bytes, const csv_dialect& dialect,
+                                                   std::vector<csv_issue>& warnings);
 
 /// Writes `p` as a workbook at `path`, replaced whole or not at all: one sheet per file
 /// of the layout, each with its header row even when it has no rows. `dialect` gives

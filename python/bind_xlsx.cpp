@@ -1,0 +1,42 @@
+// io/xlsx.hpp: a whole plan as one Excel workbook, a sheet per file of the CSV layout.
+
+#include <pybind11/stl/filesystem.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "goaltrack/io/xlsx.hpp"
+#include "plan_handle.hpp"
+
+namespace goaltrack::python {
+
+void wrap_xlsx(py::module_& m) {
+  m.def(
+      "import_xlsx",
+      [](const py::object& source, const csv_dialect& dialect, const py::object& warnings) {
+        std::vector<csv_issue> found;
+        plan_handle result = [&] {
+          if (py::isinstance<py::bytes>(source)) {
+            std::string bytes = source.cast<std::string>();
+            py::gil_scoped_release release;
+            return plan_handle(import_xlsx_bytes(std::move(bytes), dialect, found));
+          }
+          const auto path = source.cast<std::filesystem::path>();
+          py::gil_scoped_release release;
+          return plan_handle(import_xlsx(path, dialect, found));
+        }();
+        add_warnings(warnings, found);
+        return result;
+      },
+      py::arg("source"), py::arg("dialect") = csv_dialect{}, py::arg("warnings") = py::none(),
+      "Builds a plan from the Excel workbook at `source` (a path), or from its bytes: a\n"
+      "sheet per file of the CSV layout (\"targets\", \"measurements\", ...), cells read as\n"
+      "Excel types them and text cells as the dialect says. Releases the GIL. `warnings`,\n"
+      "a list, gets what was suspicious but valid.\n"
+      "Raises IoError when the file cannot be read; FormatError when it is not an .xlsx\n"
+      "workbook; CorruptError when it is damaged or above a limit; CsvError listing every\n"
+      "bad row as \"sheet!A1: message\".");
+}
+
+}  // namespace goaltrack::python
