@@ -324,8 +324,9 @@ TEST(xlsx_export, a_sheet_per_file_in_layout_order_with_its_header_in_either_lan
     export_xlsx(plan{}, file, d);
     const xlsx::workbook wb = xlsx::workbook::open(file);
     std::vector<std::string> expected;
+    expected.reserve(layout::all_files.size());
     for (const layout::layout* f : layout::all_files) {
-      expected.push_back(std::string(f->file.substr(0, f->file.size() - 4)));
+      expected.emplace_back(f->file.substr(0, f->file.size() - 4));
     }
     std::vector<std::string> visible;
     for (std::size_t i = 0; i < wb.sheet_names().size(); ++i) {

@@ -1,17 +1,3 @@
-// export_csv: a plan as the CSV layout of csv.hpp (src/io/csv_layout.hpp).
-
-#include <cmath>
-#include <fstream>
-#include <optional>
-#include <string>
-
-#include "goaltrack/io/csv.hpp"
-#include "io/csv_fields.hpp"
-#include "io/csv_layout.hpp"
-#include "io/csv_text.hpp"
-#include "io/file_kind.hpp"
-#include "plan_data.hpp"
-
 // export_csv and export_xlsx: a plan as the CSV layout of csv.hpp (src/io/csv_layout.hpp),
 // as CSV files or as the sheets of a workbook. One exporter writes the rows of every file
 // over either writer: the CSV writer (csv_text.hpp) or a sheet of a workbook (sheet_cells,
@@ -54,9 +40,9 @@ std::string_view rated_name(bool member, language names) {
 
 // The header of `column` in `names`: its name, or its first Vietnamese name.
 std::string_view header_of(std::string_view column, language names) {
+  if (names != language::vi) return column;
   const std::string_view vi = detail::csv::vi_names_of(column);
-  if (names != language::vi || vi.empty()) return column;
-  return vi.substr(0, vi.find('|'));
+  return vi.empty() ? column : vi.substr(0, vi.find('|'));
 }
 
 /// Writes the rows of each file of the layout with a writer of type W (see the top).
@@ -528,7 +514,7 @@ class sheet_cells {
       return;
     }
     char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, v).ptr;
+    auto* const end = std::to_chars(text, text + sizeof text, v).ptr;
     s_.text(std::string_view(text, static_cast<std::size_t>(end - text)));
   }
   void day(std::int32_t day_number) {
