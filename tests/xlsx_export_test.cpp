@@ -480,6 +480,26 @@ TEST(xlsx_export, a_number_that_needs_17_digits_is_text_that_reads_back_exactly)
   fs::remove_all(dir);
 }
 
+TEST(xlsx_export, a_day_before_1900_is_text_in_the_dialects_format) {
+  const fs::path file = goaltrack_test::fresh_dir("xlsx_export_old_days") / "plan.xlsx";
+  plan p;
+  const collective_id c = p.org().add_collective("C", "", "");
+  const target_id t = p.add_target(target::quantity("OLD", "", c, period::year(1899)));
+  p.add_measurement({t, make_date(1899, 12, 31), 5, 1, "", ""});
+  p.add_measurement({t, make_date(1900, 1, 1), 6, 1, "", ""});
+  csv_dialect d;
+  d.dates = csv_date_format::day_month_year;
+  export_xlsx(p, file, d);
+  const xlsx::workbook wb = xlsx::workbook::open(file);
+  const auto m = rows_of(wb, "measurements");
+  ASSERT_EQ(m.size(), 2U);
+  EXPECT_EQ(m[0][layout::measurements_col::date].type, xlsx::cell_type::text);
+  EXPECT_EQ(m[0][layout::measurements_col::date].text, "31/12/1899");
+  EXPECT_EQ(m[1][layout::measurements_col::date].type, xlsx::cell_type::date_number);
+  EXPECT_EQ(import_csv(as_csv(file, d), d), p);
+  fs::remove_all(file.parent_path());
+}
+
 TEST(xlsx_export, workbook_reads_back_as_the_plan_cell_by_cell) {
   const fs::path dir = goaltrack_test::fresh_dir("xlsx_export_round_trip");
   const fs::path file = dir / "plan.xlsx";
