@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "enum_codes.hpp"
+#include "enum_names.hpp"
 #include "goaltrack/error.hpp"
 #include "goaltrack/plan.hpp"
 #include "plan_data.hpp"
@@ -20,6 +21,9 @@ constexpr detail::code_list<label_part, 2> part_codes{
 }  // namespace
 
 std::string_view to_string(label_part part) noexcept { return detail::code_of(part_codes, part); }
+std::string_view detail::vi_name(label_part part) noexcept {
+  return detail::vi_name_of(part_codes, part);
+}
 label_part parse_label_part(std::string_view code) {
   return detail::parse_code(part_codes, code, "label part");
 }

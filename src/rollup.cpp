@@ -3,6 +3,7 @@
 #include <string>
 
 #include "enum_codes.hpp"
+#include "enum_names.hpp"
 #include "goaltrack/error.hpp"
 #include "rollup_rules.hpp"
 
@@ -48,12 +49,18 @@ void check_rule(const rollup_rule& r, std::size_t i, std::string_view name) {
 }  // namespace
 
 std::string_view to_string(rollup_method m) noexcept { return detail::code_of(method_codes, m); }
+std::string_view detail::vi_name(rollup_method m) noexcept {
+  return detail::vi_name_of(method_codes, m);
+}
 
 rollup_method parse_rollup_method(std::string_view code) {
   return detail::parse_code(method_codes, code, "roll-up method");
 }
 
 std::string_view to_string(rollup_scope s) noexcept { return detail::code_of(scope_codes, s); }
+std::string_view detail::vi_name(rollup_scope s) noexcept {
+  return detail::vi_name_of(scope_codes, s);
+}
 
 rollup_scope parse_rollup_scope(std::string_view code) {
   return detail::parse_code(scope_codes, code, "roll-up scope");

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "enum_codes.hpp"
+#include "enum_names.hpp"
 #include "goaltrack/report.hpp"
 #include "status_index.hpp"
 
@@ -47,11 +48,20 @@ constexpr detail::code_list<band_phase, 2> phase_codes{{
 }  // namespace
 
 std::string_view to_string(target_status s) noexcept { return detail::code_of(status_codes, s); }
+std::string_view detail::vi_name(target_status s) noexcept {
+  return detail::vi_name_of(status_codes, s);
+}
 target_status parse_target_status(std::string_view code) {
   return detail::parse_code(status_codes, code, "target status");
 }
 std::string_view to_string(band_basis b) noexcept { return detail::code_of(basis_codes, b); }
+std::string_view detail::vi_name(band_basis b) noexcept {
+  return detail::vi_name_of(basis_codes, b);
+}
 std::string_view to_string(band_phase p) noexcept { return detail::code_of(phase_codes, p); }
+std::string_view detail::vi_name(band_phase p) noexcept {
+  return detail::vi_name_of(phase_codes, p);
+}
 band_basis parse_band_basis(std::string_view code) {
   return detail::parse_code(basis_codes, code, "band basis");
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "enum_codes.hpp"
+#include "enum_names.hpp"
 #include "goaltrack/error.hpp"
 #include "schema.hpp"
 
@@ -91,11 +92,22 @@ bool is_whole(double v) {
 }  // namespace
 
 std::string_view to_string(target_kind k) noexcept { return detail::code_of(kind_codes, k); }
+std::string_view detail::vi_name(target_kind k) noexcept {
+  return detail::vi_name_of(kind_codes, k);
+}
 std::string_view to_string(goal_kind g) noexcept { return detail::code_of(goal_codes, g); }
+std::string_view detail::vi_name(goal_kind g) noexcept { return detail::vi_name_of(goal_codes, g); }
 std::string_view to_string(trend t) noexcept { return detail::code_of(trend_codes, t); }
+std::string_view detail::vi_name(trend t) noexcept { return detail::vi_name_of(trend_codes, t); }
 std::string_view to_string(rating_scope s) noexcept { return detail::code_of(scope_codes, s); }
+std::string_view detail::vi_name(rating_scope s) noexcept {
+  return detail::vi_name_of(scope_codes, s);
+}
 std::string_view to_string(collective_criterion c) noexcept {
   return detail::code_of(criterion_codes, c);
+}
+std::string_view detail::vi_name(collective_criterion c) noexcept {
+  return detail::vi_name_of(criterion_codes, c);
 }
 target_kind parse_target_kind(std::string_view code) {
   return detail::parse_code(kind_codes, code, "target kind");
@@ -111,7 +123,13 @@ collective_criterion parse_collective_criterion(std::string_view code) {
   return detail::parse_code(criterion_codes, code, "collective criterion");
 }
 std::string_view to_string(aggregation a) noexcept { return detail::code_of(aggregation_codes, a); }
+std::string_view detail::vi_name(aggregation a) noexcept {
+  return detail::vi_name_of(aggregation_codes, a);
+}
 std::string_view to_string(scoring_method m) noexcept { return detail::code_of(scoring_codes, m); }
+std::string_view detail::vi_name(scoring_method m) noexcept {
+  return detail::vi_name_of(scoring_codes, m);
+}
 aggregation parse_aggregation(std::string_view code) {
   return detail::parse_code(aggregation_codes, code, "aggregation");
 }
@@ -119,9 +137,18 @@ scoring_method parse_scoring_method(std::string_view code) {
   return detail::parse_code(scoring_codes, code, "scoring method");
 }
 std::string_view to_string(expectation e) noexcept { return detail::code_of(expectation_codes, e); }
+std::string_view detail::vi_name(expectation e) noexcept {
+  return detail::vi_name_of(expectation_codes, e);
+}
 std::string_view to_string(plan_basis b) noexcept { return detail::code_of(plan_basis_codes, b); }
+std::string_view detail::vi_name(plan_basis b) noexcept {
+  return detail::vi_name_of(plan_basis_codes, b);
+}
 std::string_view to_string(tree_aggregation a) noexcept {
   return detail::code_of(tree_aggregation_codes, a);
+}
+std::string_view detail::vi_name(tree_aggregation a) noexcept {
+  return detail::vi_name_of(tree_aggregation_codes, a);
 }
 tree_aggregation parse_tree_aggregation(std::string_view code) {
   return detail::parse_code(tree_aggregation_codes, code, "tree aggregation");

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "enum_codes.hpp"
+#include "enum_names.hpp"
 
 namespace goaltrack {
 namespace {
@@ -22,10 +23,14 @@ constexpr detail::code_list<task_kind, 2> kind_codes{{
 }  // namespace
 
 std::string_view to_string(task_status s) noexcept { return detail::code_of(status_codes, s); }
+std::string_view detail::vi_name(task_status s) noexcept {
+  return detail::vi_name_of(status_codes, s);
+}
 task_status parse_task_status(std::string_view code) {
   return detail::parse_code(status_codes, code, "task status");
 }
 std::string_view to_string(task_kind k) noexcept { return detail::code_of(kind_codes, k); }
+std::string_view detail::vi_name(task_kind k) noexcept { return detail::vi_name_of(kind_codes, k); }
 task_kind parse_task_kind(std::string_view code) {
   return detail::parse_code(kind_codes, code, "task kind");
 }

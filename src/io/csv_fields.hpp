@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "enum_names.hpp"
 #include "goaltrack/rollup.hpp"
 #include "goaltrack/target.hpp"
 #include "goaltrack/task.hpp"
@@ -138,9 +139,11 @@ bool read_columns(table& t, Entity& e, Special&& special) {
 
 // --- writing -----------------------------------------------------------------------------
 
-/// Writes a plain cell by its type: "true"/"false", an enum's code, a number or nothing.
-template <plain_cell V>
-void write_plain(writer& w, const V& value) {
+/// Writes a plain cell by its type with a CSV writer or another of the same calls
+/// (csv_export.cpp): a flag by boolean(), an enum by its code or Vietnamese name as
+/// w.names() says, a number or nothing.
+template <class W, plain_cell V>
+void write_plain(W& w, const V& value) {
   if constexpr (schema_detail::is_text<V>) {
     w.text(value);
   } else if constexpr (std::is_same_v<V, double>) {
@@ -152,19 +155,19 @@ void write_plain(writer& w, const V& value) {
       w.blank();
     }
   } else if constexpr (std::is_same_v<V, bool>) {
-    w.raw(value ? "true" : "false");
+    w.boolean(value);
   } else if constexpr (std::is_same_v<V, std::uint32_t>) {
     w.integer(value);
   } else {
-    w.raw(to_string(value));
+    w.raw(name_in(value, w.names()));
   }
 }
 
 /// Writes the columns of `e` into the current row of `w`: plain cells by their type (a
 /// field marked sparse is blank while it has its default), the others through
 /// special(value, enclosing).
-template <described Entity, class Special>
-void write_columns(writer& w, const Entity& e, Special&& special) {
+template <described Entity, class W, class Special>
+void write_columns(W& w, const Entity& e, Special&& special) {
   static const Entity defaults{};
   std::size_t col = 0;
   const auto write = [&](const auto& fl, const auto& value, const auto& fallback,

@@ -583,19 +583,23 @@ void writer::text(std::string_view s) {
   }
 }
 
-void writer::number(double v) {
+std::size_t writer::number_text(double v, char decimal, char (&buffer)[64]) noexcept {
   // The shortest text that reads back the same double; plain digits ("40000000",
   // "0.0001") rather than an exponent unless that is much shorter, as spreadsheets
   // and people write numbers. 64 characters hold any double's shortest general form.
-  char buf[64];
-  char* p = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  char* p = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
   char fixed[64];
   const auto [q, ec] = std::to_chars(fixed, fixed + sizeof fixed, v, std::chars_format::fixed);
-  if (ec == std::errc() && q - fixed <= (p - buf) + 8) {
-    p = std::copy(fixed, q, buf);
+  if (ec == std::errc() && q - fixed <= (p - buffer) + 8) {
+    p = std::copy(fixed, q, buffer);
   }
-  std::replace(buf, p, '.', dialect_.decimal_separator);
-  raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
+  std::replace(buffer, p, '.', decimal);
+  return static_cast<std::size_t>(p - buffer);
+}
+
+void writer::number(double v) {
+  char buf[64];
+  raw(std::string_view(buf, number_text(v, dialect_.decimal_separator, buf)));
 }
 
 void writer::integer(std::uint64_t v) {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "goaltrack/io/csv.hpp"
+#include "goaltrack/language.hpp"
 
 namespace goaltrack::detail::csv {
 
@@ -147,6 +148,12 @@ period parse_period(std::string_view text, const period_format& format);
 
 // --- writing ---------------------------------------------------------------------------
 
+/// A flag as export writes it in `names`: "true" or "false", "đúng" or "sai".
+inline std::string_view boolean_text(bool v, language names) noexcept {
+  if (names == language::vi) return v ? "đúng" : "sai";
+  return v ? "true" : "false";
+}
+
 /// Writes rows of CSV text into a string, handing it to a file every megabyte when one
 /// is given.
 class writer {
@@ -158,6 +165,8 @@ class writer {
   void raw(std::string_view s);
   /// A number, shortest text that reads back the same double.
   void number(double v);
+  /// A flag, in the language of the dialect's names (boolean_text).
+  void boolean(bool v) { raw(boolean_text(v, dialect_.names)); }
   /// A whole number.
   void integer(std::uint64_t v);
   /// A date in the dialect's format.
@@ -168,6 +177,12 @@ class writer {
   void end_row();
   /// Hands the rest to the file and returns the text written into memory (without a file).
   std::string finish();
+  /// The language of column names, enum values and flags (csv_dialect::names).
+  [[nodiscard]] language names() const noexcept { return dialect_.names; }
+
+  /// The text number() writes for `v`, with `decimal` as its separator, into `buffer`;
+  /// returns its length.
+  static std::size_t number_text(double v, char decimal, char (&buffer)[64]) noexcept;
 
  private:
   void separate();

@@ -51,11 +51,20 @@ namespace goaltrack {
                                                    std::vector<csv_issue>& warnings);
 
 /// Writes `p` as a workbook at `path`, replaced whole or not at all: one sheet per file
-/// of the layout, each with its header row even when it has no rows. `dialect` gives
-/// the date cells' format (dates), school years (periods) and the language of the column
-/// names and enum values (names); its delimiter and decimal separator are not used.
-/// @throws invalid_argument for an invalid dialect, or a text Excel cannot hold (over
-///         32767 characters); io_error naming the path when it cannot be written.
+/// of the layout, in its order, each with its header row even when it has no rows.
+/// `dialect` gives the date cells' format (dates: "yyyy-mm-dd" or "dd/mm/yyyy"), school
+/// years (periods) and the language of the column names, enum values and flags (names:
+/// `quantity` and TRUE/FALSE cells, or `số lượng` and "đúng"/"sai"); its delimiter is
+/// not used. Cells are typed: numbers and dates as numbers (periods, shares and codes as
+/// text). What Excel cannot hold exactly is text that import_xlsx reads back the same: a
+/// number that needs 17 significant digits (the shortest text that reads back the same,
+/// with the dialect's decimal separator), a day before 1900 (in the dialect's format).
+/// Text is written as it is: a string cell is never run as a formula, so nothing is
+/// escaped as export_csv does. Rating levels are written by their codes.
+/// @throws invalid_argument for an invalid dialect, a text Excel cannot hold (over 32767
+///         characters, or with a NUL byte), or a sheet of more than 1048575 rows (as
+///         measurements of a national plan may be: export them with export_csv);
+///         io_error naming the path when it cannot be written.
 GOALTRACK_API void export_xlsx(const plan& p, const std::filesystem::path& path,
                                const csv_dialect& dialect = {});
 
