@@ -14,6 +14,8 @@
 #include "fresh_dir.hpp"
 #include "goaltrack/goaltrack.hpp"
 #include "io/xlsx_write.hpp"
+#include "origin_review.hpp"
+#include "random_plan.hpp"
 
 namespace {
 
@@ -167,6 +169,27 @@ TEST(xlsx, what_is_not_a_workbook_is_a_typed_error) {
   EXPECT_THROW((void)import_xlsx_bytes("code,name\nA,B\n"), format_error);
   EXPECT_THROW((void)import_xlsx_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)),
                format_error);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(xlsx, export_then_import_gives_the_plan_back) {
+  const fs::path dir = goaltrack_test::fresh_dir("xlsx_round_trip_plans");
+  std::vector<csv_dialect> dialects(2);
+  dialects[1] = vietnamese();
+  dialects[1].names = language::vi;
+  for (const csv_dialect& d : dialects) {
+    const plan origin = origin::build_origin_plan();
+    export_xlsx(origin, dir / "origin.xlsx", d);
+    EXPECT_EQ(import_xlsx(dir / "origin.xlsx", d), origin);
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+      const plan p = goaltrack_test::random_plan(seed);
+      export_xlsx(p, dir / "random.xlsx", d);
+      EXPECT_EQ(import_xlsx(dir / "random.xlsx", d), p) << "seed " << seed;
+    }
+  }
 }
 
 }  // namespace

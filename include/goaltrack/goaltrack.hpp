@@ -38,6 +38,7 @@
 #include "goaltrack/io/archive.hpp"
 #include "goaltrack/io/csv.hpp"
 #include "goaltrack/io/file.hpp"
+#include "goaltrack/io/xlsx.hpp"
 #include "goaltrack/label.hpp"
 #include "goaltrack/language.hpp"
 #include "goaltrack/measurement.hpp"

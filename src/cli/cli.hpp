@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "goaltrack/goaltrack.hpp"
 
@@ -49,10 +50,25 @@ language language_from_environment();
 /// write it) or ISO "2021-01-21". @throws cli_failure(exit_usage) naming the text.
 date parse_date_argument(std::string_view text, std::string_view option, language lang);
 
-/// The plan in `path`: a CSV folder (import_csv) or an archive file (load).
+/// Where an issue of the import of `input` is: "data/targets.csv:3:1: message" for a CSV
+/// folder, "plan.xlsx: targets!A3: message" for a workbook.
+std::string where(const std::filesystem::path& input, const csv_issue& issue);
+
+/// How the spreadsheets read are written (--spreadsheet en|vi, --notes): "en" is
+/// ',' between fields, decimal '.', ISO dates; "vi" is ';', decimal ',' and dd/mm/yyyy,
+/// as Excel saves them on a Vietnamese Windows. `notes` names columns of notes.
+/// @throws cli_failure(exit_usage) for another name.
+csv_dialect spreadsheet_dialect(std::string_view name, std::vector<std::string> notes,
+                                language lang);
+
+/// The plan in `path`, as it is: a CSV folder (import_csv), an Excel workbook (a name
+/// ending in .xlsx: import_xlsx) or an archive file (load). Throws the library's errors.
+plan read_plan(const std::filesystem::path& path, const csv_dialect& dialect);
+
+/// read_plan(path, dialect), with its failures as messages.
 /// @throws cli_failure: exit_no_input when missing or unreadable, exit_problems when it
 ///         does not load (the first problems listed in the message).
-plan open_plan(const std::filesystem::path& path, language lang);
+plan open_plan(const std::filesystem::path& path, language lang, const csv_dialect& dialect);
 
 /// The evaluation policy named `code`: the plan's own, else a shipped preset; the default
 /// policy when empty. @throws cli_failure(exit_usage) listing the codes known.

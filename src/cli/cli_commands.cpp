@@ -46,8 +46,7 @@ std::string summary(const plan& p, language lang) {
 
 // Lists every issue of a CSV folder, "folder/file:line:column: message", on standard output.
 int list_problems(const fs::path& folder, const csv_error& e, language lang) {
-  for (const csv_issue& issue : e.issues())
-    std::cout << (folder / to_string(issue)).string() << "\n";
+  for (const csv_issue& issue : e.issues()) std::cout << where(folder, issue) << "\n";
   if (e.issue_count() > e.issues().size()) {
     std::cout << say(lang, "… và ", "… and ") << e.issue_count() - e.issues().size()
               << say(lang, " lỗi khác\n", " more\n");
@@ -57,7 +56,7 @@ int list_problems(const fs::path& folder, const csv_error& e, language lang) {
 }
 
 // The archive format of a convert's output: --to, else the name's ".text.gtk",
-// ".xml.gtk" or ".bin.gtk"; none for a CSV folder.
+// ".xml.gtk" or ".bin.gtk"; none for a CSV folder (a workbook is decided before).
 std::optional<archive_format> output_archive(const convert_options& o) {
   const std::string name = o.output->filename().string();
   const auto ends = [&](std::string_view tail) {
@@ -76,9 +75,10 @@ std::optional<archive_format> output_archive(const convert_options& o) {
        {archive_format::text, archive_format::xml, archive_format::binary}) {
     if (to == to_string(f)) return f;
   }
-  throw cli_failure(exit_usage, say(o.lang, "--to phải là csv, text, xml hoặc binary, không phải '",
-                                    "--to must be csv, text, xml or binary, not '") +
-                                    to + "'");
+  throw cli_failure(exit_usage,
+                    say(o.lang, "--to phải là csv, xlsx, text, xml hoặc binary, không phải '",
+                        "--to must be csv, xlsx, text, xml or binary, not '") +
+                        to + "'");
 }
 
 // Writes the files of a CSV export into `folder`, each whole (write_file).
@@ -97,10 +97,12 @@ void write_csv_folder(const std::vector<csv_source>& files, const fs::path& fold
 
 int run_validate(const io_options& o) {
   std::error_code ec;
-  if (!fs::exists(o.input, ec)) (void)open_plan(o.input, o.lang);  // names the missing input
+  const csv_dialect dialect = spreadsheet_dialect(o.spreadsheet, o.notes, o.lang);
+  if (!fs::exists(o.input, ec))
+    (void)open_plan(o.input, o.lang, dialect);  // names the missing input
   try {
     const activity reading(o.lang, say(o.lang, "Đang kiểm tra ", "Checking ") + o.input.string());
-    const plan p = fs::is_directory(o.input) ? import_csv(o.input) : load(o.input);
+    const plan p = read_plan(o.input, dialect);
     std::cout << o.input.string() << ": " << say(o.lang, "không có lỗi (", "no problems (")
               << summary(p, o.lang) << ")\n";
     return exit_ok;
@@ -116,7 +118,7 @@ int run_validate(const io_options& o) {
 
 int run_evaluate(const evaluate_options& o) {
   const date as_of = parse_date_argument(o.as_of, "--as-of", o.lang);
-  const plan p = open_plan(o.input, o.lang);
+  const plan p = open_plan(o.input, o.lang, spreadsheet_dialect(o.spreadsheet, o.notes, o.lang));
   const evaluation_policy policy = find_policy(p, o.policy, o.lang);
   std::optional<activity> working(std::in_place, o.lang,
                                   say(o.lang, "Đang đánh giá", "Evaluating"));
@@ -143,7 +145,7 @@ int run_report(const report_options& o) {
   }
   const std::optional<date> with =
       compare ? std::optional(parse_date_argument(o.with, "--with", o.lang)) : std::nullopt;
-  const plan p = open_plan(o.input, o.lang);
+  const plan p = open_plan(o.input, o.lang, spreadsheet_dialect(o.spreadsheet, o.notes, o.lang));
   const evaluation_policy policy = find_policy(p, o.policy, o.lang);
   review_options options;
   options.lang = o.lang;
@@ -181,15 +183,23 @@ int run_report(const report_options& o) {
 }
 
 int run_convert(const convert_options& o) {
-  const std::optional<archive_format> format = output_archive(o);
-  const plan p = open_plan(o.input, o.lang);
+  const std::string name = o.output->filename().string();
+  const bool workbook = o.to == "xlsx" || (o.to.empty() && name.size() > 5 &&
+                                           name.substr(name.size() - 5) == ".xlsx");
+  const std::optional<archive_format> format = workbook ? std::nullopt : output_archive(o);
+  csv_dialect dialect = spreadsheet_dialect(o.spreadsheet, o.notes, o.lang);
+  const plan p = open_plan(o.input, o.lang, dialect);
   const activity writing(o.lang, say(o.lang, "Đang ghi ", "Writing ") + o.output->string());
-  if (!format) {
-    write_csv_folder(export_csv(p), *o.output, o.lang);
-    return exit_ok;
-  }
+  // Spreadsheets written for Vietnamese readers name their columns and values in Vietnamese.
+  if (o.spreadsheet == "vi") dialect.names = language::vi;
   try {
-    save(p, *o.output, *format);
+    if (workbook) {
+      export_xlsx(p, *o.output, dialect);
+    } else if (!format) {
+      write_csv_folder(export_csv(p, dialect), *o.output, o.lang);
+    } else {
+      save(p, *o.output, *format);
+    }
   } catch (const io_error& e) {
     throw cli_failure(exit_no_output, e.what());
   }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli.hpp"
 
@@ -19,7 +20,9 @@ struct io_options {
   std::filesystem::path input;
   std::optional<std::filesystem::path> output;  ///< none: standard output
   language lang = language::en;                 ///< of messages and reports
-  std::string lang_option;  ///< --lang as given (read before parsing: language_of_arguments)
+  std::string lang_option;         ///< --lang as given (read before parsing: language_of_arguments)
+  std::string spreadsheet = "en";  ///< --spreadsheet: how CSV files and text cells are written
+  std::vector<std::string> notes;  ///< --notes: columns of notes in the spreadsheets
 };
 
 struct evaluate_options : io_options {

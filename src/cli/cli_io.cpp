@@ -73,7 +73,43 @@ date parse_date_argument(std::string_view text, std::string_view option, languag
   }
 }
 
-plan open_plan(const fs::path& path, language lang) {
+std::string where(const fs::path& input, const csv_issue& issue) {
+  // A folder's file is a path ("data/targets.csv:3:1"); a workbook's sheet is not.
+  return issue.sheet ? input.string() + ": " + to_string(issue)
+                     : (input / to_string(issue)).string();
+}
+
+csv_dialect spreadsheet_dialect(std::string_view name, std::vector<std::string> notes,
+                                language lang) {
+  csv_dialect d;
+  if (name == "vi") {
+    d.delimiter = ';';
+    d.decimal_separator = ',';
+    d.dates = csv_date_format::day_month_year;
+  } else if (name != "en") {
+    throw cli_failure(exit_usage, say(lang, "--spreadsheet phải là en hoặc vi, không phải '",
+                                      "--spreadsheet must be en or vi, not '") +
+                                      std::string(name) + "'");
+  }
+  d.notes_columns = std::move(notes);
+  return d;
+}
+
+namespace {
+bool is_workbook(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return ext == ".xlsx";
+}
+}  // namespace
+
+plan read_plan(const fs::path& path, const csv_dialect& dialect) {
+  if (fs::is_directory(path)) return import_csv(path, dialect);
+  if (is_workbook(path)) return import_xlsx(path, dialect);
+  return load(path);
+}
+
+plan open_plan(const fs::path& path, language lang, const csv_dialect& dialect) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -83,11 +119,11 @@ plan open_plan(const fs::path& path, language lang) {
   }
   const activity reading(lang, say(lang, "Đang đọc ", "Reading ") + path.filename().string());
   try {
-    return fs::is_directory(status) ? import_csv(path) : load(path);
+    return read_plan(path, dialect);
   } catch (const csv_error& e) {
     std::string first;
     for (std::size_t i = 0; i < e.issues().size() && i < 3; ++i) {
-      first += (i == 0 ? "" : "; ") + path.string() + "/" + to_string(e.issues()[i]);
+      first += (i == 0 ? "" : "; ") + where(path, e.issues()[i]);
     }
     throw cli_failure(exit_problems,
                       std::to_string(e.issue_count()) +

@@ -58,10 +58,20 @@ void add_io(CLI::App& cmd, Options& o, language lang, bool output = true) {
 }
 
 void add_input(CLI::App& cmd, io_options& o, language lang) {
-  cmd.add_option(
-         "input", o.input,
-         say(lang, "thư mục CSV hoặc tệp lưu trữ (.gtk)", "a CSV folder or an archive file (.gtk)"))
+  cmd.add_option("input", o.input,
+                 say(lang, "thư mục CSV, sổ Excel (.xlsx) hoặc tệp lưu trữ (.gtk)",
+                     "a CSV folder, an Excel workbook (.xlsx) or an archive file (.gtk)"))
       ->required();
+  cmd.add_option("--spreadsheet", o.spreadsheet,
+                 say(lang,
+                     "cách ghi bảng tính: en (',', 58.1, 2021-01-21) hoặc vi (';', 58,1, "
+                     "21/01/2021, như Excel tiếng Việt lưu)",
+                     "how the spreadsheets are written: en (',', 58.1, 2021-01-21) or vi (';', "
+                     "58,1, 21/01/2021, as a Vietnamese Excel saves them)"))
+      ->check(CLI::IsMember({"en", "vi"}));
+  cmd.add_option("--notes", o.notes,
+                 say(lang, "tên cột ghi chú (không đọc), có thể nhắc lại",
+                     "the name of a column of notes (not read); may be repeated"));
 }
 
 int run(int argc, char** argv) {
@@ -72,14 +82,14 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(goaltrack::version()));
 
-  io_options validate{{}, {}, lang, {}};
+  io_options validate{{}, {}, lang, {}, "en", {}};
   CLI::App* v = app.add_subcommand("validate",
                                    say(lang, "kiểm tra dữ liệu, liệt kê mọi lỗi (tệp:dòng:cột)",
                                        "check the data, listing every problem (file:line:column)"));
   add_input(*v, validate, lang);
   add_io(*v, validate, lang, false);
 
-  evaluate_options evaluate{{{}, {}, lang, {}}, {}, {}, output_format::text};
+  evaluate_options evaluate{{{}, {}, lang, {}, "en", {}}, {}, {}, output_format::text};
   CLI::App* e = app.add_subcommand("evaluate", say(lang, "đánh giá mọi chỉ tiêu tại một ngày",
                                                    "evaluate every target as of a date"));
   add_input(*e, evaluate, lang);
@@ -95,7 +105,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "csv", "json"}));
   add_io(*e, evaluate, lang);
 
-  report_options report{{{}, {}, lang, {}}, {}, {}, {}, {}, {}, review_kind::annual,
+  report_options report{{{}, {}, lang, {}, "en", {}}, {}, {}, {}, {}, {}, review_kind::annual,
                         output_format::text};
   CLI::App* r = app.add_subcommand(
       "report", say(lang, "lập báo cáo tổng kết, sơ kết, quý hoặc so sánh",
@@ -124,18 +134,18 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"txt", "md", "html", "json"}));
   add_io(*r, report, lang);
 
-  convert_options convert{{{}, {}, lang, {}}, {}};
+  convert_options convert{{{}, {}, lang, {}, "en", {}}, {}};
   CLI::App* c = app.add_subcommand("convert", say(lang, "chuyển giữa thư mục CSV và tệp lưu trữ",
                                                   "convert between a CSV folder and an archive"));
   add_input(*c, convert, lang);
   c->add_option("output", convert.output,
-                say(lang, "thư mục CSV hoặc tệp .txt.gtk/.xml.gtk/.bin.gtk",
-                    "a CSV folder or a .txt.gtk/.xml.gtk/.bin.gtk file"))
+                say(lang, "thư mục CSV, sổ Excel .xlsx hoặc tệp .txt.gtk/.xml.gtk/.bin.gtk",
+                    "a CSV folder, an Excel workbook .xlsx or a .txt.gtk/.xml.gtk/.bin.gtk file"))
       ->required();
-  c->add_option("--to", convert.to, "csv|text|xml|binary");
+  c->add_option("--to", convert.to, "csv|xlsx|text|xml|binary");
   add_io(*c, convert, lang, false);
 
-  io_options init{{}, {}, lang, {}};
+  io_options init{{}, {}, lang, {}, "en", {}};
   CLI::App* i =
       app.add_subcommand("init", say(lang, "tạo thư mục CSV trống có hướng dẫn để điền",
                                      "create an empty, documented CSV folder to fill in"));

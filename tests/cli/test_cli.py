@@ -79,6 +79,56 @@ def test_validate_lists_every_problem_with_file_line_and_column(data):
     assert "problems" in result.stderr
 
 
+CLERK = ROOT / "tests" / "data" / "clerk"
+
+
+def test_a_clerks_workbook_and_folder_validate_and_report_as_the_strict_folder(tmp_path):
+    clerk = ["--spreadsheet", "vi", "--notes", "ghi_chu"]
+    for source in (CLERK / "ke_hoach.xlsx", CLERK / "csv"):
+        result = run("validate", source, *clerk)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "no problems (9 collectives, 36 members, 5 programs, 17 tasks, 8 targets)" in result.stdout
+    strict = run("report", DATA, "--as-of", "21/01/2021", "--policy", "review", "--lang", "vi")
+    workbook = run("report", CLERK / "ke_hoach.xlsx", *clerk, "--as-of", "21/01/2021", "--policy",
+                   "review", "--lang", "vi")
+    assert workbook.returncode == 0, workbook.stderr
+    assert workbook.stdout == strict.stdout
+    # Without the dialect the folder's ';' header is one unknown column, and says so.
+    result = run("validate", CLERK / "csv")
+    assert result.returncode == 1
+    assert "is the delimiter right?" in result.stdout
+
+
+def test_convert_writes_a_workbook_that_reads_back(tmp_path):
+    # --spreadsheet says how both the input and the output are written.
+    for spreadsheet, source in (("en", DATA), ("vi", CLERK / "csv")):
+        book = tmp_path / f"plan-{spreadsheet}.xlsx"
+        result = run("convert", source, book, "--spreadsheet", spreadsheet, "--notes", "ghi_chu")
+        assert result.returncode == 0, result.stderr
+        assert run("validate", book, "--spreadsheet", spreadsheet).returncode == 0
+        back = tmp_path / f"back-{spreadsheet}"
+        assert run("convert", book, back, "--spreadsheet", spreadsheet).returncode == 0
+        assert run("validate", back, "--spreadsheet", spreadsheet).returncode == 0
+        strict = run("report", DATA, "--as-of", "21/01/2021", "--policy", "review").stdout
+        for converted in (book, back):
+            assert run("report", converted, "--spreadsheet", spreadsheet, "--as-of", "21/01/2021",
+                       "--policy", "review").stdout == strict
+    # Written for Vietnamese readers: Vietnamese headers.
+    assert (tmp_path / "back-vi" / "members.csv").read_text(encoding="utf-8-sig").startswith("mã;tên;")
+
+
+def test_a_workbooks_problems_name_their_sheet_and_cell(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(CLERK / "ke_hoach.xlsx")
+    book["targets"]["D2"] = "SGDDX"  # the owner of the first target, misspelt
+    book.save(bad)
+    result = run("validate", bad, "--spreadsheet", "vi", "--notes", "ghi_chu")
+    assert result.returncode == 1
+    assert f"{bad}: targets!D2: collective 'SGDDX' is not in collectives.csv (did you mean 'SGDDT'?)" \
+        in result.stdout.splitlines(), result.stdout
+
+
 def test_bad_input_gets_one_line_and_a_documented_status(tmp_path, data):
     assert "no such folder or file" in one_line_error(run("report", tmp_path / "nowhere", "--as-of", "21/01/2021"), 3)
     assert "not a date for --as-of: '31/02/2021'" in one_line_error(run("evaluate", DATA, "--as-of", "31/02/2021"), 2)
