@@ -22,7 +22,9 @@
 
 #include "goaltrack/goaltrack.hpp"
 #include "goaltrack/io/csv.hpp"
+#include "goaltrack/io/xlsx.hpp"
 #include "kit_plan.hpp"
+#include "synthetic_plan.hpp"
 
 namespace {
 
@@ -77,6 +79,66 @@ void BM_csv_import_national_scale_1_0(benchmark::State& state) {
 BENCHMARK(BM_csv_import_national_scale_1_0)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(2)
+    ->UseRealTime();
+
+// The same plan as a workbook and as a CSV folder, imported side by side in one run: the
+// synthetic plan at scale 0.1 (31,076 collectives, 500,000 members and ratings, 100,000
+// targets, 1,000,000 measurements), the largest of the kit's shape whose sheets fit
+// Excel's 1,048,576 rows (the national plan's 10 million measurements do not). Written
+// once per process under $GOALTRACK_CSV_BENCH_DIR.
+struct spreadsheet_pair {
+  fs::path folder;
+  fs::path workbook;
+  std::uint64_t rows = 0;
+};
+
+const spreadsheet_pair& scale_0_1_spreadsheets() {
+  static const spreadsheet_pair s = [] {
+    spreadsheet_pair x;
+    const fs::path dir =
+        goaltrack_bench::env_path("GOALTRACK_CSV_BENCH_DIR", "/tmp/goaltrack-csv-bench");
+    x.folder = dir / "scale-0.1";
+    x.workbook = dir / "scale-0.1.xlsx";
+    const gt::plan& p = goaltrack_bench::plan_at(0.1).full;
+    gt::export_csv(p, x.folder);
+    gt::export_xlsx(p, x.workbook);
+    x.rows = p.org().collective_count() + 2 * p.org().member_count() + p.target_count() +
+             p.measurements().size();
+    return x;
+  }();
+  return s;
+}
+
+void import_counters(benchmark::State& state, std::uint64_t rows) {
+  state.counters["rows/s"] =
+      benchmark::Counter(static_cast<double>(rows) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+
+void BM_spreadsheet_import_csv_scale_0_1(benchmark::State& state) {
+  const spreadsheet_pair& s = scale_0_1_spreadsheets();
+  for (auto _ : state) {
+    gt::plan p = gt::import_csv(s.folder);
+    benchmark::DoNotOptimize(p);
+  }
+  import_counters(state, s.rows);
+}
+BENCHMARK(BM_spreadsheet_import_csv_scale_0_1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
+
+void BM_spreadsheet_import_xlsx_scale_0_1(benchmark::State& state) {
+  const spreadsheet_pair& s = scale_0_1_spreadsheets();
+  for (auto _ : state) {
+    gt::plan p = gt::import_xlsx(s.workbook);
+    benchmark::DoNotOptimize(p);
+  }
+  import_counters(state, s.rows);
+}
+BENCHMARK(BM_spreadsheet_import_xlsx_scale_0_1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
     ->UseRealTime();
 
 }  // namespace

@@ -37,6 +37,17 @@ void wrap_xlsx(py::module_& m) {
       "Raises IoError when the file cannot be read; FormatError when it is not an .xlsx\n"
       "workbook; CorruptError when it is damaged or above a limit; CsvError listing every\n"
       "bad row as \"sheet!A1: message\".");
+  m.def(
+      "export_xlsx",
+      [](const plan_handle& p, const std::filesystem::path& path, const csv_dialect& dialect) {
+        p.read_nogil([&](const plan& pl) { export_xlsx(pl, path, dialect); });
+      },
+      py::arg("plan"), py::arg("path"), py::arg("dialect") = csv_dialect{},
+      "Writes `plan` as a workbook at `path`, replaced whole or not at all: a sheet per file\n"
+      "of the layout with a frozen header row, column widths and lists of choices; the\n"
+      "dialect gives the date format and, with names=language.vi, Vietnamese column names\n"
+      "and values. Releases the GIL. Raises InvalidArgument for a text Excel cannot hold;\n"
+      "IoError naming the path when it cannot be written.");
 }
 
 }  // namespace goaltrack::python

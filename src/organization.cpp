@@ -88,7 +88,12 @@ std::optional<std::uint16_t> organization::find_kind(std::string_view kind) cons
 collective_id organization::add_collective(std::string_view code, std::string_view name,
                                            std::string_view kind,
                                            std::optional<collective_id> parent) {
-  detail::check_texts(collective_spec{code, name, kind, {}});
+  const collective_spec spec{code, name, kind, {}};
+  if (auto nfc = detail::nfc_copy(std::span(&spec, 1))) {
+    const collective_spec& s = nfc->items.front();
+    return add_collective(s.code, s.name, s.kind, parent);
+  }
+  detail::check_texts(spec);
   if (parent) check(*parent, "parent of collective " + quoted(code));
   auto& d = data_for_write();
   const std::size_t kinds = d.kind_names.size();
@@ -103,6 +108,7 @@ collective_id organization::add_collective(std::string_view code, std::string_vi
 }
 
 std::vector<collective_id> organization::add_collectives(std::span<const collective_spec> specs) {
+  if (auto nfc = detail::nfc_copy(specs)) return add_collectives(nfc->items);
   // Validate the whole batch before touching the organisation. The batch's codes are
   // indexed by a code table of their own (row = position in specs), which is flood-proof
   // and, unlike a node-based map, allocates a few flat arrays.
@@ -272,6 +278,7 @@ member_id organization::add_member(std::string_view code, std::string_view name,
 }
 
 member_id organization::add_members(std::span<const member_spec> specs) {
+  if (auto nfc = detail::nfc_copy(specs)) return add_members(nfc->items);
   const auto check_spec = [this](const member_spec& s, std::size_t, bool explain) {
     if (contains(s.collective) && detail::texts_keep_rule(s)) return true;
     if (explain) {

@@ -224,6 +224,7 @@ void plan::rate(round_id round, std::span<const member_id> members,
 program_id plan::add_program(const program& p) { return add_programs(std::span(&p, 1)); }
 
 program_id plan::add_programs(std::span<const program> programs) {
+  if (auto nfc = detail::nfc_copy(programs)) return add_programs(nfc->items);
   const auto& table = data().programs;
   const auto rules = [&](const program& p, std::size_t i) {
     detail::check_texts(p);
@@ -275,6 +276,7 @@ void check_task(const task& t) {
 task_id plan::add_task(const task& t) { return add_tasks(std::span(&t, 1)); }
 
 task_id plan::add_tasks(std::span<const task> tasks) {
+  if (auto nfc = detail::nfc_copy(tasks)) return add_tasks(nfc->items);
   const auto rules = [this](const task& t, std::size_t) {
     detail::check_texts(t);
     // The messages are built only on failure: a bulk add checks millions.
@@ -323,6 +325,7 @@ std::string measure_text(target_kind kind, std::string_view unit) {
 }  // namespace
 
 target_id plan::add_targets(std::span<const target> targets) {
+  if (auto nfc = detail::nfc_copy(targets)) return add_targets(nfc->items);
   const detail::plan_data& d = data();
   // The indicators the batch names first, by their first target in it.
   std::unordered_map<std::string_view, std::size_t> first_in_batch;
@@ -429,17 +432,18 @@ bool measurement_rules(const detail::target_table& targets, target_id t, const d
       }
       return true;
     case target_kind::quantity:
-    case target_kind::money:
+    case target_kind::money: {
       // Money is counted in whole units of its currency (đồng), as its goal is.
-      if ((whole_numbers || kind == target_kind::money) &&
+      const bool money = kind == target_kind::money;
+      if ((whole_numbers || money) &&
           (std::floor(value) != value || std::fabs(value) > max_exact_whole)) {
         return fail([&] {
           return "value " + std::to_string(value) + " is not a whole number" +
-                 (kind == target_kind::money ? " (money is counted in whole units of its currency)"
-                                             : "");
+                 (money ? " (money is counted in whole units of its currency)" : "");
         });
       }
       return true;
+    }
     case target_kind::milestone: {
       const auto items = static_cast<double>(
           std::max<std::size_t>(1, targets.checklist_size(targets.rows()[t.index()])));
@@ -475,6 +479,7 @@ void plan::check_measurement(std::size_t row, target_id t, std::int32_t day, dou
 }
 
 void plan::add_assessment(const assessment& a) {
+  if (auto nfc = detail::nfc_copy(std::span(&a, 1))) return add_assessment(nfc->items.front());
   if (!a.target.ok() || a.target.index() >= target_count()) {
     throw not_found("assessment names unknown target id " + id_text(a.target.value()));
   }
@@ -490,6 +495,7 @@ void plan::add_assessment(const assessment& a) {
 }
 
 void plan::add_measurement(const measurement& m) {
+  if (auto nfc = detail::nfc_copy(std::span(&m, 1))) return add_measurement(nfc->items.front());
   if (m.on.is_special()) throw invalid_argument("measurement date is not a date");
   detail::check_texts(m);
   const std::int32_t day = day_number(m.on);
@@ -608,6 +614,8 @@ void plan::reserve_measurements(std::size_t count) {
 }
 
 void plan::annotate_measurement(std::size_t row, std::string source, std::string note) {
+  detail::make_nfc(source);
+  detail::make_nfc(note);
   if (row >= measurements().size()) {
     throw not_found("measurement row " + std::to_string(row) + " is out of range (" +
                     std::to_string(measurements().size()) + " measurements)");
@@ -631,6 +639,7 @@ policy_id plan::add_policy(std::string code, evaluation_policy policy) {
 }
 
 policy_id plan::add_policies(std::span<const named_policy> policies) {
+  if (auto nfc = detail::nfc_copy(policies)) return add_policies(nfc->items);
   const auto rules = [this](const named_policy& p, std::size_t) {
     detail::check_texts(p);
     const std::string where = "policy " + quoted(p.code);

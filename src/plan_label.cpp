@@ -142,6 +142,7 @@ localized_name plan::unit_in(target_id target, language lang) const {
 void plan::add_label(const entity_label& l) { add_labels(std::span(&l, 1)); }
 
 void plan::add_labels(std::span<const entity_label> batch) {
+  if (auto nfc = detail::nfc_copy(batch)) return add_labels(nfc->items);
   std::unordered_map<std::uint64_t, std::uint32_t> added;
   const std::size_t first = data().labels.size();
   for (const entity_label& l : batch) {

@@ -12,6 +12,11 @@ namespace goaltrack {
 
 rating_scale::rating_scale(std::string code, std::vector<level_labels> levels_best_first)
     : code_(std::move(code)), levels_(std::move(levels_best_first)) {
+  // Texts enter in NFC (unicode.hpp), as through the plan's add_* calls.
+  detail::make_nfc(code_);
+  for (level_labels& l : levels_) {
+    if (auto nfc = detail::nfc_copy(std::span<const level_labels>(&l, 1))) l = nfc->items.front();
+  }
   if (code_.empty()) throw invalid_argument("rating scale code must not be empty");
   detail::check_text(code_, "rating scale code");
   if (levels_.empty() || levels_.size() > max_levels) {
@@ -56,6 +61,13 @@ std::vector<std::string_view> level_names(std::span<const level_labels> levels) 
   return names;
 }
 }  // namespace
+
+std::optional<rating_scale> rating_scale::builtin(std::string_view code) {
+  if (code == "vn4") return vietnamese_default();
+  return std::nullopt;
+}
+
+std::vector<std::string> rating_scale::builtin_codes() { return {"vn4"}; }
 
 std::optional<rating_level> rating_scale::find(std::string_view code_or_label) const {
   const auto it = std::find_if(levels_.begin(), levels_.end(), [&](const level_labels& l) {

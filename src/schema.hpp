@@ -21,6 +21,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -42,6 +45,7 @@
 #include "schema_field.hpp"
 #include "schema_policy.hpp"
 #include "text.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace goaltrack::detail {
@@ -359,11 +363,14 @@ constexpr bool holds_text() {
 }
 
 // Calls f(text, path) for every text inside `value`, where path() names it
-// ("checklist item 2", "rating.counted_kind") and is called only when wanted.
-template <class T, class Path, class F>
-void visit_texts(const T& value, const Path& path, F& f) {
+// ("checklist item 2", "rating.counted_kind") and is called only when wanted. `value`
+// may be const, and f then gets the texts as const; else f may change them (it gets a
+// std::string& or a std::string_view&).
+template <class V, class Path, class F>
+void visit_texts(V& value, const Path& path, F& f) {
+  using T = std::remove_const_t<V>;
   if constexpr (is_text<T>) {
-    f(std::string_view(value), path);
+    f(value, path);
   } else if constexpr (!std::is_void_v<typename vector_of<T>::type>) {
     if constexpr (holds_text<typename vector_of<T>::type>()) {
       for (std::size_t i = 0; i < value.size(); ++i) {
@@ -373,8 +380,8 @@ void visit_texts(const T& value, const Path& path, F& f) {
     }
   } else if constexpr (described<T>) {
     for_each_field<T>([&](const auto& fl) {
-      using V = typename std::remove_cvref_t<decltype(fl)>::value_type;
-      if constexpr (holds_text<V>()) {
+      using W = typename std::remove_cvref_t<decltype(fl)>::value_type;
+      if constexpr (holds_text<W>()) {
         const auto inner = [&] {
           const std::string outer = path();
           return outer.empty() ? std::string(fl.name) : outer + "." + std::string(fl.name);
@@ -386,6 +393,40 @@ void visit_texts(const T& value, const Path& path, F& f) {
 }
 
 }  // namespace schema_detail
+
+/// Entities whose texts are put in NFC on entry (unicode.hpp): a copy of `batch` with
+/// every text in NFC (texts of string_view fields kept in `storage`), made only when some
+/// text changes, which is rare; the plan's add_* calls add the copy instead.
+template <described Entity>
+struct nfc_batch {
+  std::vector<Entity> items;
+  std::deque<std::string> storage;  // the texts string_view fields point at
+};
+
+template <described Entity>
+std::optional<nfc_batch<Entity>> nfc_copy(std::span<const Entity> batch) {
+  const auto root = [] { return std::string(); };
+  bool needed = false;
+  const auto look = [&](std::string_view s, const auto&) { needed = needed || maybe_not_nfc(s); };
+  for (const Entity& e : batch) schema_detail::visit_texts(e, root, look);
+  if (!needed) return std::nullopt;
+  nfc_batch<Entity> out{{batch.begin(), batch.end()}, {}};
+  bool changed = false;  // false for text that is not UTF-8, which the checks then refuse
+  const auto normalize = [&](auto& text, const auto&) {
+    if (!maybe_not_nfc(text)) return;
+    std::string nfc = to_nfc(text);
+    if (nfc == text) return;
+    changed = true;
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(text)>, std::string>) {
+      text = std::move(nfc);
+    } else {
+      text = out.storage.emplace_back(std::move(nfc));
+    }
+  };
+  for (Entity& e : out.items) schema_detail::visit_texts(e, root, normalize);
+  if (!changed) return std::nullopt;
+  return out;
+}
 
 /// Applies the text rule to every text of `e` (its fields, their items and nested
 /// described structs). @throws invalid_argument "<kind> '<code>': <field> <problem>", or

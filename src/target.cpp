@@ -363,8 +363,7 @@ void check_fraction(const target& t, const Fail& fail) {
   const auto check = [&](std::string_view what, double v) {
     if (v <= 1) return;
     char shown[32];
-    const auto end = std::to_chars(shown, shown + sizeof shown, v).ptr;
-    const std::string text(shown, end);
+    const std::string text(shown, std::to_chars(shown, shown + sizeof shown, v).ptr);
     fail(std::string(what) + " " + text + " is above 1: ratio goals are fractions; did you mean " +
          text + "%?");
   };

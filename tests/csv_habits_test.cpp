@@ -450,3 +450,30 @@ TEST(csv_habits, a_clerks_folder_and_workbook_give_the_plan_of_the_strict_folder
 }
 
 }  // namespace
+
+namespace {
+
+TEST(csv_habits, a_built_in_scale_is_named_instead_of_listed) {
+  const plan p =
+      import_texts({{"rating_scales.csv", "thang xếp loại;mức\nvn4;\n"},
+                    {"collectives.csv", collectives},
+                    {"members.csv", "Mã;Đơn vị\nA;SGD\n"},
+                    {"rating_rounds.csv", "thang xếp loại;kỳ\nvn4;2020\n"},
+                    {"ratings.csv",
+                     "thang xếp loại;kỳ;đối tượng;mã;mức xếp loại\nvn4;2020;đảng viên;A;hoàn "
+                     "thành tốt nhiệm vụ\n"}},
+                   vietnamese());
+  EXPECT_EQ(p.get(*p.find_scale("vn4")), rating_scale::vietnamese_default());
+  std::string issues = issues_of({{"rating_scales.csv", "scale;level\nvn5;\n"}}, vietnamese());
+  EXPECT_NE(issues.find("rating_scales.csv:2:2: level is required, unless the scale is a built-in "
+                        "one (vn4) named on a row of its own; 'vn5' is not"),
+            std::string::npos)
+      << issues;
+  issues = issues_of({{"rating_scales.csv", "scale;level\nvn4;\nvn4;good\n"}}, vietnamese());
+  EXPECT_NE(issues.find("rating_scales.csv:3:2: scale 'vn4' is named as the built-in scale and "
+                        "also lists levels"),
+            std::string::npos)
+      << issues;
+}
+
+}  // namespace

@@ -8,9 +8,12 @@
 
 #include <array>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "goaltrack/goaltrack.hpp"
 
 namespace {
 
@@ -119,6 +122,35 @@ TEST(unicode, did_you_mean_names_the_nearest_name_of_a_slip) {
   EXPECT_EQ(did_you_mean(names, "qunatity"), " (did you mean 'quantity'?)");  // transposed
   EXPECT_EQ(did_you_mean(names, "xyz"), "");
   EXPECT_EQ(did_you_mean(names, "TYT13"), " (did you mean 'TYT12'?)");
+}
+
+}  // namespace
+
+namespace {
+
+using namespace goaltrack;
+
+TEST(unicode, the_api_puts_every_text_in_nfc) {
+  plan p;
+  const collective_id sgd = p.org().add_collective("SGD", decomposed, "department");
+  EXPECT_EQ(p.org().name(sgd), composed);
+  const std::vector<collective_spec> cells{{"C1", decomposed, "cell", "SGD"}};
+  EXPECT_EQ(p.org().name(p.org().add_collectives(cells).front()), composed);
+  const std::vector<member_spec> members{{"M1", decomposed, sgd}};
+  EXPECT_EQ(p.org().name(p.org().add_members(members)), composed);
+  const rating_scale scale("s", {{"a", decomposed, "A"}, {"b", "B", "B"}});
+  EXPECT_EQ(scale.labels(rating_level(0)).label_vi, composed);
+  EXPECT_EQ(scale.level(composed), rating_level(0));
+  const target_id t = p.add_target(target::quantity("T", decomposed, sgd, period::year(2020)));
+  EXPECT_EQ(p.get(t).title, composed);
+  p.add_measurement({t, make_date(2020, 5, 1), 1, 1, decomposed, decomposed});
+  p.annotate_measurement(0, decomposed, decomposed);
+  // Saved and loaded, as archives are loaded through the same calls.
+  std::stringstream archive;
+  save(p, archive, archive_format::binary);
+  const plan back = load(archive);
+  EXPECT_EQ(back, p);
+  EXPECT_EQ(back.get(t).title, composed);
 }
 
 }  // namespace

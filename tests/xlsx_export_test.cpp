@@ -238,10 +238,10 @@ std::uint64_t fnv1a(std::uint64_t h, const std::string& s) {
 
 TEST(csv_names, english_export_is_byte_for_byte_as_before_vietnamese_names) {
   // The digest of export_csv of the origin review and of random plans 1..40 in three
-  // dialects, taken with the exporter before it wrote Vietnamese (commit 242b5cb); the
-  // 300 random plans were also compared file by file then. A change to the plans of
-  // origin_review.cpp or random_plan.hpp changes it too: check the change, then take it
-  // again.
+  // dialects, taken with the exporter before it wrote Vietnamese (commit fcef519, with
+  // the random plans of that commit; the 300 random plans of 242b5cb were also compared
+  // file by file with the exporter of 242b5cb). A change to the plans of origin_review.cpp
+  // or random_plan.hpp changes it too: check the change, then take it again.
   std::vector<csv_dialect> dialects(3);
   dialects[1].delimiter = ';';
   dialects[1].decimal_separator = ',';

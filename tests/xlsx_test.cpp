@@ -193,3 +193,21 @@ TEST(xlsx, export_then_import_gives_the_plan_back) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(xlsx, a_sheet_names_a_built_in_scale) {
+  const fs::path file = goaltrack_test::fresh_dir("xlsx_builtin_scale") / "scale.xlsx";
+  {
+    workbook_writer w(file);
+    const auto scale_columns = columns({"Thang xếp loại", "Mức"});
+    sheet_writer& scales = w.add_sheet("rating_scales", scale_columns);
+    scales.text("vn4");
+    scales.blank();
+    scales.end_row();
+    w.close();
+  }
+  EXPECT_EQ(import_xlsx(file).get(scale_id(0)), rating_scale::vietnamese_default());
+}
+
+}  // namespace

@@ -70,6 +70,11 @@ class GOALTRACK_API rating_scale {
 
   /// The Vietnamese four-level scale (code "vn4"), shown in this header's table.
   static rating_scale vietnamese_default();
+  /// The built-in scale of this code ("vn4": vietnamese_default()), which files may name
+  /// instead of listing its levels; none for another code.
+  static std::optional<rating_scale> builtin(std::string_view code);
+  /// The codes builtin() knows.
+  static std::vector<std::string> builtin_codes();
 
   /// The scale's code.
   [[nodiscard]] const std::string& code() const noexcept { return code_; }

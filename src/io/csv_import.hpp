@@ -146,14 +146,9 @@ class column_names {
   std::size_t layout_names_ = 0;      // names_ before the notes columns'
 };
 
-static_assert(
-    [] {
-      for (const layout* l : all_files) {
-        if (l->columns.size() > 64) return false;
-      }
-      return true;
-    }(),
-    "table keeps a bit per column");
+static_assert(std::ranges::all_of(all_files,
+                                  [](const layout* l) { return l->columns.size() <= 64; }),
+              "table keeps a bit per column");
 
 /// Texts kept for as long as a table lives: a sheet's cells, copied out of the sheet
 /// reader's row (which the next row overwrites), so that views into them stay valid as
@@ -574,8 +569,13 @@ class importer {
   // the row is refused (reported).
   bool check_measurement(table& t, target_id id, std::string_view code, std::uint64_t line,
                          std::int32_t day, double ratio, bool percent);
-  // The target of the last measurement checked, and what check_measurement needs of it.
-  std::optional<std::pair<target_id, target_brief>> last_brief_;
+  // What check_measurement needs of each target, by id (filled by measurements()).
+  struct target_facts {
+    std::int32_t first = 0;  // the first and last days of its period (day numbers)
+    std::int32_t last = 0;
+    target_kind kind = target_kind::quantity;
+  };
+  std::vector<target_facts> target_facts_;
   void summaries(table& t);
   void policy_statuses(table& t);
   void policy_bands(table& t);

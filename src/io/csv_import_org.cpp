@@ -17,21 +17,45 @@ void importer::scales(table& t) {
     std::string code;
     std::vector<level_labels> levels;
     std::uint64_t line;
+    std::optional<rating_scale> builtin;  // a row named the built-in scale of this code
   };
   std::vector<pending> order;
   std::unordered_map<std::string, std::size_t> index;
   while (t.next()) {
-    if (!t.required(scales_col::scale) || !t.required(scales_col::level)) continue;
+    if (!t.required(scales_col::scale)) continue;
     const std::string code(t.text(scales_col::scale));
+    // A row without a level names a built-in scale ("vn4"), instead of listing its levels.
+    const bool names_builtin = t.value(scales_col::level).empty();
+    std::optional<rating_scale> builtin =
+        names_builtin ? rating_scale::builtin(code) : std::nullopt;
+    if (names_builtin && !builtin) {
+      std::string known;
+      for (const std::string& b : rating_scale::builtin_codes())
+        known += (known.empty() ? "" : ", ") + b;
+      t.fail(scales_col::level, "level is required, unless the scale is a built-in one (" + known +
+                                    ") named on a row of its own; '" + code + "' is not");
+      continue;
+    }
     auto [it, fresh] = index.emplace(code, order.size());
-    if (fresh) order.push_back({code, {}, t.line()});
-    order[it->second].levels.push_back({std::string(t.text(scales_col::level)),
-                                        std::string(t.text(scales_col::label_vi)),
-                                        std::string(t.text(scales_col::label_en))});
+    if (fresh) order.push_back({code, {}, t.line(), std::nullopt});
+    pending& s = order[it->second];
+    if (names_builtin ? (!fresh) : s.builtin.has_value()) {
+      t.fail(scales_col::level,
+             "scale " + in_quotes(code) +
+                 " is named as the built-in scale and also lists levels: one or the other");
+      continue;
+    }
+    if (names_builtin) {
+      s.builtin = std::move(builtin);
+      continue;
+    }
+    s.levels.push_back({std::string(t.text(scales_col::level)),
+                        std::string(t.text(scales_col::label_vi)),
+                        std::string(t.text(scales_col::label_en))});
   }
   for (pending& s : order) {
     try {
-      p_.add_scale(rating_scale(s.code, std::move(s.levels)));
+      p_.add_scale(s.builtin ? std::move(*s.builtin) : rating_scale(s.code, std::move(s.levels)));
     } catch (const error& e) {
       t.fail_at(s.line, scales_col::scale, e.what(), s.code);
     }

@@ -365,8 +365,9 @@ bool parse_percent(std::string_view s, char decimal, double& out) noexcept {
       digits.find_first_of("eE") != std::string_view::npos) {
     return false;
   }
-  std::memcpy(buffer + digits.size(), "e-2", 3);
-  return read_double(std::string_view(buffer, digits.size() + 3), out);
+  const std::string_view shift = "e-2";
+  std::copy(shift.begin(), shift.end(), buffer + digits.size());
+  return read_double(std::string_view(buffer, digits.size() + shift.size()), out);
 }
 
 bool parse_count(std::string_view s, std::uint32_t& out) noexcept {

@@ -24,6 +24,14 @@ def test_a_clerks_workbook_and_folder_give_the_strict_folders_plan():
     assert gt.import_csv(CLERK / "csv", clerk_dialect()) == strict
 
 
+def test_export_xlsx_reads_back_equal_in_either_language(tmp_path):
+    strict = gt.import_csv(STRICT)
+    for names in (gt.language.en, gt.language.vi):
+        dialect = gt.csv_dialect(names=names)
+        gt.export_xlsx(strict, tmp_path / "plan.xlsx", dialect)
+        assert gt.import_xlsx(tmp_path / "plan.xlsx", dialect) == strict
+
+
 def test_warnings_come_as_a_list_and_do_not_fail_the_import():
     files = {
         "collectives.csv": "Mã;Tên\nSGD;Sở\n",

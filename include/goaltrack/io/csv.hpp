@@ -12,7 +12,7 @@
 // clang-format off
 /// | file | columns |
 /// |---|---|
-/// | `rating_scales.csv` | scale*, level*, label_vi, label_en — one row per level, best first |
+/// | `rating_scales.csv` | scale*, level*, label_vi, label_en — one row per level, best first; or one row naming a built-in scale, with no level (`vn4`: the Vietnamese four levels) |
 /// | `collectives.csv` | code*, name, kind, parent (a collective code; blank for a root) |
 /// | `members.csv` | code*, name, collective* |
 /// | `rating_rounds.csv` | scale*, period*, decided_on (the period's last day) |
