@@ -1,9 +1,11 @@
 #pragma once
 // Private: the state shared by the files of import_csv (csv.hpp).
 //
-//   csv_import.cpp       the driver (files in the layout's order), issue collection, the
-//                        per-file `table` (header mapping, typed getters) and references
-//                        by code shared by several files
+//   csv_import.cpp       the driver (files in the layout's order, from a folder, memory or
+//                        a workbook), issue and warning collection
+//   csv_import_table.cpp the per-file `table` (header mapping, typed getters)
+//   csv_import_refs.cpp  references by code shared by several files, rejected rows
+//   xlsx_import.cpp      a workbook sheet's rows for its table; import_xlsx
 //   csv_import_org.cpp   rating_scales, collectives, members, rating_rounds, ratings
 //   csv_import_work.cpp  programs, tasks, task_status, milestone_items, targets,
 //                        measurements, policy_rating_summaries, policies
