@@ -29,6 +29,18 @@ struct coded {
 template <class Enum, std::size_t N>
 using code_list = std::array<coded<Enum>, N>;
 
+/// Calls f(name) for each name of a '|'-separated list ("hoàn thành|đã hoàn thành"); stops
+/// early, returning true, when f returns true.
+template <class F>
+bool for_each_name(std::string_view names, F f) {
+  for (std::string_view rest = names; !rest.empty();) {
+    const std::size_t bar = rest.find('|');
+    if (f(rest.substr(0, bar))) return true;
+    rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+  }
+  return false;
+}
+
 template <class Enum, std::size_t N>
 std::string_view code_of(const code_list<Enum, N>& table, Enum e) noexcept {
   for (const auto& entry : table) {
@@ -70,12 +82,11 @@ void all_names(const code_list<Enum, N>& table, std::vector<std::string_view>& n
   for (const auto& entry : table) {
     names.push_back(entry.code);
     values.push_back(entry.value);
-    for (std::string_view rest = entry.vi; !rest.empty();) {
-      const std::size_t bar = rest.find('|');
-      names.push_back(rest.substr(0, bar));
+    for_each_name(entry.vi, [&](std::string_view name) {
+      names.push_back(name);
       values.push_back(entry.value);
-      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-    }
+      return false;
+    });
   }
 }
 
@@ -85,6 +96,13 @@ void all_names(const code_list<Enum, N>& table, std::vector<std::string_view>& n
 template <class Enum, std::size_t N>
 Enum parse_code(const code_list<Enum, N>& table, std::string_view text, std::string_view what) {
   if (const auto value = find_code(table, text)) return *value;
+  // A Vietnamese name as written, without building the lists below: a Vietnamese file
+  // names its values so on every row.
+  for (const auto& entry : table) {
+    if (for_each_name(entry.vi, [&](std::string_view name) { return name == text; })) {
+      return entry.value;
+    }
+  }
   std::vector<std::string_view> names;
   std::vector<Enum> values;
   all_names(table, names, values);

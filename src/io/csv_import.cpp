@@ -307,11 +307,7 @@ plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect) {
 
 plan import_csv(std::vector<csv_source> files, const csv_dialect& dialect,
                 std::vector<csv_issue>& warnings) {
-  dialect.validate();
-  detail::csv::importer im(dialect);
-  plan p = im.run(files);
-  warnings = im.take_warnings();
-  return p;
+  return detail::csv::importer::import(dialect, warnings, files);
 }
 
 plan import_csv(const std::filesystem::path& directory, const csv_dialect& dialect) {
@@ -345,10 +341,8 @@ plan import_csv(const std::filesystem::path& directory, const csv_dialect& diale
     throw io_error("cannot read the folder " + directory.string() + ": " + ec.message(),
                    directory.string());
   // Read in the layout's order regardless of the folder's.
-  detail::csv::importer im(dialect);
-  plan p = im.run(files, paths);
-  warnings = im.take_warnings();
-  return p;
+  const std::span<const std::filesystem::path> in_order(paths);
+  return detail::csv::importer::import(dialect, warnings, files, in_order);
 }
 
 }  // namespace goaltrack

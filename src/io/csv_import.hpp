@@ -389,8 +389,17 @@ class importer {
   /// Reports a warning: valid data that looks like a mistake. Warnings do not fail the
   /// import; they are kept in file and line order apart from the issues.
   void warn(const std::string& file, std::uint64_t line, std::uint32_t column, std::string what);
-  /// The warnings of the import run() made.
-  [[nodiscard]] std::vector<csv_issue> take_warnings() { return std::move(warnings_); }
+  /// Imports with `dialect` (validated) from run(source...), handing the warnings to
+  /// `warnings`: the one body of import_csv's and import_xlsx's overloads.
+  template <class... Source>
+  static plan import(const csv_dialect& dialect, std::vector<csv_issue>& warnings,
+                     Source&... source) {
+    dialect.validate();
+    importer im(dialect);
+    plan p = im.run(source...);
+    warnings = std::move(im.warnings_);
+    return p;
+  }
   /// Holds the issues reported from now on until release_issues. The bulk files look
   /// codes up and add rows a batch at a time, so that a batch reports a row's own problems
   /// as it reads the row but those found by a lookup or by the plan at the batch's end;
@@ -450,6 +459,21 @@ class importer {
   std::optional<rating_level> level(table& t, std::size_t col, scale_id s);
   // The round of the row's scale and period columns, remembering the last one looked up.
   std::optional<round_id> round(table& t, std::size_t scale_col, std::size_t period_col);
+
+  // Reports that row `r` of `file` (read into a pending row: code, parent, line) names a
+  // parent that was not added, and rejects the row: its parent's row was rejected
+  // (`parent_in_file`), or there is no such row.
+  template <class Row>
+  void reject_orphan(table& t, const layout& file, std::size_t parent_col, const Row& r,
+                     bool parent_in_file) {
+    if (parent_in_file) {
+      report_missing(t, parent_col, file, "parent", r.parent, r.line);
+    } else {
+      t.fail_at(r.line, parent_col,
+                "parent " + in_quotes(r.parent) + " is not in " + std::string(file.file), r.code);
+    }
+    reject(file, r.code, r.line);
+  }
 
   // Rows of a file whose entities name a parent in the same file: the order in which to
   // add them, parents first, otherwise keeping the file's order (so that a file written by

@@ -101,13 +101,8 @@ void importer::collectives(table& t) {
     if (!r.parent.empty()) {
       parent = p_.org().find_collective(r.parent);
       if (!parent) {
-        if (codes.find(r.parent)) {
-          report_missing(t, collectives_col::parent, collectives_file, "parent", r.parent, r.line);
-        } else {
-          t.fail_at(r.line, collectives_col::parent,
-                    "parent " + in_quotes(r.parent) + " is not in collectives.csv", r.code);
-        }
-        reject(collectives_file, r.code, r.line);
+        reject_orphan(t, collectives_file, collectives_col::parent, r,
+                      codes.find(r.parent).has_value());
         continue;
       }
     }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "enum_codes.hpp"
 #include "io/csv_import.hpp"
 #include "unicode.hpp"
 
@@ -22,12 +23,11 @@ column_names::column_names(const layout& l, std::span<const std::string> notes_c
     columns_.push_back(k);
   }
   for (std::size_t k = 0; k < l.columns.size(); ++k) {
-    for (std::string_view rest = vi_names_of(l.columns[k].name); !rest.empty();) {
-      const std::size_t bar = rest.find('|');
-      names_.push_back(rest.substr(0, bar));
+    for_each_name(vi_names_of(l.columns[k].name), [&](std::string_view name) {
+      names_.push_back(name);
       columns_.push_back(k);
-      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-    }
+      return false;
+    });
   }
   layout_names_ = names_.size();
   for (const std::string& n : notes_columns) {

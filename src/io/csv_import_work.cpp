@@ -46,13 +46,7 @@ void importer::programs(table& t) {
     if (!r.parent.empty()) {
       r.value.parent = p_.find_program(r.parent);
       if (!r.value.parent) {
-        if (codes.find(r.parent)) {
-          report_missing(t, programs_col::parent, programs_file, "parent", r.parent, r.line);
-        } else {
-          t.fail_at(r.line, programs_col::parent,
-                    "parent " + in_quotes(r.parent) + " is not in programs.csv", r.code);
-        }
-        reject(programs_file, r.code, r.line);
+        reject_orphan(t, programs_file, programs_col::parent, r, codes.find(r.parent).has_value());
         continue;
       }
     }

@@ -177,16 +177,6 @@ std::optional<share> table::sheet_share(std::size_t col, std::string_view v) {
 
 }  // namespace detail::csv
 
-namespace {
-plan import_workbook(const detail::xlsx::workbook& book, const csv_dialect& dialect,
-                     std::vector<csv_issue>& warnings) {
-  detail::csv::importer im(dialect);
-  plan p = im.run(book);
-  warnings = im.take_warnings();
-  return p;
-}
-}  // namespace
-
 plan import_xlsx(const std::filesystem::path& path, const csv_dialect& dialect) {
   std::vector<csv_issue> warnings;
   return import_xlsx(path, dialect, warnings);
@@ -194,8 +184,9 @@ plan import_xlsx(const std::filesystem::path& path, const csv_dialect& dialect) 
 
 plan import_xlsx(const std::filesystem::path& path, const csv_dialect& dialect,
                  std::vector<csv_issue>& warnings) {
-  dialect.validate();
-  return import_workbook(detail::xlsx::workbook::open(path), dialect, warnings);
+  dialect.validate();  // before the file is read
+  const detail::xlsx::workbook book = detail::xlsx::workbook::open(path);
+  return detail::csv::importer::import(dialect, warnings, book);
 }
 
 plan import_xlsx_bytes(std::string bytes, const csv_dialect& dialect) {
@@ -205,8 +196,9 @@ plan import_xlsx_bytes(std::string bytes, const csv_dialect& dialect) {
 
 plan import_xlsx_bytes(std::string bytes, const csv_dialect& dialect,
                        std::vector<csv_issue>& warnings) {
-  dialect.validate();
-  return import_workbook(detail::xlsx::workbook::from_memory(std::move(bytes)), dialect, warnings);
+  dialect.validate();  // before the bytes are read
+  const detail::xlsx::workbook book = detail::xlsx::workbook::from_memory(std::move(bytes));
+  return detail::csv::importer::import(dialect, warnings, book);
 }
 
 }  // namespace goaltrack
