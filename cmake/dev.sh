@@ -13,13 +13,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # chromium and python3-pil: the tests render the HTML reports and look at the screenshots.
-# libutf8proc-dev, libzip-dev, libexpat1-dev, libxlsxwriter-dev, pkg-config: text as
+# libutf8proc-dev, libzip-dev, libdeflate-dev, libexpat1-dev, libxlsxwriter-dev, pkg-config: text as
 # people type it and Excel workbooks (see CMakeLists.txt). python3-openpyxl and
 # python3-pandas: the tests read workbooks from another writer and DataFrames.
 packages=(cmake ninja-build g++ libboost-date-time-dev libboost-serialization-dev libeigen3-dev
           libgtest-dev libgmock-dev libbenchmark-dev pybind11-dev python3-dev python3-numpy
           python3-pytest nlohmann-json3-dev python3-jsonschema libcli11-dev chromium python3-pil
-          pkg-config libutf8proc-dev libzip-dev libexpat1-dev libxlsxwriter-dev
+          pkg-config libutf8proc-dev libzip-dev libdeflate-dev libexpat1-dev libxlsxwriter-dev
           python3-openpyxl python3-pandas)
 
 install_missing_packages() {

@@ -36,6 +36,9 @@ namespace goaltrack::detail {
   return n;
 }
 
+/// Appends the UTF-8 encoding of code point `cp` (<= U+10FFFF, not a surrogate) to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
 /// `s` with every byte that is not part of well-formed UTF-8 written as `\xNN`, so that
 /// a message quoting hostile input is itself valid UTF-8 (and shows what was there).
 [[nodiscard]] std::string printable_utf8(std::string_view s);

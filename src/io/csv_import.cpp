@@ -203,17 +203,22 @@ plan importer::run(const xlsx::workbook& book) {
       }
     }
   }
-  const auto open = [&](const layout& l, std::string&, const table_reader& read) {
+  const auto open = [&](const layout& l, std::string& buffer, const table_reader& read) {
     const auto i = sheet_of[file_index(l)];
     if (!i) return;
-    xlsx::sheet_reader sheet = book.sheet(*i);
+    xlsx::sheet_reader sheet = book.sheet(*i, buffer);
     table t(*this, l, sheet, book.sheet_names()[*i], book.date1904());
     read(t);
   };
-  // One reader of the workbook at a time: its zip archive is not shared between threads.
-  std::string unused;
-  std::string unused_second;
-  return run_steps(logs, open, false, unused, unused_second);
+  // As for CSV files: the members and their ratings on a second thread when they are large.
+  const auto size_of = [&](const layout& l) {
+    const auto i = sheet_of[file_index(l)];
+    return i ? book.sheet_size(*i) : 0;
+  };
+  const bool threaded = size_of(members_file) + size_of(ratings_file) >= threaded_bytes;
+  std::string buffer;  // a sheet's XML, then the next's (one per thread)
+  std::string second_buffer;
+  return run_steps(logs, open, threaded, buffer, second_buffer);
 }
 
 plan importer::run_steps(std::vector<issue_log>& logs, const file_opener& open, bool threaded,

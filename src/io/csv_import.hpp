@@ -334,6 +334,8 @@ class table {
   [[nodiscard]] bool typed(std::size_t col) const noexcept {
     return types_[slot_[col]] != xlsx::cell_type::text;
   }
+  // The ISO text of a date cell's serial (kept in texts_), or none when it is no date.
+  std::optional<std::string_view> iso_date(std::string_view serial_text);
   std::optional<double> sheet_number(std::size_t col, std::string_view v);
   std::optional<std::int32_t> sheet_day(std::size_t col, std::string_view v);
   std::optional<bool> sheet_boolean(std::size_t col, std::string_view v);
@@ -353,9 +355,14 @@ class table {
   std::vector<xlsx::cell_type> types_;
   std::vector<std::string_view> raw_;  // numbers' texts as written, for the typed getters
   text_arena texts_;
-  std::vector<std::size_t> slot_;  // layout column -> field position, or absent
-  std::size_t width_ = 0;          // fields in the header up to its last named one
-  std::size_t first_column_ = 0;   // layout column of the first required column
+  struct shown_date {
+    std::uint32_t serial = 0;
+    std::string_view iso;  // in texts_; empty: no entry
+  };
+  std::array<shown_date, 1024> dates_shown_{};  // by serial % 1024 (iso_date)
+  std::vector<std::size_t> slot_;               // layout column -> field position, or absent
+  std::size_t width_ = 0;                       // fields in the header up to its last named one
+  std::size_t first_column_ = 0;                // layout column of the first required column
   char decimal_;
   csv_date_format dates_;
   std::uint64_t percents_ = 0;    // columns of this row read as percentages

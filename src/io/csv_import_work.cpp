@@ -355,6 +355,10 @@ void importer::measurements(table& t) {
     codes.clear();
     for (const row& r : rows) codes.push_back(r.target);
     find_ids(target_numbers_, codes, find_targets, ids);
+    // The batch's targets' facts, fetched together rather than one cache miss per row.
+    for (const std::optional<target_id>& id : ids) {
+      if (id) detail::prefetch(&target_facts_[id->index()]);
+    }
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const row& r = rows[i];
       if (!ids[i]) {

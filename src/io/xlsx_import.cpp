@@ -101,24 +101,19 @@ record_reader::status table::read_sheet_row() {
   types_.assign(n, xlsx::cell_type::text);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const xlsx::cell& c = cells[i];
-    raw_[i] = texts_.keep(c.text);
+    // A lasting text outlives this table (the sheet reader does); others are kept.
+    raw_[i] = c.lasting ? c.text : texts_.keep(c.text);
     cells_[i] = raw_[i];
     switch (c.type) {
       case xlsx::cell_type::number:
       case xlsx::cell_type::boolean:
         types_[i] = c.type;
         break;
-      case xlsx::cell_type::date_number: {
+      case xlsx::cell_type::date_number:
         // In a text column (a period, say), a date cell reads as the day it shows.
         types_[i] = c.type;
-        double serial = 0;
-        if (parse_number(c.text, '.', serial)) {
-          if (const auto day = xlsx::serial_day(serial, date1904_)) {
-            cells_[i] = texts_.keep(format_day(*day, csv_date_format::iso));
-          }
-        }
+        if (const auto iso = iso_date(c.text)) cells_[i] = *iso;
         break;
-      }
       case xlsx::cell_type::text:
         if (maybe_not_nfc(c.text)) cells_[i] = texts_.keep(to_nfc(c.text));
         break;
@@ -129,6 +124,26 @@ record_reader::status table::read_sheet_row() {
   }
   fields_ = cells_;
   return record_reader::status::ok;
+}
+
+std::optional<std::string_view> table::iso_date(std::string_view serial_text) {
+  // A whole serial, a date without a time (nearly every date cell), is looked up in a
+  // small cache of the days last shown: a sheet's dates are few distinct days.
+  std::uint32_t whole = 0;
+  bool plain = !serial_text.empty() && serial_text.size() <= 7;
+  for (const char c : serial_text) {
+    plain = plain && c >= '0' && c <= '9';
+    whole = whole * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  shown_date* cached = plain ? &dates_shown_[whole % dates_shown_.size()] : nullptr;
+  if (cached != nullptr && cached->serial == whole && !cached->iso.empty()) return cached->iso;
+  double serial = 0;
+  if (!parse_number(serial_text, '.', serial)) return std::nullopt;
+  const auto day = xlsx::serial_day(serial, date1904_);
+  if (!day) return std::nullopt;
+  const std::string_view iso = texts_.keep(format_day(*day, csv_date_format::iso));
+  if (cached != nullptr) *cached = {whole, iso};
+  return iso;
 }
 
 std::optional<double> table::sheet_number(std::size_t col, std::string_view v) {

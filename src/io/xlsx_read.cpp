@@ -10,6 +10,7 @@
 
 #include "goaltrack/error.hpp"
 #include "io/xlsx_parts.hpp"
+#include "io/xlsx_zip.hpp"
 
 namespace goaltrack::detail::xlsx {
 
@@ -61,6 +62,11 @@ workbook::~workbook() = default;
 const std::vector<std::string>& workbook::sheet_names() const noexcept { return parts_->names; }
 bool workbook::hidden(std::size_t index) const { return parts_->sheets.at(index).hidden; }
 bool workbook::date1904() const noexcept { return parts_->date1904; }
+
+std::uint64_t workbook::sheet_size(std::size_t index) const {
+  const std::optional<std::uint64_t> entry = parts_->archive->find(parts_->sheets.at(index).entry);
+  return entry ? parts_->archive->declared_size(*entry) : 0;
+}
 
 std::string cell_name(std::uint32_t row, std::uint32_t column) {
   std::string letters;

@@ -7,9 +7,12 @@
 //   file and a buffer share one code path, and inflates an entry in chunks we ask for:
 //   we count the inflated bytes ourselves and stop a zip bomb early, never trusting the
 //   sizes the archive declares.
-// - expat (libexpat1-dev 2.5) parses XML as a stream and can be suspended after any
-//   element, so a sheet of millions of rows is read one row at a time; it refuses
-//   entity expansion once we refuse every DOCTYPE.
+// - libdeflate (libdeflate-dev 1.14) inflates an entry whole, fast, into a buffer whose
+//   size the zip directory declares and the limits cap (xlsx_zip.hpp).
+// - expat (libexpat1-dev 2.5) parses the parts read on opening (relationships, workbook,
+//   shared strings, styles); it refuses entity expansion once we refuse every DOCTYPE.
+//   Sheets, millions of tiny elements, are read by a scanner of our own (xlsx_scan.hpp)
+//   that hands out views into the inflated XML.
 // Every malformed, hostile or oversized workbook is a goaltrack::file_error (format_error
 // for what is not a workbook, corrupt_error for a damaged or oversized one, io_error for a
 // file that cannot be read) whose message names the entry and, in a sheet, the cell.
@@ -37,10 +40,12 @@ enum class cell_type : std::uint8_t {
 };
 
 /// One cell. `text` is for numbers the <v> text exactly as written ("63013", "0.581"); it
-/// is valid until the sheet reader reads its next row.
+/// is valid until the sheet reader reads its next row, or, when `lasting`, as long as the
+/// sheet reader lives (a view into the sheet's XML or the shared strings).
 struct cell {
   cell_type type = cell_type::blank;
   std::string_view text;
+  bool lasting = false;
 };
 
 /// Caps on what a workbook may hold; above any, reading throws corrupt_error naming it.
@@ -81,19 +86,27 @@ class workbook {
   [[nodiscard]] bool hidden(std::size_t index) const;
   /// True for the 1904 date system (<workbookPr date1904="1"/>).
   [[nodiscard]] bool date1904() const noexcept;
-  /// A reader of sheet `index` (< sheet_names().size(), else std::out_of_range).
+  /// The size sheet `index`'s XML declares once inflated (0 when it has no entry).
+  [[nodiscard]] std::uint64_t sheet_size(std::size_t index) const;
+  /// A reader of sheet `index` (< sheet_names().size(), else std::out_of_range). Readers
+  /// of one workbook may be made and used on different threads at once.
   /// @throws corrupt_error when the sheet's entry is missing.
   [[nodiscard]] sheet_reader sheet(std::size_t index) const;
+  /// As sheet(index), the sheet's XML inflated into `buffer` (grown as needed, never
+  /// shrunk), which must outlive the reader: one buffer serves sheet after sheet.
+  [[nodiscard]] sheet_reader sheet(std::size_t index, std::string& buffer) const;
 
  private:
   explicit workbook(std::unique_ptr<workbook_parts> parts);
+  [[nodiscard]] sheet_reader open_sheet(std::size_t index, std::string* buffer) const;
   // `where` (the path, or "") starts every message.
   static workbook open_bytes(std::string bytes, const limits& caps, std::string where);
   std::unique_ptr<workbook_parts> parts_;
 };
 
-/// Reads one sheet row by row, pulling inflated chunks from the zip entry through the
-/// XML parser and stopping after each row: memory stays that of one row.
+/// Reads one sheet row by row. The sheet's XML is inflated whole on creation (as
+/// import_csv holds a CSV file whole; limits::entry_bytes caps it) and scanned to the end
+/// of each row on next(). Sheet readers of one workbook may run on different threads.
 class sheet_reader {
  public:
   sheet_reader(sheet_reader&&) noexcept;

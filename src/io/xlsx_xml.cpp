@@ -1,26 +1,24 @@
-// expat over a zip entry: the XML layer of the workbook reader. Handlers never throw
-// through expat's C frames: an exception is caught in the callback, parsing is stopped,
-// and run() rethrows it once expat has returned.
+// expat over a zip entry: the XML layer of the parts a workbook reads on opening. Handlers
+// never throw through expat's C frames: an exception is caught in the callback, parsing
+// is stopped, and it is rethrown once expat has returned.
 
 #include "io/xlsx_xml.hpp"
 
 #include <expat.h>
 
-#include <cstring>
+#include <algorithm>
+#include <exception>
+#include <memory>
 #include <new>
 
 #include "goaltrack/error.hpp"
+#include "utf8.hpp"
 
 namespace goaltrack::detail::xlsx {
 
-namespace {
-
-constexpr int chunk_bytes = 64 * 1024;
-
-std::string_view local_name(const char* name) noexcept {
-  const std::string_view s(name);
-  const std::size_t colon = s.rfind(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+std::string_view local_name(std::string_view name) noexcept {
+  const std::size_t colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
 int hex_value(char c) noexcept {
@@ -29,6 +27,8 @@ int hex_value(char c) noexcept {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
+
+namespace {
 
 // The code point of the escape "_xHHHH_" at s[i], if there is one there.
 std::optional<unsigned> escape_at(const std::string& s, std::size_t i) noexcept {
@@ -42,19 +42,6 @@ std::optional<unsigned> escape_at(const std::string& s, std::size_t i) noexcept 
   return v;
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 }  // namespace
 
 std::optional<std::string_view> xml_attributes::get(std::string_view name) const noexcept {
@@ -64,110 +51,108 @@ std::optional<std::string_view> xml_attributes::get(std::string_view name) const
   return std::nullopt;
 }
 
-xml_reader::xml_reader(entry_stream& in, xml_handler& handler, std::uint32_t max_depth)
-    : in_(in), handler_(handler), parser_(XML_ParserCreate(nullptr)), max_depth_(max_depth) {
-  if (parser_ == nullptr) throw std::bad_alloc();
-  XML_SetUserData(parser_, this);
-  XML_SetElementHandler(parser_, &xml_reader::on_start, &xml_reader::on_end);
-  XML_SetCharacterDataHandler(parser_, &xml_reader::on_text);
-  XML_SetStartDoctypeDeclHandler(parser_, &xml_reader::on_doctype);
-}
+namespace {
 
-xml_reader::~xml_reader() { XML_ParserFree(parser_); }
-
-void xml_reader::pause() {
-  paused_ = true;
-  XML_StopParser(parser_, XML_TRUE);
-}
-
-void xml_reader::abort(std::exception_ptr e) {
-  if (!failure_) failure_ = std::move(e);
-  // Stopping an already stopped parser fails harmlessly.
-  XML_StopParser(parser_, XML_FALSE);
-}
-
-std::uint64_t xml_reader::line() const { return XML_GetCurrentLineNumber(parser_); }
-
-bool xml_reader::run() {
-  if (paused_) {
-    paused_ = false;
-    check(XML_ResumeParser(parser_));
-    if (paused_) return true;
+// expat over one whole text, calling a handler; an exception from the handler stops the
+// parser and is rethrown once expat has returned.
+class xml_reader {
+ public:
+  xml_reader(const zip_archive& archive, const std::string& entry, xml_handler& handler)
+      : archive_(archive),
+        entry_(entry),
+        handler_(handler),
+        parser_(XML_ParserCreate(nullptr), &XML_ParserFree) {
+    if (!parser_) throw std::bad_alloc();
+    XML_SetUserData(parser_.get(), this);
+    XML_SetElementHandler(parser_.get(), &xml_reader::on_start, &xml_reader::on_end);
+    XML_SetCharacterDataHandler(parser_.get(), &xml_reader::on_text);
+    XML_SetStartDoctypeDeclHandler(parser_.get(), &xml_reader::on_doctype);
   }
-  while (!finished_) {
-    void* buffer = XML_GetBuffer(parser_, chunk_bytes);
-    if (buffer == nullptr) throw std::bad_alloc();
-    const std::size_t n = in_.read(static_cast<char*>(buffer), chunk_bytes);
-    finished_ = n == 0;
-    check(XML_ParseBuffer(parser_, static_cast<int>(n), finished_ ? XML_TRUE : XML_FALSE));
-    if (paused_) return true;
+
+  void parse(std::string_view text) {
+    // XML_Parse takes an int length: long texts go in pieces.
+    constexpr std::size_t piece = std::size_t{1} << 30;
+    do {
+      const std::size_t n = std::min(text.size(), piece);
+      const bool last = n == text.size();
+      check(
+          XML_Parse(parser_.get(), text.data(), static_cast<int>(n), last ? XML_TRUE : XML_FALSE));
+      text.remove_prefix(n);
+    } while (!text.empty());
   }
-  return false;
-}
 
-void xml_reader::check(int status) {
-  if (failure_) std::rethrow_exception(failure_);
-  if (status != XML_STATUS_ERROR) return;
-  throw_corrupt(in_.archive().where(),
-                in_.name() + ": line " + std::to_string(line()) +
-                    ": not well-formed XML: " + XML_ErrorString(XML_GetErrorCode(parser_)));
-}
+ private:
+  [[nodiscard]] std::string at_line() const {
+    return entry_ + ": line " + std::to_string(XML_GetCurrentLineNumber(parser_.get())) + ": ";
+  }
 
-void xml_reader::on_start(void* self, const char* name, const char** attributes) {
-  auto& r = *static_cast<xml_reader*>(self);
-  if (r.failure_) return;
-  try {
-    if (++r.depth_ > r.max_depth_) {
-      throw_corrupt(r.in_.archive().where(), r.in_.name() + ": line " + std::to_string(r.line()) +
-                                                 ": elements nested " + "deeper than " +
-                                                 std::to_string(r.max_depth_) + " levels");
+  void check(int status) {
+    if (failure_) std::rethrow_exception(failure_);
+    if (status == XML_STATUS_ERROR) {
+      throw_corrupt(archive_.where(), at_line() + "not well-formed XML: " +
+                                          XML_ErrorString(XML_GetErrorCode(parser_.get())));
     }
-    r.handler_.start(local_name(name), xml_attributes(attributes));
-  } catch (...) {
-    r.abort(std::current_exception());
   }
-}
 
-void xml_reader::on_end(void* self, const char* name) {
-  auto& r = *static_cast<xml_reader*>(self);
-  if (r.failure_) return;
-  try {
-    --r.depth_;
-    r.handler_.end(local_name(name));
-  } catch (...) {
-    r.abort(std::current_exception());
+  // Runs `f`; an exception it throws stops the parser.
+  template <typename F>
+  static void guarded(void* self, F&& f) {
+    auto& r = *static_cast<xml_reader*>(self);
+    if (r.failure_) return;
+    try {
+      f(r);
+    } catch (...) {
+      r.failure_ = std::current_exception();
+      XML_StopParser(r.parser_.get(), XML_FALSE);
+    }
   }
-}
 
-void xml_reader::on_text(void* self, const char* chars, int length) {
-  auto& r = *static_cast<xml_reader*>(self);
-  if (r.failure_) return;
-  try {
-    r.handler_.text(std::string_view(chars, static_cast<std::size_t>(length)));
-  } catch (...) {
-    r.abort(std::current_exception());
+  static void on_start(void* self, const char* name, const char** attributes) {
+    guarded(self, [&](xml_reader& r) {
+      if (++r.depth_ > r.archive_.caps().xml_depth) {
+        throw_corrupt(r.archive_.where(), r.at_line() + "elements nested deeper than " +
+                                              std::to_string(r.archive_.caps().xml_depth) +
+                                              " levels");
+      }
+      r.handler_.start(local_name(name), xml_attributes(attributes));
+    });
   }
-}
 
-void xml_reader::on_doctype(void* self, const char* /*name*/, const char* /*system_id*/,
-                            const char* /*public_id*/, int /*has_internal_subset*/) {
-  auto& r = *static_cast<xml_reader*>(self);
-  try {
-    throw_corrupt(r.in_.archive().where(),
-                  r.in_.name() + ": line " + std::to_string(r.line()) +
-                      ": a DOCTYPE is not allowed in a workbook (entity expansion is refused)");
-  } catch (...) {
-    r.abort(std::current_exception());
+  static void on_end(void* self, const char* name) {
+    guarded(self, [&](xml_reader& r) {
+      --r.depth_;
+      r.handler_.end(local_name(name));
+    });
   }
-}
+
+  static void on_text(void* self, const char* chars, int length) {
+    guarded(self, [&](xml_reader& r) {
+      r.handler_.text(std::string_view(chars, static_cast<std::size_t>(length)));
+    });
+  }
+
+  static void on_doctype(void* self, const char* /*name*/, const char* /*system_id*/,
+                         const char* /*public_id*/, int /*has_internal_subset*/) {
+    guarded(self, [&](xml_reader& r) {
+      throw_corrupt(r.archive_.where(), r.at_line() + doctype_refused);
+    });
+  }
+
+  const zip_archive& archive_;
+  const std::string& entry_;
+  xml_handler& handler_;
+  std::unique_ptr<XML_ParserStruct, void (*)(XML_ParserStruct*)> parser_;
+  std::uint32_t depth_ = 0;
+  std::exception_ptr failure_;
+};
+
+}  // namespace
 
 bool parse_entry(zip_archive& archive, const std::string& name, xml_handler& handler) {
   const std::optional<std::uint64_t> index = archive.find(name);
   if (!index) return false;
-  entry_stream in(archive, *index, name);
-  xml_reader reader(in, handler, archive.caps().xml_depth);
-  while (reader.run()) {
-  }
+  std::string text;
+  xml_reader(archive, name, handler).parse(archive.read(*index, name, text));
   return true;
 }
 
@@ -177,7 +162,7 @@ void decode_escapes(std::string& s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     if (const std::optional<unsigned> cp = escape_at(s, i); cp && *cp < 0xD800) {
-      append_utf8(out, *cp);
+      append_utf8(out, static_cast<char32_t>(*cp));
       i += 7;
     } else {
       out += s[i++];

@@ -1,19 +1,17 @@
 #pragma once
-// Private: expat over a zip entry (xlsx_zip.hpp), for the parts of a workbook. Element and
+// Private: expat over a zip entry (xlsx_zip.hpp), for the parts of a workbook read on
+// opening (sheets have their own scanner, xlsx_scan.hpp). Element and
 // attribute names reach the handler without their prefix ("x:row" -> "row"); a DOCTYPE
 // (the door to entity expansion), nesting deeper than the limit and malformed XML are
 // corrupt_errors naming the entry and line.
 
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "io/xlsx_zip.hpp"
-
-struct XML_ParserStruct;
 
 namespace goaltrack::detail::xlsx {
 
@@ -43,46 +41,19 @@ class xml_handler {
   xml_handler& operator=(const xml_handler&) = default;
 };
 
-/// Parses a zip entry with expat, chunk by chunk, into a handler; the handler may
-/// pause() it after an element, and run() resumes where it stopped.
-class xml_reader {
- public:
-  xml_reader(entry_stream& in, xml_handler& handler, std::uint32_t max_depth);
-  ~xml_reader();
-  xml_reader(const xml_reader&) = delete;
-  xml_reader& operator=(const xml_reader&) = delete;
-
-  /// Parses until the handler pauses (true) or the entry ends (false). Exceptions thrown
-  /// by the handler come out of here. @throws corrupt_error for malformed XML.
-  bool run();
-  /// From a handler: stop after the current element; run() then returns true.
-  void pause();
-  /// From a handler: stop parsing; run() throws `e`.
-  void abort(std::exception_ptr e);
-  /// The line being parsed (1-based).
-  [[nodiscard]] std::uint64_t line() const;
-
- private:
-  static void on_start(void* self, const char* name, const char** attributes);
-  static void on_end(void* self, const char* name);
-  static void on_text(void* self, const char* chars, int length);
-  static void on_doctype(void* self, const char* name, const char* system_id, const char* public_id,
-                         int has_internal_subset);
-  void check(int status);  // after XML_ParseBuffer or XML_ResumeParser
-
-  entry_stream& in_;
-  xml_handler& handler_;
-  XML_ParserStruct* parser_;
-  std::uint32_t max_depth_;
-  std::uint32_t depth_ = 0;
-  bool paused_ = false;
-  bool finished_ = false;
-  std::exception_ptr failure_;
-};
-
 /// Reads the whole of entry `name` (when the archive has it) through `handler`.
 /// False when there is no such entry.
 bool parse_entry(zip_archive& archive, const std::string& name, xml_handler& handler);
+
+/// The message for a DOCTYPE, the door to entity expansion, refused in every part.
+inline constexpr const char* doctype_refused =
+    "a DOCTYPE is not allowed in a workbook (entity expansion is refused)";
+
+/// An element's or attribute's name without its prefix: "x:row" -> "row".
+std::string_view local_name(std::string_view name) noexcept;
+
+/// The value of a hexadecimal digit, or -1.
+int hex_value(char c) noexcept;
 
 /// `s` with Office's _xHHHH_ escapes (control characters in strings) decoded, in place.
 void decode_escapes(std::string& s);

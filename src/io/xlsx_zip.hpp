@@ -1,9 +1,11 @@
 #pragma once
-// Private: the zip container of a workbook (xlsx_read.hpp), opened with libzip from memory
-// and inflated in chunks whose bytes we count against the limits ourselves.
+// Private: the zip container of a workbook (xlsx_read.hpp), opened with libzip from memory;
+// entries are inflated whole by libdeflate into buffers sized from the zip directory,
+// whose sizes are checked against the limits before a byte is allocated.
 
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,14 +13,14 @@
 #include "io/xlsx_read.hpp"
 
 struct zip;
-struct zip_file;
 
 namespace goaltrack::detail::xlsx {
 
 /// Throws corrupt_error "[{where}: ]{what}" with `where` as the error's path.
 [[noreturn]] void throw_corrupt(const std::string& where, const std::string& what);
 
-/// The zip archive of a workbook, over bytes it owns.
+/// The zip archive of a workbook, over bytes it owns. read() may be called from several
+/// threads at once.
 class zip_archive {
  public:
   /// Opens `bytes` as a zip archive. `where` (the file's path, or "") starts messages.
@@ -31,41 +33,30 @@ class zip_archive {
 
   /// The index of entry `name`, if there is one.
   [[nodiscard]] std::optional<std::uint64_t> find(const std::string& name) const;
+  /// The size entry `index` declares once inflated (0 when unknown).
+  [[nodiscard]] std::uint64_t declared_size(std::uint64_t index) const;
+  /// Entry `index`, named `name`, inflated whole into the start of `into` (grown as
+  /// needed, never shrunk, so that one buffer serves entry after entry). Its declared size
+  /// is checked against the limits first (per entry, the workbook's total, the compression
+  /// ratio), and the inflated bytes must match it and the entry's CRC-32.
+  /// @throws corrupt_error naming the entry when it is damaged or above a limit,
+  /// format_error when it is encrypted or compressed other than by deflate.
+  std::string_view read(std::uint64_t index, const std::string& name, std::string& into);
   [[nodiscard]] const limits& caps() const noexcept { return caps_; }
   [[nodiscard]] const std::string& where() const noexcept { return where_; }
-  /// Adds `n` inflated bytes to the workbook's total. @throws corrupt_error above the cap.
-  void count(std::uint64_t n, const std::string& entry);
-  [[nodiscard]] zip* handle() const noexcept { return zip_; }
 
  private:
+  struct compressed;
+  compressed take(std::uint64_t index, const std::string& name);  // locks lock_
+  // Adds an entry's declared size to the total, checking the limits (under lock_).
+  void check_size(std::uint64_t size, std::uint64_t compressed_size, const std::string& name);
+
   std::string bytes_;
   limits caps_;
   std::string where_;
   zip* zip_ = nullptr;
-  std::uint64_t total_ = 0;
-};
-
-/// One entry of the archive, inflated on demand.
-class entry_stream {
- public:
-  /// Opens entry `index`, named `name`. @throws corrupt_error when it cannot be opened.
-  entry_stream(zip_archive& archive, std::uint64_t index, std::string name);
-  ~entry_stream();
-  entry_stream(const entry_stream&) = delete;
-  entry_stream& operator=(const entry_stream&) = delete;
-
-  /// Inflates up to `size` bytes into `out`; 0 at the end of the entry.
-  /// @throws corrupt_error when the entry is damaged or inflates beyond the limits.
-  std::size_t read(char* out, std::size_t size);
-  [[nodiscard]] const std::string& name() const noexcept { return name_; }
-  [[nodiscard]] const zip_archive& archive() const noexcept { return archive_; }
-
- private:
-  zip_archive& archive_;
-  std::string name_;
-  zip_file* file_ = nullptr;
-  std::uint64_t compressed_ = 0;  // as the directory declares: only for the ratio
-  std::uint64_t inflated_ = 0;
+  std::uint64_t total_ = 0;  // inflated bytes of the entries read
+  mutable std::mutex lock_;  // libzip's handle is not shared between threads
 };
 
 }  // namespace goaltrack::detail::xlsx
