@@ -216,8 +216,19 @@ plan importer::run(const xlsx::workbook& book) {
     return i ? book.sheet_size(*i) : 0;
   };
   const bool threaded = size_of(members_file) + size_of(ratings_file) >= threaded_bytes;
-  std::string buffer;  // a sheet's XML, then the next's (one per thread)
+  // A sheet's XML, then the next's, in one buffer per thread, sized once for the largest
+  // (its pages touched once), within the limit on an entry.
+  std::string buffer;
   std::string second_buffer;
+  std::uint64_t largest = 0;
+  std::uint64_t second_largest = 0;
+  for (const layout* l : all_files) {
+    const bool second = threaded && (l == &members_file || l == &ratings_file);
+    std::uint64_t& max = second ? second_largest : largest;
+    max = std::max(max, std::min(size_of(*l), book.caps().entry_bytes));
+  }
+  buffer.reserve(static_cast<std::size_t>(largest));
+  second_buffer.reserve(static_cast<std::size_t>(second_largest));
   return run_steps(logs, open, threaded, buffer, second_buffer);
 }
 

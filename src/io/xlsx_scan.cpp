@@ -297,16 +297,17 @@ std::optional<std::string_view> xml_scanner::take_text_and_close(std::string_vie
       static_cast<std::size_t>(std::count(inner_open.begin(), inner_open.end(), '<'));
   if (open_.size() + levels > max_depth_) return std::nullopt;  // next() reports it
   const std::size_t from = pos_ + inner_open.size();
-  const std::size_t lt = next_tag(xml_, from);
+  // To the next '<', giving up at a reference or a carriage return: they need decoding.
+  std::size_t lt = from;
+  for (; lt < xml_.size() && xml_[lt] != '<'; ++lt) {
+    if (xml_[lt] == '&' || xml_[lt] == '\r') return std::nullopt;
+  }
   const std::string_view text = xml_.substr(from, lt - from);
   const std::string_view top = open_.back();
   std::size_t at = lt + inner_close.size();
   if (at + 3 + top.size() > xml_.size() || !same(xml_.data() + lt, inner_close) ||
       xml_[at] != '<' || xml_[at + 1] != '/' || !same(xml_.data() + at + 2, top) ||
       xml_[at + 2 + top.size()] != '>') {
-    return std::nullopt;
-  }
-  if (std::any_of(text.begin(), text.end(), [](char c) { return c == '&' || c == '\r'; })) {
     return std::nullopt;
   }
   at += 3 + top.size();

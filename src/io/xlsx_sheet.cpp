@@ -148,8 +148,9 @@ struct sheet_reader::state {
                           ? scan_.take_text_and_close("<is><t>", "</t></is>")
                           : scan_.take_text_and_close("<v>", "</v>");
     if (!text) return false;
-    value_.view = *text;
-    value_.lasting = true;
+    slot& v = value();
+    v.view = *text;
+    v.lasting = true;
     check_size(text->size());
     return true;
   }
@@ -164,17 +165,18 @@ struct sheet_reader::state {
   // A text of the cell's value: kept as a view into the XML while it is the only one and
   // needs no decoding, else decoded into the row's text.
   void collect() {
-    if (!value_.lasting && text_.size() == value_.begin && scan_.plain_text()) {
-      value_.view = scan_.raw_text();
-      value_.lasting = true;
+    slot& v = value();
+    if (!v.lasting && text_.size() == v.begin && scan_.plain_text()) {
+      v.view = scan_.raw_text();
+      v.lasting = true;
     } else {
-      if (value_.lasting) {
-        text_.append(value_.view);
-        value_.lasting = false;
+      if (v.lasting) {
+        text_.append(v.view);
+        v.lasting = false;
       }
       scan_.append_text(text_);
     }
-    check_size(value_.lasting ? value_.view.size() : text_.size() - value_.begin);
+    check_size(v.lasting ? v.view.size() : text_.size() - v.begin);
   }
 
   void start_row() {
@@ -225,23 +227,27 @@ struct sheet_reader::state {
       fail_at(column_, "more than " + std::to_string(max_column) + " columns");
     column_ = column;
     in_cell_ = true;
-    value_ = slot{cell_type::blank, false, {}, text_.size(), 0};
+    slots_.resize(column);  // the columns skipped are blank
+    slot& v = value();
+    v.lasting = false;
+    v.begin = text_.size();
   }
+
+  // The slot of the cell being read.
+  slot& value() { return slots_[column_ - 1]; }
 
   void end_cell() {
     in_cell_ = false;
     collecting_ = false;
-    slot s = value_;
+    slot& s = value();
     if (!s.lasting) s.size = text_.size() - s.begin;
-    const std::string_view value = s.lasting ? s.view : std::string_view(text_).substr(s.begin);
-    if (value.empty()) {
+    const std::string_view text = s.lasting ? s.view : std::string_view(text_).substr(s.begin);
+    if (text.empty()) {
       s.type = cell_type::blank;
+      if (!s.lasting) text_.resize(s.begin);
     } else {
-      type_value(s, value);
+      type_value(s, text);
     }
-    if (s.type == cell_type::blank && !s.lasting) text_.resize(s.begin);
-    slots_.resize(column_);
-    slots_[column_ - 1] = s;
   }
 
   void type_value(slot& s, std::string_view value) {
@@ -327,7 +333,6 @@ struct sheet_reader::state {
   std::uint32_t row_ = 0;
   std::uint32_t last_row_ = 0;
   std::uint32_t column_ = 0;
-  slot value_;        // the value of the cell being read
   std::string text_;  // the decoded texts of the row's cells, one after the other
   std::vector<slot> slots_;
   std::vector<cell> cells_;

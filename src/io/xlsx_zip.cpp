@@ -42,9 +42,10 @@ std::string zip_message(zip_error_t& error) {
   return m;
 }
 
-// Grows `buffer` to `size` bytes, its old bytes dropped rather than copied.
+// Grows `buffer` to `size` bytes, its old bytes dropped rather than copied when it must
+// move.
 void grow(std::string& buffer, std::size_t size) {
-  std::string().swap(buffer);
+  if (buffer.capacity() < size) std::string().swap(buffer);
   buffer.resize(size);
 }
 
