@@ -139,6 +139,25 @@ bool maybe_not_nfc(std::string_view s) noexcept {
   return false;
 }
 
+text_check check_utf8_and_nfc(std::string_view s) noexcept {
+  constexpr std::size_t piece = std::size_t{64} << 10;  // well within a core's L2 cache
+  text_check result;
+  for (std::size_t at = 0; at < s.size();) {
+    std::size_t end = std::min(s.size(), at + piece);
+    // A piece ends before a sequence's continuation bytes (at most 3), not inside it.
+    for (int k = 0; k < 3 && end < s.size() && continues_utf8(s[end]); ++k) --end;
+    const std::string_view part = s.substr(at, end - at);
+    if (first_invalid_utf8(part)) {
+      // Found from here on as over the whole text (a piece cut in bad bytes could differ).
+      result.invalid_at = at + *first_invalid_utf8(s.substr(at));
+      return result;
+    }
+    result.maybe_not_nfc = result.maybe_not_nfc || maybe_not_nfc(part);
+    at = end;
+  }
+  return result;
+}
+
 std::string to_nfc(std::string_view s) {
   if (!maybe_not_nfc(s)) return std::string(s);
   auto nfc = map(s, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));

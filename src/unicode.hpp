@@ -25,6 +25,16 @@ namespace goaltrack::detail {
 /// A true answer asks utf8proc. Skips ASCII a word at a time: nearly all text is.
 [[nodiscard]] bool maybe_not_nfc(std::string_view s) noexcept;
 
+/// What one look at a whole text finds: the offset of its first byte that is not
+/// well-formed UTF-8 (none when it is), and, when it is, maybe_not_nfc of it.
+struct text_check {
+  std::optional<std::size_t> invalid_at;
+  bool maybe_not_nfc = false;
+};
+/// Checks `s` as first_invalid_utf8 and maybe_not_nfc would, a cache-sized piece at a
+/// time, so that a file of hundreds of megabytes is read from memory once, not twice.
+[[nodiscard]] text_check check_utf8_and_nfc(std::string_view s) noexcept;
+
 /// `s` in NFC. Text that is not well-formed UTF-8 is returned unchanged (the text rule
 /// refuses it where it is checked, naming the field).
 [[nodiscard]] std::string to_nfc(std::string_view s);

@@ -14,9 +14,11 @@
 #include <vector>
 
 #include "goaltrack/goaltrack.hpp"
+#include "utf8.hpp"
 
 namespace {
 
+using goaltrack::detail::check_utf8_and_nfc;
 using goaltrack::detail::closest_name;
 using goaltrack::detail::did_you_mean;
 using goaltrack::detail::find_loosely;
@@ -57,6 +59,29 @@ TEST(unicode, nfc_text_is_left_alone_without_asking_utf8proc) {
   EXPECT_FALSE(maybe_not_nfc("Sở Giáo dục và Đào tạo — “Kế hoạch” số 15/KH-SGDĐT"));
   EXPECT_FALSE(maybe_not_nfc("plain ASCII text of more than eight bytes"));
   EXPECT_EQ(to_nfc("Nguyễn Thị Hường"), "Nguyễn Thị Hường");
+}
+
+TEST(unicode, one_look_at_a_long_text_finds_what_two_would) {
+  // Pieces are 64 KiB: sequences straddle their ends, and faults sit on either side.
+  const std::string vi = "Tr\xC6\xB0\xE1\xBB\x9Dng ";  // "Trường ", NFC
+  const std::string two_marks = "e\xCC\x82\xCC\xA3";   // e + two marks: not NFC
+  std::string text;
+  while (text.size() < (std::size_t{200} << 10)) text += vi;
+  for (const std::size_t at : {std::size_t{0}, std::size_t{65535}, std::size_t{65536},
+                               std::size_t{65538}, std::size_t{131071}, text.size() - 1}) {
+    for (const std::string& insert : {two_marks, std::string("\xE1\xBB"),
+                                      std::string("\x80\x80\x80\x80"), std::string("\xFF")}) {
+      std::string t = text;
+      t.insert(at, insert);
+      const auto check = check_utf8_and_nfc(t);
+      EXPECT_EQ(check.invalid_at, goaltrack::detail::first_invalid_utf8(t)) << at;
+      if (!check.invalid_at) {
+        EXPECT_EQ(check.maybe_not_nfc, maybe_not_nfc(t)) << at;
+      }
+    }
+  }
+  EXPECT_FALSE(check_utf8_and_nfc(text).maybe_not_nfc);
+  EXPECT_FALSE(check_utf8_and_nfc(text).invalid_at);
 }
 
 TEST(unicode, text_that_is_not_utf8_is_returned_unchanged) {

@@ -608,6 +608,18 @@ class importer {
     std::int32_t last = 0;
     target_kind kind = target_kind::quantity;
   };
+  // Figures are reported after their period ends (a year's in January's review), and a
+  // target's history may start before it: a year either side of the period is taken as
+  // meant (check_measurement).
+  static constexpr std::int32_t measurement_slack_days = 366;
+  // True when check_measurement has nothing to say of the measurement: nearly every row,
+  // told apart inline, before a call.
+  [[nodiscard]] bool unremarkable(target_id id, std::int32_t day, double ratio,
+                                  bool percent) const noexcept {
+    const target_facts& f = target_facts_[id.index()];
+    return !percent && day >= f.first - measurement_slack_days &&
+           day <= f.last + measurement_slack_days && (f.kind != target_kind::ratio || ratio <= 1);
+  }
   std::vector<target_facts> target_facts_;
   void summaries(table& t);
   void policy_statuses(table& t);

@@ -61,7 +61,8 @@ table::table(importer& im, const layout& layout, std::string& text)
       dates_(im.dialect().dates) {
   mark_columns();
   std::size_t bom = 0;
-  if (auto problem = check_encoding(text, bom)) {
+  bool maybe_decomposed = false;
+  if (auto problem = check_encoding(text, bom, maybe_decomposed)) {
     im_.issue(name_, problem->line, 0, problem->message);
     ok_ = false;
     return;
@@ -69,7 +70,7 @@ table::table(importer& im, const layout& layout, std::string& text)
   // Text typed in decomposed Unicode (some keyboards write "ệ" as e and two marks) is
   // put in NFC once, whole: the delimiters, quotes and line ends are ASCII, which NFC
   // leaves alone, so every field becomes the NFC of its text.
-  if (maybe_not_nfc(std::string_view(text).substr(bom))) text = to_nfc(text);
+  if (maybe_decomposed) text = to_nfc(text);
   reader_ = record_reader(text, bom, im.dialect().delimiter);
   const auto s = reader_.next();
   if (s == record_reader::status::end) {

@@ -268,10 +268,9 @@ bool importer::check_measurement(table& t, target_id id, std::string_view code, 
                   " is " + std::string(to_string(target.kind)));
     return false;
   }
-  // Figures are reported after their period ends (a year's in January's review), and a
-  // target's history may start before it: a year either side is taken as meant. Further
-  // out, the date is most likely a year typed wrong (2002 for 2020).
-  constexpr std::int32_t year_days = 366;
+  // More than measurement_slack_days out, the date is most likely a year typed wrong
+  // (2002 for 2020).
+  constexpr std::int32_t year_days = measurement_slack_days;
   const std::int32_t first = target.first;
   const std::int32_t last = target.last;
   if (day < first - year_days || day > last + year_days) [[unlikely]] {
@@ -363,7 +362,8 @@ void importer::measurements(table& t) {
       const row& r = rows[i];
       if (!ids[i]) {
         report_missing(t, k::target, targets_file, "target", r.target, r.line);
-      } else if (!check_measurement(t, *ids[i], r.target, r.line, r.day, r.value / r.den,
+      } else if (!unremarkable(*ids[i], r.day, r.value / r.den, r.percent) &&
+                 !check_measurement(t, *ids[i], r.target, r.line, r.day, r.value / r.den,
                                     r.percent)) {
         // reported
       } else if (!r.source.empty() || !r.note.empty()) {

@@ -44,7 +44,9 @@ std::uint64_t line_ends(const char* b, const char* e) noexcept {
 
 }  // namespace
 
-std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length) {
+std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length,
+                                               bool& maybe_not_nfc) {
+  maybe_not_nfc = false;
   bom_length = 0;
   if (text.size() >= 2 &&
       ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
@@ -53,7 +55,9 @@ std::optional<encoding_problem> check_encoding(std::string_view text, std::size_
                             "save it as \"CSV UTF-8 (Comma delimited) (*.csv)\""};
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") bom_length = 3;
-  const std::optional<std::size_t> bad = first_invalid_utf8(text.substr(bom_length));
+  const text_check check = check_utf8_and_nfc(text.substr(bom_length));
+  maybe_not_nfc = check.maybe_not_nfc;
+  const std::optional<std::size_t> bad = check.invalid_at;
   if (!bad) return std::nullopt;
   encoding_problem p;
   p.offset = bom_length + *bad;

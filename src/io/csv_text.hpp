@@ -41,7 +41,9 @@ struct encoding_problem {
 /// returned in `bom_length`). Text that is not, and whose bytes are those of a Windows
 /// code page (as Excel's "CSV (Comma delimited)" writes on a Vietnamese Windows), gets
 /// a message that says how to save the file as UTF-8; UTF-16 is recognised by its mark.
-std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length);
+/// `maybe_not_nfc` is set as unicode.hpp's maybe_not_nfc of the text after the mark.
+std::optional<encoding_problem> check_encoding(std::string_view text, std::size_t& bom_length,
+                                               bool& maybe_not_nfc);
 
 // --- records ---------------------------------------------------------------------------
 
