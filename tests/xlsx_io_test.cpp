@@ -209,6 +209,29 @@ TEST(xlsx_read, reads_inline_rich_and_formula_strings_errors_and_booleans) {
                                                      "t:2024-06-30", "t:tab\t"}));
 }
 
+TEST(xlsx_read, cells_read_the_same_whether_written_plainly_or_not) {
+  // The first form takes the scanner's fast path for each cell; the others its general
+  // path: prefixes, spaces, quotes, references, CDATA, comments and rich text.
+  const std::string plain = R"(<row r="2"><c r="A2" t="inlineStr"><is><t>T&amp;1</t></is></c>)"
+                            R"(<c r="B2" s="1"><v>44406</v></c><c r="C2"><v>0.581</v></c></row>)";
+  const std::string varied =
+      R"(<x:row r='2' ><x:c r="A2" t="inlineStr"><x:is><x:r><x:t>T</x:t></x:r>)"
+      R"(<x:r><x:t><![CDATA[&1]]></x:t></x:r></x:is></x:c>)"
+      R"(<c r="B2" s = "1"><!-- a date --><v>44&#52;06</v></c>)"
+      R"(<c r="C2" ><v >0.581</v ></c ></x:row>)";
+  const std::string expected_cells = "t:T&1 d:44406 n:0.581";
+  for (const std::string& rows : {plain, varied}) {
+    std::map<std::string, std::string> p = parts_with(rows);
+    p["xl/worksheets/sheet1.xml"] =
+        R"(<x:worksheet xmlns:x="u"><x:sheetData>)" + rows + "</x:sheetData></x:worksheet>";
+    const std::vector<read_row> read = rows_of(zip_of(p));
+    ASSERT_EQ(read.size(), 1U) << rows;
+    std::string cells;
+    for (const std::string& c : read[0].cells) cells += (cells.empty() ? "" : " ") + c;
+    EXPECT_EQ(cells, expected_cells) << rows;
+  }
+}
+
 TEST(xlsx_read, dense_cells_skip_blank_rows_and_trailing_blank_cells) {
   const std::vector<read_row> rows = rows_of(
       workbook_with(R"(<row r="1"><c r="C1"><v>7</v></c><c r="E1" s="1"/></row>)"
