@@ -79,6 +79,7 @@ void wrap_archive(py::module_& m) {
       .def_readwrite("policy_statuses", &load_limits::policy_statuses, "statuses of one policy")
       .def_readwrite("policy_bands", &load_limits::policy_bands, "status bands of one policy")
       .def_readwrite("assessments", &load_limits::assessments, "assessments")
+      .def_readwrite("notes", &load_limits::notes, "notes of spreadsheet rows")
       .def_readwrite("string_bytes", &load_limits::string_bytes, "bytes of one string (1 MiB)")
       .def("__repr__", [](const load_limits& l) {
         return "load_limits(payload_bytes=" + std::to_string(l.payload_bytes) +

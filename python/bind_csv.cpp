@@ -101,9 +101,12 @@ void wrap_csv(py::module_& m) {
       .def_readwrite("measurements_outside_period", &csv_dialect::measurements_outside_period,
                      "import_csv: a measurement dated more than a year outside its target's\n"
                      "period is an error; True allows it, as a warning.")
-      .def_readwrite("notes_columns", &csv_dialect::notes_columns,
-                     "import_csv: the names of columns that hold notes for people (\"ghi_chu\"):\n"
-                     "not read. Any other column that is not the layout's is an error.")
+      .def_readwrite(
+          "notes_columns", &csv_dialect::notes_columns,
+          "import_csv: the names of columns that hold notes for people (\"ghi_chu\"):\n"
+          "kept as the plan's notes (plan.notes()) in the files that keep notes, which\n"
+          "export writes back; elsewhere read past with a warning. Any other column that\n"
+          "is not the layout's is an error.")
       .def("validate", &csv_dialect::validate,
            "Raises InvalidArgument naming the field: a delimiter other than ',' or ';', a\n"
            "decimal separator other than '.' or ','.")

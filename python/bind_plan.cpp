@@ -546,6 +546,40 @@ void wrap_plan(py::module_& m) {
           "The label of the entity (an id) in the language, or None; `part` unit: a\n"
           "target's unit.")
       .def(
+          "add_note",
+          [](plan_handle& self, const row_note& n) { self.write([&](plan& p) { p.add_note(n); }); },
+          py::arg("note"),
+          "Keeps the note of a row of a spreadsheet file. Raises InvalidArgument (naming the\n"
+          "row and the column) when the ids name no one row, the column or the text is empty\n"
+          "or not UTF-8, or a rating's member or collective is not rated in the round;\n"
+          "NotFound for an unknown entity or measurement row; DuplicateError when the row has\n"
+          "a note in that column.")
+      .def(
+          "add_notes",
+          [](plan_handle& self, const std::vector<row_note>& list) {
+            self.write([&](plan& p) { p.add_notes(list); });
+          },
+          py::arg("notes"), "Adds many notes, all or nothing (add_note's errors).")
+      .def(
+          "notes",
+          [](const plan_handle& self) {
+            return self.read([](const plan& p) {
+              return std::vector<row_note>(p.notes().begin(), p.notes().end());
+            });
+          },
+          "Every note, in the order added (copies).")
+      .def(
+          "note",
+          [](const plan_handle& self, const row_note& where) {
+            return self.read([&](const plan& p) -> std::optional<std::string> {
+              const auto text = p.note(where);
+              return text ? std::optional<std::string>(*text) : std::nullopt;
+            });
+          },
+          py::arg("where"),
+          "The text of the note on the row and in the column `where` names (its text is not\n"
+          "read), or None.")
+      .def(
           "code",
           [](const plan_handle& self, const entity_ref& e) {
             return self.read([&](const plan& p) { return p.code(e); });

@@ -29,6 +29,7 @@ void wrap_period(py::module_& m);
 void wrap_ids(py::module_& m);
 void wrap_language(py::module_& m);
 void wrap_label(py::module_& m);
+void wrap_note(py::module_& m);
 void wrap_rating(py::module_& m);
 void wrap_program(py::module_& m);
 void wrap_rate(py::module_& m);

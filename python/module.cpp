@@ -17,6 +17,7 @@ PYBIND11_MODULE(_goaltrack, m) {
   wrap_ids(m);
   wrap_language(m);
   wrap_label(m);
+  wrap_note(m);
   wrap_rating(m);
   wrap_program(m);
   wrap_rate(m);

@@ -9,6 +9,7 @@
 
 #include "entity_table.hpp"
 #include "goaltrack/plan.hpp"
+#include "note_table.hpp"
 #include "target_table.hpp"
 
 namespace goaltrack::detail {
@@ -44,6 +45,7 @@ struct plan_data {
   // must have.
   std::unordered_map<std::string, target_id> indicators;
   entity_table<policy_id, record_columns<named_policy>> policies{"policy"};
+  note_table notes;
 
   friend bool operator==(const plan_data&, const plan_data&) = default;
 };

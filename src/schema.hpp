@@ -34,6 +34,7 @@
 #include "goaltrack/error.hpp"
 #include "goaltrack/label.hpp"
 #include "goaltrack/measurement.hpp"
+#include "goaltrack/note.hpp"
 #include "goaltrack/organization.hpp"
 #include "goaltrack/policy.hpp"
 #include "goaltrack/program.hpp"
@@ -323,6 +324,27 @@ struct schema<entity_label> {
             required_column},
       field{"part", &entity_label::part, "what `text` gives: the name, or a target's unit"}.since(
           10),
+  };
+};
+
+template <>
+struct schema<row_note> {
+  static constexpr std::string_view kind = "note";
+  static constexpr std::tuple fields{
+      field{"collective", &row_note::collective, "the collective of the row, or none"},
+      field{"member", &row_note::member, "the member of the row, or none"},
+      field{"round", &row_note::round,
+            "the rating round of the row (with a member or a collective: a rating's)"},
+      field{"program", &row_note::program, "the program of the row, or none"},
+      field{"task", &row_note::task, "the task of the row, or none"},
+      field{"target", &row_note::target, "the target of the row, or none"},
+      field{"policy", &row_note::policy, "the policy of the row, or none"},
+      field{"measurement", &row_note::measurement,
+            "the measurement's row (its order of addition, as plan::annotate_measurement's), or "
+            "none"},
+      field{"column", &row_note::column,
+            "the notes column, named as its header gives it, e.g. \"Ghi chú\"", required_column},
+      field{"text", &row_note::text, "what the cell holds (never empty)", required_column},
   };
 };
 

@@ -47,7 +47,7 @@ inline std::filesystem::path golden_dir() {
 }
 
 /// The file-format versions with golden files: every one this library reads.
-inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+inline constexpr std::uint32_t golden_versions[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
 static_assert(std::size(golden_versions) == goaltrack::archive_format_version,
               "a new file-format version needs its golden files");
 
@@ -199,6 +199,27 @@ inline goaltrack::plan golden_plan(std::uint32_t version = goaltrack::archive_fo
   }
   if (version >= 10) {
     p.add_label({{}, {}, {}, target_id(0), language::en, "school sites", label_part::unit});
+  }
+  if (version >= 11) {
+    // Notes of spreadsheet rows: a collective's, a target's, a measurement's, a rating's.
+    row_note cell;
+    cell.collective = collective_id(3);
+    cell.column = "Ghi chú";
+    cell.text = "Chi bộ <mới> & \"tách\"";
+    row_note target_note;
+    target_note.target = sites;
+    target_note.column = "Ghi chú";
+    target_note.text = "Số liệu tạm tính";
+    row_note figure;
+    figure.measurement = 1;
+    figure.column = "ghi_chu";
+    figure.text = "chờ thẩm định";
+    row_note rating;
+    rating.round = round_id(0);
+    rating.member = member_id(1);
+    rating.column = "Ghi chú";
+    rating.text = "xếp loại lại";
+    p.add_notes(std::vector<row_note>{cell, target_note, figure, rating});
   }
   if (version >= 8) {
     pol.rollup = "worst";

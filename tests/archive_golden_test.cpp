@@ -53,6 +53,14 @@ TEST(archive_golden, files_of_every_version_load_with_their_content) {
         EXPECT_EQ(p.alignments()[1].weight, 0.5);
       }
       EXPECT_EQ(p.labels().size(), version >= 10 ? 6U : version >= 9 ? 5U : 0U);
+      // Files of versions 1 to 10 load with no note.
+      EXPECT_EQ(p.notes().size(), version >= 11 ? 4U : 0U);
+      if (version >= 11) {
+        gt::row_note where;
+        where.measurement = 1;
+        where.column = "ghi_chu";
+        EXPECT_EQ(p.note(where), "chờ thẩm định");
+      }
       if (version >= 10) {
         EXPECT_EQ(p.unit_in(gt::target_id(0), gt::language::en).text, "school sites");
       }

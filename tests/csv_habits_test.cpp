@@ -443,8 +443,23 @@ TEST(csv_habits, a_clerks_folder_and_workbook_give_the_plan_of_the_strict_folder
   csv_dialect d = vietnamese();
   d.notes_columns = {"ghi_chu"};
   std::vector<csv_issue> warnings;
-  EXPECT_EQ(import_csv(tests_dir / "data" / "clerk" / "csv", d, warnings), strict);
+  // The CSV files' targets have the clerk's notes ("xem lại", to review), which are kept.
+  plan noted = strict;
+  std::vector<row_note> notes;
+  for (std::size_t i = 0; i < strict.target_count(); ++i) {
+    row_note n;
+    n.target = target_id(static_cast<target_id::value_type>(i));
+    n.column = "ghi_chu";
+    n.text = "xem lại";
+    notes.push_back(n);
+  }
+  noted.add_notes(notes);
+  const plan clerks = import_csv(tests_dir / "data" / "clerk" / "csv", d, warnings);
+  EXPECT_EQ(clerks, noted);
+  EXPECT_NE(clerks, strict);
   EXPECT_TRUE(warnings.empty());
+  // Exported, the notes are in the column the clerk gave them, and read back.
+  EXPECT_EQ(import_csv(export_csv(clerks, d), d), clerks);
   EXPECT_EQ(import_xlsx(tests_dir / "data" / "clerk" / "ke_hoach.xlsx", d, warnings), strict);
   EXPECT_TRUE(warnings.empty());
 }

@@ -80,6 +80,7 @@ TEST(schema, public_headers_document_every_field_in_the_descriptions_words) {
   expect_documented_in<gt::evaluation_policy>("policy.hpp");
   expect_documented_in<gt::status_definition>("status.hpp");
   expect_documented_in<gt::status_band>("status.hpp");
+  expect_documented_in<gt::row_note>("note.hpp");
 }
 
 namespace {

@@ -20,6 +20,7 @@
 /// | rate.hpp          | exact rates (completed / assigned) and their rounding      |
 /// | report.hpp        | Vietnamese and English wording of figures                  |
 /// | label.hpp         | names of entities in each language                         |
+/// | note.hpp          | notes of spreadsheet rows, kept and written back           |
 /// | document.hpp      | reports as documents: text, Markdown, HTML, JSON           |
 /// | chart.hpp         | charts of reports as data, rendered as SVG                 |
 /// | review.hpp        | annual, mid-year, quarterly and comparison reviews         |
@@ -42,6 +43,7 @@
 #include "goaltrack/label.hpp"
 #include "goaltrack/language.hpp"
 #include "goaltrack/measurement.hpp"
+#include "goaltrack/note.hpp"
 #include "goaltrack/organization.hpp"
 #include "goaltrack/period.hpp"
 #include "goaltrack/plan.hpp"

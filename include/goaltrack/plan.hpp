@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,7 @@
 #include "goaltrack/ids.hpp"
 #include "goaltrack/label.hpp"
 #include "goaltrack/measurement.hpp"
+#include "goaltrack/note.hpp"
 #include "goaltrack/organization.hpp"
 #include "goaltrack/policy.hpp"
 #include "goaltrack/program.hpp"
@@ -313,6 +315,24 @@ class GOALTRACK_API plan {
   /// unknown target.
   [[nodiscard]] localized_name unit_in(target_id target, language lang) const;
 
+  // --- notes of spreadsheet rows (note.hpp) -----------------------------------------
+  /// Keeps the note of a row of a spreadsheet file (import_csv keeps the dialect's notes
+  /// columns so, and export_csv writes them back).
+  /// @throws invalid_argument (naming the row and the column) when the ids do not name one
+  ///         row (see row_note), the column or the text is empty or not UTF-8, or a rating's
+  ///         member or collective is not rated in the round; not_found for an unknown entity
+  ///         or a measurement row >= measurements().size(); duplicate_error when the row has a
+  ///         note in that column.
+  void add_note(const row_note& n);
+  /// Adds many notes, as add_note on each in order; all or nothing.
+  void add_notes(std::span<const row_note> batch);
+  /// Every note, in the order added. A file's note columns are exported in the order their
+  /// first notes were added.
+  [[nodiscard]] std::span<const row_note> notes() const noexcept;
+  /// The text of the note on the row and in the column that `where` names (its text is not
+  /// read), if there is one.
+  [[nodiscard]] std::optional<std::string_view> note(const row_note& where) const noexcept;
+
   // --- evaluation policies ----------------------------------------------------------
   /// Keeps a policy under `code`, for evaluate(plan, as_of, code) and for saving with the
   /// plan. @throws invalid_argument for an empty code or an invalid policy (as
@@ -338,6 +358,8 @@ class GOALTRACK_API plan {
   // The data, or an empty plan's after a move.
   [[nodiscard]] const detail::plan_data& data() const noexcept;
   [[nodiscard]] detail::plan_data& data_for_write();
+  // "note 'X' of target 'T1'": where note n is. @throws as add_note, for its row.
+  [[nodiscard]] std::string note_place(const row_note& n) const;
   void check_measurement(std::size_t row, target_id t, std::int32_t day, double value,
                          double denominator) const;
   bool check_measurement_rows(std::span<const target_id> targets,

@@ -70,8 +70,8 @@ void add_input(CLI::App& cmd, io_options& o, language lang) {
                      "58,1, 21/01/2021, as a Vietnamese Excel saves them)"))
       ->check(CLI::IsMember({"en", "vi"}));
   cmd.add_option("--notes", o.notes,
-                 say(lang, "tên cột ghi chú (không đọc), có thể nhắc lại",
-                     "the name of a column of notes (not read); may be repeated"));
+                 say(lang, "tên cột ghi chú (giữ lại khi xuất), có thể nhắc lại",
+                     "the name of a column of notes (kept on export); may be repeated"));
 }
 
 int run(int argc, char** argv) {

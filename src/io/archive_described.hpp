@@ -283,6 +283,7 @@ void save_plan(A& ar, const plan& p) {
   fields::save_entities(ar, "assessments", p.assessments());  // since format 5
   fields::save_entities(ar, "alignments", p.alignments());    // since format 8
   fields::save_entities(ar, "labels", p.labels());            // since format 9
+  fields::save_entities(ar, "notes", p.notes());              // since format 11
 }
 
 template <class A>
@@ -324,6 +325,11 @@ void load_plan(A& ar, plan_builder& b) {
   fields::load_entities<entity_label>(
       ar, "labels", l.labels, "labels", [&]() -> entity_label& { return n; },
       [&](const entity_label& x) { b.add(x); });
+  if (ctx().format_version < 11) return;
+  row_note o;
+  fields::load_entities<row_note>(
+      ar, "notes", l.notes, "notes", [&]() -> row_note& { return o; },
+      [&](const row_note& x) { b.add(x); });
 }
 
 template <class A>

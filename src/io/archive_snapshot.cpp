@@ -165,6 +165,7 @@ plan plan_builder::finish() && {
   add_pending_targets();
   join_members();
   plan_.add_alignments(alignments_);
+  plan_.add_notes(notes_);
   return std::move(plan_);
 }
 
@@ -254,6 +255,8 @@ void plan_builder::add(const entity_label& l) {
   join_members();  // the members' thread writes the organisation a label reads
   plan_.add_label(l);
 }
+
+void plan_builder::add(const row_note& n) { notes_.push_back(n); }
 
 void plan_builder::add(const alignment& a) {
   add_pending_targets();

@@ -126,6 +126,8 @@ class plan_builder {
   /// at once).
   void add(const alignment& a);
   void add(const entity_label& l);
+  /// Notes join the plan together at finish(), after every row they name.
+  void add(const row_note& n);
   /// The plan built.
   [[nodiscard]] plan finish() &&;
 
@@ -142,6 +144,7 @@ class plan_builder {
 
   plan plan_;
   std::vector<alignment> alignments_;  // alignments read, added at finish()
+  std::vector<row_note> notes_;        // notes read, added at finish()
   std::vector<target> pending_;        // targets read and not yet added
   std::size_t pending_count_ = 0;  // pending_[0 .. count) are live; the rest keep their capacity
   organization_dto org_;           // what the members' thread reads

@@ -7,5 +7,6 @@ target_sources(goaltrack_objects PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/csv_import_refs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import_table.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import_work.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_notes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/xlsx_import.cpp)

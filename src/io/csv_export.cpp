@@ -20,6 +20,7 @@
 #include "goaltrack/io/xlsx.hpp"
 #include "io/csv_fields.hpp"
 #include "io/csv_layout.hpp"
+#include "io/csv_notes.hpp"
 #include "io/csv_text.hpp"
 #include "io/file_kind.hpp"
 #include "io/xlsx_read.hpp"
@@ -49,36 +50,56 @@ std::string_view header_of(std::string_view column, language names) {
 template <class W>
 class exporter {
  public:
-  exporter(const plan& p, const csv_dialect& d) : p_(p), d_(d) {}
+  /// @throws invalid_argument when a note column has the name of a column of its file.
+  exporter(const plan& p, const csv_dialect& d) : p_(p), d_(d), notes_(p.notes()) {}
 
-  /// Calls file(layout, rows) for each file of the layout, in its order (all_files), where
-  /// rows(w) writes the file's rows (not its header) with a W.
+  /// Calls file(layout, note_columns, rows) for each file of the layout, in its order
+  /// (all_files), where note_columns are the names of the file's note columns, after its
+  /// own, and rows(w) writes the file's rows (not its header) with a W.
   template <class File>
   void each_file(File&& file) {
-    file(detail::csv::scales_file, [&](W& w) { scales(w); });
-    file(detail::csv::collectives_file, [&](W& w) { collectives(w); });
-    file(detail::csv::members_file, [&](W& w) { members(w); });
-    file(detail::csv::rounds_file, [&](W& w) { rounds(w); });
-    file(detail::csv::ratings_file, [&](W& w) { ratings(w); });
-    file(detail::csv::programs_file, [&](W& w) { programs(w); });
-    file(detail::csv::tasks_file, [&](W& w) { tasks(w); });
-    file(detail::csv::status_file, [&](W& w) { statuses(w); });
-    file(detail::csv::items_file, [&](W& w) { items(w); });
-    file(detail::csv::phases_file, [&](W& w) { phases(w); });
-    file(detail::csv::targets_file, [&](W& w) { targets(w); });
-    file(detail::csv::measurements_file, [&](W& w) { measurements(w); });
-    file(detail::csv::assessments_file, [&](W& w) { assessments(w); });
-    file(detail::csv::alignments_file, [&](W& w) { alignments(w); });
-    file(detail::csv::labels_file, [&](W& w) { labels(w); });
-    file(detail::csv::policies_file, [&](W& w) { policies(w); });
-    file(detail::csv::summaries_file, [&](W& w) { summaries(w); });
-    file(detail::csv::statuses_file, [&](W& w) { policy_statuses(w); });
-    file(detail::csv::bands_file, [&](W& w) { policy_bands(w); });
-    file(detail::csv::rules_file, [&](W& w) { rollup_rules(w); });
-    file(detail::csv::overrides_file, [&](W& w) { rollup_overrides(w); });
+    using detail::csv::layout_notes;
+    const auto one = [&](const layout& l, void (exporter::*rows)(W&)) {
+      current_ = notes_.of(l);
+      const auto columns =
+          current_ == nullptr ? std::span<const std::string_view>() : current_->columns();
+      file(l, columns, [&](W& w) { (this->*rows)(w); });
+    };
+    one(detail::csv::scales_file, &exporter::scales);
+    one(detail::csv::collectives_file, &exporter::collectives);
+    one(detail::csv::members_file, &exporter::members);
+    one(detail::csv::rounds_file, &exporter::rounds);
+    one(detail::csv::ratings_file, &exporter::ratings);
+    one(detail::csv::programs_file, &exporter::programs);
+    one(detail::csv::tasks_file, &exporter::tasks);
+    one(detail::csv::status_file, &exporter::statuses);
+    one(detail::csv::items_file, &exporter::items);
+    one(detail::csv::phases_file, &exporter::phases);
+    one(detail::csv::targets_file, &exporter::targets);
+    one(detail::csv::measurements_file, &exporter::measurements);
+    one(detail::csv::assessments_file, &exporter::assessments);
+    one(detail::csv::alignments_file, &exporter::alignments);
+    one(detail::csv::labels_file, &exporter::labels);
+    one(detail::csv::policies_file, &exporter::policies);
+    one(detail::csv::summaries_file, &exporter::summaries);
+    one(detail::csv::statuses_file, &exporter::policy_statuses);
+    one(detail::csv::bands_file, &exporter::policy_bands);
+    one(detail::csv::rules_file, &exporter::rollup_rules);
+    one(detail::csv::overrides_file, &exporter::rollup_overrides);
   }
 
  private:
+  // Ends the row at `at` of a file that keeps notes: its notes first, in the file's note
+  // columns.
+  void end_row(W& w, const detail::csv::row_order& at) {
+    if (current_ != nullptr) current_->write(w, at);
+    w.end_row();
+  }
+  template <class Id>
+  void end_row(W& w, Id id) {
+    end_row(w, detail::csv::order_of(id.value()));
+  }
+
   // An enum's value in the dialect's language.
   template <class Enum>
   std::string_view name(Enum e) const noexcept {
@@ -122,7 +143,7 @@ class exporter {
       w.text(org.kind(c));
       const auto parent = org.parent(c);
       w.text(parent ? org.code(*parent) : std::string_view());
-      w.end_row();
+      end_row(w, c);
     }
   }
 
@@ -134,7 +155,7 @@ class exporter {
       w.text(org.code(m));
       w.text(org.name(m));
       w.text(org.code(of[i]));
-      w.end_row();
+      end_row(w, m);
     }
   }
 
@@ -144,7 +165,7 @@ class exporter {
       w.text(p_.get(round.scale()).code());
       w.raw(period_text(round.rated_period(), "rating round"));
       date_field(w, round.decided_on());
-      w.end_row();
+      end_row(w, round_id(static_cast<round_id::value_type>(r)));
     }
   }
 
@@ -154,8 +175,8 @@ class exporter {
       const rating_round& round = p_.get(round_id(static_cast<round_id::value_type>(r)));
       const rating_scale& scale = p_.get(round.scale());
       const std::string span = period_text(round.rated_period(), "rating round");
-      const auto rows = [&](std::span<const std::uint8_t> ranks, std::string_view rated,
-                            auto code_of) {
+      const auto rows = [&](std::span<const std::uint8_t> ranks, bool member, auto code_of) {
+        const std::string_view rated = rated_name(member, d_.names);
         for (std::size_t i = 0; i < ranks.size(); ++i) {
           if (ranks[i] == rating_round::unrated) continue;
           w.text(scale.code());
@@ -163,19 +184,20 @@ class exporter {
           w.raw(rated);
           w.text(code_of(i));
           w.text(scale.labels(rating_level(ranks[i])).code);
-          w.end_row();
+          end_row(w, detail::csv::order_of(r, member, i));
         }
       };
-      rows(round.collective_ranks(), rated_name(false, d_.names), [&](std::size_t i) {
+      rows(round.collective_ranks(), false, [&](std::size_t i) {
         return org.code(collective_id(static_cast<collective_id::value_type>(i)));
       });
-      rows(round.member_ranks(), rated_name(true, d_.names), [&](std::size_t i) {
+      rows(round.member_ranks(), true, [&](std::size_t i) {
         return org.code(member_id(static_cast<member_id::value_type>(i)));
       });
     }
   }
 
   void programs(W& w) {
+    std::uint64_t id = 0;
     for (const program& pr : p_.programs()) {
       w.text(pr.code);
       w.text(pr.number);
@@ -184,11 +206,12 @@ class exporter {
       w.raw(period_text(pr.span, "program '" + pr.code + "'"));
       w.text(p_.org().code(pr.owner));
       w.text(pr.parent ? std::string_view(p_.get(*pr.parent).code) : std::string_view());
-      w.end_row();
+      end_row(w, detail::csv::order_of(id++));
     }
   }
 
   void tasks(W& w) {
+    std::uint64_t id = 0;
     for (const task& t : p_.tasks()) {
       w.text(t.code);
       w.text(t.title);
@@ -206,7 +229,7 @@ class exporter {
       } else {
         w.blank();
       }
-      w.end_row();
+      end_row(w, detail::csv::order_of(id++));
     }
   }
 
@@ -276,7 +299,7 @@ class exporter {
     for (std::size_t i = 0; i < p_.target_count(); ++i) {
       detail::csv::write_columns(w, p_.get(target_id(static_cast<target_id::value_type>(i))),
                                  special);
-      w.end_row();
+      end_row(w, detail::csv::order_of(i));
     }
   }
 
@@ -322,11 +345,12 @@ class exporter {
       const measurement full = m.at(i);
       w.text(full.source);
       w.text(full.note);
-      w.end_row();
+      end_row(w, detail::csv::order_of(i));
     }
   }
 
   void policies(W& w) {
+    std::uint64_t id = 0;
     for (const named_policy& np : p_.policies()) {
       const evaluation_policy& e = np.policy;
       w.text(np.code);
@@ -341,7 +365,7 @@ class exporter {
       w.integer(e.minimum_points);
       w.integer(e.forecast_min_points);
       w.text(e.rollup);
-      w.end_row();
+      end_row(w, detail::csv::order_of(id++));
     }
   }
 
@@ -444,6 +468,8 @@ class exporter {
 
   const plan& p_;
   const csv_dialect& d_;
+  detail::csv::layout_notes notes_;
+  detail::csv::layout_notes::file* current_ = nullptr;  // the notes of the file being written
 };
 
 // Writes each file of the layout as CSV, into `directory` or, without one, into memory.
@@ -451,7 +477,7 @@ std::vector<csv_source> write_csv(const plan& p, const csv_dialect& d,
                                   const std::filesystem::path* directory) {
   using detail::csv::writer;
   std::vector<csv_source> out;
-  exporter<writer>(p, d).each_file([&](const layout& file, auto rows) {
+  exporter<writer>(p, d).each_file([&](const layout& file, auto note_columns, auto rows) {
     std::optional<std::ofstream> stream;
     std::string path;
     if (directory != nullptr) {
@@ -465,6 +491,7 @@ std::vector<csv_source> write_csv(const plan& p, const csv_dialect& d,
     }
     writer w(d, stream ? &*stream : nullptr, path);
     for (const auto& c : file.columns) w.raw(header_of(c.name, d.names));
+    for (const std::string_view c : note_columns) w.raw(c);
     w.end_row();
     rows(w);
     std::string text = w.finish();
@@ -627,13 +654,15 @@ void export_xlsx(const plan& p, const std::filesystem::path& path, const csv_dia
   detail::xlsx::writer_options options;
   options.date_format = dialect.dates == csv_date_format::iso ? "yyyy-mm-dd" : "dd/mm/yyyy";
   detail::xlsx::workbook_writer book(path, options);
-  exporter<sheet_cells>(p, dialect).each_file([&](const layout& file, auto rows) {
-    const std::vector<detail::xlsx::column_spec> columns = sheet_columns(file, dialect.names);
-    std::string_view name = file.file;
-    name.remove_suffix(std::string_view(".csv").size());
-    sheet_cells w(book.add_sheet(name, columns), dialect);
-    rows(w);
-  });
+  exporter<sheet_cells>(p, dialect)
+      .each_file([&](const layout& file, auto note_columns, auto rows) {
+        std::vector<detail::xlsx::column_spec> columns = sheet_columns(file, dialect.names);
+        for (const std::string_view c : note_columns) columns.push_back({c, {}});
+        std::string_view name = file.file;
+        name.remove_suffix(std::string_view(".csv").size());
+        sheet_cells w(book.add_sheet(name, columns), dialect);
+        rows(w);
+      });
   book.close();
 }
 

@@ -300,6 +300,7 @@ plan importer::run_steps(std::vector<issue_log>& logs, const file_opener& open, 
   {
     const log_scope scope(logs[unused_policy_rows_step]);
     report_unused_policy_rows();
+    add_notes();
   }
   std::vector<csv_issue> issues;
   std::uint64_t total = 0;

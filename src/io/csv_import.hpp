@@ -35,6 +35,7 @@
 #include "code_table.hpp"
 #include "goaltrack/io/csv.hpp"
 #include "io/csv_layout.hpp"
+#include "io/csv_notes.hpp"
 #include "io/csv_text.hpp"
 #include "io/xlsx_read.hpp"
 
@@ -228,6 +229,13 @@ class table {
   void mark_bad();
   /// The file's layout.
   [[nodiscard]] const layout& file() const noexcept { return layout_; }
+  /// Keeps the notes of the row read on `line` (its cells in the dialect's notes columns
+  /// that are not blank) as notes of the row that `row` names (its ids only), when the
+  /// file keeps notes (keeps_notes). For the loaders, once the plan has added the row:
+  /// a rejected row keeps nothing.
+  void keep_notes(std::uint64_t line, const row_note& row) {
+    if (!notes_.empty()) keep_notes_of(line, row);
+  }
 
   /// False (and reported) when the field is blank.
   bool required(std::size_t col) {
@@ -324,6 +332,12 @@ class table {
   [[gnu::cold]] void fail_day(std::size_t col, std::string_view v);
   // Finds the key column (key_) and the columns that take percentages (percent_ok_).
   void mark_columns();
+  // The notes columns of the header: kept (note_slots_), or, in a file that keeps no
+  // notes, a warning; a repeated one is an issue.
+  void map_notes_column(std::string_view name, std::size_t field);
+  // The current row's notes into notes_.
+  void read_notes();
+  void keep_notes_of(std::uint64_t line, const row_note& row);
   // Reads the next CSV record, or sheet row, into fields_.
   record_reader::status read_row();
   // --- sheets (xlsx_import.cpp) ---
@@ -370,6 +384,16 @@ class table {
   std::size_t key_ = absent;      // the column other files refer to a row by (its code)
   bool ok_ = true;
   bool bad_ = false;
+  // The notes columns (files that keep notes only): their names as the header gives them,
+  // their field positions, and the notes of the rows read, in line order.
+  struct cell_note {
+    std::uint64_t line;
+    std::size_t column;  // in note_names_
+    std::string_view text;
+  };
+  std::vector<std::string> note_names_;
+  std::vector<std::size_t> note_slots_;
+  std::vector<cell_note> notes_;
 };
 
 /// The issues of one step of an import (a file, or a check after one), in line order.
@@ -432,6 +456,13 @@ class importer {
   plan run(const xlsx::workbook& book);
 
   [[nodiscard]] const csv_dialect& dialect() const noexcept { return d_; }
+  /// The notes kept from `file` (table::keep_notes), added to the plan at the end (add_notes).
+  [[nodiscard]] std::vector<row_note>& kept_notes(const layout& file) noexcept {
+    return notes_[file_index(file)];
+  }
+  /// Adds the notes kept from every file, in the layout's order. A file is read by one
+  /// thread: its own list is written by that thread only.
+  void add_notes();
   /// True when the files are a workbook's sheets.
   [[nodiscard]] bool sheets() const noexcept { return sheets_; }
 
@@ -647,6 +678,7 @@ class importer {
   // The codes of the entities added from `file` so far.
   [[nodiscard]] std::vector<std::string_view> codes_in(const layout& file) const;
 
+  std::array<std::vector<row_note>, all_files.size()> notes_;
   // Warnings, from the files read on the first thread only (measurements), in order.
   std::vector<csv_issue> warnings_;
   const csv_dialect& d_;

@@ -107,7 +107,9 @@ void importer::collectives(table& t) {
       }
     }
     try {
-      collective_numbers_.add(r.code, p_.org().add_collective(r.code, r.name, r.kind, parent));
+      const collective_id id = p_.org().add_collective(r.code, r.name, r.kind, parent);
+      collective_numbers_.add(r.code, id);
+      t.keep_notes(r.line, note_row(id));
     } catch (const error& e) {
       t.fail_at(r.line, collectives_col::code, e.what(), r.code);
     }
@@ -149,11 +151,16 @@ void importer::members(table& t) {
     }
     if (!specs.empty()) {
       try {
-        p_.org().add_members(specs);
+        const member_id first = p_.org().add_members(specs);
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+          t.keep_notes(lines[i],
+                       note_row(member_id(first.value() + static_cast<std::uint32_t>(i))));
+        }
       } catch (const error&) {
         for (std::size_t i = 0; i < specs.size(); ++i) {
           try {
-            p_.org().add_member(specs[i].code, specs[i].name, specs[i].collective);
+            t.keep_notes(lines[i], note_row(p_.org().add_member(specs[i].code, specs[i].name,
+                                                                specs[i].collective)));
           } catch (const error& e) {
             t.fail_at(lines[i], members_col::code, e.what(), specs[i].code);
           }
@@ -192,7 +199,7 @@ void importer::rounds(table& t) {
     try {
       std::optional<date> on;
       if (decided) on = from_day_number(*decided);
-      p_.add_round(*s, *span, on);
+      t.keep_notes(t.line(), note_row(p_.add_round(*s, *span, on)));
     } catch (const error& e) {
       t.fail(rounds_col::period, e.what());
     }
@@ -212,10 +219,13 @@ void importer::ratings(table& t) {
     if (members.empty()) return;
     try {
       p_.rate(*batch_round, members, levels);
+      for (std::size_t i = 0; i < members.size(); ++i)
+        t.keep_notes(lines[i], note_row(*batch_round, members[i]));
     } catch (const error&) {
       for (std::size_t i = 0; i < members.size(); ++i) {
         try {
           p_.rate(*batch_round, members[i], levels[i]);
+          t.keep_notes(lines[i], note_row(*batch_round, members[i]));
         } catch (const error& e) {
           t.fail_at(lines[i], ratings_col::level, e.what());
         }
@@ -279,6 +289,7 @@ void importer::ratings(table& t) {
       seen[cid->index()] = true;
       try {
         p_.rate(*r, *cid, *l);
+        t.keep_notes(t.line(), note_row(*r, *cid));
       } catch (const error& e) {
         t.fail(ratings_col::level, e.what());
       }

@@ -12,6 +12,7 @@
 #include "enum_codes.hpp"
 #include "io/csv_import.hpp"
 #include "unicode.hpp"
+#include "utf8.hpp"
 
 namespace goaltrack::detail::csv {
 
@@ -100,7 +101,7 @@ void table::map_header(std::span<const std::string_view> fields) {
       report_unknown_column(name, column, names, fields.size());
       ok_ = false;
     } else if (*k == column_names::notes) {
-      continue;  // the dialect's notes: not read
+      map_notes_column(name, f);
     } else if (slot_[*k] != absent) {
       im_.issue(name_, line(), column, "column " + in_quotes(name) + " appears twice");
       ok_ = false;
@@ -176,7 +177,67 @@ bool table::next() {
       report_width();
       continue;
     }
+    if (!note_slots_.empty()) read_notes();
     return true;
+  }
+}
+
+void table::map_notes_column(std::string_view name, std::size_t field) {
+  const auto column = static_cast<std::uint32_t>(field + 1);
+  if (!keeps_notes(layout_)) {
+    std::string kept;
+    for (const layout* l : files_with_notes)
+      kept += (kept.empty() ? "" : ", ") + std::string(l->file);
+    im_.warn(name_, line(), column,
+             "notes column " + in_quotes(name) + ": the notes of " + std::string(layout_.file) +
+                 " are not kept, so export will not write them back (notes are kept in " + kept +
+                 ")");
+    return;
+  }
+  if (std::find(note_names_.begin(), note_names_.end(), name) != note_names_.end()) {
+    im_.issue(name_, line(), column, "column " + in_quotes(name) + " appears twice");
+    ok_ = false;
+    return;
+  }
+  note_names_.emplace_back(name);
+  note_slots_.push_back(field);
+}
+
+void table::read_notes() {
+  for (std::size_t k = 0; k < note_slots_.size(); ++k) {
+    const std::size_t f = note_slots_[k];
+    const std::string_view v = sheet_ == nullptr ? unescape_formula(fields_[f]) : fields_[f];
+    if (trim(v).empty()) continue;
+    if (const std::string problem = text_problem(v); !problem.empty()) {
+      im_.issue(name_, line(), static_cast<std::uint32_t>(f + 1),
+                "note " + in_quotes(note_names_[k]) + " " + problem);
+      continue;
+    }
+    notes_.push_back({line(), k, v});
+  }
+}
+
+void table::keep_notes_of(std::uint64_t line, const row_note& row) {
+  auto it = std::lower_bound(notes_.begin(), notes_.end(), line,
+                             [](const cell_note& n, std::uint64_t l) { return n.line < l; });
+  std::vector<row_note>& kept = im_.kept_notes(layout_);
+  for (; it != notes_.end() && it->line == line; ++it) {
+    row_note& n = kept.emplace_back(row);
+    n.column = note_names_[it->column];
+    n.text = it->text;
+  }
+}
+
+void importer::add_notes() {
+  for (std::size_t f = 0; f < all_files.size(); ++f) {
+    if (notes_[f].empty()) continue;
+    try {
+      p_.add_notes(notes_[f]);
+    } catch (const error& e) {
+      // The rows were checked as they were read: only a plan's limit could refuse them.
+      issue(std::string(all_files[f]->file), 0, 0, e.what());
+    }
+    std::vector<row_note>().swap(notes_[f]);
   }
 }
 

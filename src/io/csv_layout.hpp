@@ -6,6 +6,7 @@
 // The other files of described entities are checked against their fields at the end: a
 // field added there and not here, renamed, reordered or made required fails to compile.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <span>
@@ -355,6 +356,19 @@ inline constexpr std::array<const layout*, 21> all_files{
     &targets_file,  &measurements_file, &assessments_file, &alignments_file, &labels_file,
     &policies_file, &summaries_file,    &statuses_file,    &bands_file,      &rules_file,
     &overrides_file};
+
+/// The files whose notes columns are kept (plan::add_note), in the layout's order: each
+/// row adds one entity, rating or measurement, which names it (row_note). The other files'
+/// notes columns are read past with a warning.
+inline constexpr std::array<const layout*, 9> files_with_notes{
+    &collectives_file, &members_file, &rounds_file,       &ratings_file, &programs_file,
+    &tasks_file,       &targets_file, &measurements_file, &policies_file};
+
+/// Whether import keeps the notes of `file` and export writes them.
+constexpr bool keeps_notes(const layout& file) noexcept {
+  return std::find(files_with_notes.begin(), files_with_notes.end(), &file) !=
+         files_with_notes.end();
+}
 
 // True when `columns`, after its first `keys` columns (the file's own keys, such as a
 // level's scale), are the CSV columns of Entity's fields, with the same names, order and

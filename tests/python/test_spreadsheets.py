@@ -21,7 +21,12 @@ def test_a_clerks_workbook_and_folder_give_the_strict_folders_plan():
     strict = gt.import_csv(STRICT)
     assert gt.import_xlsx(CLERK / "ke_hoach.xlsx", clerk_dialect()) == strict
     assert gt.import_xlsx((CLERK / "ke_hoach.xlsx").read_bytes(), clerk_dialect()) == strict
-    assert gt.import_csv(CLERK / "csv", clerk_dialect()) == strict
+    # The folder's targets have the clerk's notes ("xem lại": to review), which are kept.
+    clerks = gt.import_csv(CLERK / "csv", clerk_dialect())
+    noted = gt.import_csv(STRICT)
+    noted.add_notes([gt.row_note(target=gt.target_id(i), column="ghi_chu", text="xem lại")
+                     for i in range(len(noted.targets))])
+    assert clerks == noted
 
 
 def test_export_xlsx_reads_back_equal_in_either_language(tmp_path):

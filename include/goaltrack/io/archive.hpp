@@ -66,8 +66,9 @@ GOALTRACK_API std::string_view to_string(archive_format f) noexcept;
 /// and the targets' weight. Version 8 added the targets' indicator and over_tree, the
 /// policies' roll-up rules (rollup, rollup_rules, rollup_overrides) and the plan's
 /// alignments. Version 9 added the plan's labels (names in each language). Version 10
-/// added the labels' part (a target's unit in a language).
-inline constexpr std::uint32_t archive_format_version = 10;
+/// added the labels' part (a target's unit in a language). Version 11 added the plan's
+/// notes of spreadsheet rows (note.hpp).
+inline constexpr std::uint32_t archive_format_version = 11;
 
 /// Saves `p` to `path` atomically: writes a temporary file in the same directory,
 /// flushes and fsyncs it, renames it over `path` and fsyncs the directory. On any

@@ -54,6 +54,15 @@
 /// the last named one are ignored; a column that is not the layout's is an error unless
 /// the dialect names it as notes (csv_dialect::notes_columns).
 ///
+/// Notes (note.hpp): the non-empty cells of the dialect's notes columns are kept as the
+/// plan's notes (plan::notes) in collectives.csv, members.csv, rating_rounds.csv,
+/// ratings.csv, programs.csv, tasks.csv, targets.csv, measurements.csv and policies.csv,
+/// each by the entity, rating or measurement its row adds; a rejected row keeps none. In
+/// the other files a notes column is read past with a warning that its notes are not kept.
+/// export_csv writes each file's note columns after its own, headed by their names, in the
+/// order their first notes were added: imported with the same dialect, the export gives
+/// the plan back, notes and all.
+///
 /// Text: UTF-8, with or without a byte order mark; rows end with LF or CRLF; a field
 /// that holds the delimiter, a quote or a line break is double-quoted, with "" for a
 /// quote. Rows in which every field is empty are skipped. Text fields are kept exactly
@@ -118,8 +127,10 @@ struct GOALTRACK_API csv_dialect {
   /// reported after their period; a target's history may start before it).
   bool measurements_outside_period = false;
   /// import_csv: the names of columns that hold notes for people, in any file ("ghi_chu",
-  /// "Ghi chú"): they are not read. Any other column that is not the layout's is an
-  /// error, so that a misspelt column is never ignored.
+  /// "Ghi chú"): their cells are kept as the plan's notes in the files that keep notes
+  /// (see the file documentation), which export_csv writes back; in the other files they
+  /// are read past with a warning. Any other column that is not the layout's is an error,
+  /// so that a misspelt column is never ignored.
   std::vector<std::string> notes_columns;
 
   /// @throws invalid_argument naming the field: a delimiter other than ',' or ';', a
@@ -210,10 +221,11 @@ GOALTRACK_API std::vector<std::string> csv_file_names();
                                             std::vector<csv_issue>& warnings);
 
 /// Writes `p` as CSV files in `directory` (created if missing), one per file of the
-/// layout, each with its header even when it has no rows; files of the same names are
-/// replaced, other files are left alone.
-/// @throws invalid_argument for an invalid dialect; io_error naming the path when a file
-///         cannot be written.
+/// layout, each with its header even when it has no rows, and the plan's note columns of
+/// the file after its own; files of the same names are replaced, other files are left alone.
+/// @throws invalid_argument for an invalid dialect, or a note column named as a column of
+///         its file (import would read it as that column); io_error naming the path when a
+///         file cannot be written.
 GOALTRACK_API void export_csv(const plan& p, const std::filesystem::path& directory,
                               const csv_dialect& dialect = {});
 

@@ -37,6 +37,7 @@ struct GOALTRACK_API load_limits {
   std::uint64_t rollup_overrides = 10'000'000;  ///< roll-up overrides of one policy
   std::uint64_t alignments = 1'000'000'000;     ///< alignments (edges of the program DAG)
   std::uint64_t labels = 1'000'000'000;         ///< labels (names in each language)
+  std::uint64_t notes = 1'000'000'000;          ///< notes of spreadsheet rows
   /// Bytes of one string. The default is the most a plan's text may have
   /// (max_text_bytes), so every plan that saves loads again.
   std::uint64_t string_bytes = max_text_bytes;

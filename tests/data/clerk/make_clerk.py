@@ -12,7 +12,8 @@ strict CSV folder examples/annual_review/data:
                   percentages, booleans as TRUE/FALSE, Vietnamese headers and values.
 
 tests/csv_habits_test.cpp imports both (dialect: ';', ',', day_month_year, notes column
-"ghi_chu") and checks that they give the plan of the strict folder. The Vietnamese names
+"ghi_chu") and checks that they give the plan of the strict folder, the CSV folder's with
+the notes of its targets ("xem lại") besides. The Vietnamese names
 of columns and values are read from the library's own tables (src/io/csv_layout.hpp and
 the code tables in src/*.cpp), so this script restates none of them.
 
