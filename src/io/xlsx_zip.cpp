@@ -107,8 +107,9 @@ std::uint64_t zip_archive::declared_size(std::uint64_t index) const {
   const std::scoped_lock hold(lock_);
   zip_stat_t st;
   zip_stat_init(&st);
-  if (zip_stat_index(zip_, index, 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0) return 0;
-  return st.size;
+  constexpr std::uint64_t sizes = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE;
+  if (zip_stat_index(zip_, index, 0, &st) != 0 || (st.valid & sizes) != sizes) return 0;
+  return size_problem(st.size, st.comp_size).empty() ? st.size : 0;
 }
 
 zip_archive::compressed zip_archive::take(std::uint64_t index, const std::string& name) {
@@ -129,7 +130,14 @@ zip_archive::compressed zip_archive::take(std::uint64_t index, const std::string
                              " is not read (workbooks use deflate)"),
         where_);
   }
-  check_size(st.size, st.comp_size, name);
+  if (const std::string problem = size_problem(st.size, st.comp_size); !problem.empty()) {
+    throw_corrupt(where_, name + ": " + problem);
+  }
+  total_ += st.size;
+  if (total_ > caps_.total_bytes) {
+    throw_corrupt(where_, name + ": the workbook inflates to more than " +
+                              std::to_string(caps_.total_bytes) + " bytes (a zip bomb?)");
+  }
   compressed c{std::vector<char>(st.comp_size), st.size, st.crc, st.comp_method == deflated};
   zip_file_t* f = zip_fopen_index(zip_, index, ZIP_FL_COMPRESSED);
   if (f == nullptr) throw_corrupt(where_, name + ": cannot be read: " + zip_strerror(zip_));
@@ -142,23 +150,21 @@ zip_archive::compressed zip_archive::take(std::uint64_t index, const std::string
   return c;
 }
 
-void zip_archive::check_size(std::uint64_t size, std::uint64_t compressed_size,
-                             const std::string& name) {
-  if (size > caps_.entry_bytes) {
-    throw_corrupt(where_, name + ": the entry inflates to more than " +
-                              std::to_string(caps_.entry_bytes) + " bytes (a zip bomb?)");
+std::string zip_archive::size_problem(std::uint64_t size, std::uint64_t compressed_size) const {
+  if (compressed_size > bytes_.size()) {
+    return "damaged: it declares " + std::to_string(compressed_size) +
+           " compressed bytes, more than the file holds";
   }
-  total_ += size;
-  if (total_ > caps_.total_bytes) {
-    throw_corrupt(where_, name + ": the workbook inflates to more than " +
-                              std::to_string(caps_.total_bytes) + " bytes (a zip bomb?)");
+  if (size > caps_.entry_bytes) {
+    return "the entry inflates to more than " + std::to_string(caps_.entry_bytes) +
+           " bytes (a zip bomb?)";
   }
   if (size > ratio_floor &&
       size / std::max<std::uint64_t>(compressed_size, 1) > caps_.compression_ratio) {
-    throw_corrupt(where_, name + ": the entry inflates more than " +
-                              std::to_string(caps_.compression_ratio) +
-                              " times its compressed size (a zip bomb?)");
+    return "the entry inflates more than " + std::to_string(caps_.compression_ratio) +
+           " times its compressed size (a zip bomb?)";
   }
+  return {};
 }
 
 std::string_view zip_archive::read(std::uint64_t index, const std::string& name,
