@@ -109,7 +109,7 @@ std::uint64_t zip_archive::declared_size(std::uint64_t index) const {
   zip_stat_init(&st);
   constexpr std::uint64_t sizes = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE;
   if (zip_stat_index(zip_, index, 0, &st) != 0 || (st.valid & sizes) != sizes) return 0;
-  return size_problem(st.size, st.comp_size).empty() ? st.size : 0;
+  return size_problem(st.size, st.comp_size, 0).empty() ? st.size : 0;
 }
 
 zip_archive::compressed zip_archive::take(std::uint64_t index, const std::string& name) {
@@ -130,14 +130,10 @@ zip_archive::compressed zip_archive::take(std::uint64_t index, const std::string
                              " is not read (workbooks use deflate)"),
         where_);
   }
-  if (const std::string problem = size_problem(st.size, st.comp_size); !problem.empty()) {
+  if (const std::string problem = size_problem(st.size, st.comp_size, total_); !problem.empty()) {
     throw_corrupt(where_, name + ": " + problem);
   }
   total_ += st.size;
-  if (total_ > caps_.total_bytes) {
-    throw_corrupt(where_, name + ": the workbook inflates to more than " +
-                              std::to_string(caps_.total_bytes) + " bytes (a zip bomb?)");
-  }
   compressed c{std::vector<char>(st.comp_size), st.size, st.crc, st.comp_method == deflated};
   zip_file_t* f = zip_fopen_index(zip_, index, ZIP_FL_COMPRESSED);
   if (f == nullptr) throw_corrupt(where_, name + ": cannot be read: " + zip_strerror(zip_));
@@ -150,13 +146,18 @@ zip_archive::compressed zip_archive::take(std::uint64_t index, const std::string
   return c;
 }
 
-std::string zip_archive::size_problem(std::uint64_t size, std::uint64_t compressed_size) const {
+std::string zip_archive::size_problem(std::uint64_t size, std::uint64_t compressed_size,
+                                      std::uint64_t total) const {
   if (compressed_size > bytes_.size()) {
     return "damaged: it declares " + std::to_string(compressed_size) +
            " compressed bytes, more than the file holds";
   }
   if (size > caps_.entry_bytes) {
     return "the entry inflates to more than " + std::to_string(caps_.entry_bytes) +
+           " bytes (a zip bomb?)";
+  }
+  if (size > caps_.total_bytes - std::min(total, caps_.total_bytes)) {
+    return "the workbook inflates to more than " + std::to_string(caps_.total_bytes) +
            " bytes (a zip bomb?)";
   }
   if (size > ratio_floor &&

@@ -33,8 +33,8 @@ class zip_archive {
 
   /// The index of entry `name`, if there is one.
   [[nodiscard]] std::optional<std::uint64_t> find(const std::string& name) const;
-  /// The size entry `index` declares once inflated (0 when unknown, or when it breaks the
-  /// limits on one entry: read() then refuses it), for sizing buffers.
+  /// The size entry `index` declares once inflated (0 when unknown, or when it alone
+  /// breaks the limits: read() then refuses it), for sizing buffers.
   [[nodiscard]] std::uint64_t declared_size(std::uint64_t index) const;
   /// Entry `index`, named `name`, inflated whole into the start of `into` (grown as
   /// needed, never shrunk, so that one buffer serves entry after entry). Its declared size
@@ -49,8 +49,10 @@ class zip_archive {
  private:
   struct compressed;
   compressed take(std::uint64_t index, const std::string& name);  // locks lock_
-  // Why an entry's declared sizes break the limits on one entry, or "" when they do not.
-  [[nodiscard]] std::string size_problem(std::uint64_t size, std::uint64_t compressed_size) const;
+  // Why an entry's declared sizes break the limits, `total` bytes having been inflated
+  // before it, or "" when they do not.
+  [[nodiscard]] std::string size_problem(std::uint64_t size, std::uint64_t compressed_size,
+                                         std::uint64_t total) const;
 
   std::string bytes_;
   limits caps_;
