@@ -233,8 +233,11 @@ class table {
   /// that are not blank) as notes of the row that `row` names (its ids only), when the
   /// file keeps notes (keeps_notes). For the loaders, once the plan has added the row:
   /// a rejected row keeps nothing.
-  void keep_notes(std::uint64_t line, const row_note& row) {
-    if (!notes_.empty()) keep_notes_of(line, row);
+  /// `ids` name the row as note_row's arguments do; nothing is built when the file has
+  /// no notes (every row of nearly every file).
+  template <class... Ids>
+  void keep_notes(std::uint64_t line, Ids... ids) {
+    if (!notes_.empty()) keep_notes_of(line, note_row(ids...));
   }
 
   /// False (and reported) when the field is blank.

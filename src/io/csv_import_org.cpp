@@ -109,7 +109,7 @@ void importer::collectives(table& t) {
     try {
       const collective_id id = p_.org().add_collective(r.code, r.name, r.kind, parent);
       collective_numbers_.add(r.code, id);
-      t.keep_notes(r.line, note_row(id));
+      t.keep_notes(r.line, id);
     } catch (const error& e) {
       t.fail_at(r.line, collectives_col::code, e.what(), r.code);
     }
@@ -153,14 +153,13 @@ void importer::members(table& t) {
       try {
         const member_id first = p_.org().add_members(specs);
         for (std::size_t i = 0; i < specs.size(); ++i) {
-          t.keep_notes(lines[i],
-                       note_row(member_id(first.value() + static_cast<std::uint32_t>(i))));
+          t.keep_notes(lines[i], member_id(first.value() + static_cast<std::uint32_t>(i)));
         }
       } catch (const error&) {
         for (std::size_t i = 0; i < specs.size(); ++i) {
           try {
-            t.keep_notes(lines[i], note_row(p_.org().add_member(specs[i].code, specs[i].name,
-                                                                specs[i].collective)));
+            t.keep_notes(lines[i],
+                         p_.org().add_member(specs[i].code, specs[i].name, specs[i].collective));
           } catch (const error& e) {
             t.fail_at(lines[i], members_col::code, e.what(), specs[i].code);
           }
@@ -199,7 +198,7 @@ void importer::rounds(table& t) {
     try {
       std::optional<date> on;
       if (decided) on = from_day_number(*decided);
-      t.keep_notes(t.line(), note_row(p_.add_round(*s, *span, on)));
+      t.keep_notes(t.line(), p_.add_round(*s, *span, on));
     } catch (const error& e) {
       t.fail(rounds_col::period, e.what());
     }
@@ -220,12 +219,12 @@ void importer::ratings(table& t) {
     try {
       p_.rate(*batch_round, members, levels);
       for (std::size_t i = 0; i < members.size(); ++i)
-        t.keep_notes(lines[i], note_row(*batch_round, members[i]));
+        t.keep_notes(lines[i], *batch_round, members[i]);
     } catch (const error&) {
       for (std::size_t i = 0; i < members.size(); ++i) {
         try {
           p_.rate(*batch_round, members[i], levels[i]);
-          t.keep_notes(lines[i], note_row(*batch_round, members[i]));
+          t.keep_notes(lines[i], *batch_round, members[i]);
         } catch (const error& e) {
           t.fail_at(lines[i], ratings_col::level, e.what());
         }
@@ -289,7 +288,7 @@ void importer::ratings(table& t) {
       seen[cid->index()] = true;
       try {
         p_.rate(*r, *cid, *l);
-        t.keep_notes(t.line(), note_row(*r, *cid));
+        t.keep_notes(t.line(), *r, *cid);
       } catch (const error& e) {
         t.fail(ratings_col::level, e.what());
       }

@@ -51,7 +51,7 @@ void importer::programs(table& t) {
       }
     }
     try {
-      t.keep_notes(r.line, note_row(p_.add_program(r.value)));
+      t.keep_notes(r.line, p_.add_program(r.value));
     } catch (const error& e) {
       t.fail_at(r.line, programs_col::code, e.what(), r.code);
     }
@@ -78,7 +78,7 @@ void importer::tasks(table& t) {
     try {
       if (deadline) k.deadline = from_day_number(*deadline);
       if (added_on) k.added_on = from_day_number(*added_on);
-      t.keep_notes(t.line(), note_row(p_.add_task(k)));
+      t.keep_notes(t.line(), p_.add_task(k));
     } catch (const error& e) {
       t.fail(tasks_col::code, e.what());
     }
@@ -191,7 +191,7 @@ void importer::targets(table& t) {
         for (std::size_t i = 0; i < values.size(); ++i) {
           const target_id id(first.value() + static_cast<target_id::value_type>(i));
           target_numbers_.add(values[i].code, id);
-          t.keep_notes(rows[i].line, note_row(id));
+          t.keep_notes(rows[i].line, id);
         }
         added = true;
       } catch (const error&) {
@@ -202,7 +202,7 @@ void importer::targets(table& t) {
       try {
         const target_id id = p_.add_target(values[i]);
         target_numbers_.add(values[i].code, id);
-        t.keep_notes(rows[i].line, note_row(id));
+        t.keep_notes(rows[i].line, id);
       } catch (const error& e) {
         t.fail_at(rows[i].line, k::code, e.what(), values[i].code);
       }
@@ -331,7 +331,7 @@ void importer::measurements(table& t) {
     try {
       p_.add_measurement(
           {id, from_day_number(r.day), r.value, r.den, std::string(r.source), std::string(r.note)});
-      t.keep_notes(r.line, note_row(p_.measurements().size() - 1));
+      t.keep_notes(r.line, p_.measurements().size() - 1);
     } catch (const error& e) {
       t.fail_at(r.line, k::value, e.what());
     }
@@ -343,7 +343,7 @@ void importer::measurements(table& t) {
     try {
       const std::size_t first = p_.measurements().size();
       p_.add_measurements(targets, days, values, dens);
-      for (std::size_t i = 0; i < lines.size(); ++i) t.keep_notes(lines[i], note_row(first + i));
+      for (std::size_t i = 0; i < lines.size(); ++i) t.keep_notes(lines[i], first + i);
     } catch (const error&) {
       for (std::size_t i = 0; i < targets.size(); ++i) {
         one(targets[i], {{}, {}, {}, lines[i], values[i], dens[i], days[i], false});
@@ -629,7 +629,7 @@ void importer::policies(table& t) {
     e.rollup_rules = rollup_rules_.take(code);
     e.rollup_overrides = rollup_overrides_.take(code);
     try {
-      t.keep_notes(t.line(), note_row(p_.add_policy(code, std::move(e))));
+      t.keep_notes(t.line(), p_.add_policy(code, std::move(e)));
     } catch (const error& err) {
       t.fail(k::code, err.what());
     }

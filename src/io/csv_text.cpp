@@ -430,7 +430,8 @@ bool parse_day(std::string_view s, csv_date_format format, std::int32_t& out) no
   int y = 0;
   int m = 0;
   int d = 0;
-  if (!drop_midnight(s, format == csv_date_format::iso)) return false;
+  // A date alone is at most 10 characters: only a longer text can have a time part.
+  if (s.size() > 10 && !drop_midnight(s, format == csv_date_format::iso)) return false;
   if (format == csv_date_format::iso) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     if (!digits_to_int(s.substr(0, 4), y) || !digits_to_int(s.substr(5, 2), m) ||
