@@ -73,6 +73,27 @@ enum step : std::size_t {
 // thread (below that, a thread costs more than it saves).
 constexpr std::uintmax_t threaded_bytes = std::uintmax_t{4} << 20;
 
+// Whether the members and their ratings are read on a second thread (when they are large),
+// and, with `reserve`, room in each thread's buffer for the largest file it reads, so that
+// one allocation serves them all and its pages are touched once. `size_of(layout)` gives
+// a file's size in bytes, 0 when it is absent.
+template <class SizeOf>
+bool plan_threads(const SizeOf& size_of, bool reserve, std::string& buffer,
+                  std::string& second_buffer) {
+  const bool threaded = size_of(members_file) + size_of(ratings_file) >= threaded_bytes;
+  if (!reserve) return threaded;
+  std::uintmax_t largest = 0;
+  std::uintmax_t second_largest = 0;
+  for (const layout* l : all_files) {
+    const bool second = threaded && (l == &members_file || l == &ratings_file);
+    std::uintmax_t& max = second ? second_largest : largest;
+    max = std::max(max, size_of(*l));
+  }
+  buffer.reserve(static_cast<std::size_t>(largest));
+  second_buffer.reserve(static_cast<std::size_t>(second_largest));
+  return threaded;
+}
+
 }  // namespace
 
 void importer::issue(const std::string& file, std::uint64_t line, std::uint32_t column,
@@ -148,19 +169,9 @@ plan importer::run(std::vector<csv_source>& files, std::span<const std::filesyst
       }
     }
   }
-  const std::uintmax_t members_bytes = size_of(members_file.file);
-  const std::uintmax_t ratings_bytes = size_of(ratings_file.file);
-  const bool threaded = members_bytes + ratings_bytes >= threaded_bytes;
-  if (!paths.empty()) {
-    std::uintmax_t largest = 0;
-    for (const auto& [name, i] : by_name) {
-      if (!threaded || (name != members_file.file && name != ratings_file.file))
-        largest = std::max(largest, size_of(name));
-    }
-    buffer.reserve(static_cast<std::size_t>(largest));
-    if (threaded)
-      second_buffer.reserve(static_cast<std::size_t>(std::max(members_bytes, ratings_bytes)));
-  }
+  // Texts given in memory are read in place: no buffer to reserve.
+  const bool threaded = plan_threads([&](const layout& l) { return size_of(l.file); },
+                                     !paths.empty(), buffer, second_buffer);
   const auto open = [&](const layout& l, std::string& into, const table_reader& read) {
     const auto it = by_name.find(l.file);
     if (it == by_name.end()) return;
@@ -210,25 +221,15 @@ plan importer::run(const xlsx::workbook& book) {
     table t(*this, l, sheet, book.sheet_names()[*i], book.date1904());
     read(t);
   };
-  // As for CSV files: the members and their ratings on a second thread when they are large.
-  const auto size_of = [&](const layout& l) {
+  // A sheet's XML, then the next's, in one buffer per thread, as for CSV files. A size a
+  // sheet declares is within the limits (workbook::sheet_size), else 0.
+  std::string buffer;
+  std::string second_buffer;
+  const auto size_of = [&](const layout& l) -> std::uintmax_t {
     const auto i = sheet_of[file_index(l)];
     return i ? book.sheet_size(*i) : 0;
   };
-  const bool threaded = size_of(members_file) + size_of(ratings_file) >= threaded_bytes;
-  // A sheet's XML, then the next's, in one buffer per thread, sized once for the largest
-  // (its pages touched once), within the limit on an entry.
-  std::string buffer;
-  std::string second_buffer;
-  std::uint64_t largest = 0;
-  std::uint64_t second_largest = 0;
-  for (const layout* l : all_files) {
-    const bool second = threaded && (l == &members_file || l == &ratings_file);
-    std::uint64_t& max = second ? second_largest : largest;
-    max = std::max(max, std::min(size_of(*l), book.caps().entry_bytes));
-  }
-  buffer.reserve(static_cast<std::size_t>(largest));
-  second_buffer.reserve(static_cast<std::size_t>(second_largest));
+  const bool threaded = plan_threads(size_of, true, buffer, second_buffer);
   return run_steps(logs, open, threaded, buffer, second_buffer);
 }
 

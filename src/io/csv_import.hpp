@@ -579,8 +579,11 @@ class importer {
   [[nodiscard]] bool unremarkable(target_id id, std::int32_t day, double ratio,
                                   bool percent) const noexcept {
     const target_facts& f = target_facts_[id.index()];
-    return !percent && day >= f.first - measurement_slack_days &&
-           day <= f.last + measurement_slack_days && (f.kind != target_kind::ratio || ratio <= 1);
+    return !percent && !far_outside(f, day) && (f.kind != target_kind::ratio || ratio <= 1);
+  }
+  // True when `day` is more than measurement_slack_days outside the target's period.
+  [[nodiscard]] static bool far_outside(const target_facts& f, std::int32_t day) noexcept {
+    return day < f.first - measurement_slack_days || day > f.last + measurement_slack_days;
   }
   std::vector<target_facts> target_facts_;
   void summaries(table& t);

@@ -273,10 +273,9 @@ bool importer::check_measurement(table& t, target_id id, std::string_view code, 
   }
   // More than measurement_slack_days out, the date is most likely a year typed wrong
   // (2002 for 2020).
-  constexpr std::int32_t year_days = measurement_slack_days;
   const std::int32_t first = target.first;
   const std::int32_t last = target.last;
-  if (day < first - year_days || day > last + year_days) [[unlikely]] {
+  if (far_outside(target, day)) [[unlikely]] {
     const std::string what = "date " + format_day(day, d_.dates) +
                              " is more than a year outside target " + in_quotes(code) +
                              "'s period " + p_.brief(id).span.to_string() + " (" +

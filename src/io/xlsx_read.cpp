@@ -62,7 +62,6 @@ workbook::~workbook() = default;
 const std::vector<std::string>& workbook::sheet_names() const noexcept { return parts_->names; }
 bool workbook::hidden(std::size_t index) const { return parts_->sheets.at(index).hidden; }
 bool workbook::date1904() const noexcept { return parts_->date1904; }
-const limits& workbook::caps() const noexcept { return parts_->archive->caps(); }
 
 std::uint64_t workbook::sheet_size(std::size_t index) const {
   const std::optional<std::uint64_t> entry = parts_->archive->find(parts_->sheets.at(index).entry);

@@ -84,11 +84,10 @@ class workbook {
   [[nodiscard]] const std::vector<std::string>& sheet_names() const noexcept;
   /// True when sheet `index` is hidden (state="hidden" or "veryHidden").
   [[nodiscard]] bool hidden(std::size_t index) const;
-  /// The limits the workbook is read under.
-  [[nodiscard]] const limits& caps() const noexcept;
   /// True for the 1904 date system (<workbookPr date1904="1"/>).
   [[nodiscard]] bool date1904() const noexcept;
-  /// The size sheet `index`'s XML declares once inflated (0 when it has no entry).
+  /// The size sheet `index`'s XML declares once inflated (0 when it has no entry, or
+  /// declares a size above the limits: reading it is then refused).
   [[nodiscard]] std::uint64_t sheet_size(std::size_t index) const;
   /// A reader of sheet `index` (< sheet_names().size(), else std::out_of_range). Readers
   /// of one workbook may be made and used on different threads at once.

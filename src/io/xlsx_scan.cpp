@@ -33,6 +33,12 @@ std::size_t next_tag(std::string_view xml, std::size_t from) noexcept {
                        : static_cast<std::size_t>(static_cast<const char*>(lt) - xml.data());
 }
 
+// True for a character of text that decode() changes: a line end's CR, or, outside CDATA,
+// the '&' of a reference.
+constexpr bool needs_decoding(char c, bool cdata) noexcept {
+  return c == '\r' || (c == '&' && !cdata);
+}
+
 // True when the bytes at `p` are `name` (names are short: no call to memcmp).
 bool same(const char* p, std::string_view name) noexcept {
   for (const char c : name) {
@@ -300,7 +306,7 @@ std::optional<std::string_view> xml_scanner::take_text_and_close(std::string_vie
   // To the next '<', giving up at a reference or a carriage return: they need decoding.
   std::size_t lt = from;
   for (; lt < xml_.size() && xml_[lt] != '<'; ++lt) {
-    if (xml_[lt] == '&' || xml_[lt] == '\r') return std::nullopt;
+    if (needs_decoding(xml_[lt], false)) return std::nullopt;
   }
   const std::string_view text = xml_.substr(from, lt - from);
   const std::string_view top = open_.back();
@@ -321,7 +327,7 @@ std::optional<std::string_view> xml_scanner::take_text_and_close(std::string_vie
 bool xml_scanner::plain_text() const noexcept {
   // Texts are short (a cell's value): a plain loop.
   return std::none_of(text_.begin(), text_.end(),
-                      [&](char c) { return c == '\r' || (c == '&' && !cdata_); });
+                      [&](char c) { return needs_decoding(c, cdata_); });
 }
 
 void xml_scanner::append_text(std::string& out) const { decode(text_, cdata_, out); }
